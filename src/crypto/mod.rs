@@ -1,0 +1,18 @@
+//! Cryptography: key material, the envelope and chunked formats, signing, MACs and PEM.
+//!
+//! This module knows nothing of files, the command line or the keyring: it works on byte
+//! slices, readers and writers, and takes its randomness from a [`random::Rng`] so that test
+//! vectors can fix it. All primitives come from ring.
+
+pub mod aead;
+pub mod chunked;
+pub mod envelope;
+pub mod mac;
+pub mod material;
+pub mod pem;
+pub mod random;
+pub mod secret;
+pub mod signing;
+
+mod error;
+pub use error::CryptoError;
