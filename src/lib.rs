@@ -3,5 +3,13 @@
 //! Layers, with dependencies pointing one way: `commands` use `keyring`, `crypto` and `audit`;
 //! `crypto` knows nothing of files, the command line or the keyring.
 
+pub mod audit;
+pub mod cli;
+pub mod commands;
+pub mod config;
 pub mod crypto;
 pub mod error;
+pub mod keyring;
+pub mod output;
+pub mod passphrase;
+pub mod run;

@@ -1,0 +1,104 @@
+//! One audit record and who made it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Success,
+    Failure,
+}
+
+/// Who ran the command.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub user: String,
+    pub uid: u32,
+    pub host: String,
+    pub pid: u32,
+}
+
+impl Actor {
+    pub fn current() -> Actor {
+        // SAFETY: getuid has no preconditions and cannot fail.
+        let uid = unsafe { libc::getuid() };
+        let user = user_name(uid)
+            .or_else(|| std::env::var("USER").ok())
+            .unwrap_or_else(|| uid.to_string());
+        let host = hostname::get()
+            .map(|h| h.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Actor {
+            user,
+            uid,
+            host,
+            pid: std::process::id(),
+        }
+    }
+}
+
+/// The account name of `uid` from the password database.
+fn user_name(uid: u32) -> Option<String> {
+    let mut buf = vec![0 as libc::c_char; 4096];
+    // SAFETY: an all-zero passwd is a valid value for getpwuid_r to fill in.
+    let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut result: *mut libc::passwd = std::ptr::null_mut();
+    // SAFETY: every pointer is valid for the duration of the call and buf's length is passed.
+    let rc = unsafe { libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut result) };
+    if rc != 0 || result.is_null() || pwd.pw_name.is_null() {
+        return None;
+    }
+    // SAFETY: on success pw_name points to a NUL-terminated string inside buf.
+    let name = unsafe { std::ffi::CStr::from_ptr(pwd.pw_name) };
+    Some(name.to_string_lossy().into_owned())
+}
+
+/// One line of the log. Fields that do not apply are left out of the JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    pub seq: u64,
+    pub time: String,
+    pub event: String,
+    pub outcome: Outcome,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_version: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<BTreeMap<String, String>>,
+    /// Why an event happened without a command asking: `scheduled` for automatic rotation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// What was asked, beyond the key: an alias, a window in days, an input name, a byte count.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub request: BTreeMap<String, serde_json::Value>,
+    pub actor: Actor,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+impl Record {
+    /// A record to be completed by [`super::AuditLog::append`] (which sets seq, time and hashes).
+    pub fn new(event: &str) -> Record {
+        Record {
+            seq: 0,
+            time: String::new(),
+            event: event.to_string(),
+            outcome: Outcome::Success,
+            error: None,
+            key_id: None,
+            key_version: None,
+            context: None,
+            reason: None,
+            request: BTreeMap::new(),
+            actor: Actor::current(),
+            prev_hash: String::new(),
+            hash: String::new(),
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! init and passwd: creating the keyring and changing its passphrase.
+
+use serde_json::json;
+
+use super::session::Session;
+use crate::audit::Record;
+use crate::cli::{InitArgs, PasswdArgs};
+use crate::error::failure;
+use crate::keyring::Keyring;
+use crate::keyring::store::DEFAULT_WORK_FACTOR;
+use crate::output::Report;
+use crate::passphrase::{ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, obtain_new};
+
+pub fn init(s: &mut Session, args: InitArgs) -> anyhow::Result<Report> {
+    let store = s.store();
+    // Refuse before asking for a passphrase; `create` checks again under the lock.
+    if store.exists() {
+        return Err(failure(format!(
+            "a keyring already exists at {}; nothing was changed",
+            store.path().display()
+        )));
+    }
+    let work_factor = args
+        .work_factor
+        .or(s.settings.config.work_factor)
+        .unwrap_or(DEFAULT_WORK_FACTOR);
+    let passphrase = obtain_new(
+        s.settings.passphrase_file.as_deref(),
+        ENV_PASSPHRASE,
+        "New keyring passphrase",
+    )?;
+    store.ensure_dir()?;
+    let mut rec = Record::new("CreateKeyring");
+    rec.request.insert("work_factor".into(), json!(work_factor));
+    s.open_audit()?;
+    let result = store.create(&Keyring::new(work_factor), &passphrase);
+    s.log(rec, &result)?;
+    result?;
+    s.set_passphrase(passphrase);
+    Ok(Report::new(
+        format!(
+            "created the keyring {} (scrypt work factor {work_factor})\naudit log: {}\n",
+            store.path().display(),
+            s.settings.audit_log.display()
+        ),
+        json!({
+            "keyring": store.path().display().to_string(),
+            "audit_log": s.settings.audit_log.display().to_string(),
+            "work_factor": work_factor,
+        }),
+    ))
+}
+
+pub fn passwd(s: &mut Session, args: PasswdArgs) -> anyhow::Result<Report> {
+    let mut rec = Record::new("ChangePassphrase");
+    if let Some(wf) = args.work_factor {
+        rec.request.insert("work_factor".into(), json!(wf));
+    }
+    let work_factor = s.audited(rec, |s, _| {
+        // Unlock with the old passphrase first, so a mistake is caught before a new one is asked.
+        s.passphrase()?;
+        let new = obtain_new(
+            args.new_passphrase_file.as_deref(),
+            ENV_NEW_PASSPHRASE,
+            "New keyring passphrase",
+        )?;
+        let store = s.store();
+        let lock = store.lock()?;
+        let mut keyring = store.read(s.passphrase()?)?;
+        if let Some(wf) = args.work_factor {
+            keyring.work_factor = wf;
+        }
+        store.write(&lock, &keyring, &new)?;
+        drop(lock);
+        s.set_passphrase(new);
+        Ok(keyring.work_factor)
+    })?;
+    Ok(Report::new(
+        format!("changed the keyring's passphrase (scrypt work factor {work_factor})\n"),
+        json!({"work_factor": work_factor}),
+    ))
+}

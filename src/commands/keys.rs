@@ -1,0 +1,143 @@
+//! create, list, describe, alias add/remove: the keys and their names.
+
+use serde_json::{Value, json};
+
+use super::session::Session;
+use super::view::{key_json, key_table, key_text};
+use crate::audit::Record;
+use crate::cli::{AliasCommand, CreateArgs, ListArgs, SpecArg};
+use crate::crypto::material::KeySpec;
+use crate::error::usage;
+use crate::keyring::lifecycle::check_rotation_period;
+use crate::keyring::lookup::validate_alias;
+use crate::keyring::{Key, KeyState};
+use crate::output::Report;
+
+pub fn spec_of(arg: SpecArg) -> KeySpec {
+    match arg {
+        SpecArg::Aes256Gcm => KeySpec::Aes256Gcm,
+        SpecArg::Chacha20Poly1305 => KeySpec::ChaCha20Poly1305,
+        SpecArg::HmacSha256 => KeySpec::HmacSha256,
+        SpecArg::Ed25519 => KeySpec::Ed25519,
+        SpecArg::EcdsaP256 => KeySpec::EcdsaP256,
+    }
+}
+
+pub fn create(s: &mut Session, args: CreateArgs) -> anyhow::Result<Report> {
+    let spec = spec_of(args.spec);
+    let mut rec = Record::new("CreateKey");
+    rec.request.insert("spec".into(), json!(spec.name()));
+    rec.request.insert("aliases".into(), json!(args.aliases));
+    let key = s.audited(rec, |s, rec| {
+        let aliases = args
+            .aliases
+            .iter()
+            .map(|a| validate_alias(a))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        for tag in &args.tags {
+            if tag.0.len() > 128 || tag.1.len() > 256 {
+                return Err(usage(
+                    "a tag key is at most 128 characters and a value at most 256",
+                ));
+            }
+        }
+        if let Some(days) = args.rotation_period {
+            check_rotation_period(days)?;
+            if !spec.rotates() {
+                return Err(crate::error::unusable(format!(
+                    "{spec} keys are signing keys and do not rotate; leave out --rotation-period"
+                )));
+            }
+        }
+        let material = spec.generate()?;
+        let (_, key) = s.write_keyring(|kr, now| {
+            for a in &aliases {
+                kr.check_alias_free(a)?;
+            }
+            let mut key = Key::new(spec, material, now);
+            key.aliases = aliases;
+            key.description = args.description.clone();
+            key.tags = args.tags.iter().cloned().collect();
+            if let Some(days) = args.rotation_period {
+                key.enable_rotation(days, now)?;
+            }
+            kr.keys.push(key.clone());
+            Ok(key)
+        })?;
+        rec.key_id = Some(key.id.to_string());
+        rec.key_version = Some(1);
+        Ok(key)
+    })?;
+    let mut json = key_json(&key);
+    json["key_id"] = json!(key.id.to_string());
+    Ok(Report::new(format!("{}\n", key.id), json))
+}
+
+pub fn list(s: &mut Session, args: ListArgs) -> anyhow::Result<Report> {
+    let keyring = s.audited(Record::new("ListKeys"), |s, _| s.read_keyring())?;
+    let keys: Vec<&Key> = keyring
+        .keys
+        .iter()
+        .filter(|k| args.all || k.state != KeyState::Destroyed)
+        .collect();
+    let json = Value::Array(keys.iter().map(|k| key_json(k)).collect());
+    let text = if keys.is_empty() {
+        "no keys yet; create one with `lkms create`\n".to_string()
+    } else {
+        key_table(&keys)
+    };
+    Ok(Report::new(text, json))
+}
+
+pub fn describe(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
+    let key = s.audited(Record::new("DescribeKey"), |s, rec| {
+        let keyring = s.read_keyring()?;
+        let key = keyring.find(reference)?.clone();
+        rec.key_id = Some(key.id.to_string());
+        Ok(key)
+    })?;
+    Ok(Report::new(key_text(&key), key_json(&key)))
+}
+
+pub fn alias(s: &mut Session, cmd: AliasCommand) -> anyhow::Result<Report> {
+    match cmd {
+        AliasCommand::Add { name, key } => {
+            let mut rec = Record::new("CreateAlias");
+            rec.request.insert("alias".into(), json!(name));
+            let id = s.audited(rec, |s, rec| {
+                let alias = validate_alias(&name)?;
+                let (_, id) = s.write_keyring(|kr, _| {
+                    kr.check_alias_free(&alias)?;
+                    let key = kr.find_mut(&key)?;
+                    key.aliases.push(alias.clone());
+                    Ok(key.id)
+                })?;
+                rec.key_id = Some(id.to_string());
+                Ok(id)
+            })?;
+            Ok(Report::new(
+                format!(
+                    "alias/{} now names key {id}\n",
+                    name.trim_start_matches("alias/")
+                ),
+                json!({"alias": name.trim_start_matches("alias/"), "key_id": id.to_string()}),
+            ))
+        }
+        AliasCommand::Remove { name } => {
+            let mut rec = Record::new("DeleteAlias");
+            rec.request.insert("alias".into(), json!(name));
+            let id = s.audited(rec, |s, rec| {
+                let (_, id) = s.write_keyring(|kr, _| kr.remove_alias(&name))?;
+                rec.key_id = Some(id.to_string());
+                Ok(id)
+            })?;
+            Ok(Report::new(
+                format!(
+                    "removed alias/{} from key {id}\n",
+                    name.trim_start_matches("alias/")
+                ),
+                json!({"alias": name.trim_start_matches("alias/"), "key_id": id.to_string()}),
+            ))
+        }
+    }
+}

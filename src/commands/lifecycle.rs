@@ -1,0 +1,229 @@
+//! rotate, rotation enable/disable, enable, disable, schedule-delete, cancel-delete, maintain.
+
+use serde_json::json;
+
+use super::session::Session;
+use super::view::{key_json, time};
+use crate::audit::Record;
+use crate::cli::{RotationCommand, ScheduleDeleteArgs};
+use crate::error::failure;
+use crate::keyring::Key;
+use crate::keyring::lifecycle::{Change, DEFAULT_DELETION_DAYS, check_deletion_window};
+use crate::output::Report;
+use crate::passphrase::confirm;
+
+/// Runs one change on one key under the lock, logged as `event`.
+fn change_key(
+    s: &mut Session,
+    event: &str,
+    reference: &str,
+    mut rec_fill: impl FnMut(&mut Record),
+    change: impl FnOnce(&mut Key, jiff::Timestamp) -> anyhow::Result<Change>,
+) -> anyhow::Result<(Key, Change)> {
+    let mut rec = Record::new(event);
+    rec_fill(&mut rec);
+    s.audited(rec, |s, rec| {
+        let mut id = None;
+        let result = s.write_keyring(|kr, now| {
+            let key = kr.find_mut(reference)?;
+            id = Some(key.id);
+            let change = change(key, now)?;
+            Ok((key.clone(), change))
+        });
+        if let Some(id) = id {
+            rec.key_id = Some(id.to_string());
+        }
+        let (_, (key, change)) = result?;
+        rec.key_version = Some(key.current_version);
+        if change == Change::Unchanged {
+            rec.request.insert("changed".into(), json!(false));
+        }
+        Ok((key, change))
+    })
+}
+
+fn report(key: &Key, change: Change, did: &str, already: &str) -> Report {
+    let text = match change {
+        Change::Changed => format!("{did} key {}\n", key.display_name()),
+        Change::Unchanged => format!("key {} {already}; nothing changed\n", key.display_name()),
+    };
+    let mut json = key_json(key);
+    json["changed"] = json!(change == Change::Changed);
+    Report::new(text, json)
+}
+
+pub fn enable(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
+    let (key, change) = change_key(s, "EnableKey", reference, |_| {}, |k, _| k.enable())?;
+    Ok(report(&key, change, "enabled", "is already Enabled"))
+}
+
+pub fn disable(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
+    if !confirm(
+        &format!("Disable key {reference}? It will refuse every operation until enabled"),
+        s.settings.yes,
+    )? {
+        return Err(failure("not disabled: you declined"));
+    }
+    let (key, change) = change_key(s, "DisableKey", reference, |_| {}, |k, _| k.disable())?;
+    Ok(report(&key, change, "disabled", "is already Disabled"))
+}
+
+pub fn rotate(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
+    let mut rec = Record::new("RotateKey");
+    rec.reason = Some("on-demand".into());
+    let key = s.audited(rec, |s, rec| {
+        let mut id = None;
+        let result = s.write_keyring(|kr, now| {
+            let key = kr.find_mut(reference)?;
+            id = Some(key.id);
+            let material = key.spec.generate()?;
+            key.rotate(material, now)?;
+            Ok(key.clone())
+        });
+        rec.key_id = id.map(|i| i.to_string());
+        let (_, key) = result?;
+        rec.key_version = Some(key.current_version);
+        Ok(key)
+    })?;
+    Ok(Report::new(
+        format!(
+            "rotated key {}: version {} is now current\n",
+            key.display_name(),
+            key.current_version
+        ),
+        key_json(&key),
+    ))
+}
+
+pub fn rotation(s: &mut Session, cmd: RotationCommand) -> anyhow::Result<Report> {
+    match cmd {
+        RotationCommand::Enable { key, period } => {
+            let (k, change) = change_key(
+                s,
+                "EnableKeyRotation",
+                &key,
+                |r| {
+                    r.request.insert("period_days".into(), json!(period));
+                },
+                |k, now| k.enable_rotation(period, now),
+            )?;
+            let next = k.next_rotation.map(time).unwrap_or_default();
+            Ok(report(
+                &k,
+                change,
+                &format!("rotation every {period} days (next {next}) for"),
+                &format!("already rotates every {period} days"),
+            ))
+        }
+        RotationCommand::Disable { key } => {
+            let (k, change) = change_key(
+                s,
+                "DisableKeyRotation",
+                &key,
+                |_| {},
+                |k, _| k.disable_rotation(),
+            )?;
+            Ok(report(
+                &k,
+                change,
+                "automatic rotation off for",
+                "does not rotate automatically",
+            ))
+        }
+    }
+}
+
+pub fn schedule_delete(s: &mut Session, args: ScheduleDeleteArgs) -> anyhow::Result<Report> {
+    let days = args
+        .days
+        .or(s.settings.config.deletion_window_days)
+        .unwrap_or(DEFAULT_DELETION_DAYS);
+    let warning = format!(
+        "Data encrypted under key {} can NEVER be decrypted again once it is destroyed in {days} days",
+        args.key
+    );
+    if check_deletion_window(days).is_ok()
+        && !confirm(&format!("{warning}. Schedule deletion?"), s.settings.yes)?
+    {
+        return Err(failure("deletion not scheduled: you declined"));
+    }
+    let (key, change) = change_key(
+        s,
+        "ScheduleKeyDeletion",
+        &args.key,
+        |r| {
+            r.request.insert("pending_window_days".into(), json!(days));
+        },
+        |k, now| k.schedule_deletion(days, now),
+    )?;
+    let date = key.deletion_date.map(time).unwrap_or_default();
+    if change == Change::Changed {
+        eprintln!(
+            "lkms: WARNING: key {} will be destroyed on {date}. After that, data encrypted under it \
+             can never be decrypted again. Run `lkms cancel-delete {}` before then to keep it.",
+            key.display_name(),
+            key.display_name()
+        );
+    }
+    let text = match change {
+        Change::Changed => format!("key {} is pending deletion on {date}\n", key.display_name()),
+        Change::Unchanged => format!(
+            "key {} is already pending deletion on {date}; nothing changed\n",
+            key.display_name()
+        ),
+    };
+    let mut json = key_json(&key);
+    json["changed"] = json!(change == Change::Changed);
+    Ok(Report::new(text, json))
+}
+
+pub fn cancel_delete(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
+    let (key, _) = change_key(
+        s,
+        "CancelKeyDeletion",
+        reference,
+        |_| {},
+        |k, _| k.cancel_deletion(),
+    )?;
+    Ok(Report::new(
+        format!(
+            "deletion of key {} cancelled; it is Disabled: run `lkms enable {}` to use it again\n",
+            key.display_name(),
+            key.display_name()
+        ),
+        key_json(&key),
+    ))
+}
+
+/// Carries out due rotations and deletions now; the session logs each one.
+pub fn maintain(s: &mut Session) -> anyhow::Result<Report> {
+    let (before, after) = s.audited(Record::new("Maintain"), |s, _| {
+        let passphrase = s.passphrase()?.clone();
+        let before = s.store().read(&passphrase)?;
+        let (after, ()) = s.write_keyring(|_, _| Ok(()))?;
+        Ok((before, after))
+    })?;
+    let mut done = Vec::new();
+    for key in &after.keys {
+        let old = before.find_by_id(key.id);
+        if old.is_some_and(|o| o.state != key.state) {
+            done.push(json!({"key_id": key.id.to_string(), "event": "DeleteKeyMaterial"}));
+        } else if old.is_some_and(|o| o.current_version != key.current_version) {
+            done.push(json!({"key_id": key.id.to_string(), "event": "RotateKey", "key_version": key.current_version}));
+        }
+    }
+    let text = if done.is_empty() {
+        "nothing was due\n".to_string()
+    } else {
+        done.iter()
+            .map(|d| {
+                format!(
+                    "{} {}\n",
+                    d["event"].as_str().unwrap_or(""),
+                    d["key_id"].as_str().unwrap_or("")
+                )
+            })
+            .collect()
+    };
+    Ok(Report::new(text, json!({"applied": done})))
+}

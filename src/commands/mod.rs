@@ -1,0 +1,44 @@
+//! One file per group of commands. Each takes parsed arguments and a [`Session`], and returns
+//! a [`Report`] to print; none parses arguments or prints data itself (except the commands that
+//! stream data to standard output).
+
+mod audit;
+mod init;
+mod keys;
+mod lifecycle;
+pub mod session;
+mod view;
+
+use crate::cli::Command;
+use crate::error::failure;
+use crate::output::Report;
+use session::Session;
+
+pub fn dispatch(s: &mut Session, command: Command) -> anyhow::Result<Report> {
+    match command {
+        Command::Init(a) => init::init(s, a),
+        Command::Passwd(a) => init::passwd(s, a),
+        Command::Create(a) => keys::create(s, a),
+        Command::List(a) => keys::list(s, a),
+        Command::Describe(a) => keys::describe(s, &a.key),
+        Command::Alias(c) => keys::alias(s, c),
+        Command::Rotate(a) => lifecycle::rotate(s, &a.key),
+        Command::Rotation(c) => lifecycle::rotation(s, c),
+        Command::Enable(a) => lifecycle::enable(s, &a.key),
+        Command::Disable(a) => lifecycle::disable(s, &a.key),
+        Command::ScheduleDelete(a) => lifecycle::schedule_delete(s, a),
+        Command::CancelDelete(a) => lifecycle::cancel_delete(s, &a.key),
+        Command::Maintain => lifecycle::maintain(s),
+        Command::Audit(c) => audit::run(s, c),
+        Command::Encrypt(_)
+        | Command::Decrypt(_)
+        | Command::ReEncrypt(_)
+        | Command::Inspect(_)
+        | Command::GenerateDataKey(_)
+        | Command::Sign(_)
+        | Command::Verify(_)
+        | Command::Mac(_)
+        | Command::VerifyMac(_)
+        | Command::PublicKey(_) => Err(failure("this command is not available in this build yet")),
+    }
+}

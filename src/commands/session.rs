@@ -1,0 +1,194 @@
+//! What every command shares: settings, the clock, the passphrase (asked once), the audit log,
+//! and the two ways to open the keyring (to read, or to change under the writers' lock).
+//!
+//! Both ways carry out what time has made due (deletions, scheduled rotations) and log it.
+
+use std::cell::OnceCell;
+
+use jiff::Timestamp;
+use secrecy::SecretString;
+
+use crate::audit::{AuditLog, Outcome, Record};
+use crate::config::Settings;
+use crate::crypto::material::KeySpec;
+use crate::error::not_found;
+use crate::keyring::lifecycle::DueEvent;
+use crate::keyring::store::Store;
+use crate::keyring::{Clock, Keyring};
+use crate::passphrase;
+
+pub struct Session {
+    pub settings: Settings,
+    pub clock: Box<dyn Clock>,
+    passphrase: OnceCell<SecretString>,
+    audit: Option<AuditLog>,
+}
+
+impl Session {
+    pub fn new(settings: Settings, clock: Box<dyn Clock>) -> Session {
+        Session {
+            settings,
+            clock,
+            passphrase: OnceCell::new(),
+            audit: None,
+        }
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.clock.now()
+    }
+
+    pub fn store(&self) -> Store {
+        Store::new(&self.settings.keyring)
+    }
+
+    pub fn passphrase(&self) -> anyhow::Result<&SecretString> {
+        if let Some(p) = self.passphrase.get() {
+            return Ok(p);
+        }
+        let p = passphrase::obtain(self.settings.passphrase_file.as_deref())?;
+        Ok(self.passphrase.get_or_init(|| p))
+    }
+
+    /// Sets the passphrase (after `init` or `passwd` chose one).
+    pub fn set_passphrase(&mut self, p: SecretString) {
+        self.passphrase = OnceCell::from(p);
+    }
+
+    /// Opens the audit log now: a command that cannot log refuses before it acts.
+    pub fn open_audit(&mut self) -> anyhow::Result<()> {
+        if self.audit.is_none() {
+            self.audit = Some(AuditLog::open(&self.settings.audit_log)?);
+        }
+        Ok(())
+    }
+
+    /// Appends a record, marked with the result's outcome. If the line cannot be written, the
+    /// command fails (fail closed).
+    pub fn log<T>(&mut self, mut record: Record, result: &anyhow::Result<T>) -> anyhow::Result<()> {
+        if let Err(e) = result {
+            record.outcome = Outcome::Failure;
+            record.error = Some(format!("{e:#}"));
+        }
+        self.open_audit()?;
+        let now = self.now();
+        let log = self.audit.as_mut().expect("opened above");
+        log.append(record, now)?;
+        Ok(())
+    }
+
+    /// Runs `op`, logs it as `record` (which `op` may fill in), and returns its result. The
+    /// audit log is opened first, so nothing happens if it cannot be written.
+    pub fn audited<T>(
+        &mut self,
+        mut record: Record,
+        op: impl FnOnce(&mut Session, &mut Record) -> anyhow::Result<T>,
+    ) -> anyhow::Result<T> {
+        // The audit log belongs to a keyring: with none, there is nothing to act on or log.
+        self.require_keyring()?;
+        self.open_audit()?;
+        let result = op(self, &mut record);
+        self.log(record, &result)?;
+        result
+    }
+
+    pub fn require_keyring(&self) -> anyhow::Result<()> {
+        let store = self.store();
+        if store.exists() {
+            Ok(())
+        } else {
+            Err(not_found(format!(
+                "no keyring at {}; run `lkms init` to create one, or point --keyring / LKMS_KEYRING at yours",
+                store.path().display()
+            )))
+        }
+    }
+
+    /// Reads the keyring for a command that does not change it. Due deletions and rotations are
+    /// carried out (under the lock); if the keyring cannot be written, due deletions still take
+    /// effect in memory, with a warning, and rotations wait.
+    pub fn read_keyring(&mut self) -> anyhow::Result<Keyring> {
+        self.require_keyring()?;
+        let store = self.store();
+        let passphrase = self.passphrase()?.clone();
+        let keyring = store.read(&passphrase)?;
+        let now = self.now();
+        if !keyring.keys.iter().any(|k| k.is_due(now)) {
+            return Ok(keyring);
+        }
+        match self.write_keyring(|_, _| Ok(())) {
+            Ok((kr, ())) => Ok(kr),
+            Err(e) => {
+                let mut keyring = keyring;
+                let events = apply_due(&mut keyring, now, false)?;
+                eprintln!(
+                    "lkms: warning: cannot record due key deletions in {} ({e:#}); the keys are \
+                     treated as destroyed all the same",
+                    store.path().display()
+                );
+                for (id, event) in events {
+                    let mut rec = due_record(id, &event);
+                    rec.outcome = Outcome::Failure;
+                    rec.error =
+                        Some("the keyring could not be written; material not yet erased".into());
+                    self.log(rec, &Ok::<(), anyhow::Error>(()))?;
+                }
+                Ok(keyring)
+            }
+        }
+    }
+
+    /// Changes the keyring: takes the writers' lock, reads it again, carries out what is due,
+    /// applies `change`, and writes it back atomically.
+    pub fn write_keyring<T>(
+        &mut self,
+        change: impl FnOnce(&mut Keyring, Timestamp) -> anyhow::Result<T>,
+    ) -> anyhow::Result<(Keyring, T)> {
+        self.require_keyring()?;
+        let store = self.store();
+        let passphrase = self.passphrase()?.clone();
+        let lock = store.lock()?;
+        let mut keyring = store.read(&passphrase)?;
+        let now = self.now();
+        let events = apply_due(&mut keyring, now, true)?;
+        let value = change(&mut keyring, now)?;
+        store.write(&lock, &keyring, &passphrase)?;
+        drop(lock);
+        for (id, event) in events {
+            self.log(due_record(id, &event), &Ok::<(), anyhow::Error>(()))?;
+        }
+        Ok((keyring, value))
+    }
+}
+
+fn apply_due(
+    keyring: &mut Keyring,
+    now: Timestamp,
+    rotations: bool,
+) -> anyhow::Result<Vec<(uuid::Uuid, DueEvent)>> {
+    let mut events = Vec::new();
+    let mut fresh = |spec: KeySpec| Ok(spec.generate()?);
+    for key in &mut keyring.keys {
+        if !rotations && key.state == crate::keyring::KeyState::Enabled {
+            continue;
+        }
+        if let Some(e) = key.apply_due(now, &mut fresh)? {
+            events.push((key.id, e));
+        }
+    }
+    Ok(events)
+}
+
+fn due_record(id: uuid::Uuid, event: &DueEvent) -> Record {
+    let mut rec = match event {
+        DueEvent::Destroyed => Record::new("DeleteKeyMaterial"),
+        DueEvent::Rotated(v) => {
+            let mut r = Record::new("RotateKey");
+            r.key_version = Some(*v);
+            r.reason = Some("scheduled".into());
+            r
+        }
+    };
+    rec.key_id = Some(id.to_string());
+    rec
+}

@@ -1,0 +1,36 @@
+//! Time, injectable so that the lifecycle can be tested at any moment.
+
+use jiff::Timestamp;
+
+pub trait Clock {
+    fn now(&self) -> Timestamp;
+}
+
+/// The system's wall clock (which `faketime` can move for the integration tests).
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> Timestamp {
+        // Whole seconds keep every stored and printed time short and stable.
+        Timestamp::from_second(Timestamp::now().as_second()).unwrap_or_else(|_| Timestamp::now())
+    }
+}
+
+/// A clock that says what it is told; for tests.
+pub struct FixedClock(pub std::cell::Cell<Timestamp>);
+
+impl FixedClock {
+    pub fn at(t: Timestamp) -> Self {
+        FixedClock(std::cell::Cell::new(t))
+    }
+    pub fn advance_days(&self, days: i64) {
+        let next = self.0.get() + jiff::SignedDuration::from_hours(24 * days);
+        self.0.set(next);
+    }
+}
+
+impl Clock for FixedClock {
+    fn now(&self) -> Timestamp {
+        self.0.get()
+    }
+}

@@ -1,0 +1,11 @@
+//! The keyring: the model of keys and versions, their lifecycle, and the encrypted file that
+//! holds them.
+
+pub mod clock;
+pub mod lifecycle;
+pub mod lookup;
+pub mod model;
+pub mod store;
+
+pub use clock::{Clock, SystemClock};
+pub use model::{Key, KeyState, KeyVersion, Keyring};

@@ -1,0 +1,142 @@
+//! The keyring document: what the TOML inside the age file holds.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::crypto::material::KeySpec;
+use crate::crypto::secret::SecretBytes;
+
+/// The format version this build writes. A keyring with a higher one was written by a newer
+/// lkms and is refused rather than misread.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The whole keyring. Serialized as TOML; `Debug` is derived only on types whose secrets are
+/// wrapped in [`SecretBytes`], whose Debug is redacted.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Keyring {
+    pub format_version: u32,
+    /// scrypt's log2 cost used when this keyring is written again.
+    pub work_factor: u8,
+    #[serde(default, rename = "key")]
+    pub keys: Vec<Key>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum KeyState {
+    Enabled,
+    Disabled,
+    PendingDeletion,
+    Destroyed,
+}
+
+impl std::fmt::Display for KeyState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            KeyState::Enabled => "Enabled",
+            KeyState::Disabled => "Disabled",
+            KeyState::PendingDeletion => "PendingDeletion",
+            KeyState::Destroyed => "Destroyed",
+        })
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Key {
+    pub id: Uuid,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub spec: KeySpec,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub tags: BTreeMap<String, String>,
+    pub state: KeyState,
+    pub created: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deletion_date: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rotation_period_days: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_rotation: Option<Timestamp>,
+    pub current_version: u32,
+    #[serde(rename = "version")]
+    pub versions: Vec<KeyVersion>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyVersion {
+    pub version: u32,
+    pub created: Timestamp,
+    /// The key material, base64 in the file; absent once the key is destroyed.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "material_b64"
+    )]
+    pub material: Option<SecretBytes>,
+}
+
+impl Keyring {
+    pub fn new(work_factor: u8) -> Self {
+        Keyring {
+            format_version: FORMAT_VERSION,
+            work_factor,
+            keys: Vec::new(),
+        }
+    }
+}
+
+impl Key {
+    pub fn version(&self, n: u32) -> Option<&KeyVersion> {
+        self.versions.iter().find(|v| v.version == n)
+    }
+
+    pub fn current(&self) -> Option<&KeyVersion> {
+        self.version(self.current_version)
+    }
+
+    /// The name people know the key by: its first alias, else its id.
+    pub fn display_name(&self) -> String {
+        match self.aliases.first() {
+            Some(a) => format!("alias/{a}"),
+            None => self.id.to_string(),
+        }
+    }
+}
+
+/// Key material as base64 in TOML, decoded straight into zeroizing memory.
+mod material_b64 {
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD;
+    use serde::{Deserialize, Deserializer, Serializer};
+    use zeroize::Zeroizing;
+
+    use crate::crypto::secret::SecretBytes;
+
+    pub fn serialize<S: Serializer>(m: &Option<SecretBytes>, s: S) -> Result<S::Ok, S::Error> {
+        match m {
+            Some(bytes) => {
+                let text = Zeroizing::new(STANDARD.encode(bytes.expose()));
+                s.serialize_some(text.as_str())
+            }
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<SecretBytes>, D::Error> {
+        let text: Option<Zeroizing<String>> = Option::deserialize(d)?;
+        match text {
+            None => Ok(None),
+            Some(t) => STANDARD
+                .decode(t.as_bytes())
+                .map(|b| Some(SecretBytes::new(b)))
+                .map_err(|_| serde::de::Error::custom("key material is not valid base64")),
+        }
+    }
+}

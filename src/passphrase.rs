@@ -1,0 +1,102 @@
+//! Where the passphrase comes from: a file, the environment, or the terminal, in that order.
+//!
+//! Without a terminal and with none given, fail at once: lkms never waits for input in CI.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use secrecy::{ExposeSecret, SecretString};
+use zeroize::Zeroizing;
+
+use crate::error::{auth, usage};
+
+pub const ENV_PASSPHRASE: &str = "LKMS_PASSPHRASE";
+pub const ENV_NEW_PASSPHRASE: &str = "LKMS_NEW_PASSPHRASE";
+
+/// Whether lkms may talk to a person: dialoguer prompts on standard error.
+pub fn interactive() -> bool {
+    std::io::stderr().is_terminal()
+}
+
+/// The first line of a file, without its line ending.
+pub fn from_file(path: &Path) -> anyhow::Result<SecretString> {
+    let content = Zeroizing::new(std::fs::read(path).map_err(|e| {
+        auth(format!(
+            "cannot read the passphrase file {}: {e}",
+            path.display()
+        ))
+    })?);
+    let line = content.split(|&b| b == b'\n').next().unwrap_or_default();
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let text = std::str::from_utf8(line).map_err(|_| {
+        auth(format!(
+            "the passphrase file {} does not hold UTF-8 text",
+            path.display()
+        ))
+    })?;
+    non_empty(
+        SecretString::from(text.to_owned()),
+        &path.display().to_string(),
+    )
+}
+
+fn non_empty(p: SecretString, origin: &str) -> anyhow::Result<SecretString> {
+    if p.expose_secret().is_empty() {
+        Err(auth(format!("the passphrase from {origin} is empty")))
+    } else {
+        Ok(p)
+    }
+}
+
+/// The passphrase that unlocks the keyring.
+pub fn obtain(file: Option<&Path>) -> anyhow::Result<SecretString> {
+    obtain_from(file, ENV_PASSPHRASE, "Keyring passphrase", false)
+}
+
+/// A passphrase being set (`init`, `passwd`): asked twice on a terminal.
+pub fn obtain_new(file: Option<&Path>, env: &str, prompt: &str) -> anyhow::Result<SecretString> {
+    obtain_from(file, env, prompt, true)
+}
+
+fn obtain_from(
+    file: Option<&Path>,
+    env: &str,
+    prompt: &str,
+    confirm: bool,
+) -> anyhow::Result<SecretString> {
+    if let Some(path) = file {
+        return from_file(path);
+    }
+    if let Some(value) = std::env::var_os(env) {
+        let value = value
+            .into_string()
+            .map_err(|_| auth(format!("{env} is not valid UTF-8")))?;
+        return non_empty(SecretString::from(value), env);
+    }
+    if !interactive() {
+        return Err(auth(format!(
+            "no passphrase given and no terminal to ask on; use --passphrase-file PATH, \
+             LKMS_PASSPHRASE_FILE=PATH or {env}=..."
+        )));
+    }
+    let mut question = dialoguer::Password::new().with_prompt(prompt);
+    if confirm {
+        question = question.with_confirmation("Confirm passphrase", "the passphrases do not match");
+    }
+    let typed = question
+        .interact()
+        .map_err(|e| auth(format!("cannot read the passphrase from the terminal: {e}")))?;
+    non_empty(SecretString::from(typed), "the terminal")
+}
+
+/// Asks a yes/no question on the terminal; `true` without asking when not interactive or `yes`.
+pub fn confirm(question: &str, yes: bool) -> anyhow::Result<bool> {
+    if yes || !interactive() {
+        return Ok(true);
+    }
+    dialoguer::Confirm::new()
+        .with_prompt(question)
+        .default(false)
+        .interact()
+        .map_err(|e| usage(format!("cannot ask for confirmation: {e}; pass --yes")))
+}

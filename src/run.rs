@@ -1,0 +1,38 @@
+//! The program: parse, resolve settings, dispatch, print, and turn errors into exit codes.
+
+use clap::Parser;
+
+use crate::cli::Cli;
+use crate::commands::{dispatch, session::Session};
+use crate::config::Settings;
+use crate::error::{ExitCode, exit_code, is_broken_pipe};
+use crate::keyring::SystemClock;
+
+/// Runs lkms with the process's arguments and returns the exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help and version to stdout with code 0, usage errors with code 2.
+            let _ = e.print();
+            return e.exit_code();
+        }
+    };
+    match execute(cli) {
+        Ok(()) => ExitCode::Success as i32,
+        Err(e) if is_broken_pipe(&e) => ExitCode::Success as i32,
+        Err(e) => {
+            eprintln!("lkms: error: {e:#}");
+            exit_code(&e) as i32
+        }
+    }
+}
+
+fn execute(cli: Cli) -> anyhow::Result<()> {
+    let settings = Settings::resolve(&cli.global)?;
+    let json = settings.json;
+    let mut session = Session::new(settings, Box::new(SystemClock));
+    let report = dispatch(&mut session, cli.command)?;
+    report.print(json);
+    Ok(())
+}
