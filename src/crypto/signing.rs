@@ -176,25 +176,44 @@ mod tests {
         assert_eq!(public_key(KeySpec::EcdsaP256, &ec).unwrap(), pk);
     }
 
-    #[test]
-    fn ed25519_known_answer() {
-        // RFC 8032 section 7.1, TEST 2, wrapped as the PKCS#8 v2 document ring produces
-        // (RFC 8410 OneAsymmetricKey with the public key attached).
-        let seed = hex("4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb");
-        let public = hex("3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c");
+    /// An RFC 8032 key wrapped as the PKCS#8 v2 document ring produces (RFC 5958
+    /// OneAsymmetricKey with the public key attached as `[1]`).
+    fn ed25519_pkcs8_v2(seed: &str, public: &str) -> SecretBytes {
         let mut doc = hex("3051020101300506032b657004220420");
-        doc.extend(&seed);
-        doc.extend(hex("8121"));
-        doc.extend(hex("00"));
-        doc.extend(&public);
-        let key = SecretBytes::new(doc);
-        assert_eq!(public_key(KeySpec::Ed25519, &key).unwrap(), public);
-        let expected = hex(
-            "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da\
-             085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00",
-        );
-        assert_eq!(sign(KeySpec::Ed25519, &key, &[0x72]).unwrap(), expected);
-        verify(KeySpec::Ed25519, &key, &[0x72], &expected).unwrap();
+        doc.extend(hex(seed));
+        doc.extend(hex("812100"));
+        doc.extend(hex(public));
+        SecretBytes::new(doc)
+    }
+
+    #[test]
+    fn ed25519_known_answers() {
+        // RFC 8032 section 7.1, TEST 1 (the empty message) and TEST 2 (one byte).
+        let cases = [
+            (
+                "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60",
+                "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a",
+                &b""[..],
+                "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e06522490155\
+                 5fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b",
+            ),
+            (
+                "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb",
+                "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c",
+                &[0x72][..],
+                "92a009a9f0d4cab8720e820b5f642540a2b27b5416503f8fb3762223ebdb69da\
+                 085ac1e43e15996e458f3613d0f11d8c387b2eaeb4302aeeb00d291612bb0c00",
+            ),
+        ];
+        for (seed, public, message, signature) in cases {
+            let key = ed25519_pkcs8_v2(seed, public);
+            assert_eq!(public_key(KeySpec::Ed25519, &key).unwrap(), hex(public));
+            assert_eq!(
+                sign(KeySpec::Ed25519, &key, message).unwrap(),
+                hex(signature)
+            );
+            verify(KeySpec::Ed25519, &key, message, &hex(signature)).unwrap();
+        }
     }
 
     #[test]
