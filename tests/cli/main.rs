@@ -1,0 +1,9 @@
+//! Integration tests: the real binary on temporary directories, one test binary with a small
+//! harness (`util`) and one module per area.
+
+mod util;
+
+mod audit;
+mod keys;
+mod lifecycle;
+mod passphrase;

@@ -1,0 +1,178 @@
+//! The harness: a throwaway keyring directory, a low work factor, and helpers to run the
+//! real binary with a clean environment.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+pub const PASS: &str = "correct horse battery staple";
+
+pub struct Env {
+    pub dir: tempfile::TempDir,
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: Vec<u8>,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn out(&self) -> String {
+        String::from_utf8_lossy(&self.stdout).into_owned()
+    }
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}\nstderr: {}", self.out(), self.stderr))
+    }
+    #[track_caller]
+    pub fn ok(self) -> Run {
+        assert_eq!(self.code, 0, "expected success; stderr: {}", self.stderr);
+        self
+    }
+    #[track_caller]
+    pub fn code(self, want: i32) -> Run {
+        assert_eq!(
+            self.code,
+            want,
+            "expected exit {want}, got {}; stdout: {}; stderr: {}",
+            self.code,
+            self.out(),
+            self.stderr
+        );
+        self
+    }
+}
+
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_lkms"))
+}
+
+impl Env {
+    /// A fresh directory, without a keyring.
+    pub fn empty() -> Env {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// A fresh directory with an initialized keyring (work factor 10).
+    pub fn new() -> Env {
+        let env = Env::empty();
+        env.run(&["init", "--work-factor", "10"]).ok();
+        env
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn keyring(&self) -> PathBuf {
+        self.path("keyring.age")
+    }
+
+    pub fn audit_log(&self) -> PathBuf {
+        self.path("audit.jsonl")
+    }
+
+    /// The binary with this environment's keyring and passphrase, and nothing inherited that
+    /// could change its behaviour.
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::new(bin());
+        c.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.dir.path())
+            .env("XDG_CONFIG_HOME", self.path("xdg-config"))
+            .env("XDG_DATA_HOME", self.path("xdg-data"))
+            .env("LKMS_KEYRING", self.keyring())
+            .env("LKMS_PASSPHRASE", PASS)
+            .env("RUST_BACKTRACE", "1")
+            .current_dir(self.dir.path())
+            .stdin(Stdio::null());
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_cmd(self.cmd().args(args))
+    }
+
+    pub fn run_with_input(&self, args: &[&str], input: &[u8]) -> Run {
+        let mut c = self.cmd();
+        c.args(args).stdin(Stdio::piped());
+        run_with_stdin(&mut c, input)
+    }
+
+    pub fn run_cmd(&self, c: &mut Command) -> Run {
+        to_run(c.output().expect("run lkms"))
+    }
+
+    /// Creates a key and returns its id.
+    pub fn create(&self, args: &[&str]) -> String {
+        let mut all = vec!["create", "--json"];
+        all.extend_from_slice(args);
+        let r = self.run(&all).ok();
+        r.json()["key_id"].as_str().unwrap().to_string()
+    }
+
+    pub fn describe(&self, key: &str) -> serde_json::Value {
+        self.run(&["describe", key, "--json"]).ok().json()
+    }
+
+    pub fn audit_lines(&self) -> Vec<serde_json::Value> {
+        std::fs::read_to_string(self.audit_log())
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+
+    pub fn last_audit(&self) -> serde_json::Value {
+        self.audit_lines().pop().expect("an audit line")
+    }
+
+    pub fn write(&self, name: &str, content: &[u8]) -> PathBuf {
+        let p = self.path(name);
+        std::fs::write(&p, content).unwrap();
+        p
+    }
+}
+
+pub fn to_run(o: Output) -> Run {
+    let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("stack backtrace"),
+        "lkms panicked: {stderr}"
+    );
+    Run {
+        code: o.status.code().unwrap_or(-1),
+        stdout: o.stdout,
+        stderr,
+    }
+}
+
+pub fn run_with_stdin(c: &mut Command, input: &[u8]) -> Run {
+    use std::io::Write;
+    c.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = c.spawn().expect("spawn lkms");
+    let mut stdin = child.stdin.take().unwrap();
+    let data = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&data);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    to_run(out)
+}
+
+pub fn have(tool: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
+}
+
+pub fn read(p: &Path) -> Vec<u8> {
+    std::fs::read(p).unwrap()
+}
