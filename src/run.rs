@@ -7,6 +7,7 @@ use crate::commands::{dispatch, session::Session};
 use crate::config::Settings;
 use crate::error::{ExitCode, exit_code, is_broken_pipe};
 use crate::keyring::SystemClock;
+use crate::output::clean_lines;
 
 /// Runs lkms with the process's arguments and returns the exit code.
 pub fn run() -> i32 {
@@ -22,7 +23,8 @@ pub fn run() -> i32 {
         Ok(()) => ExitCode::Success as i32,
         Err(e) if is_broken_pipe(&e) => ExitCode::Success as i32,
         Err(e) => {
-            eprintln!("lkms: error: {e:#}");
+            // Messages may quote text from files (a config key, an audit line): clean it.
+            eprintln!("lkms: error: {}", clean_lines(&format!("{e:#}")));
             exit_code(&e) as i32
         }
     }

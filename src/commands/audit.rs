@@ -49,6 +49,8 @@ fn show(s: &mut Session, args: AuditShowArgs) -> anyhow::Result<Report> {
                 .is_none_or(|since| r.time.parse::<jiff::Timestamp>().is_ok_and(|t| t >= since))
         })
         .collect();
+    // Every field below comes from the log file, which anyone who can write it can fill with
+    // escape sequences: clean each before it reaches a terminal.
     let mut text = String::new();
     for r in &records {
         let outcome = match r.outcome {
@@ -56,15 +58,15 @@ fn show(s: &mut Session, args: AuditShowArgs) -> anyhow::Result<Report> {
             Outcome::Failure => format!("FAILED: {}", clean(r.error.as_deref().unwrap_or(""))),
         };
         let key = match (&r.key_id, r.key_version) {
-            (Some(id), Some(v)) => format!(" {id} v{v}"),
-            (Some(id), None) => format!(" {id}"),
+            (Some(id), Some(v)) => format!(" {} v{v}", clean(id)),
+            (Some(id), None) => format!(" {}", clean(id)),
             _ => String::new(),
         };
         text.push_str(&format!(
             "{:>6}  {}  {:<20}{key}  {} ({}@{})\n",
             r.seq,
-            r.time,
-            r.event,
+            clean(&r.time),
+            clean(&r.event),
             outcome,
             clean(&r.actor.user),
             clean(&r.actor.host)

@@ -180,3 +180,17 @@ fn no_secret_in_the_audit_log_or_in_clear_in_the_keyring() {
         }
     }
 }
+
+#[test]
+fn show_cleans_text_from_the_log_file() {
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    // Anyone who can write the log can plant escape sequences; show must not replay them.
+    rewrite(&env, |l| {
+        l[1] = l[1].replace("\"CreateKey\"", "\"CreateKey\\u001b[2J\\u001b]0;x\\u0007\"")
+    });
+    let r = env.run(&["audit", "show"]).ok();
+    let out = r.out();
+    assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
+    assert!(out.contains("CreateKey\u{fffd}[2J"), "{out:?}");
+}

@@ -213,3 +213,23 @@ fn concurrent_creates_lose_nothing() {
     assert_eq!(listed.as_array().unwrap().len(), 8);
     env.run(&["audit", "verify"]).ok();
 }
+
+#[test]
+fn escape_sequences_in_metadata_are_cleaned_for_the_terminal() {
+    let env = Env::new();
+    // A description, tag and alias-free key whose text would clear the screen and retitle the
+    // terminal if printed raw.
+    let evil = "ok\x1b[2J\x1b]0;pwned\x07\rdone";
+    let id = env.create(&["--description", evil, "--tag", "team=a\x1b[31mred"]);
+    for args in [vec!["describe", id.as_str()], vec!["list"]] {
+        let r = env.run(&args).ok();
+        let out = r.out();
+        assert!(
+            !out.contains('\x1b') && !out.contains('\x07') && !out.contains('\r'),
+            "{out:?}"
+        );
+        assert!(out.contains("ok\u{fffd}[2J"), "{out:?}");
+    }
+    // JSON keeps the exact text: serde escapes it, and scripts get what was stored.
+    assert_eq!(env.describe(&id)["description"], evil);
+}
