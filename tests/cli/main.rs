@@ -4,6 +4,7 @@
 mod util;
 
 mod audit;
+mod config;
 mod keys;
 mod lifecycle;
 mod passphrase;
