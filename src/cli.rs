@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-const EXIT_CODES: &str = "\
+mod examples;
+
+pub const EXIT_CODES: &str = "\
 Exit codes:
   0  success
   1  any other failure (I/O, a bug)
@@ -17,8 +19,22 @@ Exit codes:
 
 /// A key management service in one command: managed keys, envelope encryption, signing and a
 /// tamper-evident audit log.
+///
+/// lkms keeps customer-managed keys in a passphrase-protected keyring file (a standard age file
+/// holding TOML), runs their lifecycle as AWS KMS does, encrypts files and streams of any size by
+/// envelope encryption, signs and verifies, and writes every attempt, failures too, to a
+/// hash-chained JSON-lines audit log. There is no server and no network.
+///
+/// The passphrase comes from --passphrase-file, LKMS_PASSPHRASE_FILE, LKMS_PASSPHRASE or the
+/// terminal, in that order; with none of them and no terminal, lkms fails at once (exit 3).
+/// Settings come from flags, then environment variables, then the config file, then defaults.
 #[derive(Debug, Parser)]
-#[command(name = "lkms", version, about, propagate_version = true, after_long_help = EXIT_CODES)]
+#[command(
+    name = "lkms",
+    version,
+    propagate_version = true,
+    after_long_help = examples::lkms()
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -57,55 +73,176 @@ pub struct GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create a new, empty keyring protected by a passphrase
+    ///
+    /// Writes an empty keyring (mode 0600) and starts its audit log beside it. The passphrase
+    /// is asked twice on a terminal, or read from --passphrase-file, LKMS_PASSPHRASE_FILE or
+    /// LKMS_PASSPHRASE. Refuses, changing nothing, when a keyring already exists there.
+    ///
+    /// The work factor is scrypt's log2 cost: each step doubles the time and memory both an
+    /// attacker and every lkms command spend unlocking the keyring.
+    #[command(after_long_help = examples::INIT)]
     Init(InitArgs),
     /// Create a new key
+    ///
+    /// Generates key material for the spec (default aes-256-gcm) and prints the new key's id
+    /// (with --json, an object with key_id and the key's metadata). The key starts Enabled at
+    /// version 1.
+    ///
+    /// Aliases are 1 to 256 characters of A-Z a-z 0-9 / _ - and unique in the keyring. Signing
+    /// keys (ed25519, ecdsa-p256) do not rotate: their public keys are handed out.
+    #[command(after_long_help = examples::CREATE)]
     Create(CreateArgs),
     /// List the keys
+    ///
+    /// Prints an aligned table, one row a key: id, aliases, spec, state, current version and
+    /// description. Destroyed keys are left out unless --all. With --json, an array of the
+    /// objects `describe --json` prints.
+    #[command(after_long_help = examples::LIST)]
     List(ListArgs),
     /// Show a key's metadata: state, versions, aliases, rotation, deletion date
+    ///
+    /// KEY is the key's id or any of its aliases, with or without `alias/`. With --json, an
+    /// object with key_id, aliases, spec, state, current_version, versions, deletion_date and
+    /// rotation_period_days, among others. Never prints key material.
+    #[command(after_long_help = examples::DESCRIBE)]
     Describe(KeyArg),
     /// Add or remove aliases
-    #[command(subcommand)]
+    ///
+    /// An alias is another name for a key, usable wherever a command takes KEY. Each alias
+    /// names one key; a key may have many. Removing an alias leaves the key as it is.
+    #[command(subcommand, after_long_help = examples::ALIAS)]
     Alias(AliasCommand),
     /// Add a new version to a key and make it current
+    ///
+    /// New encryptions and MACs use the new version; ciphertexts made under older versions
+    /// still decrypt, since each names its version. Use `re-encrypt` to move them to the new
+    /// one. Signing keys do not rotate: create a new key instead.
+    #[command(after_long_help = examples::ROTATE)]
     Rotate(KeyArg),
     /// Turn automatic rotation on or off
-    #[command(subcommand)]
+    ///
+    /// A key with automatic rotation gets a new version every period. A due rotation happens
+    /// at the first command that opens the keyring after it falls due, or at `lkms maintain`,
+    /// and is logged as RotateKey with reason "scheduled".
+    #[command(subcommand, after_long_help = examples::ROTATION)]
     Rotation(RotationCommand),
     /// Enable a disabled key
+    ///
+    /// The key may be used again. Enabling a key that is already Enabled succeeds and changes
+    /// nothing. A key pending deletion must first be taken back with `cancel-delete`.
+    #[command(after_long_help = examples::ENABLE)]
     Enable(KeyArg),
     /// Disable a key: it refuses every operation until enabled again
+    ///
+    /// Nothing is erased: `lkms enable` brings the key back. On a terminal lkms asks first,
+    /// unless --yes. Disabling a key that is already Disabled changes nothing.
+    #[command(after_long_help = examples::DISABLE)]
     Disable(KeyArg),
     /// Schedule a key's destruction after a waiting period
+    ///
+    /// The key becomes PendingDeletion and refuses every use. When the waiting period (7 to 30
+    /// days) has passed, the first command that opens the keyring, or `lkms maintain`, erases
+    /// its material: data encrypted under it can never be decrypted again. Until then,
+    /// `lkms cancel-delete` keeps it. On a terminal lkms asks first, unless --yes.
+    #[command(after_long_help = examples::SCHEDULE_DELETE)]
     ScheduleDelete(ScheduleDeleteArgs),
     /// Cancel a scheduled deletion; the key becomes Disabled
+    ///
+    /// As in AWS KMS, the key comes back Disabled, so that using it again is a decision of its
+    /// own: run `lkms enable KEY` afterwards.
+    #[command(after_long_help = examples::CANCEL_DELETE)]
     CancelDelete(KeyArg),
     /// Carry out due rotations and deletions now (for cron)
+    ///
+    /// Any command that opens the keyring does this too; `maintain` does only this, so a cron
+    /// job or scheduled pipeline can keep rotations and deletions on time when nothing else
+    /// runs. Each one is logged (RotateKey, DeleteKeyMaterial).
+    #[command(after_long_help = examples::MAINTAIN)]
     Maintain,
     /// Encrypt files or standard input under a key (envelope encryption)
+    ///
+    /// Each input gets a fresh data key, wrapped by the key's current version; the data is
+    /// encrypted in 16 KiB chunks, so files of any size stream. With INPUT files, each is
+    /// written to INPUT.lkms beside it; with none (or `-`), standard input goes to standard
+    /// output or -o. Output files appear only when complete; an existing one is replaced only
+    /// with --force. Ciphertext is never written to a terminal.
+    ///
+    /// The encryption context (--context K=V) is bound to the ciphertext and needed again to
+    /// decrypt; it is logged in clear, so it must never hold secrets. Many INPUTs in one call
+    /// unlock the keyring once.
+    #[command(after_long_help = examples::ENCRYPT)]
     Encrypt(EncryptArgs),
     /// Decrypt lkms ciphertexts
+    ///
+    /// The ciphertext names its key and version, so no --key is needed. With INPUT files, each
+    /// FILE.lkms is written to FILE (an INPUT without that suffix needs -o); with none (or
+    /// `-`), standard input goes to standard output or -o. The --context pairs must equal the
+    /// ones given to encrypt. Nothing is released unless the whole input authenticates: a
+    /// tampered or truncated ciphertext, or a wrong context, exits 5.
+    #[command(after_long_help = examples::DECRYPT)]
     Decrypt(DecryptArgs),
     /// Rewrap ciphertexts under a key's current version without decrypting the data
+    ///
+    /// Unwraps each ciphertext's data key and wraps it again under the current version of
+    /// --key (default: the key the ciphertext names); the body is copied byte for byte. Files
+    /// are replaced in place, atomically. Use it after `rotate`, or to move data to another key.
+    #[command(after_long_help = examples::RE_ENCRYPT)]
     ReEncrypt(ReEncryptArgs),
     /// Show a ciphertext's key, version, algorithm and encryption context (no passphrase)
+    ///
+    /// Reads only the header, so it needs neither the passphrase nor the keyring. With --json,
+    /// an object with key_id, key_version, algorithm and context.
+    #[command(after_long_help = examples::INSPECT)]
     Inspect(InspectArgs),
     /// Make a data key: its plaintext and its ciphertext under a key
+    ///
+    /// For encrypting data yourself: prints a fresh 32-byte data key in base64 (plaintext) and
+    /// the same key as an ordinary lkms ciphertext (ciphertext, base64), which `lkms decrypt`
+    /// opens later. Keep the plaintext in memory only.
+    #[command(after_long_help = examples::GENERATE_DATA_KEY)]
     GenerateDataKey(GenerateDataKeyArgs),
     /// Sign a message with an ed25519 or ecdsa-p256 key
+    ///
+    /// Writes the raw signature (Ed25519: 64 bytes; ECDSA P-256 with SHA-256: DER) to -o, or
+    /// to standard output when it is not a terminal. OpenSSL verifies it with the key from
+    /// `lkms public-key`.
+    #[command(after_long_help = examples::SIGN)]
     Sign(SignArgs),
     /// Verify a signature
+    ///
+    /// Exits 0 when the signature over INPUT is valid for the key, 5 when it is not.
+    #[command(after_long_help = examples::VERIFY)]
     Verify(VerifyArgs),
     /// Compute an HMAC-SHA256 tag with an hmac-sha256 key
+    ///
+    /// Writes the raw 32-byte tag to -o, or to standard output when it is not a terminal. The
+    /// key's current version computes it.
+    #[command(after_long_help = examples::MAC)]
     Mac(MacArgs),
     /// Verify an HMAC-SHA256 tag
+    ///
+    /// Exits 0 when the tag over INPUT is valid for the key, 5 when it is not. The comparison
+    /// takes the same time wherever the tags differ.
+    #[command(after_long_help = examples::VERIFY_MAC)]
     VerifyMac(VerifyMacArgs),
     /// Print a signing key's public key (SubjectPublicKeyInfo)
+    ///
+    /// PEM by default, raw DER with --format der; OpenSSL and other tools read either. Hand it
+    /// to whoever verifies your signatures.
+    #[command(after_long_help = examples::PUBLIC_KEY)]
     PublicKey(PublicKeyArgs),
     /// Read and verify the audit log
-    #[command(subcommand)]
+    ///
+    /// Every attempt, failures too, is one JSON line with its time, event (CloudTrail's names),
+    /// outcome, key, context and actor, chained to the line before by a SHA-256 hash.
+    #[command(subcommand, after_long_help = examples::AUDIT)]
     Audit(AuditCommand),
     /// Change the keyring's passphrase (and optionally its work factor)
+    ///
+    /// Unlocks the keyring with the current passphrase, then asks for the new one twice (or
+    /// reads --new-passphrase-file, LKMS_NEW_PASSPHRASE_FILE or LKMS_NEW_PASSPHRASE) and
+    /// rewrites the keyring atomically. The keys themselves do not change.
+    #[command(after_long_help = examples::PASSWD)]
     Passwd(PasswdArgs),
 }
 
@@ -166,6 +303,10 @@ pub struct ListArgs {
 #[derive(Debug, Subcommand)]
 pub enum AliasCommand {
     /// Give a key another name
+    ///
+    /// NAME (with or without `alias/`) must be free in the keyring; KEY is the key's id or an
+    /// alias it already has. The alias works wherever a command takes KEY.
+    #[command(after_long_help = examples::ALIAS_ADD)]
     Add {
         /// The alias (1 to 256 characters of A-Z a-z 0-9 / _ -)
         name: String,
@@ -173,6 +314,10 @@ pub enum AliasCommand {
         key: String,
     },
     /// Remove an alias (the key stays)
+    ///
+    /// Only the name goes; the key, its other aliases and its id are unchanged. Scripts that
+    /// still use the name will get "not found" (exit 6).
+    #[command(after_long_help = examples::ALIAS_REMOVE)]
     Remove {
         /// The alias
         name: String,
@@ -182,6 +327,10 @@ pub enum AliasCommand {
 #[derive(Debug, Subcommand)]
 pub enum RotationCommand {
     /// Rotate the key automatically every period
+    ///
+    /// The first rotation falls due one period from now. Only encrypt and mac keys rotate.
+    /// Enabling it again with another period changes the period.
+    #[command(after_long_help = examples::ROTATION_ENABLE)]
     Enable {
         /// The key: its id or an alias
         key: String,
@@ -190,6 +339,9 @@ pub enum RotationCommand {
         period: u32,
     },
     /// Stop rotating the key automatically
+    ///
+    /// Existing versions stay; `lkms rotate` still adds one on demand.
+    #[command(after_long_help = examples::ROTATION_DISABLE)]
     Disable {
         /// The key: its id or an alias
         key: String,
@@ -347,8 +499,18 @@ pub struct PublicKeyArgs {
 #[derive(Debug, Subcommand)]
 pub enum AuditCommand {
     /// Print audit records, oldest first
+    ///
+    /// One line a record: sequence number, time, event, key and version, outcome and actor.
+    /// With --json, an array of the records as stored. Filters combine: --key, --event and
+    /// --since all have to match.
+    #[command(after_long_help = examples::AUDIT_SHOW)]
     Show(AuditShowArgs),
     /// Check the hash chain; exits 5 naming the first broken line
+    ///
+    /// Recomputes every line's hash over the line before it, so an edited, removed, inserted
+    /// or reordered line is found. Cutting lines off the end cannot be seen from the log
+    /// alone: keep the last hash it prints somewhere else.
+    #[command(after_long_help = examples::AUDIT_VERIFY)]
     Verify,
 }
 

@@ -1,0 +1,281 @@
+//! The examples at the end of each command's `--help` (and in its man page's EXAMPLES): one for
+//! a person at a terminal, one for a shell script, one for a CI job, as those are the three
+//! kinds of users lkms serves. The man page generator reads the "Examples:" block back: keep
+//! the layout (context lines indented by two, commands by four).
+
+/// The top level: examples, then the exit codes every script needs.
+pub fn lkms() -> String {
+    format!("{LKMS}\n\n{}", super::EXIT_CODES)
+}
+
+const LKMS: &str = r#"Examples:
+  At a terminal:
+    lkms init
+    lkms create --alias app/config --description "app secrets"
+    lkms encrypt --key app/config --context app=web secrets.env
+  In a shell script:
+    set -e
+    key=$(lkms create --json | jq -r .key_id)
+    lkms describe "$key" --json | jq -r .state
+  In a CI job (the passphrase file comes from the secret store):
+    export LKMS_PASSPHRASE_FILE="$RUNNER_TEMP/lkms-passphrase"
+    lkms encrypt --key release --context build="$GITHUB_SHA" dist/*"#;
+
+pub const INIT: &str = r#"Examples:
+  At a terminal (asks for the passphrase twice):
+    lkms init
+    lkms init --keyring ~/work/keyring.age --work-factor 20
+  In a shell script:
+    lkms init --passphrase-file ~/.config/lkms/passphrase --json
+  In a CI job:
+    export LKMS_PASSPHRASE_FILE=/run/secrets/lkms
+    lkms init --keyring "$RUNNER_TEMP/keyring.age""#;
+
+pub const CREATE: &str = r#"Examples:
+  At a terminal:
+    lkms create --alias app/config --description "app secrets" --tag team=infra
+    lkms create --alias release --spec ed25519
+  In a shell script:
+    key=$(lkms create --alias "backup/$(hostname)" --rotation-period 90)
+    echo "created key $key"
+  In a CI job:
+    lkms create --json --alias "ci/$CI_PIPELINE_ID" | jq -r .key_id > key-id.txt"#;
+
+pub const LIST: &str = r#"Examples:
+  At a terminal:
+    lkms list
+    lkms list --all
+  In a shell script:
+    lkms list --json | jq -r '.[] | select(.state == "Enabled") | .key_id'
+  In a CI job:
+    lkms list --json > keys.json"#;
+
+pub const DESCRIBE: &str = r#"Examples:
+  At a terminal:
+    lkms describe app/config
+  In a shell script:
+    state=$(lkms describe alias/app/config --json | jq -r .state)
+    [ "$state" = Enabled ] || echo "app/config is $state" >&2
+  In a CI job:
+    lkms describe release --json | jq -e '.state == "Enabled"'"#;
+
+pub const ALIAS: &str = r#"Examples:
+  At a terminal:
+    lkms alias add prod/db app/config
+    lkms alias remove prod/db
+  In a shell script:
+    lkms alias add "app/$stage" "$key"
+  In a CI job:
+    lkms alias add "release/$CI_COMMIT_TAG" release --json"#;
+
+pub const ALIAS_ADD: &str = r#"Examples:
+  At a terminal:
+    lkms alias add prod/db alias/app/config
+  In a shell script:
+    for stage in dev staging; do lkms alias add "app/$stage" "$key"; done
+  In a CI job:
+    lkms alias add "release/$CI_COMMIT_TAG" release --json"#;
+
+pub const ALIAS_REMOVE: &str = r#"Examples:
+  At a terminal:
+    lkms alias remove prod/db
+  In a shell script:
+    lkms alias remove "app/$old_stage" && echo "removed app/$old_stage"
+  In a CI job:
+    lkms alias remove "review/$CI_MERGE_REQUEST_IID" --json"#;
+
+pub const ROTATE: &str = r#"Examples:
+  At a terminal:
+    lkms rotate app/config
+  In a shell script:
+    version=$(lkms rotate app/config --json | jq .current_version)
+  In a CI job (a scheduled pipeline):
+    lkms rotate app/config --json"#;
+
+pub const ROTATION: &str = r#"Examples:
+  At a terminal:
+    lkms rotation enable app/config --period 90
+    lkms rotation disable app/config
+  In a shell script:
+    lkms rotation enable "$key" && lkms maintain
+  In a CI job:
+    lkms rotation enable release-data --period 30 --json"#;
+
+pub const ROTATION_ENABLE: &str = r#"Examples:
+  At a terminal:
+    lkms rotation enable app/config --period 90
+  In a shell script:
+    for key in $(lkms list --json | jq -r '.[] | select(.usage == "encrypt") | .key_id'); do
+      lkms rotation enable "$key"
+    done
+  In a CI job:
+    lkms rotation enable release-data --period 30 --json"#;
+
+pub const ROTATION_DISABLE: &str = r#"Examples:
+  At a terminal:
+    lkms rotation disable app/config
+  In a shell script:
+    lkms rotation disable "$key" --json | jq .rotation_period_days
+  In a CI job:
+    lkms rotation disable legacy --json"#;
+
+pub const ENABLE: &str = r#"Examples:
+  At a terminal:
+    lkms enable app/config
+  In a shell script:
+    lkms enable "$key" && lkms describe "$key" --json | jq -r .state
+  In a CI job:
+    lkms enable release --json"#;
+
+pub const DISABLE: &str = r#"Examples:
+  At a terminal (asks first):
+    lkms disable app/config
+  In a shell script:
+    lkms disable --yes "$key"
+  In a CI job:
+    lkms disable --yes "ci/$CI_PIPELINE_ID" --json"#;
+
+pub const SCHEDULE_DELETE: &str = r#"Examples:
+  At a terminal (asks first, and warns loudly):
+    lkms schedule-delete app/config --days 7
+  In a shell script:
+    lkms schedule-delete --yes "$key" --days 30
+  In a CI job:
+    lkms schedule-delete --yes "ci/$CI_PIPELINE_ID" --days 7 --json | jq -r .deletion_date"#;
+
+pub const CANCEL_DELETE: &str = r#"Examples:
+  At a terminal:
+    lkms cancel-delete app/config
+    lkms enable app/config
+  In a shell script:
+    lkms cancel-delete "$key" --json | jq -r .state
+  In a CI job:
+    lkms cancel-delete release --json"#;
+
+pub const MAINTAIN: &str = r#"Examples:
+  At a terminal:
+    lkms maintain
+  In a shell script (a crontab line):
+    17 3 * * * LKMS_PASSPHRASE_FILE=$HOME/.lkms-passphrase lkms maintain --json
+  In a CI job (a scheduled pipeline):
+    lkms maintain --json | jq '.applied | length'"#;
+
+pub const ENCRYPT: &str = r#"Examples:
+  At a terminal:
+    lkms encrypt --key app/config secrets.env       # writes secrets.env.lkms
+    tar c data | lkms encrypt --key backup -o data.tar.lkms
+  In a shell script:
+    lkms encrypt --key backup --context host="$(hostname)" --force logs/*.log
+  In a CI job (one unlock for every artifact):
+    export LKMS_PASSPHRASE_FILE="$RUNNER_TEMP/lkms-passphrase"
+    lkms encrypt --key release --context build="$GITHUB_SHA" dist/*"#;
+
+pub const DECRYPT: &str = r#"Examples:
+  At a terminal:
+    lkms decrypt secrets.env.lkms                   # writes secrets.env
+    lkms decrypt -o - secrets.env.lkms | less
+  In a shell script:
+    lkms decrypt --context host="$(hostname)" -o data.tar data.tar.lkms
+  In a CI job (the deploy job):
+    export LKMS_PASSPHRASE_FILE="$RUNNER_TEMP/lkms-passphrase"
+    lkms decrypt --context build="$GITHUB_SHA" dist/*.lkms"#;
+
+pub const RE_ENCRYPT: &str = r#"Examples:
+  At a terminal (after `lkms rotate backup`):
+    lkms re-encrypt data.tar.lkms
+  In a shell script:
+    lkms re-encrypt --key backup-2026 --context host="$(hostname)" backups/*.lkms
+  In a CI job:
+    lkms re-encrypt --context build="$GITHUB_SHA" dist/*.lkms"#;
+
+pub const INSPECT: &str = r#"Examples:
+  At a terminal:
+    lkms inspect secrets.env.lkms
+  In a shell script:
+    key=$(lkms inspect --json data.tar.lkms | jq -r .key_id)
+  In a CI job (no passphrase needed):
+    for f in dist/*.lkms; do lkms inspect --json "$f"; done"#;
+
+pub const GENERATE_DATA_KEY: &str = r#"Examples:
+  At a terminal:
+    lkms generate-data-key app/config --json
+  In a shell script:
+    lkms generate-data-key app/config --context app=web --json > dk.json
+    jq -r .ciphertext dk.json | base64 -d > dk.lkms   # `lkms decrypt` opens it
+  In a CI job:
+    plaintext=$(lkms generate-data-key release --json | jq -r .plaintext)"#;
+
+pub const SIGN: &str = r#"Examples:
+  At a terminal:
+    lkms sign --key release -o app.tar.sig app.tar
+  In a shell script:
+    for f in dist/*.tar; do lkms sign --key release -o "$f.sig" "$f"; done
+  In a CI job:
+    lkms sign --key release -o dist/SHA256SUMS.sig dist/SHA256SUMS"#;
+
+pub const VERIFY: &str = r#"Examples:
+  At a terminal:
+    lkms verify --key release --signature app.tar.sig app.tar
+  In a shell script:
+    lkms verify --key release --signature "$f.sig" "$f" || exit 1
+  In a CI job:
+    lkms verify --key release --signature dist/SHA256SUMS.sig dist/SHA256SUMS"#;
+
+pub const MAC: &str = r#"Examples:
+  At a terminal:
+    lkms mac --key webhook -o payload.tag payload.json
+  In a shell script:
+    tag=$(lkms mac --key webhook < payload.json | xxd -p -c 64)
+  In a CI job:
+    lkms mac --key artifacts -o dist/app.tar.tag dist/app.tar"#;
+
+pub const VERIFY_MAC: &str = r#"Examples:
+  At a terminal:
+    lkms verify-mac --key webhook --mac payload.tag payload.json
+  In a shell script:
+    lkms verify-mac --key webhook --mac "$tag_file" "$msg" || echo "tampered: $msg" >&2
+  In a CI job:
+    lkms verify-mac --key artifacts --mac dist/app.tar.tag dist/app.tar"#;
+
+pub const PUBLIC_KEY: &str = r#"Examples:
+  At a terminal:
+    lkms public-key release
+  In a shell script (anyone can then verify with openssl):
+    lkms public-key release > release.pem
+    openssl pkeyutl -verify -pubin -inkey release.pem -rawin -in app.tar -sigfile app.tar.sig
+  In a CI job:
+    lkms public-key release --format der > dist/release.der"#;
+
+pub const AUDIT: &str = r#"Examples:
+  At a terminal:
+    lkms audit show --key app/config --since 2026-01-01T00:00:00Z
+    lkms audit verify
+  In a shell script:
+    lkms audit verify && lkms audit show --event Decrypt --json > decrypts.json
+  In a CI job:
+    lkms audit verify --json | jq -r .last_hash"#;
+
+pub const AUDIT_SHOW: &str = r#"Examples:
+  At a terminal:
+    lkms audit show --key app/config --since 2026-01-01T00:00:00Z
+  In a shell script:
+    lkms audit show --event Decrypt --json | jq -r '.[] | select(.outcome == "failure") | .time'
+  In a CI job:
+    lkms audit show --json --since "$(date -u -d '1 day ago' +%FT%TZ)" > audit-day.json"#;
+
+pub const AUDIT_VERIFY: &str = r#"Examples:
+  At a terminal:
+    lkms audit verify
+  In a shell script (keep the last hash elsewhere, to notice a cut-off end):
+    lkms audit verify --json | jq -r .last_hash >> ~/lkms-audit-anchors
+  In a CI job:
+    lkms audit verify || { echo "the audit log was tampered with" >&2; exit 1; }"#;
+
+pub const PASSWD: &str = r#"Examples:
+  At a terminal (asks for the old passphrase, then the new one twice):
+    lkms passwd
+    lkms passwd --work-factor 20
+  In a shell script:
+    lkms passwd --passphrase-file old.txt --new-passphrase-file new.txt
+  In a CI job (rotating the secret in the secret store):
+    LKMS_PASSPHRASE_FILE=old LKMS_NEW_PASSPHRASE_FILE=new lkms passwd --json"#;
