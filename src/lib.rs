@@ -9,6 +9,7 @@ pub mod commands;
 pub mod config;
 pub mod crypto;
 pub mod error;
+pub mod generate;
 pub mod keyring;
 pub mod message_source;
 pub mod output;

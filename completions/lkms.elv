@@ -1,0 +1,626 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[lkms] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'lkms'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'lkms'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Create a new, empty keyring protected by a passphrase'
+            cand create 'Create a new key'
+            cand list 'List the keys'
+            cand describe 'Show a key''s metadata: state, versions, aliases, rotation, deletion date'
+            cand alias 'Add or remove aliases'
+            cand rotate 'Add a new version to a key and make it current'
+            cand rotation 'Turn automatic rotation on or off'
+            cand enable 'Enable a disabled key'
+            cand disable 'Disable a key: it refuses every operation until enabled again'
+            cand schedule-delete 'Schedule a key''s destruction after a waiting period'
+            cand cancel-delete 'Cancel a scheduled deletion; the key becomes Disabled'
+            cand maintain 'Carry out due rotations and deletions now (for cron)'
+            cand encrypt 'Encrypt files or standard input under a key (envelope encryption)'
+            cand decrypt 'Decrypt lkms ciphertexts'
+            cand re-encrypt 'Rewrap ciphertexts under a key''s current version without decrypting the data'
+            cand inspect 'Show a ciphertext''s key, version, algorithm and encryption context (no passphrase)'
+            cand generate-data-key 'Make a data key: its plaintext and its ciphertext under a key'
+            cand sign 'Sign a message with an ed25519 or ecdsa-p256 key'
+            cand verify 'Verify a signature'
+            cand mac 'Compute an HMAC-SHA256 tag with an hmac-sha256 key'
+            cand verify-mac 'Verify an HMAC-SHA256 tag'
+            cand public-key 'Print a signing key''s public key (SubjectPublicKeyInfo)'
+            cand audit 'Read and verify the audit log'
+            cand passwd 'Change the keyring''s passphrase (and optionally its work factor)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;init'= {
+            cand --work-factor 'scrypt''s log2 cost, 10 to 22 [default: 18, or the config file''s work_factor]'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;create'= {
+            cand --spec 'The key''s algorithm'
+            cand --alias 'An alias for the key (repeatable)'
+            cand --description 'A description'
+            cand --tag 'A tag, KEY=VALUE (repeatable)'
+            cand --rotation-period 'Rotate automatically every DAYS days (1 to 2560)'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;list'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --all 'Include destroyed keys'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;describe'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;alias'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Give a key another name'
+            cand remove 'Remove an alias (the key stays)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;alias;add'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;alias;remove'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;alias;help'= {
+            cand add 'Give a key another name'
+            cand remove 'Remove an alias (the key stays)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;alias;help;add'= {
+        }
+        &'lkms;alias;help;remove'= {
+        }
+        &'lkms;alias;help;help'= {
+        }
+        &'lkms;rotate'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;rotation'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand enable 'Rotate the key automatically every period'
+            cand disable 'Stop rotating the key automatically'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;rotation;enable'= {
+            cand --period 'Days between rotations, 1 to 2560'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;rotation;disable'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;rotation;help'= {
+            cand enable 'Rotate the key automatically every period'
+            cand disable 'Stop rotating the key automatically'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;rotation;help;enable'= {
+        }
+        &'lkms;rotation;help;disable'= {
+        }
+        &'lkms;rotation;help;help'= {
+        }
+        &'lkms;enable'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;disable'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;schedule-delete'= {
+            cand --days 'Waiting period in days, 7 to 30 [default: 30, or the config file''s deletion_window_days]'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;cancel-delete'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;maintain'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;encrypt'= {
+            cand --key 'The key to encrypt under [default: the config file''s default_key]'
+            cand --context 'Encryption context, K=V (repeatable); needed again to decrypt; logged in clear'
+            cand -o 'Write to this file (`-` for standard output); only with a single INPUT'
+            cand --output 'Write to this file (`-` for standard output); only with a single INPUT'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --force 'Replace an existing output file'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;decrypt'= {
+            cand --context 'Encryption context, K=V (repeatable): must equal the one used to encrypt'
+            cand -o 'Write to this file (`-` for standard output); only with a single INPUT'
+            cand --output 'Write to this file (`-` for standard output); only with a single INPUT'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --force 'Replace an existing output file'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;re-encrypt'= {
+            cand --key 'The key to rewrap under [default: the key each ciphertext names]'
+            cand --context 'Encryption context, K=V (repeatable): must equal the one used to encrypt'
+            cand -o 'Write to this file (`-` for standard output); only with a single INPUT'
+            cand --output 'Write to this file (`-` for standard output); only with a single INPUT'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;inspect'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;generate-data-key'= {
+            cand --context 'Encryption context, K=V (repeatable)'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;sign'= {
+            cand --key 'The signing key'
+            cand -o 'Write the signature here (raw bytes; standard output if absent and not a terminal)'
+            cand --output 'Write the signature here (raw bytes; standard output if absent and not a terminal)'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;verify'= {
+            cand --key 'The signing key'
+            cand --signature 'The signature file (raw bytes)'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;mac'= {
+            cand --key 'The HMAC key'
+            cand -o 'Write the tag here (raw 32 bytes; standard output if absent and not a terminal)'
+            cand --output 'Write the tag here (raw 32 bytes; standard output if absent and not a terminal)'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;verify-mac'= {
+            cand --key 'The HMAC key'
+            cand --mac 'The tag file (raw 32 bytes)'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;public-key'= {
+            cand --format 'PEM text or raw DER'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;audit'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Print audit records, oldest first'
+            cand verify 'Check the hash chain; exits 5 naming the first broken line'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;audit;show'= {
+            cand --key 'Only records about this key (id or alias)'
+            cand --event 'Only records of this event, such as Encrypt or RotateKey'
+            cand --since 'Only records at or after this time (RFC 3339, such as 2026-01-31T00:00:00Z)'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;audit;verify'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;audit;help'= {
+            cand show 'Print audit records, oldest first'
+            cand verify 'Check the hash chain; exits 5 naming the first broken line'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;audit;help;show'= {
+        }
+        &'lkms;audit;help;verify'= {
+        }
+        &'lkms;audit;help;help'= {
+        }
+        &'lkms;passwd'= {
+            cand --work-factor 'A new scrypt log2 cost, 10 to 22 [default: keep the current one]'
+            cand --new-passphrase-file 'Read the new passphrase from the first line of this file'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;help'= {
+            cand init 'Create a new, empty keyring protected by a passphrase'
+            cand create 'Create a new key'
+            cand list 'List the keys'
+            cand describe 'Show a key''s metadata: state, versions, aliases, rotation, deletion date'
+            cand alias 'Add or remove aliases'
+            cand rotate 'Add a new version to a key and make it current'
+            cand rotation 'Turn automatic rotation on or off'
+            cand enable 'Enable a disabled key'
+            cand disable 'Disable a key: it refuses every operation until enabled again'
+            cand schedule-delete 'Schedule a key''s destruction after a waiting period'
+            cand cancel-delete 'Cancel a scheduled deletion; the key becomes Disabled'
+            cand maintain 'Carry out due rotations and deletions now (for cron)'
+            cand encrypt 'Encrypt files or standard input under a key (envelope encryption)'
+            cand decrypt 'Decrypt lkms ciphertexts'
+            cand re-encrypt 'Rewrap ciphertexts under a key''s current version without decrypting the data'
+            cand inspect 'Show a ciphertext''s key, version, algorithm and encryption context (no passphrase)'
+            cand generate-data-key 'Make a data key: its plaintext and its ciphertext under a key'
+            cand sign 'Sign a message with an ed25519 or ecdsa-p256 key'
+            cand verify 'Verify a signature'
+            cand mac 'Compute an HMAC-SHA256 tag with an hmac-sha256 key'
+            cand verify-mac 'Verify an HMAC-SHA256 tag'
+            cand public-key 'Print a signing key''s public key (SubjectPublicKeyInfo)'
+            cand audit 'Read and verify the audit log'
+            cand passwd 'Change the keyring''s passphrase (and optionally its work factor)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;help;init'= {
+        }
+        &'lkms;help;create'= {
+        }
+        &'lkms;help;list'= {
+        }
+        &'lkms;help;describe'= {
+        }
+        &'lkms;help;alias'= {
+            cand add 'Give a key another name'
+            cand remove 'Remove an alias (the key stays)'
+        }
+        &'lkms;help;alias;add'= {
+        }
+        &'lkms;help;alias;remove'= {
+        }
+        &'lkms;help;rotate'= {
+        }
+        &'lkms;help;rotation'= {
+            cand enable 'Rotate the key automatically every period'
+            cand disable 'Stop rotating the key automatically'
+        }
+        &'lkms;help;rotation;enable'= {
+        }
+        &'lkms;help;rotation;disable'= {
+        }
+        &'lkms;help;enable'= {
+        }
+        &'lkms;help;disable'= {
+        }
+        &'lkms;help;schedule-delete'= {
+        }
+        &'lkms;help;cancel-delete'= {
+        }
+        &'lkms;help;maintain'= {
+        }
+        &'lkms;help;encrypt'= {
+        }
+        &'lkms;help;decrypt'= {
+        }
+        &'lkms;help;re-encrypt'= {
+        }
+        &'lkms;help;inspect'= {
+        }
+        &'lkms;help;generate-data-key'= {
+        }
+        &'lkms;help;sign'= {
+        }
+        &'lkms;help;verify'= {
+        }
+        &'lkms;help;mac'= {
+        }
+        &'lkms;help;verify-mac'= {
+        }
+        &'lkms;help;public-key'= {
+        }
+        &'lkms;help;audit'= {
+            cand show 'Print audit records, oldest first'
+            cand verify 'Check the hash chain; exits 5 naming the first broken line'
+        }
+        &'lkms;help;audit;show'= {
+        }
+        &'lkms;help;audit;verify'= {
+        }
+        &'lkms;help;passwd'= {
+        }
+        &'lkms;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,387 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_lkms_global_optspecs
+    string join \n keyring= audit-log= passphrase-file= config= json y/yes h/help V/version
+end
+
+function __fish_lkms_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_lkms_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_lkms_using_subcommand
+    set -l cmd (__fish_lkms_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c lkms -n "__fish_lkms_needs_command" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_needs_command" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_needs_command" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_needs_command" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_needs_command" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_needs_command" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_needs_command" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "init" -d 'Create a new, empty keyring protected by a passphrase'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "create" -d 'Create a new key'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "list" -d 'List the keys'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "describe" -d 'Show a key\'s metadata: state, versions, aliases, rotation, deletion date'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "alias" -d 'Add or remove aliases'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "rotate" -d 'Add a new version to a key and make it current'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "rotation" -d 'Turn automatic rotation on or off'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "enable" -d 'Enable a disabled key'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "disable" -d 'Disable a key: it refuses every operation until enabled again'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "schedule-delete" -d 'Schedule a key\'s destruction after a waiting period'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "cancel-delete" -d 'Cancel a scheduled deletion; the key becomes Disabled'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "maintain" -d 'Carry out due rotations and deletions now (for cron)'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "encrypt" -d 'Encrypt files or standard input under a key (envelope encryption)'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "decrypt" -d 'Decrypt lkms ciphertexts'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "re-encrypt" -d 'Rewrap ciphertexts under a key\'s current version without decrypting the data'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "inspect" -d 'Show a ciphertext\'s key, version, algorithm and encryption context (no passphrase)'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "generate-data-key" -d 'Make a data key: its plaintext and its ciphertext under a key'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "sign" -d 'Sign a message with an ed25519 or ecdsa-p256 key'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "verify" -d 'Verify a signature'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "mac" -d 'Compute an HMAC-SHA256 tag with an hmac-sha256 key'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "verify-mac" -d 'Verify an HMAC-SHA256 tag'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "public-key" -d 'Print a signing key\'s public key (SubjectPublicKeyInfo)'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "audit" -d 'Read and verify the audit log'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "passwd" -d 'Change the keyring\'s passphrase (and optionally its work factor)'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l work-factor -d 'scrypt\'s log2 cost, 10 to 22 [default: 18, or the config file\'s work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand init" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand init" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand create" -l spec -d 'The key\'s algorithm' -r -f -a "aes-256-gcm\t''
+chacha20-poly1305\t''
+hmac-sha256\t''
+ed25519\t''
+ecdsa-p256\t''"
+complete -c lkms -n "__fish_lkms_using_subcommand create" -l alias -d 'An alias for the key (repeatable)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand create" -l description -d 'A description' -r
+complete -c lkms -n "__fish_lkms_using_subcommand create" -l tag -d 'A tag, KEY=VALUE (repeatable)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand create" -l rotation-period -d 'Rotate automatically every DAYS days (1 to 2560)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand create" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand create" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand create" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand create" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand create" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand create" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand create" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand list" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand list" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand list" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand list" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand list" -l all -d 'Include destroyed keys'
+complete -c lkms -n "__fish_lkms_using_subcommand list" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand list" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand list" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand describe" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand describe" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand describe" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand describe" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand describe" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand describe" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand describe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand describe" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -f -a "add" -d 'Give a key another name'
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -f -a "remove" -d 'Remove an alias (the key stays)'
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from help" -f -a "add" -d 'Give a key another name'
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove an alias (the key stays)'
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand rotate" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand rotate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand rotate" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -f -a "enable" -d 'Rotate the key automatically every period'
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -f -a "disable" -d 'Stop rotating the key automatically'
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l period -d 'Days between rotations, 1 to 2560' -r
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Rotate the key automatically every period'
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Stop rotating the key automatically'
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lkms -n "__fish_lkms_using_subcommand enable" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand enable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand enable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand enable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand enable" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand enable" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand enable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand enable" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand disable" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand disable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand disable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand disable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand disable" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand disable" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand disable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand disable" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l days -d 'Waiting period in days, 7 to 30 [default: 30, or the config file\'s deletion_window_days]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand maintain" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand maintain" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand maintain" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l key -d 'The key to encrypt under [default: the config file\'s default_key]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l context -d 'Encryption context, K=V (repeatable); needed again to decrypt; logged in clear' -r
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s o -l output -d 'Write to this file (`-` for standard output); only with a single INPUT' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l force -d 'Replace an existing output file'
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l context -d 'Encryption context, K=V (repeatable): must equal the one used to encrypt' -r
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s o -l output -d 'Write to this file (`-` for standard output); only with a single INPUT' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l force -d 'Replace an existing output file'
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l key -d 'The key to rewrap under [default: the key each ciphertext names]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l context -d 'Encryption context, K=V (repeatable): must equal the one used to encrypt' -r
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s o -l output -d 'Write to this file (`-` for standard output); only with a single INPUT' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand inspect" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand inspect" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l context -d 'Encryption context, K=V (repeatable)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand sign" -l key -d 'The signing key' -r
+complete -c lkms -n "__fish_lkms_using_subcommand sign" -s o -l output -d 'Write the signature here (raw bytes; standard output if absent and not a terminal)' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand sign" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand sign" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand sign" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand sign" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand sign" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand sign" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand sign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand sign" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand verify" -l key -d 'The signing key' -r
+complete -c lkms -n "__fish_lkms_using_subcommand verify" -l signature -d 'The signature file (raw bytes)' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand verify" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand verify" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand verify" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand verify" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand verify" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand verify" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand verify" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand mac" -l key -d 'The HMAC key' -r
+complete -c lkms -n "__fish_lkms_using_subcommand mac" -s o -l output -d 'Write the tag here (raw 32 bytes; standard output if absent and not a terminal)' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand mac" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand mac" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand mac" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand mac" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand mac" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand mac" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand mac" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand mac" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l key -d 'The HMAC key' -r
+complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l mac -d 'The tag file (raw 32 bytes)' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l format -d 'PEM text or raw DER' -r -f -a "pem\t''
+der\t''"
+complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand public-key" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand public-key" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand public-key" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -f -a "show" -d 'Print audit records, oldest first'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -f -a "verify" -d 'Check the hash chain; exits 5 naming the first broken line'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l key -d 'Only records about this key (id or alias)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l event -d 'Only records of this event, such as Encrypt or RotateKey' -r
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l since -d 'Only records at or after this time (RFC 3339, such as 2026-01-31T00:00:00Z)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print audit records, oldest first'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check the hash chain; exits 5 naming the first broken line'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l work-factor -d 'A new scrypt log2 cost, 10 to 22 [default: keep the current one]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l new-passphrase-file -d 'Read the new passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand passwd" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand passwd" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand passwd" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "init" -d 'Create a new, empty keyring protected by a passphrase'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "create" -d 'Create a new key'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "list" -d 'List the keys'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "describe" -d 'Show a key\'s metadata: state, versions, aliases, rotation, deletion date'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "alias" -d 'Add or remove aliases'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "rotate" -d 'Add a new version to a key and make it current'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "rotation" -d 'Turn automatic rotation on or off'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "enable" -d 'Enable a disabled key'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "disable" -d 'Disable a key: it refuses every operation until enabled again'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "schedule-delete" -d 'Schedule a key\'s destruction after a waiting period'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "cancel-delete" -d 'Cancel a scheduled deletion; the key becomes Disabled'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "maintain" -d 'Carry out due rotations and deletions now (for cron)'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "encrypt" -d 'Encrypt files or standard input under a key (envelope encryption)'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "decrypt" -d 'Decrypt lkms ciphertexts'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "re-encrypt" -d 'Rewrap ciphertexts under a key\'s current version without decrypting the data'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "inspect" -d 'Show a ciphertext\'s key, version, algorithm and encryption context (no passphrase)'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "generate-data-key" -d 'Make a data key: its plaintext and its ciphertext under a key'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "sign" -d 'Sign a message with an ed25519 or ecdsa-p256 key'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "verify" -d 'Verify a signature'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "mac" -d 'Compute an HMAC-SHA256 tag with an hmac-sha256 key'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "verify-mac" -d 'Verify an HMAC-SHA256 tag'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "public-key" -d 'Print a signing key\'s public key (SubjectPublicKeyInfo)'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "audit" -d 'Read and verify the audit log'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "passwd" -d 'Change the keyring\'s passphrase (and optionally its work factor)'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from alias" -f -a "add" -d 'Give a key another name'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from alias" -f -a "remove" -d 'Remove an alias (the key stays)'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from rotation" -f -a "enable" -d 'Rotate the key automatically every period'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from rotation" -f -a "disable" -d 'Stop rotating the key automatically'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "show" -d 'Print audit records, oldest first'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check the hash chain; exits 5 naming the first broken line'

@@ -1,0 +1,224 @@
+//! Completion scripts and man pages, generated from the clap definitions in `cli.rs`.
+//!
+//! They are committed under `completions/` and `man/` so that packagers and users get them
+//! without building; the `generated` integration test renders them here, in memory, and fails
+//! when the committed copies differ (`LKMS_REGENERATE=1 cargo test --test cli generated`
+//! rewrites them). A generator subcommand would be simpler to call, but clap_complete would
+//! put it, hidden or not, into every completion script.
+
+use clap::CommandFactory;
+use clap_complete::{Generator, Shell};
+use clap_mangen::Man;
+use clap_mangen::roff::{Roff, bold, italic, roman};
+
+use crate::cli::{Cli, EXIT_CODES};
+
+/// The shells lkms ships completions for, in a fixed order.
+const SHELLS: [Shell; 5] = [
+    Shell::Bash,
+    Shell::Zsh,
+    Shell::Fish,
+    Shell::Elvish,
+    Shell::PowerShell,
+];
+
+/// The environment variables lkms reads, for every man page's ENVIRONMENT section.
+const ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "LKMS_KEYRING",
+        "The keyring file, when --keyring is not given.",
+    ),
+    (
+        "LKMS_AUDIT_LOG",
+        "The audit log, when --audit-log is not given.",
+    ),
+    (
+        "LKMS_PASSPHRASE_FILE",
+        "A file whose first line is the keyring passphrase, when --passphrase-file is not given.",
+    ),
+    (
+        "LKMS_PASSPHRASE",
+        "The keyring passphrase itself, for CI secret stores. Every process of the same user can \
+         read it from /proc, and children inherit it: prefer LKMS_PASSPHRASE_FILE.",
+    ),
+    (
+        "LKMS_CONFIG",
+        "The configuration file, when --config is not given; it must exist.",
+    ),
+    (
+        "LKMS_NEW_PASSPHRASE_FILE",
+        "For passwd: a file whose first line is the new passphrase.",
+    ),
+    (
+        "LKMS_NEW_PASSPHRASE",
+        "For passwd: the new passphrase itself.",
+    ),
+];
+
+/// The files lkms uses, for every man page's FILES section.
+const FILES: &[(&str, &str)] = &[
+    (
+        "~/.local/share/lkms/keyring.age",
+        "The default keyring (in $XDG_DATA_HOME/lkms on Linux): an age file encrypted to the \
+         passphrase, holding TOML. Mode 0600. A lock file keyring.age.lock sits beside it.",
+    ),
+    (
+        "~/.local/share/lkms/audit.jsonl",
+        "The default audit log, beside the keyring: one JSON object a line, hash-chained.",
+    ),
+    (
+        "~/.config/lkms/config.toml",
+        "The default configuration file (in $XDG_CONFIG_HOME/lkms on Linux), read when present. \
+         Fields: keyring, audit_log, default_key, deletion_window_days, work_factor. A flag beats \
+         its environment variable, which beats this file, which beats the built-in default.",
+    ),
+];
+
+/// Every completion script: (file name, contents).
+pub fn completions() -> Vec<(String, Vec<u8>)> {
+    SHELLS
+        .iter()
+        .map(|shell| {
+            let mut cmd = Cli::command();
+            let mut buf = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "lkms", &mut buf);
+            (shell.file_name("lkms"), buf)
+        })
+        .collect()
+}
+
+/// Every man page, `lkms.1` and one for each subcommand, nested ones too: (file name, contents).
+pub fn man_pages() -> Vec<(String, Vec<u8>)> {
+    // `help` is clap's, not lkms's: `lkms help encrypt` needs no page of its own.
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let mut pages = Vec::new();
+    collect_pages(&cmd, &mut pages);
+    pages
+}
+
+fn collect_pages(cmd: &clap::Command, pages: &mut Vec<(String, Vec<u8>)>) {
+    pages.push(man_page(cmd));
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        collect_pages(sub, pages);
+    }
+}
+
+fn man_page(cmd: &clap::Command) -> (String, Vec<u8>) {
+    let top = cmd.get_name() == "lkms";
+    let man = Man::new(cmd.clone())
+        .source(format!("lkms {}", env!("CARGO_PKG_VERSION")))
+        .manual("lkms manual");
+    let mut pieces: Vec<Vec<u8>> = Vec::new();
+    let mut piece = |render: &dyn Fn(&mut Vec<u8>) -> std::io::Result<()>| {
+        let mut buf = Vec::new();
+        render(&mut buf).expect("writing to memory cannot fail");
+        pieces.push(buf);
+    };
+    piece(&|w| man.render_title(w));
+    piece(&|w| man.render_name_section(w));
+    piece(&|w| man.render_synopsis_section(w));
+    piece(&|w| man.render_description_section(w));
+    if cmd.get_arguments().any(|a| !a.is_hide_set()) {
+        piece(&|w| man.render_options_section(w));
+    }
+    if cmd.get_subcommands().any(|s| !s.is_hide_set()) {
+        piece(&|w| man.render_subcommands_section(w));
+    }
+    let extra = extra_sections(cmd, top);
+    piece(&|w| extra.to_writer(w));
+    piece(&|w| man.render_version_section(w));
+
+    // Each piece starts with roff's apostrophe preamble; the page needs it once.
+    let preamble = Roff::new().render().into_bytes();
+    let mut page = Vec::new();
+    for (i, p) in pieces.into_iter().enumerate() {
+        match p.strip_prefix(preamble.as_slice()) {
+            Some(rest) if i > 0 => page.extend_from_slice(rest),
+            _ => page.extend_from_slice(&p),
+        }
+    }
+    (man.get_filename(), page)
+}
+
+/// EXAMPLES (from the command's long help), EXIT STATUS, ENVIRONMENT, FILES and SEE ALSO.
+fn extra_sections(cmd: &clap::Command, top: bool) -> Roff {
+    let mut roff = Roff::new();
+    let examples = examples_of(cmd);
+    if !examples.is_empty() {
+        roff.control("SH", ["EXAMPLES"]);
+        let mut in_block = false;
+        for line in examples {
+            let indent = line.len() - line.trim_start().len();
+            let text = line.trim();
+            if text.is_empty() {
+                continue;
+            }
+            if indent <= 2 {
+                if in_block {
+                    roff.control("fi", []).control("RE", []);
+                    in_block = false;
+                }
+                roff.control("PP", []);
+                roff.text([italic(text.trim_end_matches(':'))]);
+            } else {
+                if !in_block {
+                    roff.control("RS", ["4"]).control("nf", []);
+                    in_block = true;
+                }
+                roff.text([roman(&line[indent.min(4)..])]);
+            }
+        }
+        if in_block {
+            roff.control("fi", []).control("RE", []);
+        }
+    }
+
+    roff.control("SH", ["EXIT STATUS"]);
+    for line in EXIT_CODES.lines().skip(1) {
+        if let Some((code, meaning)) = line.trim().split_once(' ') {
+            roff.control("TP", []);
+            roff.text([bold(code)]);
+            roff.text([roman(meaning.trim())]);
+        }
+    }
+
+    roff.control("SH", ["ENVIRONMENT"]);
+    for (name, what) in ENVIRONMENT {
+        roff.control("TP", []);
+        roff.text([bold(*name)]);
+        roff.text([roman(*what)]);
+    }
+
+    roff.control("SH", ["FILES"]);
+    for (path, what) in FILES {
+        roff.control("TP", []);
+        roff.text([italic(*path)]);
+        roff.text([roman(*what)]);
+    }
+
+    if !top {
+        roff.control("SH", ["SEE ALSO"]);
+        roff.text([bold("lkms"), roman("(1)")]);
+    }
+    roff
+}
+
+/// The lines of the "Examples:" block of a command's long help, up to the next heading.
+fn examples_of(cmd: &clap::Command) -> Vec<String> {
+    let Some(help) = cmd.get_after_long_help() else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    let mut inside = false;
+    for line in help.to_string().lines() {
+        if !line.starts_with(' ') && !line.is_empty() {
+            inside = line == "Examples:";
+            continue;
+        }
+        if inside {
+            lines.push(line.to_string());
+        }
+    }
+    lines
+}
