@@ -10,6 +10,7 @@ pub mod envelope;
 pub mod mac;
 pub mod material;
 pub mod pem;
+mod pipeline;
 pub mod random;
 pub mod secret;
 pub mod signing;
