@@ -7,6 +7,7 @@
 pub mod aead;
 pub mod chunked;
 pub mod envelope;
+mod header;
 pub mod mac;
 pub mod material;
 pub mod pem;
