@@ -1,1 +1,456 @@
-//! TODO
+//! C2SP chunked encryption v1 (<https://c2sp.org/chunked-encryption>), streaming.
+//!
+//! lkms instantiates it with HKDF-SHA-256 and the key spec's AEAD ([`Suite::lkms`]). The
+//! construction, exactly as the specification gives it:
+//!
+//! ```text
+//! key || base nonce || commitment = HKDF-Expand(prk = input key,
+//!     info = "c2sp.org/chunked-encryption@v1+" || aead || 0x00 || salt || context)
+//! ciphertext = salt (24) || commitment (32) || AEAD(key, base nonce XOR i, aad = "", chunk i)...
+//! ```
+//!
+//! The message is cut into 16 KiB chunks and a final chunk that is always shorter (possibly
+//! empty), so a ciphertext that ends on a chunk boundary is truncated and one with anything
+//! after its short chunk fails authentication. The commitment is checked before any chunk is
+//! opened, so a wrong key or context is reported as such and never as a chunk failure.
+//!
+//! Other instantiations (another HKDF hash, AES-128-GCM) are reachable through [`Suite::new`]
+//! so that the implementation can be checked against published test vectors, which use them.
+
+use std::fmt;
+use std::io::{self, IoSlice, Read, Write};
+
+use ring::aead::{Aad, LessSafeKey, Nonce, Tag, UnboundKey};
+use ring::hkdf;
+use zeroize::Zeroizing;
+
+use super::CryptoError;
+use super::aead::Algorithm;
+use super::pipeline::{self, BATCH_CHUNKS, Stage, Tags, write_all_vectored};
+use super::random::Rng;
+use super::secret::SecretBytes;
+
+/// Plaintext bytes in every chunk but the last.
+pub const CHUNK_LEN: usize = 16 * 1024;
+/// Length of the random salt that starts a ciphertext.
+pub const SALT_LEN: usize = 24;
+/// Length of the key commitment that follows the salt.
+pub const COMMITMENT_LEN: usize = 32;
+/// Salt and commitment: the fixed overhead before the first chunk.
+pub const PREFIX_LEN: usize = SALT_LEN + COMMITMENT_LEN;
+/// Every AEAD usable here has a 16-byte tag (ring's only tag size).
+pub const TAG_LEN: usize = 16;
+/// The chunk-count limit: the specification requires aborting at 2^38 (4 PiB).
+pub const MAX_CHUNKS: u64 = 1 << 38;
+
+const INFO_PREFIX: &[u8] = b"c2sp.org/chunked-encryption@v1+";
+const NONCE_LEN: usize = 12;
+const MAX_KEY_LEN: usize = 32;
+const ENCRYPTED_CHUNK_LEN: usize = CHUNK_LEN + TAG_LEN;
+
+/// The hash behind HKDF-Expand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hash {
+    Sha256,
+    Sha512,
+}
+
+/// An instantiation of the scheme: HKDF hash and AEAD.
+#[derive(Clone, Copy)]
+pub struct Suite {
+    hash: Hash,
+    aead: &'static ring::aead::Algorithm,
+    aead_name: &'static str,
+}
+
+impl Suite {
+    /// The lkms instantiation: HKDF-SHA-256 and `alg`.
+    pub fn lkms(alg: Algorithm) -> Suite {
+        Suite {
+            hash: Hash::Sha256,
+            aead: alg.ring(),
+            aead_name: alg.iana_name(),
+        }
+    }
+
+    /// Any instantiation ring can provide, by IANA AEAD name (`AEAD_AES_128_GCM`,
+    /// `AEAD_AES_256_GCM`, `AEAD_CHACHA20_POLY1305`). lkms itself only uses [`Suite::lkms`].
+    pub fn new(hash: Hash, iana_aead_name: &str) -> Option<Suite> {
+        let (aead, aead_name) = match iana_aead_name {
+            "AEAD_AES_128_GCM" => (&ring::aead::AES_128_GCM, "AEAD_AES_128_GCM"),
+            "AEAD_AES_256_GCM" => (&ring::aead::AES_256_GCM, "AEAD_AES_256_GCM"),
+            "AEAD_CHACHA20_POLY1305" => (&ring::aead::CHACHA20_POLY1305, "AEAD_CHACHA20_POLY1305"),
+            _ => return None,
+        };
+        Some(Suite {
+            hash,
+            aead,
+            aead_name,
+        })
+    }
+
+    /// The input key length this suite needs: the AEAD's key length.
+    pub fn key_len(&self) -> usize {
+        self.aead.key_len()
+    }
+
+    pub fn hash(&self) -> Hash {
+        self.hash
+    }
+
+    pub fn aead_name(&self) -> &'static str {
+        self.aead_name
+    }
+
+    fn hkdf(&self) -> hkdf::Algorithm {
+        match self.hash {
+            Hash::Sha256 => hkdf::HKDF_SHA256,
+            Hash::Sha512 => hkdf::HKDF_SHA512,
+        }
+    }
+}
+
+impl fmt::Debug for Suite {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Suite(HKDF-{:?}, {})", self.hash, self.aead_name)
+    }
+}
+
+/// Chunked encryption with a chosen suite and thread count.
+#[derive(Clone, Debug)]
+pub struct Chunked {
+    suite: Suite,
+    threads: usize,
+}
+
+impl Chunked {
+    /// Uses up to two threads where the machine has them (see [`Chunked::threads`]).
+    pub fn new(suite: Suite) -> Chunked {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        Chunked {
+            suite,
+            threads: cores.min(2),
+        }
+    }
+
+    /// Sets the number of worker threads (1 to 4; the calling thread is one of them). The
+    /// output is the same whatever the count.
+    pub fn threads(mut self, threads: usize) -> Chunked {
+        self.threads = threads.clamp(1, pipeline::MAX_THREADS);
+        self
+    }
+
+    /// Encrypts all of `input` to `output` under `key` (an input key of [`Suite::key_len`]
+    /// bytes) and `context`, taking the 24-byte salt from `rng`. Memory use is bounded (about
+    /// 1 MiB a thread) whatever the input size. `progress` gets the cumulative number of
+    /// plaintext bytes consumed. Returns the plaintext length.
+    pub fn encrypt<R: Read + Send, W: Write + Send>(
+        &self,
+        key: &SecretBytes,
+        context: &[u8],
+        rng: &dyn Rng,
+        input: R,
+        mut output: W,
+        progress: &mut (dyn FnMut(u64) + Send),
+    ) -> Result<u64, CryptoError> {
+        let mut salt = [0u8; SALT_LEN];
+        rng.fill(&mut salt)?;
+        let derived = derive(&self.suite, key, &salt, context)?;
+        output.write_all(&salt)?;
+        output.write_all(&derived.commitment)?;
+        let stage = Seal(derived);
+        pipeline::run(&stage, self.threads, input, output, progress)
+    }
+
+    /// Decrypts a ciphertext from `input` to `output`. The commitment is checked first, so a
+    /// wrong key or context fails before any chunk is opened; after that only authenticated
+    /// chunks are written. When the ciphertext turns out truncated, modified or extended, the
+    /// error comes after the chunks before the damage were written: callers that must not
+    /// release a partial plaintext write to a temporary file and discard it on error.
+    /// `progress` gets the cumulative number of ciphertext bytes consumed (after the 56-byte
+    /// prefix). Returns the plaintext length.
+    pub fn decrypt<R: Read + Send, W: Write + Send>(
+        &self,
+        key: &SecretBytes,
+        context: &[u8],
+        mut input: R,
+        output: W,
+        progress: &mut (dyn FnMut(u64) + Send),
+    ) -> Result<u64, CryptoError> {
+        let mut prefix = [0u8; PREFIX_LEN];
+        read_prefix(&mut input, &mut prefix)?;
+        let (salt, commitment) = prefix.split_at(SALT_LEN);
+        let salt: &[u8; SALT_LEN] = salt.try_into().expect("split at SALT_LEN");
+        let derived = derive(&self.suite, key, salt, context)?;
+        if !equal(&derived.commitment, commitment) {
+            return Err(CryptoError::Integrity(
+                "key commitment mismatch: the data key or the encryption context is wrong, \
+                 or the ciphertext's salt or commitment was modified"
+                    .into(),
+            ));
+        }
+        let stage = Open(derived);
+        pipeline::run(&stage, self.threads, input, output, progress)
+    }
+}
+
+/// Encrypts with the lkms instantiation for `alg` (see [`Chunked::encrypt`]).
+pub fn encrypt<R: Read + Send, W: Write + Send>(
+    alg: Algorithm,
+    key: &SecretBytes,
+    context: &[u8],
+    rng: &dyn Rng,
+    input: R,
+    output: W,
+    progress: &mut (dyn FnMut(u64) + Send),
+) -> Result<u64, CryptoError> {
+    Chunked::new(Suite::lkms(alg)).encrypt(key, context, rng, input, output, progress)
+}
+
+/// Decrypts with the lkms instantiation for `alg` (see [`Chunked::decrypt`]).
+pub fn decrypt<R: Read + Send, W: Write + Send>(
+    alg: Algorithm,
+    key: &SecretBytes,
+    context: &[u8],
+    input: R,
+    output: W,
+    progress: &mut (dyn FnMut(u64) + Send),
+) -> Result<u64, CryptoError> {
+    Chunked::new(Suite::lkms(alg)).decrypt(key, context, input, output, progress)
+}
+
+/// The ciphertext length for a plaintext of `len` bytes.
+pub fn ciphertext_len(len: u64) -> u64 {
+    PREFIX_LEN as u64 + len + (len / CHUNK_LEN as u64 + 1) * TAG_LEN as u64
+}
+
+/// The per-message values derived from the input key.
+struct Derived {
+    key: LessSafeKey,
+    base_nonce: [u8; NONCE_LEN],
+    commitment: [u8; COMMITMENT_LEN],
+}
+
+/// How many bytes to ask HKDF-Expand for, in ring's terms.
+struct Len(usize);
+impl hkdf::KeyType for Len {
+    fn len(&self) -> usize {
+        self.0
+    }
+}
+
+fn derive(
+    suite: &Suite,
+    input_key: &SecretBytes,
+    salt: &[u8; SALT_LEN],
+    context: &[u8],
+) -> Result<Derived, CryptoError> {
+    let key_len = suite.key_len();
+    if input_key.len() != key_len {
+        return Err(CryptoError::Integrity(format!(
+            "the data key has {} bytes; {} needs {key_len}",
+            input_key.len(),
+            suite.aead_name
+        )));
+    }
+    let out_len = key_len + NONCE_LEN + COMMITMENT_LEN;
+    let mut okm = Zeroizing::new([0u8; MAX_KEY_LEN + NONCE_LEN + COMMITMENT_LEN]);
+    let prk = hkdf::Prk::new_less_safe(suite.hkdf(), input_key.expose());
+    let info = [
+        INFO_PREFIX,
+        suite.aead_name.as_bytes(),
+        &[0u8],
+        &salt[..],
+        context,
+    ];
+    prk.expand(&info, Len(out_len))
+        .and_then(|okm_ref| okm_ref.fill(&mut okm[..out_len]))
+        .map_err(|_| CryptoError::Io(io::Error::other("HKDF-Expand failed")))?;
+    let (key, rest) = okm[..out_len].split_at(key_len);
+    let (nonce, commitment) = rest.split_at(NONCE_LEN);
+    let key = UnboundKey::new(suite.aead, key)
+        .map_err(|_| CryptoError::Io(io::Error::other("AEAD key setup failed")))?;
+    Ok(Derived {
+        key: LessSafeKey::new(key),
+        base_nonce: nonce.try_into().expect("NONCE_LEN bytes"),
+        commitment: commitment.try_into().expect("COMMITMENT_LEN bytes"),
+    })
+}
+
+impl Derived {
+    /// The nonce of chunk `index`: the base nonce XOR the index as a big-endian integer as wide
+    /// as the nonce. Indexes stay below 2^38, so only the last 5 bytes can change.
+    fn nonce(&self, index: u64) -> Nonce {
+        let mut n = self.base_nonce;
+        for (b, c) in n[NONCE_LEN - 8..].iter_mut().zip(index.to_be_bytes()) {
+            *b ^= c;
+        }
+        Nonce::assume_unique_for_key(n)
+    }
+}
+
+/// Compares without an early exit, so timing does not tell how much of a forged commitment
+/// matched.
+fn equal(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn read_prefix<R: Read>(input: &mut R, prefix: &mut [u8; PREFIX_LEN]) -> Result<(), CryptoError> {
+    input.read_exact(prefix).map_err(|e| match e.kind() {
+        io::ErrorKind::UnexpectedEof => CryptoError::Integrity(
+            "ciphertext truncated: it ends inside the 56-byte salt and commitment".into(),
+        ),
+        _ => CryptoError::Io(e),
+    })
+}
+
+fn chunk_index(batch: u64, j: usize) -> Result<u64, CryptoError> {
+    let index = batch * BATCH_CHUNKS as u64 + j as u64;
+    if index >= MAX_CHUNKS {
+        return Err(CryptoError::Unsupported(
+            "the message exceeds 2^38 chunks (4 PiB), the chunked-encryption limit".into(),
+        ));
+    }
+    Ok(index)
+}
+
+/// Encryption: a batch is up to 64 plaintext chunks, contiguous; tags are kept aside and
+/// interleaved by the vectored write, so no plaintext byte is ever moved.
+struct Seal(Derived);
+
+impl Stage for Seal {
+    fn batch_len(&self) -> usize {
+        BATCH_CHUNKS * CHUNK_LEN
+    }
+
+    fn process(
+        &self,
+        batch: u64,
+        buf: &mut [u8],
+        last: bool,
+        tags: &mut Tags,
+    ) -> Result<(), CryptoError> {
+        // A short batch ends with the final chunk: the remainder, possibly empty.
+        let chunks = if last {
+            buf.len() / CHUNK_LEN + 1
+        } else {
+            BATCH_CHUNKS
+        };
+        for j in 0..chunks {
+            let index = chunk_index(batch, j)?;
+            let end = ((j + 1) * CHUNK_LEN).min(buf.len());
+            let tag = self
+                .0
+                .key
+                .seal_in_place_separate_tag(
+                    self.0.nonce(index),
+                    Aad::empty(),
+                    &mut buf[j * CHUNK_LEN..end],
+                )
+                .map_err(|_| CryptoError::Io(io::Error::other("AEAD seal failed")))?;
+            tags[j].copy_from_slice(tag.as_ref());
+        }
+        Ok(())
+    }
+
+    fn write<W: Write>(&self, out: &mut W, buf: &[u8], tags: &Tags) -> io::Result<u64> {
+        let chunks = if buf.len() < self.batch_len() {
+            buf.len() / CHUNK_LEN + 1
+        } else {
+            BATCH_CHUNKS
+        };
+        let mut slices = [IoSlice::new(&[]); 2 * BATCH_CHUNKS];
+        for j in 0..chunks {
+            let end = ((j + 1) * CHUNK_LEN).min(buf.len());
+            slices[2 * j] = IoSlice::new(&buf[j * CHUNK_LEN..end]);
+            slices[2 * j + 1] = IoSlice::new(&tags[j]);
+        }
+        write_all_vectored(out, &mut slices[..2 * chunks])?;
+        Ok(buf.len() as u64)
+    }
+}
+
+/// Decryption: a batch is up to 64 encrypted chunks as they arrive; each is opened in place
+/// and the vectored write skips the tags.
+struct Open(Derived);
+
+impl Open {
+    fn open(&self, index: u64, chunk: &mut [u8], last: bool) -> Result<(), CryptoError> {
+        let (data, tag) = chunk.split_at_mut(chunk.len() - TAG_LEN);
+        let tag = Tag::try_from(&*tag).expect("TAG_LEN bytes");
+        self.0
+            .key
+            .open_in_place_separate_tag(self.0.nonce(index), Aad::empty(), tag, data, 0..)
+            .map(|_| ())
+            .map_err(|_| {
+                CryptoError::Integrity(if last {
+                    format!(
+                        "chunk {index} (the final chunk) failed authentication: the ciphertext \
+                         was modified, truncated or extended"
+                    )
+                } else {
+                    format!(
+                        "chunk {index} failed authentication: the ciphertext was modified, \
+                         truncated or extended"
+                    )
+                })
+            })
+    }
+}
+
+impl Stage for Open {
+    fn batch_len(&self) -> usize {
+        BATCH_CHUNKS * ENCRYPTED_CHUNK_LEN
+    }
+
+    fn process(
+        &self,
+        batch: u64,
+        buf: &mut [u8],
+        last: bool,
+        _tags: &mut Tags,
+    ) -> Result<(), CryptoError> {
+        let full = buf.len() / ENCRYPTED_CHUNK_LEN;
+        for (j, chunk) in buf.chunks_exact_mut(ENCRYPTED_CHUNK_LEN).enumerate() {
+            self.open(chunk_index(batch, j)?, chunk, false)?;
+        }
+        if !last {
+            return Ok(());
+        }
+        let rest = buf.len() % ENCRYPTED_CHUNK_LEN;
+        if rest == 0 {
+            let chunks = batch * BATCH_CHUNKS as u64 + full as u64;
+            return Err(CryptoError::Integrity(if chunks == 0 {
+                "ciphertext truncated: no chunk follows the salt and commitment".into()
+            } else {
+                format!(
+                    "ciphertext truncated: it ends on a chunk boundary after chunk {}, without \
+                     the short final chunk",
+                    chunks - 1
+                )
+            }));
+        }
+        if rest < TAG_LEN {
+            return Err(CryptoError::Integrity(format!(
+                "ciphertext truncated or extended: its final chunk has {rest} bytes, fewer than \
+                 the {TAG_LEN}-byte authentication tag"
+            )));
+        }
+        let index = chunk_index(batch, full)?;
+        self.open(index, &mut buf[full * ENCRYPTED_CHUNK_LEN..], true)
+    }
+
+    fn write<W: Write>(&self, out: &mut W, buf: &[u8], _tags: &Tags) -> io::Result<u64> {
+        let mut slices = [IoSlice::new(&[]); BATCH_CHUNKS + 1];
+        let mut n = 0;
+        let mut plain = 0u64;
+        for chunk in buf.chunks(ENCRYPTED_CHUNK_LEN) {
+            let data = &chunk[..chunk.len() - TAG_LEN];
+            slices[n] = IoSlice::new(data);
+            plain += data.len() as u64;
+            n += 1;
+        }
+        write_all_vectored(out, &mut slices[..n])?;
+        Ok(plain)
+    }
+}

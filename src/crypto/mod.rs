@@ -7,9 +7,11 @@
 pub mod aead;
 pub mod chunked;
 pub mod envelope;
+mod header;
 pub mod mac;
 pub mod material;
 pub mod pem;
+mod pipeline;
 pub mod random;
 pub mod secret;
 pub mod signing;
