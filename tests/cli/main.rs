@@ -7,3 +7,4 @@ mod audit;
 mod keys;
 mod lifecycle;
 mod passphrase;
+mod sign;
