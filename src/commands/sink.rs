@@ -41,11 +41,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()
             .and_then(|()| out.flush())
             .with_context(|| format!("cannot write {}", path.display()));
     }
-    if !force && path.symlink_metadata().is_ok() {
-        return Err(failure(format!(
+    let exists = || {
+        failure(format!(
             "{} already exists; use --force to replace it",
             path.display()
-        )));
+        ))
+    };
+    if !force && path.symlink_metadata().is_ok() {
+        return Err(exists());
     }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -68,10 +71,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()
     } else {
         tmp.persist_noclobber(path).map_err(|e| {
             if e.error.kind() == ErrorKind::AlreadyExists {
-                failure(format!(
-                    "{} already exists; use --force to replace it",
-                    path.display()
-                ))
+                exists()
             } else {
                 anyhow::Error::new(e.error).context(cannot())
             }
