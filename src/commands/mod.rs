@@ -6,7 +6,10 @@ mod audit;
 mod init;
 mod keys;
 mod lifecycle;
+mod mac;
 pub mod session;
+mod sign;
+mod sink;
 mod view;
 
 use crate::cli::Command;
@@ -30,15 +33,17 @@ pub fn dispatch(s: &mut Session, command: Command) -> anyhow::Result<Report> {
         Command::CancelDelete(a) => lifecycle::cancel_delete(s, &a.key),
         Command::Maintain => lifecycle::maintain(s),
         Command::Audit(c) => audit::run(s, c),
+        Command::Sign(a) => sign::sign(s, a),
+        Command::Verify(a) => sign::verify(s, a),
+        Command::Mac(a) => mac::mac(s, a),
+        Command::VerifyMac(a) => mac::verify_mac(s, a),
+        Command::PublicKey(a) => sign::public_key(s, a),
         Command::Encrypt(_)
         | Command::Decrypt(_)
         | Command::ReEncrypt(_)
         | Command::Inspect(_)
-        | Command::GenerateDataKey(_)
-        | Command::Sign(_)
-        | Command::Verify(_)
-        | Command::Mac(_)
-        | Command::VerifyMac(_)
-        | Command::PublicKey(_) => Err(failure("this command is not available in this build yet")),
+        | Command::GenerateDataKey(_) => {
+            Err(failure("this command is not available in this build yet"))
+        }
     }
 }

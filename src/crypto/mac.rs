@@ -20,22 +20,28 @@ const BUFFER_LEN: usize = 64 * 1024;
 /// HMAC-SHA256 of everything `input` yields, read in 64 KiB pieces so memory stays constant.
 pub fn tag<R: Read>(key: &SecretBytes, input: R) -> Result<[u8; TAG_LEN], CryptoError> {
     let key = hmac::Key::new(hmac::HMAC_SHA256, key.expose());
-    let computed = stream(&key, input)?;
+    let computed = stream(std::slice::from_ref(&key), input)?;
     let mut out = [0u8; TAG_LEN];
-    out.copy_from_slice(computed.as_ref());
+    out.copy_from_slice(computed[0].as_ref());
     Ok(out)
 }
 
 /// Check that `expected` is the HMAC-SHA256 of `input` under `key`, in constant time.
 /// A mismatch, and a tag that is not 32 bytes long, are [`CryptoError::Integrity`].
 pub fn verify<R: Read>(key: &SecretBytes, input: R, expected: &[u8]) -> Result<(), CryptoError> {
-    let mismatch = || {
-        CryptoError::Integrity(
-            "the MAC is not valid for this message and key: the message or MAC was changed, \
-             or it was made with another key"
-                .into(),
-        )
-    };
+    verify_any(&[key], input, expected).map(|_| ())
+}
+
+/// Check `expected` against the HMAC-SHA256 of `input` under each of `keys` (the versions of
+/// one key, newest first) and return the index of the first that matches. The input is read
+/// once, whatever the number of keys, so a stream need not be held in memory; each key costs
+/// one more HMAC over it. Every comparison is constant time. No key matching, and a tag that
+/// is not 32 bytes long, are [`CryptoError::Integrity`].
+pub fn verify_any<R: Read>(
+    keys: &[&SecretBytes],
+    input: R,
+    expected: &[u8],
+) -> Result<usize, CryptoError> {
     // The length of a tag is public (always 32), so refusing early leaks nothing. The input is
     // still not read: there is nothing a wrong-length tag could match.
     if expected.len() != TAG_LEN {
@@ -45,8 +51,11 @@ pub fn verify<R: Read>(key: &SecretBytes, input: R, expected: &[u8]) -> Result<(
             expected.len()
         )));
     }
-    let key = hmac::Key::new(hmac::HMAC_SHA256, key.expose());
-    let computed = stream(&key, input)?;
+    let keys: Vec<hmac::Key> = keys
+        .iter()
+        .map(|k| hmac::Key::new(hmac::HMAC_SHA256, k.expose()))
+        .collect();
+    let computed = stream(&keys, input)?;
     // ring's only constant-time comparison for callers is `hmac::verify`, which needs the whole
     // message in one slice; its `constant_time` module is deprecated with no side-channel
     // promise. So compare the two tags through HMAC under a fresh random key ("double HMAC"):
@@ -58,23 +67,37 @@ pub fn verify<R: Read>(key: &SecretBytes, input: R, expected: &[u8]) -> Result<(
                 "the system random number generator failed",
             ))
         })?;
-    let blinded = hmac::sign(&blind, computed.as_ref());
-    hmac::verify(&blind, expected, blinded.as_ref()).map_err(|_| mismatch())
+    // Stopping at the first match reveals which version matched, which is no secret (the
+    // audit log records it); it reveals nothing about the tags.
+    computed
+        .iter()
+        .position(|c| {
+            let blinded = hmac::sign(&blind, c.as_ref());
+            hmac::verify(&blind, expected, blinded.as_ref()).is_ok()
+        })
+        .ok_or_else(|| {
+            CryptoError::Integrity(
+                "the MAC is not valid for this message and key: the message or MAC was changed, \
+                 or it was made with another key"
+                    .into(),
+            )
+        })
 }
 
-fn stream<R: Read>(key: &hmac::Key, mut input: R) -> Result<hmac::Tag, CryptoError> {
-    let mut ctx = hmac::Context::with_key(key);
+/// The HMAC of `input` under each of `keys`, reading the input once.
+fn stream<R: Read>(keys: &[hmac::Key], mut input: R) -> Result<Vec<hmac::Tag>, CryptoError> {
+    let mut contexts: Vec<hmac::Context> = keys.iter().map(hmac::Context::with_key).collect();
     // The message may itself be secret (a MAC over a token, say): do not leave it in freed memory.
     let mut buf = Zeroizing::new(vec![0u8; BUFFER_LEN]);
     loop {
         match input.read(&mut buf) {
             Ok(0) => break,
-            Ok(n) => ctx.update(&buf[..n]),
+            Ok(n) => contexts.iter_mut().for_each(|c| c.update(&buf[..n])),
             Err(e) if e.kind() == ErrorKind::Interrupted => continue,
             Err(e) => return Err(e.into()),
         }
     }
-    Ok(ctx.sign())
+    Ok(contexts.into_iter().map(hmac::Context::sign).collect())
 }
 
 #[cfg(test)]
@@ -214,5 +237,28 @@ mod tests {
             verify(&key, Broken, &[0u8; 32]),
             Err(CryptoError::Io(_))
         ));
+    }
+
+    #[test]
+    fn verify_any_finds_the_version_that_made_the_tag() {
+        let v1 = KeySpec::HmacSha256.generate().unwrap();
+        let v2 = KeySpec::HmacSha256.generate().unwrap();
+        let v3 = KeySpec::HmacSha256.generate().unwrap();
+        let msg = vec![7u8; 3 * BUFFER_LEN + 5];
+        let newest_first = [&v3, &v2, &v1];
+        for (i, key) in newest_first.iter().enumerate() {
+            let t = tag(key, &msg[..]).unwrap();
+            assert_eq!(verify_any(&newest_first, &msg[..], &t).unwrap(), i);
+            // Read through a trickling reader too: one pass feeds every key alike.
+            assert_eq!(
+                verify_any(&newest_first, Trickle(&msg[..], 0), &t).unwrap(),
+                i
+            );
+        }
+        let other = KeySpec::HmacSha256.generate().unwrap();
+        let t = tag(&other, &msg[..]).unwrap();
+        assert_integrity(verify_any(&newest_first, &msg[..], &t).map(|_| ()));
+        assert_integrity(verify_any(&newest_first, &msg[..], &t[..31]).map(|_| ()));
+        assert_integrity(verify_any(&[], &msg[..], &t).map(|_| ()));
     }
 }

@@ -272,7 +272,14 @@ impl Key {
             )));
         }
         if self.state != KeyState::Enabled {
-            return Err(self.refuse(operation));
+            // Not `refuse`: its "cannot {what} key K" suits transitions of the key itself, and
+            // would read "cannot sign key K" here.
+            return Err(unusable(format!(
+                "cannot {operation} with key {}: it is {}{}",
+                self.display_name(),
+                self.state,
+                self.state_detail()
+            )));
         }
         Ok(())
     }

@@ -9,3 +9,4 @@ mod generated;
 mod keys;
 mod lifecycle;
 mod passphrase;
+mod sign;

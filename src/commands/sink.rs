@@ -1,0 +1,143 @@
+//! Where binary output goes: a file replaced atomically, or standard output when it is not a
+//! terminal.
+//!
+//! Binary on a terminal garbles it (and can send it escape sequences), and a half-written
+//! output file looks like a whole one to the next tool in a pipeline; these two helpers rule
+//! both out for every command that writes bytes.
+
+use std::io::{ErrorKind, IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::Context as _;
+
+use crate::error::failure;
+
+/// Writes `bytes` to `path` through a temporary file in the same directory, flushed to disk
+/// and renamed over `path`, so a reader sees either the old file or the whole new one, never
+/// part of it. An existing `path` is replaced only when `force` is set.
+///
+/// The file is created with mode 0600 (the temporary file's mode), the safe choice for a helper
+/// that may write plaintext; callers writing public data document that.
+///
+/// A `path` that exists and is not a regular file (`/dev/null`, `/dev/stdout`, a FIFO or a
+/// shell's `>(...)`) is written into instead: renaming over it would replace the device node
+/// or pipe with a file, and there is no partial file to protect anyone from.
+pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        if meta.is_dir() {
+            return Err(failure(format!(
+                "{} is a directory; name a file to write",
+                path.display()
+            )));
+        }
+        let mut out = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        return out
+            .write_all(bytes)
+            .and_then(|()| out.flush())
+            .with_context(|| format!("cannot write {}", path.display()));
+    }
+    let exists = || {
+        failure(format!(
+            "{} already exists; use --force to replace it",
+            path.display()
+        ))
+    };
+    if !force && path.symlink_metadata().is_ok() {
+        return Err(exists());
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let cannot = || format!("cannot write {}", path.display());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".lkms-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(cannot)?;
+    tmp.write_all(bytes).with_context(cannot)?;
+    tmp.as_file().sync_all().with_context(cannot)?;
+    // Without `force`, persist_noclobber closes the window between the check above and the
+    // rename: a file created meanwhile is not overwritten.
+    if force {
+        tmp.persist(path)
+            .map_err(|e| e.error)
+            .with_context(cannot)?;
+    } else {
+        tmp.persist_noclobber(path).map_err(|e| {
+            if e.error.kind() == ErrorKind::AlreadyExists {
+                exists()
+            } else {
+                anyhow::Error::new(e.error).context(cannot())
+            }
+        })?;
+    }
+    // The rename is durable only once the directory is flushed; a failure here (some file
+    // systems refuse to fsync a directory) leaves a complete file all the same.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Refuses when standard output is a terminal, for commands about to write binary there.
+pub fn stdout_binary_ok() -> anyhow::Result<()> {
+    if std::io::stdout().is_terminal() {
+        return Err(failure(
+            "refusing to write binary output to a terminal; write it to a file with `-o FILE`, \
+             or redirect standard output (`> FILE`)",
+        ));
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to standard output and flushes it. A closed pipe surfaces as an I/O error
+/// of kind `BrokenPipe`, which the caller's error handling treats as success.
+pub fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .context("cannot write to standard output")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_replaces_only_with_force_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.bin");
+        write_atomic(&p, b"one", false).unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"one");
+        let err = write_atomic(&p, b"two", false).unwrap_err();
+        assert!(format!("{err:#}").contains("--force"), "{err:#}");
+        assert_eq!(std::fs::read(&p).unwrap(), b"one");
+        write_atomic(&p, b"two", true).unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"two");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn devices_are_written_into_not_replaced() {
+        write_atomic(Path::new("/dev/null"), b"discarded", false).unwrap();
+        assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
+        let dir = tempfile::tempdir().unwrap();
+        let err = write_atomic(dir.path(), b"x", true).unwrap_err();
+        assert!(format!("{err:#}").contains("is a directory"), "{err:#}");
+    }
+
+    #[test]
+    fn a_missing_directory_is_an_error_naming_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("no/such/dir/out.bin");
+        let err = write_atomic(&p, b"x", true).unwrap_err();
+        assert!(format!("{err:#}").contains("out.bin"), "{err:#}");
+    }
+}
