@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs lkms's main job end to end on a throwaway keyring: init, create, rotate, disable, enable,
-# schedule and cancel deletion, encrypt and decrypt (once available), and audit verify.
+# schedule and cancel deletion, encrypt, decrypt, re-encrypt after a rotation, sign and verify,
+# and audit verify.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --quiet --release
@@ -23,15 +24,18 @@ step schedule-delete demo/artifacts --days 7 --yes
 step cancel-delete demo/artifacts
 step enable demo/artifacts
 step describe demo/artifacts
-if "$LKMS" encrypt --help >/dev/null 2>&1 && ! "$LKMS" encrypt --key demo/artifacts </dev/null 2>&1 | grep -q "not available"; then
-  head -c 1000000 /dev/urandom >"$WORK/artifact.bin"
-  step encrypt --key demo/artifacts --context build=42 "$WORK/artifact.bin"
-  step inspect "$WORK/artifact.bin.lkms"
-  rm "$WORK/artifact.bin.orig" 2>/dev/null || true
-  mv "$WORK/artifact.bin" "$WORK/artifact.bin.orig"
-  step decrypt --context build=42 "$WORK/artifact.bin.lkms"
-  cmp "$WORK/artifact.bin" "$WORK/artifact.bin.orig" && echo "round trip: identical"
-fi
+head -c 1000000 /dev/urandom >"$WORK/artifact.bin"
+step encrypt --key demo/artifacts --context build=42 "$WORK/artifact.bin"
+step inspect "$WORK/artifact.bin.lkms"
+mv "$WORK/artifact.bin" "$WORK/artifact.bin.orig"
+step decrypt --context build=42 "$WORK/artifact.bin.lkms"
+cmp "$WORK/artifact.bin" "$WORK/artifact.bin.orig" && echo "round trip: identical"
+step rotate demo/artifacts
+step re-encrypt --context build=42 "$WORK/artifact.bin.lkms"
+step inspect "$WORK/artifact.bin.lkms"
+echo "release notes" >"$WORK/notes.txt"
+step sign --key demo/signing -o "$WORK/notes.sig" "$WORK/notes.txt"
+step verify --key demo/signing --signature "$WORK/notes.sig" "$WORK/notes.txt"
 step audit show
 step audit verify
 echo

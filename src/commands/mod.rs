@@ -3,17 +3,18 @@
 //! stream data to standard output).
 
 mod audit;
+mod data;
 mod init;
 mod keys;
 mod lifecycle;
 mod mac;
+mod progress;
 pub mod session;
 mod sign;
 mod sink;
 mod view;
 
 use crate::cli::Command;
-use crate::error::failure;
 use crate::output::Report;
 use session::Session;
 
@@ -38,12 +39,10 @@ pub fn dispatch(s: &mut Session, command: Command) -> anyhow::Result<Report> {
         Command::Mac(a) => mac::mac(s, a),
         Command::VerifyMac(a) => mac::verify_mac(s, a),
         Command::PublicKey(a) => sign::public_key(s, a),
-        Command::Encrypt(_)
-        | Command::Decrypt(_)
-        | Command::ReEncrypt(_)
-        | Command::Inspect(_)
-        | Command::GenerateDataKey(_) => {
-            Err(failure("this command is not available in this build yet"))
-        }
+        Command::Encrypt(a) => data::encrypt(s, a),
+        Command::Decrypt(a) => data::decrypt(s, a),
+        Command::ReEncrypt(a) => data::re_encrypt(s, a),
+        Command::Inspect(a) => data::inspect(a),
+        Command::GenerateDataKey(a) => data::generate_data_key(s, a),
     }
 }

@@ -6,7 +6,7 @@
 //! both out for every command that writes bytes.
 
 use std::io::{ErrorKind, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
@@ -23,66 +23,130 @@ use crate::error::failure;
 /// shell's `>(...)`) is written into instead: renaming over it would replace the device node
 /// or pipe with a file, and there is no partial file to protect anyone from.
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
-    if let Ok(meta) = std::fs::metadata(path)
-        && !meta.is_file()
-    {
-        if meta.is_dir() {
-            return Err(failure(format!(
-                "{} is a directory; name a file to write",
-                path.display()
-            )));
+    let mut out = PendingFile::create(path, force)?;
+    out.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    out.commit()
+}
+
+/// An output file being written: a temporary file beside its destination until
+/// [`PendingFile::commit`] renames it into place. Dropped without a commit, it vanishes, so a
+/// failed operation leaves neither partial plaintext nor a half-written file behind.
+pub struct PendingFile {
+    path: PathBuf,
+    force: bool,
+    target: Target,
+}
+
+enum Target {
+    Temp(tempfile::NamedTempFile),
+    /// An existing device or pipe, written into directly (see [`write_atomic`]).
+    Device(std::fs::File),
+}
+
+impl PendingFile {
+    /// Starts an output to `path`; refuses at once if `path` exists and `force` is not set.
+    pub fn create(path: &Path, force: bool) -> anyhow::Result<PendingFile> {
+        if let Ok(meta) = std::fs::metadata(path)
+            && !meta.is_file()
+        {
+            if meta.is_dir() {
+                return Err(failure(format!(
+                    "{} is a directory; name a file to write",
+                    path.display()
+                )));
+            }
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            return Ok(PendingFile {
+                path: path.to_path_buf(),
+                force,
+                target: Target::Device(file),
+            });
         }
-        let mut out = std::fs::OpenOptions::new()
-            .write(true)
-            .open(path)
+        if !force && path.symlink_metadata().is_ok() {
+            return Err(exists(path));
+        }
+        let tmp = tempfile::Builder::new()
+            .prefix(".lkms-")
+            .suffix(".tmp")
+            .tempfile_in(dir_of(path))
             .with_context(|| format!("cannot write {}", path.display()))?;
-        return out
-            .write_all(bytes)
-            .and_then(|()| out.flush())
-            .with_context(|| format!("cannot write {}", path.display()));
+        Ok(PendingFile {
+            path: path.to_path_buf(),
+            force,
+            target: Target::Temp(tmp),
+        })
     }
-    let exists = || {
-        failure(format!(
-            "{} already exists; use --force to replace it",
-            path.display()
-        ))
-    };
-    if !force && path.symlink_metadata().is_ok() {
-        return Err(exists());
+
+    /// Flushes the data to disk and renames the file into place.
+    pub fn commit(self) -> anyhow::Result<()> {
+        let path = self.path;
+        let cannot = || format!("cannot write {}", path.display());
+        let tmp = match self.target {
+            Target::Device(mut f) => return f.flush().with_context(cannot),
+            Target::Temp(tmp) => tmp,
+        };
+        tmp.as_file().sync_all().with_context(cannot)?;
+        // Without `force`, persist_noclobber closes the window between the check in `create`
+        // and the rename: a file created meanwhile is not overwritten.
+        if self.force {
+            tmp.persist(&path)
+                .map_err(|e| e.error)
+                .with_context(cannot)?;
+        } else {
+            tmp.persist_noclobber(&path).map_err(|e| {
+                if e.error.kind() == ErrorKind::AlreadyExists {
+                    exists(&path)
+                } else {
+                    anyhow::Error::new(e.error).context(cannot())
+                }
+            })?;
+        }
+        // The rename is durable only once the directory is flushed; a failure here (some file
+        // systems refuse to fsync a directory) leaves a complete file all the same.
+        if let Ok(d) = std::fs::File::open(dir_of(&path)) {
+            let _ = d.sync_all();
+        }
+        Ok(())
     }
-    let dir = match path.parent() {
+}
+
+impl Write for PendingFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match &mut self.target {
+            Target::Temp(t) => t.write(buf),
+            Target::Device(f) => f.write(buf),
+        }
+    }
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        match &mut self.target {
+            Target::Temp(t) => t.write_all(buf),
+            Target::Device(f) => f.write_all(buf),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.target {
+            Target::Temp(t) => t.flush(),
+            Target::Device(f) => f.flush(),
+        }
+    }
+}
+
+fn exists(path: &Path) -> anyhow::Error {
+    failure(format!(
+        "{} already exists; use --force to replace it",
+        path.display()
+    ))
+}
+
+fn dir_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
-    };
-    let cannot = || format!("cannot write {}", path.display());
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".lkms-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(cannot)?;
-    tmp.write_all(bytes).with_context(cannot)?;
-    tmp.as_file().sync_all().with_context(cannot)?;
-    // Without `force`, persist_noclobber closes the window between the check above and the
-    // rename: a file created meanwhile is not overwritten.
-    if force {
-        tmp.persist(path)
-            .map_err(|e| e.error)
-            .with_context(cannot)?;
-    } else {
-        tmp.persist_noclobber(path).map_err(|e| {
-            if e.error.kind() == ErrorKind::AlreadyExists {
-                exists()
-            } else {
-                anyhow::Error::new(e.error).context(cannot())
-            }
-        })?;
     }
-    // The rename is durable only once the directory is flushed; a failure here (some file
-    // systems refuse to fsync a directory) leaves a complete file all the same.
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
 }
 
 /// Refuses when standard output is a terminal, for commands about to write binary there.
