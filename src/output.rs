@@ -7,6 +7,9 @@ use serde_json::Value;
 pub struct Report {
     pub text: String,
     pub json: Value,
+    /// The text is a message about work done (files written), not data: it goes to standard
+    /// error, so standard output carries only data.
+    pub text_is_message: bool,
 }
 
 impl Report {
@@ -14,27 +17,47 @@ impl Report {
         Report {
             text: text.into(),
             json,
+            text_is_message: false,
+        }
+    }
+
+    /// A report whose text is a message for standard error; its JSON still goes to standard
+    /// output with `--json`.
+    pub fn message(text: impl Into<String>, json: Value) -> Report {
+        Report {
+            text_is_message: true,
+            ..Report::new(text, json)
         }
     }
 
     /// Nothing to print (the command wrote its data itself).
     pub fn none() -> Report {
-        Report {
-            text: String::new(),
-            json: Value::Null,
-        }
+        Report::new(String::new(), Value::Null)
     }
 
-    pub fn print(&self, json: bool) {
+    /// Prints the report. Errors (a closed pipe) are returned, not panicked on as `println!`
+    /// would.
+    pub fn print(&self, json: bool) -> std::io::Result<()> {
+        use std::io::Write;
         if json {
             if !self.json.is_null() {
-                println!("{}", self.json);
+                let mut out = std::io::stdout().lock();
+                writeln!(out, "{}", self.json)?;
+                out.flush()?;
             }
-        } else if !self.text.is_empty() {
-            print!("{}", self.text);
-            if !self.text.ends_with('\n') {
-                println!();
-            }
+            return Ok(());
+        }
+        if self.text.is_empty() {
+            return Ok(());
+        }
+        let newline = if self.text.ends_with('\n') { "" } else { "\n" };
+        if self.text_is_message {
+            let _ = write!(std::io::stderr(), "{}{newline}", self.text);
+            Ok(())
+        } else {
+            let mut out = std::io::stdout().lock();
+            write!(out, "{}{newline}", self.text)?;
+            out.flush()
         }
     }
 }

@@ -35,6 +35,6 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
     let json = settings.json;
     let mut session = Session::new(settings, Box::new(SystemClock));
     let report = dispatch(&mut session, cli.command)?;
-    report.print(json);
+    report.print(json)?;
     Ok(())
 }

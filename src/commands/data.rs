@@ -289,13 +289,12 @@ fn summary(done: Vec<serde_json::Value>, verb: &str) -> Report {
             )
         })
         .collect();
-    // Data went to standard output: say nothing there, and print JSON only if asked, to stderr
-    // would mix streams, so the JSON summary is printed only when no data went to stdout.
+    // When the data itself went to standard output, nothing else may go there, JSON included.
     let to_stdout = done.iter().any(|d| d["output"] == "-");
     if to_stdout {
         Report::none()
     } else {
-        Report::new(text, json!(done))
+        Report::message(text, json!(done))
     }
 }
 
