@@ -373,7 +373,14 @@ pub fn decrypt(s: &mut Session, args: DecryptArgs) -> anyhow::Result<Report> {
         let (mut input, len) = open_input(job.input.as_deref())?;
         let opened = open_header(keyring, &mut input, &context, rec, "decrypt")?;
         let mut progress = reporter(len, "decrypting");
-        let to_stdout = matches!(job.output, Sink::Stdout);
+        // Standard output, or an existing device or pipe named with -o (written into, not
+        // replaced: see PendingFile): chunks written there before the damage are out.
+        let streamed = match &job.output {
+            Sink::Stdout => Some("standard output".to_string()),
+            Sink::File(p) => std::fs::metadata(p)
+                .is_ok_and(|m| !m.is_file())
+                .then(|| clean(&p.to_string_lossy())),
+        };
         let mut wrote = false;
         let result = with_output(job, args.force, |out| {
             let mut out = Watch {
@@ -388,11 +395,11 @@ pub fn decrypt(s: &mut Session, args: DecryptArgs) -> anyhow::Result<Report> {
                 &mut progress,
             )?)
         });
-        match result {
-            Err(e) if to_stdout && wrote => Err(e.context(
-                "standard output received the chunks before the damage: the output is incomplete; discard it",
-            )),
-            other => other,
+        match (result, streamed) {
+            (Err(e), Some(out)) if wrote => Err(e.context(format!(
+                "{out} received the chunks before the damage: the output is incomplete; discard it"
+            ))),
+            (other, _) => other,
         }
     })?;
     Ok(summary(done, "decrypted"))

@@ -1209,3 +1209,26 @@ fn the_config_default_key_is_used_unless_key_is_given() {
     );
     assert!(!env.path("x.lkms").exists());
 }
+
+/// Bug: naming an existing device or pipe as the output (`-o /dev/stdout`, `-o >(cmd)`), which
+/// lkms writes into rather than replaces, released the chunks before the damage without the
+/// warning `-o -` gives: the reader was not told its plaintext was incomplete.
+#[test]
+fn partial_plaintext_written_to_a_device_was_not_reported_incomplete() {
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    let plain = Rng(13).bytes((2 << 20) + 1);
+    env.write("msg", &plain);
+    env.run(&["encrypt", "--key", "k", "msg"]).ok();
+    let mut ct = read(&env.path("msg.lkms"));
+    let last = ct.len() - 1;
+    ct[last] ^= 1;
+    env.write("bad.lkms", &ct);
+    // Standard output is a pipe here: /dev/stdout opens that pipe.
+    let r = env
+        .run(&["decrypt", "-o", "/dev/stdout", "bad.lkms"])
+        .code(5);
+    assert!(!r.stdout.is_empty() && plain.starts_with(&r.stdout));
+    assert!(r.stderr.contains("incomplete"), "{}", r.stderr);
+    assert!(r.stderr.contains("/dev/stdout"), "{}", r.stderr);
+}
