@@ -1232,3 +1232,29 @@ fn partial_plaintext_written_to_a_device_was_not_reported_incomplete() {
     assert!(r.stderr.contains("incomplete"), "{}", r.stderr);
     assert!(r.stderr.contains("/dev/stdout"), "{}", r.stderr);
 }
+
+/// Bug: `-o /dev/tty`, or `-o /dev/stdout` on a terminal, wrote ciphertext to the terminal;
+/// only `-o -` and no `-o` were checked.
+#[test]
+fn ciphertext_went_to_a_terminal_named_as_the_output_file() {
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    env.write("msg", b"m");
+    env.run(&["encrypt", "--key", "k", "msg"]).ok();
+    for line in [
+        r#""$LKMS" encrypt --key k -o /dev/stdout msg"#,
+        r#""$LKMS" encrypt --key k -o /dev/tty msg"#,
+        r#""$LKMS" re-encrypt -o /dev/tty msg.lkms"#,
+    ] {
+        let r = on_terminal(&env, line);
+        assert_eq!(r.code, 1, "{line}: {}", r.out());
+        assert!(r.out().contains("terminal"), "{line}: {}", r.out());
+        assert!(
+            !r.out().contains("LKMS\u{1}"),
+            "{line}: ciphertext on the terminal"
+        );
+    }
+    // Plaintext to a terminal named that way is still the user's business.
+    let r = on_terminal(&env, r#""$LKMS" decrypt -o /dev/tty msg.lkms"#).ok();
+    assert!(r.out().contains('m'), "{}", r.out());
+}
