@@ -530,6 +530,46 @@ fn the_context_is_a_map_that_must_match_exactly() {
         "msg",
     ])
     .code(2);
+    // The format's bounds are checked before anything is written.
+    let long = format!("big={}", "v".repeat(4097));
+    let r = env
+        .run(&[
+            "encrypt",
+            "--key",
+            "k",
+            "--context",
+            &long,
+            "-o",
+            "x",
+            "msg",
+        ])
+        .code(2);
+    assert!(r.stderr.contains("at most 4096"), "{}", r.stderr);
+    // A value may hold `=`: the pair splits at the first one.
+    env.run(&[
+        "encrypt",
+        "--key",
+        "k",
+        "--context",
+        "q=a=b",
+        "-o",
+        "eq.lkms",
+        "msg",
+    ])
+    .ok();
+    assert_eq!(
+        inspect(&env, "eq.lkms")["context"],
+        serde_json::json!({"q": "a=b"})
+    );
+    env.run(&["decrypt", "--context", "q=a=b", "-o", "-", "eq.lkms"])
+        .ok();
+    // re-encrypt checks the context too, and leaves the file as it was when it does not match.
+    let before = read(&env.path("msg.lkms"));
+    let r = env
+        .run(&["re-encrypt", "--context", "app=web", "msg.lkms"])
+        .code(5);
+    assert!(r.stderr.contains("give --context for: env"), "{}", r.stderr);
+    assert_eq!(read(&env.path("msg.lkms")), before);
     assert_no_output(&env, "out");
     assert!(!env.path("x").exists());
 }
@@ -701,6 +741,16 @@ fn only_enabled_keys_encrypt_or_decrypt() {
     env.run(&["schedule-delete", "--yes", "k", "--days", "7"])
         .ok();
     refused("PendingDeletion", "deletion on");
+    // Nor is a key that is not Enabled a target for re-encrypt.
+    env.create(&["--alias", "fresh"]);
+    env.run(&["encrypt", "--key", "fresh", "-o", "fresh.lkms", "msg"])
+        .ok();
+    let r = env
+        .run(&["re-encrypt", "--key", "k", "-o", "out", "fresh.lkms"])
+        .code(4);
+    assert!(r.stderr.contains("cannot re-encrypt to"), "{}", r.stderr);
+    assert!(r.stderr.contains("PendingDeletion"), "{}", r.stderr);
+    assert_no_output(&env, "out");
     // cancel-delete leaves it Disabled (as AWS KMS); only enable makes it usable again.
     env.run(&["cancel-delete", "k"]).ok();
     refused("Disabled", "");
@@ -862,6 +912,17 @@ fn output_names_batches_and_overwrites() {
     }
     env.run(&["encrypt", "--key", "k", "a", "-"]).code(2);
     assert!(!env.path("x").exists());
+    // A missing INPUT stops the batch before any output is written.
+    for name in ["a", "b", "c"] {
+        std::fs::remove_file(env.path(&format!("{name}.lkms"))).unwrap();
+    }
+    let r = env
+        .run(&["encrypt", "--key", "k", "a", "missing", "c"])
+        .code(6);
+    assert!(r.stderr.contains("missing"), "{}", r.stderr);
+    assert_no_output(&env, "a.lkms");
+    assert_no_output(&env, "c.lkms");
+    env.run(&["encrypt", "--key", "k", "a", "b", "c"]).ok();
 
     // An existing output is refused (and left alone) without --force, for every file of a
     // batch before any is written.
