@@ -220,10 +220,13 @@ fn wrapping_key<'k>(key: &'k Key, operation: &str) -> anyhow::Result<WrappingKey
     })
 }
 
-/// Writes a stream to the job's output: a pending file, or standard output.
+/// Writes a stream to the job's output: a pending file, or standard output. A `binary` stream
+/// is refused on a terminal named as the output file, as [`preflight`] refuses it on standard
+/// output.
 fn with_output(
     job: &Job,
     force: bool,
+    binary: bool,
     write: impl FnOnce(&mut (dyn Write + Send)) -> anyhow::Result<u64>,
 ) -> anyhow::Result<(Pending, u64)> {
     match &job.output {
@@ -235,6 +238,13 @@ fn with_output(
         }
         Sink::File(path) => {
             let mut pending = PendingFile::create(path, force)?;
+            if binary && pending.is_terminal() {
+                return Err(crate::error::failure(format!(
+                    "refusing to write binary output to the terminal {}; write it to a file \
+                     with `-o FILE`, or redirect standard output (`> FILE`)",
+                    clean(&path.to_string_lossy())
+                )));
+            }
             let n = write(&mut pending)?;
             Ok((Some(pending), n))
         }
@@ -263,7 +273,7 @@ pub fn encrypt(s: &mut Session, args: EncryptArgs) -> anyhow::Result<Report> {
         rec.key_version = Some(wk.version);
         let (input, len) = open_input(job.input.as_deref())?;
         let mut progress = reporter(len, "encrypting");
-        with_output(job, args.force, |out| {
+        with_output(job, args.force, true, |out| {
             Ok(envelope::encrypt(
                 &wk,
                 &context,
@@ -372,9 +382,16 @@ pub fn decrypt(s: &mut Session, args: DecryptArgs) -> anyhow::Result<Report> {
         let (mut input, len) = open_input(job.input.as_deref())?;
         let opened = open_header(keyring, &mut input, &context, rec, "decrypt")?;
         let mut progress = reporter(len, "decrypting");
-        let to_stdout = matches!(job.output, Sink::Stdout);
+        // Standard output, or an existing device or pipe named with -o (written into, not
+        // replaced: see PendingFile): chunks written there before the damage are out.
+        let streamed = match &job.output {
+            Sink::Stdout => Some("standard output".to_string()),
+            Sink::File(p) => std::fs::metadata(p)
+                .is_ok_and(|m| !m.is_file())
+                .then(|| clean(&p.to_string_lossy())),
+        };
         let mut wrote = false;
-        let result = with_output(job, args.force, |out| {
+        let result = with_output(job, args.force, false, |out| {
             let mut out = Watch {
                 inner: out,
                 wrote: &mut wrote,
@@ -387,11 +404,11 @@ pub fn decrypt(s: &mut Session, args: DecryptArgs) -> anyhow::Result<Report> {
                 &mut progress,
             )?)
         });
-        match result {
-            Err(e) if to_stdout && wrote => Err(e.context(
-                "standard output received the chunks before the damage: the output is incomplete; discard it",
-            )),
-            other => other,
+        match (result, streamed) {
+            (Err(e), Some(out)) if wrote => Err(e.context(format!(
+                "{out} received the chunks before the damage: the output is incomplete; discard it"
+            ))),
+            (other, _) => other,
         }
     })?;
     Ok(summary(done, "decrypted"))
@@ -452,7 +469,7 @@ pub fn re_encrypt(s: &mut Session, args: ReEncryptArgs) -> anyhow::Result<Report
             rec.key_version = Some(wk.version);
             let header = envelope::rewrap(&opened.header, &opened.data_key, &wk, &rng)?;
             // The body is copied byte for byte: it is never decrypted.
-            with_output(job, in_place, |out| {
+            with_output(job, in_place, true, |out| {
                 header.write_to(&mut *out)?;
                 Ok(std::io::copy(&mut input, out)?)
             })

@@ -81,6 +81,12 @@ impl PendingFile {
         })
     }
 
+    /// True when the output is an existing terminal device (`-o /dev/tty`, or `/dev/stdout`
+    /// on a terminal), which callers writing binary must refuse as they refuse standard output.
+    pub fn is_terminal(&self) -> bool {
+        matches!(&self.target, Target::Device(f) if f.is_terminal())
+    }
+
     /// Flushes the data to disk and renames the file into place.
     pub fn commit(self) -> anyhow::Result<()> {
         let path = self.path;

@@ -5,6 +5,7 @@ mod util;
 
 mod audit;
 mod config;
+mod data;
 mod generated;
 mod keys;
 mod lifecycle;
