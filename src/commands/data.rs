@@ -164,6 +164,7 @@ fn run_jobs(
     event: &str,
     jobs: &[Job],
     context: Option<&Context>,
+    checked: anyhow::Result<()>,
     mut work: impl FnMut(&Keyring, &Job, &mut Record) -> anyhow::Result<(Pending, u64)>,
 ) -> anyhow::Result<Vec<serde_json::Value>> {
     s.require_keyring()?;
@@ -176,6 +177,12 @@ fn run_jobs(
             .insert("output".into(), json!(job.output_name()));
         rec
     };
+    // A refused attempt (missing input, existing output) is logged too, before any unlock.
+    if let Err(e) = checked {
+        let result = Err(e);
+        s.log(record(&jobs[0]), &result)?;
+        return result;
+    }
     let keyring = match s.read_keyring() {
         Ok(k) => k,
         Err(e) => {
@@ -237,14 +244,11 @@ fn with_output(
             Ok((None, n))
         }
         Sink::File(path) => {
-            let mut pending = PendingFile::create(path, force)?;
-            if binary && pending.is_terminal() {
-                return Err(crate::error::failure(format!(
-                    "refusing to write binary output to the terminal {}; write it to a file \
-                     with `-o FILE`, or redirect standard output (`> FILE`)",
-                    clean(&path.to_string_lossy())
-                )));
-            }
+            let mut pending = if binary {
+                PendingFile::create_binary(path, force)?
+            } else {
+                PendingFile::create(path, force)?
+            };
             let n = write(&mut pending)?;
             Ok((Some(pending), n))
         }
@@ -264,26 +268,33 @@ pub fn encrypt(s: &mut Session, args: EncryptArgs) -> anyhow::Result<Report> {
         name.push(SUFFIX);
         Ok(PathBuf::from(name))
     })?;
-    preflight(&jobs, args.force, true)?;
+    let checked = preflight(&jobs, args.force, true);
     let rng = SystemRng::new();
-    let done = run_jobs(s, "Encrypt", &jobs, Some(&context), |keyring, job, rec| {
-        let key = keyring.find(&key_ref)?;
-        rec.key_id = Some(key.id.to_string());
-        let wk = wrapping_key(key, "encrypt")?;
-        rec.key_version = Some(wk.version);
-        let (input, len) = open_input(job.input.as_deref())?;
-        let mut progress = reporter(len, "encrypting");
-        with_output(job, args.force, true, |out| {
-            Ok(envelope::encrypt(
-                &wk,
-                &context,
-                input,
-                out,
-                &rng,
-                &mut progress,
-            )?)
-        })
-    })?;
+    let done = run_jobs(
+        s,
+        "Encrypt",
+        &jobs,
+        Some(&context),
+        checked,
+        |keyring, job, rec| {
+            let key = keyring.find(&key_ref)?;
+            rec.key_id = Some(key.id.to_string());
+            let wk = wrapping_key(key, "encrypt")?;
+            rec.key_version = Some(wk.version);
+            let (input, len) = open_input(job.input.as_deref())?;
+            let mut progress = reporter(len, "encrypting");
+            with_output(job, args.force, true, |out| {
+                Ok(envelope::encrypt(
+                    &wk,
+                    &context,
+                    input,
+                    out,
+                    &rng,
+                    &mut progress,
+                )?)
+            })
+        },
+    )?;
     Ok(summary(done, "encrypted"))
 }
 
@@ -377,40 +388,47 @@ pub fn decrypt(s: &mut Session, args: DecryptArgs) -> anyhow::Result<Report> {
             ))),
         }
     })?;
-    preflight(&jobs, args.force, false)?;
-    let done = run_jobs(s, "Decrypt", &jobs, Some(&context), |keyring, job, rec| {
-        let (mut input, len) = open_input(job.input.as_deref())?;
-        let opened = open_header(keyring, &mut input, &context, rec, "decrypt")?;
-        let mut progress = reporter(len, "decrypting");
-        // Standard output, or an existing device or pipe named with -o (written into, not
-        // replaced: see PendingFile): chunks written there before the damage are out.
-        let streamed = match &job.output {
-            Sink::Stdout => Some("standard output".to_string()),
-            Sink::File(p) => std::fs::metadata(p)
-                .is_ok_and(|m| !m.is_file())
-                .then(|| clean(&p.to_string_lossy())),
-        };
-        let mut wrote = false;
-        let result = with_output(job, args.force, false, |out| {
-            let mut out = Watch {
-                inner: out,
-                wrote: &mut wrote,
+    let checked = preflight(&jobs, args.force, false);
+    let done = run_jobs(
+        s,
+        "Decrypt",
+        &jobs,
+        Some(&context),
+        checked,
+        |keyring, job, rec| {
+            let (mut input, len) = open_input(job.input.as_deref())?;
+            let opened = open_header(keyring, &mut input, &context, rec, "decrypt")?;
+            let mut progress = reporter(len, "decrypting");
+            // Standard output, or an existing device or pipe named with -o (written into, not
+            // replaced: see PendingFile): chunks written there before the damage are out.
+            let streamed = match &job.output {
+                Sink::Stdout => Some("standard output".to_string()),
+                Sink::File(p) => std::fs::metadata(p)
+                    .is_ok_and(|m| !m.is_file())
+                    .then(|| clean(&p.to_string_lossy())),
             };
-            Ok(envelope::decrypt_body(
-                &opened.header,
-                &opened.data_key,
-                input,
-                &mut out,
-                &mut progress,
-            )?)
-        });
-        match (result, streamed) {
+            let mut wrote = false;
+            let result = with_output(job, args.force, false, |out| {
+                let mut out = Watch {
+                    inner: out,
+                    wrote: &mut wrote,
+                };
+                Ok(envelope::decrypt_body(
+                    &opened.header,
+                    &opened.data_key,
+                    input,
+                    &mut out,
+                    &mut progress,
+                )?)
+            });
+            match (result, streamed) {
             (Err(e), Some(out)) if wrote => Err(e.context(format!(
                 "{out} received the chunks before the damage: the output is incomplete; discard it"
             ))),
             (other, _) => other,
         }
-    })?;
+        },
+    )?;
     Ok(summary(done, "decrypted"))
 }
 
@@ -440,13 +458,14 @@ pub fn re_encrypt(s: &mut Session, args: ReEncryptArgs) -> anyhow::Result<Report
     })?;
     let in_place = args.out.output.is_none();
     // Replacing the input is the point; a separate -o target must not exist.
-    preflight(&jobs, in_place, true)?;
+    let checked = preflight(&jobs, in_place, true);
     let rng = SystemRng::new();
     let done = run_jobs(
         s,
         "ReEncrypt",
         &jobs,
         Some(&context),
+        checked,
         |keyring, job, rec| {
             let (mut input, _) = open_input(job.input.as_deref())?;
             let opened = open_header(keyring, &mut input, &context, rec, "re-encrypt")?;
@@ -536,6 +555,7 @@ pub fn generate_data_key(s: &mut Session, args: GenerateDataKeyArgs) -> anyhow::
     let context = context_of(&args.context)?;
     let mut rec = Record::new("GenerateDataKey");
     rec.context = Some(context.clone());
+    rec.request.insert("number_of_bytes".into(), json!(32));
     let (key_id, version, plaintext, ciphertext) = s.audited(rec, |s, rec| {
         let keyring = s.read_keyring()?;
         let key = keyring.find(&args.key)?;

@@ -23,7 +23,7 @@ use crate::error::failure;
 /// shell's `>(...)`) is written into instead: renaming over it would replace the device node
 /// or pipe with a file, and there is no partial file to protect anyone from.
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
-    let mut out = PendingFile::create(path, force)?;
+    let mut out = PendingFile::create_binary(path, force)?;
     out.write_all(bytes)
         .with_context(|| format!("cannot write {}", path.display()))?;
     out.commit()
@@ -83,6 +83,20 @@ impl PendingFile {
 
     /// True when the output is an existing terminal device (`-o /dev/tty`, or `/dev/stdout`
     /// on a terminal), which callers writing binary must refuse as they refuse standard output.
+    /// Like [`PendingFile::create`], for binary output: refuses a `path` that is a terminal
+    /// (`-o /dev/tty`), where bytes would garble the screen or send it escape sequences.
+    pub fn create_binary(path: &Path, force: bool) -> anyhow::Result<PendingFile> {
+        let pending = PendingFile::create(path, force)?;
+        if pending.is_terminal() {
+            return Err(failure(format!(
+                "refusing to write binary output to the terminal {}; write it to a file with \
+                 `-o FILE`, or redirect standard output (`> FILE`)",
+                path.display()
+            )));
+        }
+        Ok(pending)
+    }
+
     pub fn is_terminal(&self) -> bool {
         matches!(&self.target, Target::Device(f) if f.is_terminal())
     }
