@@ -202,10 +202,19 @@ impl Store {
             .prefix(TEMP_PREFIX)
             .tempfile_in(&dir)
             .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-        let write = || -> std::io::Result<()> {
-            let mut out = encryptor.wrap_output(tmp.as_file())?;
+        // Encrypt in memory, then write the file ourselves: age reports a failed write of its
+        // header as Rust debug output (`IoError(Os { code: 28, .. })`), which must not reach
+        // the user. The ciphertext holds no secret in clear, and a keyring is small.
+        let mut encrypted = Vec::with_capacity(text.len() + 512);
+        let encrypt = || -> std::io::Result<()> {
+            let mut out = encryptor.wrap_output(&mut encrypted)?;
             out.write_all(text.as_bytes())?;
             out.finish()?;
+            Ok(())
+        };
+        encrypt().context("cannot encrypt the keyring")?;
+        let write = || -> std::io::Result<()> {
+            tmp.as_file().write_all(&encrypted)?;
             tmp.as_file().sync_all()
         };
         write().with_context(|| format!("cannot write the keyring in {}", dir.display()))?;

@@ -4,6 +4,10 @@
 mod util;
 
 mod audit;
+mod concurrency;
+mod crash;
+mod faults;
 mod keys;
 mod lifecycle;
 mod passphrase;
+mod secrets;
