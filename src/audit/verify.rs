@@ -197,37 +197,48 @@ mod tests {
     use crate::audit::record::Actor;
     use crate::audit::{Outcome, line_hash};
 
-    /// A log of `n` chained records, as lkms writes it.
-    pub(crate) fn log_of(events: &[&str]) -> Vec<u8> {
+    /// A log of chained records, one per event, as lkms writes it.
+    fn log_of(events: &[&str]) -> Vec<u8> {
+        let records: Vec<Record> = events.iter().map(|e| record(e)).collect();
+        chain(records)
+    }
+
+    /// Chains `records` (setting seq and hashes) and writes them as lkms does.
+    fn chain(records: Vec<Record>) -> Vec<u8> {
         let mut prev = GENESIS_HASH.to_string();
         let mut out = Vec::new();
-        for (i, event) in events.iter().enumerate() {
-            let mut r = Record {
-                seq: i as u64 + 1,
-                time: "2026-01-01T00:00:00Z".into(),
-                event: event.to_string(),
-                outcome: Outcome::Success,
-                error: None,
-                key_id: None,
-                key_version: None,
-                context: None,
-                reason: None,
-                request: Default::default(),
-                actor: Actor {
-                    user: "u".into(),
-                    uid: 1,
-                    host: "h".into(),
-                    pid: 2,
-                },
-                prev_hash: prev.clone(),
-                hash: String::new(),
-            };
+        for (i, mut r) in records.into_iter().enumerate() {
+            r.seq = i as u64 + 1;
+            r.prev_hash = prev;
             r.hash = line_hash(&r);
             prev = r.hash.clone();
             out.extend(serde_json::to_vec(&r).unwrap());
             out.push(b'\n');
         }
         out
+    }
+
+    fn record(event: &str) -> Record {
+        Record {
+            seq: 0,
+            time: "2026-01-01T00:00:00Z".into(),
+            event: event.to_string(),
+            outcome: Outcome::Success,
+            error: None,
+            key_id: None,
+            key_version: None,
+            context: None,
+            reason: None,
+            request: Default::default(),
+            actor: Actor {
+                user: "u".into(),
+                uid: 1,
+                host: "h".into(),
+                pid: 2,
+            },
+            prev_hash: String::new(),
+            hash: String::new(),
+        }
     }
 
     fn broken_line(log: &[u8]) -> u64 {
@@ -280,5 +291,136 @@ mod tests {
             1,
         );
         assert_eq!(broken_line(edited.as_bytes()), 2);
+    }
+
+    mod chain_properties {
+        use proptest::prelude::*;
+        use serde_json::Value;
+
+        use super::*;
+
+        fn value() -> impl Strategy<Value = Value> {
+            prop_oneof![
+                any::<i64>().prop_map(Value::from),
+                any::<u64>().prop_map(Value::from),
+                any::<f64>()
+                    .prop_filter("JSON has no NaN or infinity", |f| f.is_finite())
+                    .prop_map(Value::from),
+                any::<bool>().prop_map(Value::from),
+                ".{0,20}".prop_map(Value::from),
+            ]
+        }
+
+        prop_compose! {
+            fn any_record()(
+                event in "[A-Za-z]{1,24}",
+                failed in any::<bool>(),
+                error in proptest::option::of(".{0,40}"),
+                key_version in proptest::option::of(any::<u32>()),
+                context in proptest::option::of(
+                    proptest::collection::btree_map(".{0,8}", ".{0,8}", 0..3)),
+                request in proptest::collection::btree_map("[a-z_]{1,10}", value(), 0..4),
+                user in ".{0,12}",
+            ) -> Record {
+                let mut r = record(&event);
+                if failed {
+                    r.outcome = Outcome::Failure;
+                    r.error = error;
+                }
+                r.key_version = key_version;
+                r.context = context;
+                r.request = request;
+                r.actor.user = user;
+                r
+            }
+        }
+
+        #[derive(Debug, Clone)]
+        enum Tamper {
+            /// Replace byte `at` (of the line, newline included) with `with`.
+            Byte {
+                at: prop::sample::Index,
+                with: u8,
+            },
+            Remove,
+            SwapWithLater {
+                other: prop::sample::Index,
+            },
+            DuplicateAt {
+                at: prop::sample::Index,
+            },
+        }
+
+        fn tamper() -> impl Strategy<Value = Tamper> {
+            prop_oneof![
+                (any::<prop::sample::Index>(), any::<u8>())
+                    .prop_map(|(at, with)| Tamper::Byte { at, with }),
+                Just(Tamper::Remove),
+                any::<prop::sample::Index>().prop_map(|other| Tamper::SwapWithLater { other }),
+                any::<prop::sample::Index>().prop_map(|at| Tamper::DuplicateAt { at }),
+            ]
+        }
+
+        proptest! {
+            /// Any log lkms writes verifies, whatever the records hold.
+            #[test]
+            fn any_chained_log_verifies(records in proptest::collection::vec(any_record(), 0..8)) {
+                let n = records.len() as u64;
+                let log = chain(records);
+                prop_assert_eq!(verify_bytes(&log).unwrap().lines, n);
+            }
+
+            /// Any single edit, removal (but of the last line), swap or duplication of a line
+            /// is caught, at the first line it changed.
+            #[test]
+            fn any_single_line_tampering_is_caught(
+                records in proptest::collection::vec(any_record(), 2..8),
+                which in any::<prop::sample::Index>(),
+                how in tamper(),
+            ) {
+                let log = chain(records);
+                let mut lines: Vec<Vec<u8>> = log
+                    .split_inclusive(|&b| b == b'\n')
+                    .map(<[u8]>::to_vec)
+                    .collect();
+                let n = lines.len();
+                let i = which.index(n);
+                let first_changed = match how {
+                    Tamper::Byte { at, with } => {
+                        let at = at.index(lines[i].len());
+                        prop_assume!(lines[i][at] != with);
+                        lines[i][at] = with;
+                        i
+                    }
+                    Tamper::Remove => {
+                        // The chain cannot tell a removed last line from one never written.
+                        let i = which.index(n - 1);
+                        lines.remove(i);
+                        i
+                    }
+                    Tamper::SwapWithLater { other } => {
+                        let i = which.index(n - 1);
+                        let j = i + 1 + other.index(n - i - 1);
+                        lines.swap(i, j);
+                        i
+                    }
+                    Tamper::DuplicateAt { at } => {
+                        let j = at.index(n + 1);
+                        let copy = lines[i].clone();
+                        lines.insert(j, copy);
+                        // Just before its original, the copy is in its right place; the
+                        // original after it is the first line out of place.
+                        if j == i { j + 1 } else { j }
+                    }
+                };
+                let tampered: Vec<u8> = lines.concat();
+                match verify_bytes(&tampered) {
+                    Err(VerifyError::Broken { line, .. }) => {
+                        prop_assert_eq!(line, first_changed as u64 + 1)
+                    }
+                    other => prop_assert!(false, "not caught: {:?}", other),
+                }
+            }
+        }
     }
 }
