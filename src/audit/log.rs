@@ -8,11 +8,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use jiff::Timestamp;
 
+use super::MAX_LINE;
 use super::chain::{GENESIS_HASH, line_hash};
 use super::record::{Outcome, Record};
-
-/// The most a single line may take; a tail longer than this without a newline is not a line.
-const MAX_LINE: u64 = 1 << 20;
 
 pub struct AuditLog {
     path: PathBuf,
@@ -105,6 +103,13 @@ impl AuditLog {
         record.prev_hash = prev_hash;
         record.hash = line_hash(&record);
         let mut line = serde_json::to_vec(&record).map_err(std::io::Error::other)?;
+        if line.len() > MAX_LINE {
+            // The readers refuse such a line; writing it would break the log for good.
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("the audit record would be longer than {MAX_LINE} bytes"),
+            ));
+        }
         line.push(b'\n');
         self.file.write_all(&line)?;
         self.file.sync_data()?;
@@ -112,37 +117,66 @@ impl AuditLog {
     }
 
     /// The last complete record, and the length of a torn tail after it (0 if none).
+    ///
+    /// Reads backwards from the end in growing chunks, never more than two lines' worth
+    /// ([`MAX_LINE`] each): a log whose tail is not a record and a torn fragment of at most
+    /// one line is refused rather than read whole.
     fn last_line(&mut self) -> std::io::Result<(Option<Record>, u64)> {
         let len = self.file.metadata()?.len();
         if len == 0 {
             return Ok((None, 0));
         }
-        let start = len.saturating_sub(MAX_LINE);
-        let mut tail = Vec::with_capacity((len - start) as usize);
-        self.file.seek(SeekFrom::Start(start))?;
-        (&self.file).take(len - start).read_to_end(&mut tail)?;
-        let torn = match tail.iter().rposition(|&b| b == b'\n') {
-            Some(i) => (tail.len() - i - 1) as u64,
-            None => tail.len() as u64,
+        let invalid = |why: String| std::io::Error::new(std::io::ErrorKind::InvalidData, why);
+        let too_long = || {
+            invalid(format!(
+                "its last line is longer than {MAX_LINE} bytes, which lkms never writes; run `lkms audit verify`"
+            ))
         };
-        let complete = &tail[..tail.len() - torn as usize];
-        let last = complete
-            .strip_suffix(b"\n")
-            .map(|c| match c.iter().rposition(|&b| b == b'\n') {
-                Some(i) => &c[i + 1..],
-                None => c,
-            })
-            .filter(|l| !l.is_empty());
-        let record = match last {
-            Some(line) => Some(serde_json::from_slice::<Record>(line).map_err(|e| {
-                std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    format!("its last line is not an audit record ({e}); run `lkms audit verify`"),
-                )
-            })?),
-            None => None,
-        };
-        Ok((record, torn))
+        let limit = 2 * (MAX_LINE as u64 + 1);
+        let mut size = len.min(8192);
+        loop {
+            let start = len - size;
+            let mut tail = Vec::with_capacity(size as usize);
+            self.file.seek(SeekFrom::Start(start))?;
+            (&self.file).take(size).read_to_end(&mut tail)?;
+            let at_start = start == 0;
+            let grow = size < limit.min(len);
+            let end = tail.iter().rposition(|&b| b == b'\n');
+            let torn = match end {
+                Some(i) => (tail.len() - i - 1) as u64,
+                None => tail.len() as u64,
+            };
+            if torn > MAX_LINE as u64 {
+                return Err(invalid(format!(
+                    "it ends with more than {MAX_LINE} bytes that are not a line; run `lkms audit verify`"
+                )));
+            }
+            let Some(end) = end else {
+                if at_start {
+                    return Ok((None, torn));
+                }
+                size = (size * 4).min(limit).min(len);
+                continue;
+            };
+            let line = match tail[..end].iter().rposition(|&b| b == b'\n') {
+                Some(i) => &tail[i + 1..end],
+                None if at_start => &tail[..end],
+                None if grow => {
+                    size = (size * 4).min(limit).min(len);
+                    continue;
+                }
+                None => return Err(too_long()),
+            };
+            if line.len() > MAX_LINE {
+                return Err(too_long());
+            }
+            let record = serde_json::from_slice::<Record>(line).map_err(|e| {
+                invalid(format!(
+                    "its last line is not an audit record ({e}); run `lkms audit verify`"
+                ))
+            })?;
+            return Ok((Some(record), torn));
+        }
     }
 }
 
@@ -150,5 +184,93 @@ fn next_link(last: Option<&Record>) -> (u64, String) {
     match last {
         Some(r) => (r.seq + 1, r.hash.clone()),
         None => (1, GENESIS_HASH.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audit::verify_file;
+
+    fn now() -> Timestamp {
+        "2026-01-01T00:00:00Z".parse().unwrap()
+    }
+
+    fn append(path: &Path, record: Record) -> anyhow::Result<Record> {
+        AuditLog::open(path)?.append(record, now())
+    }
+
+    fn with_padding(event: &str, bytes: usize) -> Record {
+        let mut r = Record::new(event);
+        r.request
+            .insert("pad".into(), serde_json::Value::from("x".repeat(bytes)));
+        r
+    }
+
+    #[test]
+    fn a_last_line_longer_than_the_first_read_is_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.jsonl");
+        append(&path, Record::new("A")).unwrap();
+        // Longer than the first 8 KiB read from the end, so the reader must look further back.
+        append(&path, with_padding("B", 100_000)).unwrap();
+        let c = append(&path, Record::new("C")).unwrap();
+        assert_eq!(c.seq, 3);
+        assert_eq!(verify_file(&path).unwrap().lines, 3);
+        // A torn fragment after a long line is dropped, and the chain goes on from the long line.
+        append(&path, with_padding("D", 200_000)).unwrap();
+        let mut f = OpenOptions::new().append(true).open(&path).unwrap();
+        f.write_all(b"{\"seq\":5,\"ti").unwrap();
+        let e = append(&path, Record::new("E")).unwrap();
+        assert_eq!(e.seq, 6);
+        assert_eq!(verify_file(&path).unwrap().lines, 6);
+    }
+
+    #[test]
+    fn a_record_longer_than_a_line_may_be_is_refused_and_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.jsonl");
+        append(&path, Record::new("A")).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let err = append(&path, with_padding("B", MAX_LINE)).unwrap_err();
+        assert!(format!("{err:#}").contains("longer than"), "{err:#}");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn a_tail_that_is_no_line_is_refused_not_truncated() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.jsonl");
+        append(&path, Record::new("A")).unwrap();
+        // More than a line's worth of bytes with no newline: not a crash-torn line.
+        let mut f = OpenOptions::new().append(true).open(&path).unwrap();
+        f.write_all(&vec![b'x'; MAX_LINE + 1]).unwrap();
+        let len = std::fs::metadata(&path).unwrap().len();
+        let err = append(&path, Record::new("B")).unwrap_err();
+        assert!(format!("{err:#}").contains("not a line"), "{err:#}");
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), len);
+    }
+
+    #[test]
+    fn an_over_long_or_empty_last_line_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.jsonl");
+        append(&path, Record::new("A")).unwrap();
+        let mut f = OpenOptions::new().append(true).open(&path).unwrap();
+        f.write_all(&vec![b' '; MAX_LINE + 5]).unwrap();
+        f.write_all(b"\n").unwrap();
+        let err = append(&path, Record::new("B")).unwrap_err();
+        assert!(format!("{err:#}").contains("longer than"), "{err:#}");
+
+        let path = dir.path().join("empty-line.jsonl");
+        append(&path, Record::new("A")).unwrap();
+        let mut f = OpenOptions::new().append(true).open(&path).unwrap();
+        f.write_all(b"\n").unwrap();
+        // Restarting the chain at seq 1 here would hide everything before; refuse instead.
+        let err = append(&path, Record::new("B")).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("not an audit record"),
+            "{err:#}"
+        );
     }
 }

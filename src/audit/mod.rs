@@ -12,4 +12,11 @@ mod verify;
 pub use chain::{GENESIS_HASH, line_hash};
 pub use log::AuditLog;
 pub use record::{Actor, Outcome, Record};
-pub use verify::{VerifyReport, read_records, verify_file};
+pub use verify::{
+    VerifyError, VerifyReport, read_records, verify_bytes, verify_file, verify_reader,
+};
+
+/// The longest line the log may hold, newline excluded. lkms refuses to write a longer one, the
+/// readers refuse to read one, and the appender looks no further back than this for the last
+/// line, so no amount of hostile log content makes lkms allocate more than this per line.
+pub const MAX_LINE: usize = 1 << 20;

@@ -1,10 +1,15 @@
 //! Reading the log back and checking its chain.
+//!
+//! Lines are read with a bound ([`MAX_LINE`]): a log is input like any other, and a crafted
+//! multi-gigabyte line must not make lkms allocate gigabytes before it can say the log is bad.
 
-use std::io::BufRead;
+use std::fmt;
+use std::io::{BufRead, Read};
 use std::path::Path;
 
 use anyhow::Context as _;
 
+use super::MAX_LINE;
 use super::chain::{GENESIS_HASH, line_hash};
 use super::record::Record;
 use crate::error::{integrity, not_found};
@@ -15,40 +20,89 @@ pub struct VerifyReport {
     pub last_hash: String,
 }
 
-fn open(path: &Path) -> anyhow::Result<std::io::BufReader<std::fs::File>> {
-    match std::fs::File::open(path) {
-        Ok(f) => Ok(std::io::BufReader::new(f)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(not_found(format!(
-            "no audit log at {}; it is created by the first command that uses the keyring",
-            path.display()
-        ))),
-        Err(e) => Err(e).with_context(|| format!("cannot read the audit log {}", path.display())),
+/// Why a log failed verification.
+#[derive(Debug)]
+pub enum VerifyError {
+    /// The log could not be read.
+    Io(std::io::Error),
+    /// Line `line` (1-based) breaks the chain, for the reason given.
+    Broken { line: u64, why: String },
+}
+
+impl fmt::Display for VerifyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            VerifyError::Io(e) => write!(f, "{e}"),
+            VerifyError::Broken { line, why } => write!(f, "line {line}: {why}"),
+        }
     }
 }
 
-/// Checks every line: it parses, its seq follows the previous one, its prev_hash is the
-/// previous line's hash, and its hash is right. Fails (exit 5) naming the first bad line.
-pub fn verify_file(path: &Path) -> anyhow::Result<VerifyReport> {
-    let reader = open(path)?;
+impl std::error::Error for VerifyError {}
+
+/// One line read with a bound.
+enum Line {
+    /// A line that ended with a newline (the newline removed).
+    Complete,
+    /// The last bytes of the input, with no newline after them: a crash cut the line short.
+    Torn,
+    /// More than [`MAX_LINE`] bytes without a newline; `buf` holds only the first ones.
+    TooLong,
+}
+
+/// Reads the next line into `buf`, never more than [`MAX_LINE`] + 1 bytes. `None` at the end.
+fn next_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<Option<Line>> {
+    buf.clear();
+    let n = reader
+        .by_ref()
+        .take(MAX_LINE as u64 + 1)
+        .read_until(b'\n', buf)?;
+    if n == 0 {
+        return Ok(None);
+    }
+    if buf.last() == Some(&b'\n') {
+        buf.pop();
+        return Ok(Some(Line::Complete));
+    }
+    if buf.len() > MAX_LINE {
+        return Ok(Some(Line::TooLong));
+    }
+    Ok(Some(Line::Torn))
+}
+
+fn too_long() -> String {
+    format!("it is longer than {MAX_LINE} bytes, which lkms never writes")
+}
+
+/// Checks a whole log read from `reader`: every line ends with a newline, parses, is in the
+/// exact form lkms writes, its seq follows the previous one, its prev_hash is the previous
+/// line's hash, and its hash is right. Stops at the first bad line.
+pub fn verify_reader(mut reader: impl BufRead) -> Result<VerifyReport, VerifyError> {
     let mut prev = GENESIS_HASH.to_string();
     let mut n = 0u64;
-    let broken = |line: u64, why: String| {
-        integrity(format!(
-            "the audit log {} is broken at line {line}: {why}",
-            path.display()
-        ))
-    };
-    for line in reader.split(b'\n') {
-        let line = line.with_context(|| format!("cannot read {}", path.display()))?;
+    let mut line = Vec::new();
+    let broken = |line: u64, why: String| VerifyError::Broken { line, why };
+    while let Some(kind) = next_line(&mut reader, &mut line).map_err(VerifyError::Io)? {
         n += 1;
-        let expected_seq = n;
+        match kind {
+            Line::Complete => {}
+            Line::TooLong => return Err(broken(n, too_long())),
+            Line::Torn => {
+                return Err(broken(
+                    n,
+                    "it is incomplete (no newline at the end: a crash cut it short); the next \
+                     command that logs drops it and records AuditLogRecovered"
+                        .into(),
+                ));
+            }
+        }
         let record: Record = serde_json::from_slice(&line)
             .map_err(|e| broken(n, format!("not an audit record ({e})")))?;
-        if record.seq != expected_seq {
+        if record.seq != n {
             return Err(broken(
                 n,
                 format!(
-                    "seq is {}, expected {expected_seq} (a line was removed, added or moved)",
+                    "seq is {}, expected {n} (a line was removed, added or moved)",
                     record.seq
                 ),
             ));
@@ -65,6 +119,15 @@ pub fn verify_file(path: &Path) -> anyhow::Result<VerifyReport> {
                 "its hash does not match its content (it was edited)".into(),
             ));
         }
+        // The hash covers the parsed record, so also demand the exact bytes lkms writes: an
+        // edit that keeps the meaning for lkms (spacing, escapes, a duplicated map key) could
+        // still mean something else to another reader of the log.
+        if serde_json::to_vec(&record).ok().as_deref() != Some(&line[..]) {
+            return Err(broken(
+                n,
+                "it is not in the exact form lkms writes (it was edited)".into(),
+            ));
+        }
         prev = record.hash;
     }
     Ok(VerifyReport {
@@ -73,20 +136,291 @@ pub fn verify_file(path: &Path) -> anyhow::Result<VerifyReport> {
     })
 }
 
+/// Checks a log held in memory; see [`verify_reader`].
+pub fn verify_bytes(log: &[u8]) -> Result<VerifyReport, VerifyError> {
+    verify_reader(log)
+}
+
+fn open(path: &Path) -> anyhow::Result<std::io::BufReader<std::fs::File>> {
+    match std::fs::File::open(path) {
+        Ok(f) => Ok(std::io::BufReader::new(f)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(not_found(format!(
+            "no audit log at {}; it is created by the first command that uses the keyring",
+            path.display()
+        ))),
+        Err(e) => Err(e).with_context(|| format!("cannot read the audit log {}", path.display())),
+    }
+}
+
+/// Checks the log at `path` (see [`verify_reader`]). Fails (exit 5) naming the first bad line.
+pub fn verify_file(path: &Path) -> anyhow::Result<VerifyReport> {
+    let reader = open(path)?;
+    verify_reader(reader).map_err(|e| match e {
+        VerifyError::Io(e) => {
+            anyhow::Error::new(e).context(format!("cannot read {}", path.display()))
+        }
+        VerifyError::Broken { line, why } => integrity(format!(
+            "the audit log {} is broken at line {line}: {why}",
+            path.display()
+        )),
+    })
+}
+
 /// Every record, for `audit show`. Lines that do not parse are an integrity error.
 pub fn read_records(path: &Path) -> anyhow::Result<Vec<Record>> {
-    let reader = open(path)?;
+    let mut reader = open(path)?;
     let mut out = Vec::new();
-    for (i, line) in reader.split(b'\n').enumerate() {
-        let line = line.with_context(|| format!("cannot read {}", path.display()))?;
-        let record = serde_json::from_slice(&line).map_err(|e| {
-            integrity(format!(
-                "line {} of the audit log {} is not an audit record ({e}); run `lkms audit verify`",
-                i + 1,
-                path.display()
-            ))
-        })?;
+    let mut line = Vec::new();
+    let bad = |n: usize, why: String| {
+        integrity(format!(
+            "line {n} of the audit log {} {why}; run `lkms audit verify`",
+            path.display()
+        ))
+    };
+    while let Some(kind) = next_line(&mut reader, &mut line)
+        .with_context(|| format!("cannot read {}", path.display()))?
+    {
+        let n = out.len() + 1;
+        if let Line::TooLong = kind {
+            return Err(bad(n, format!("is not an audit record: {}", too_long())));
+        }
+        let record = serde_json::from_slice(&line)
+            .map_err(|e| bad(n, format!("is not an audit record ({e})")))?;
         out.push(record);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audit::record::Actor;
+    use crate::audit::{Outcome, line_hash};
+
+    /// A log of chained records, one per event, as lkms writes it.
+    fn log_of(events: &[&str]) -> Vec<u8> {
+        let records: Vec<Record> = events.iter().map(|e| record(e)).collect();
+        chain(records)
+    }
+
+    /// Chains `records` (setting seq and hashes) and writes them as lkms does.
+    fn chain(records: Vec<Record>) -> Vec<u8> {
+        let mut prev = GENESIS_HASH.to_string();
+        let mut out = Vec::new();
+        for (i, mut r) in records.into_iter().enumerate() {
+            r.seq = i as u64 + 1;
+            r.prev_hash = prev;
+            r.hash = line_hash(&r);
+            prev = r.hash.clone();
+            out.extend(serde_json::to_vec(&r).unwrap());
+            out.push(b'\n');
+        }
+        out
+    }
+
+    fn record(event: &str) -> Record {
+        Record {
+            seq: 0,
+            time: "2026-01-01T00:00:00Z".into(),
+            event: event.to_string(),
+            outcome: Outcome::Success,
+            error: None,
+            key_id: None,
+            key_version: None,
+            context: None,
+            reason: None,
+            request: Default::default(),
+            actor: Actor {
+                user: "u".into(),
+                uid: 1,
+                host: "h".into(),
+                pid: 2,
+            },
+            prev_hash: String::new(),
+            hash: String::new(),
+        }
+    }
+
+    fn broken_line(log: &[u8]) -> u64 {
+        match verify_bytes(log) {
+            Err(VerifyError::Broken { line, .. }) => line,
+            other => panic!("expected a broken chain, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_intact_log_verifies() {
+        let log = log_of(&["CreateKeyring", "CreateKey", "RotateKey"]);
+        let report = verify_bytes(&log).unwrap();
+        assert_eq!(report.lines, 3);
+        assert_eq!(verify_bytes(b"").unwrap().lines, 0);
+    }
+
+    #[test]
+    fn a_torn_last_line_is_reported_even_if_it_parses() {
+        let mut log = log_of(&["CreateKeyring", "CreateKey"]);
+        log.pop(); // the record is whole; only its newline is missing
+        assert_eq!(broken_line(&log), 2);
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_refused_without_reading_it_whole() {
+        let mut log = log_of(&["CreateKeyring"]);
+        log.extend(std::iter::repeat_n(b' ', MAX_LINE + 10));
+        log.push(b'\n');
+        assert_eq!(broken_line(&log), 2);
+        // An endless line is refused after a bounded read.
+        let endless = std::io::BufReader::new(std::io::repeat(b'{'));
+        match verify_reader(endless) {
+            Err(VerifyError::Broken { line: 1, why }) => assert!(why.contains("longer")),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_meaning_preserving_edit_is_still_caught() {
+        let log = log_of(&["CreateKeyring", "CreateKey"]);
+        let text = String::from_utf8(log).unwrap();
+        // Same JSON value, different bytes: a space after the first colon.
+        let edited = text.replacen("\"seq\":1", "\"seq\": 1", 1);
+        assert_eq!(broken_line(edited.as_bytes()), 1);
+        // An escaped letter decodes to the same string.
+        let edited = text.replacen(
+            "\"event\":\"CreateKey\"",
+            "\"event\":\"Create\\u004bey\"",
+            1,
+        );
+        assert_eq!(broken_line(edited.as_bytes()), 2);
+    }
+
+    mod chain_properties {
+        use proptest::prelude::*;
+        use serde_json::Value;
+
+        use super::*;
+
+        fn value() -> impl Strategy<Value = Value> {
+            prop_oneof![
+                any::<i64>().prop_map(Value::from),
+                any::<u64>().prop_map(Value::from),
+                any::<f64>()
+                    .prop_filter("JSON has no NaN or infinity", |f| f.is_finite())
+                    .prop_map(Value::from),
+                any::<bool>().prop_map(Value::from),
+                ".{0,20}".prop_map(Value::from),
+            ]
+        }
+
+        prop_compose! {
+            fn any_record()(
+                event in "[A-Za-z]{1,24}",
+                failed in any::<bool>(),
+                error in proptest::option::of(".{0,40}"),
+                key_version in proptest::option::of(any::<u32>()),
+                context in proptest::option::of(
+                    proptest::collection::btree_map(".{0,8}", ".{0,8}", 0..3)),
+                request in proptest::collection::btree_map("[a-z_]{1,10}", value(), 0..4),
+                user in ".{0,12}",
+            ) -> Record {
+                let mut r = record(&event);
+                if failed {
+                    r.outcome = Outcome::Failure;
+                    r.error = error;
+                }
+                r.key_version = key_version;
+                r.context = context;
+                r.request = request;
+                r.actor.user = user;
+                r
+            }
+        }
+
+        #[derive(Debug, Clone)]
+        enum Tamper {
+            /// Replace byte `at` (of the line, newline included) with `with`.
+            Byte {
+                at: prop::sample::Index,
+                with: u8,
+            },
+            Remove,
+            SwapWithLater {
+                other: prop::sample::Index,
+            },
+            DuplicateAt {
+                at: prop::sample::Index,
+            },
+        }
+
+        fn tamper() -> impl Strategy<Value = Tamper> {
+            prop_oneof![
+                (any::<prop::sample::Index>(), any::<u8>())
+                    .prop_map(|(at, with)| Tamper::Byte { at, with }),
+                Just(Tamper::Remove),
+                any::<prop::sample::Index>().prop_map(|other| Tamper::SwapWithLater { other }),
+                any::<prop::sample::Index>().prop_map(|at| Tamper::DuplicateAt { at }),
+            ]
+        }
+
+        proptest! {
+            /// Any log lkms writes verifies, whatever the records hold.
+            #[test]
+            fn any_chained_log_verifies(records in proptest::collection::vec(any_record(), 0..8)) {
+                let n = records.len() as u64;
+                let log = chain(records);
+                prop_assert_eq!(verify_bytes(&log).unwrap().lines, n);
+            }
+
+            /// Any single edit, removal (but of the last line), swap or duplication of a line
+            /// is caught, at the first line it changed.
+            #[test]
+            fn any_single_line_tampering_is_caught(
+                records in proptest::collection::vec(any_record(), 2..8),
+                which in any::<prop::sample::Index>(),
+                how in tamper(),
+            ) {
+                let log = chain(records);
+                let mut lines: Vec<Vec<u8>> = log
+                    .split_inclusive(|&b| b == b'\n')
+                    .map(<[u8]>::to_vec)
+                    .collect();
+                let n = lines.len();
+                let i = which.index(n);
+                let first_changed = match how {
+                    Tamper::Byte { at, with } => {
+                        let at = at.index(lines[i].len());
+                        prop_assume!(lines[i][at] != with);
+                        lines[i][at] = with;
+                        i
+                    }
+                    Tamper::Remove => {
+                        // The chain cannot tell a removed last line from one never written.
+                        let i = which.index(n - 1);
+                        lines.remove(i);
+                        i
+                    }
+                    Tamper::SwapWithLater { other } => {
+                        let i = which.index(n - 1);
+                        let j = i + 1 + other.index(n - i - 1);
+                        lines.swap(i, j);
+                        i
+                    }
+                    Tamper::DuplicateAt { at } => {
+                        let j = at.index(n + 1);
+                        let copy = lines[i].clone();
+                        lines.insert(j, copy);
+                        // Just before its original, the copy is in its right place; the
+                        // original after it is the first line out of place.
+                        if j == i { j + 1 } else { j }
+                    }
+                };
+                let tampered: Vec<u8> = lines.concat();
+                match verify_bytes(&tampered) {
+                    Err(VerifyError::Broken { line, .. }) => {
+                        prop_assert_eq!(line, first_changed as u64 + 1)
+                    }
+                    other => prop_assert!(false, "not caught: {:?}", other),
+                }
+            }
+        }
+    }
 }

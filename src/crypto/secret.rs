@@ -33,8 +33,67 @@ impl From<Vec<u8>> for SecretBytes {
     }
 }
 
+/// Checks for tests that printed text shows no trace of secret bytes.
+#[cfg(test)]
+pub(crate) mod redaction {
+    use base64::Engine;
+    use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
+
+    /// Distinctive material: 32 different bytes from 0xa0, each three decimal digits, so that
+    /// no form of it can appear in text by chance.
+    pub fn material() -> Vec<u8> {
+        (0xa0..0xc0).collect()
+    }
+
+    /// Fails if `shown` holds any form of `secret`; see [`leak`].
+    #[track_caller]
+    pub fn assert_redacted(shown: &str, secret: &[u8]) {
+        if let Some(form) = leak(shown, secret) {
+            panic!("{form} of the secret in: {shown}");
+        }
+    }
+
+    /// Which form of `secret` (at least 8 bytes long) `shown` holds, if any: hex (either case,
+    /// with or without separators or `0x`), base64 (any alphabet, padded or not), a decimal
+    /// array, or the raw bytes; whole or in part.
+    pub fn leak(shown: &str, secret: &[u8]) -> Option<&'static str> {
+        let squeezed: String = shown
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, ',' | ':' | '-' | '[' | ']'))
+            .collect::<String>()
+            .to_lowercase();
+        for w in secret.windows(4) {
+            let hex: String = w.iter().map(|b| format!("{b:02x}")).collect();
+            let hex0x: String = w.iter().map(|b| format!("0x{b:02x}")).collect();
+            if squeezed.contains(&hex) || squeezed.contains(&hex0x) {
+                return Some("hex");
+            }
+        }
+        for w in secret.windows(3) {
+            for sep in [", ", ",", " "] {
+                let dec = w.iter().map(u8::to_string).collect::<Vec<_>>().join(sep);
+                if shown.contains(&dec) {
+                    return Some("decimal bytes");
+                }
+            }
+        }
+        for engine in [&STANDARD, &STANDARD_NO_PAD, &URL_SAFE, &URL_SAFE_NO_PAD] {
+            let b64 = engine.encode(secret);
+            // Any 8 characters of it: a part of the encoding is a part of the secret.
+            if (0..b64.len().saturating_sub(8)).any(|i| shown.contains(&b64[i..i + 8])) {
+                return Some("base64");
+            }
+        }
+        if shown.contains(&*String::from_utf8_lossy(&secret[..8])) {
+            return Some("raw bytes");
+        }
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::redaction::{assert_redacted, leak, material};
     use super::*;
 
     #[test]
@@ -43,5 +102,27 @@ mod tests {
         let shown = format!("{s:?}");
         assert!(!shown.contains("65") && !shown.contains("41"), "{shown}");
         assert!(shown.contains("REDACTED"));
+        let s = SecretBytes::new(material());
+        for shown in [
+            format!("{s:?}"),
+            format!("{s:#?}"),
+            format!("{:?}", Some(&s)),
+        ] {
+            assert_redacted(&shown, &material());
+            assert!(shown.contains("REDACTED"));
+        }
+    }
+
+    #[test]
+    fn the_redaction_check_catches_every_form() {
+        use base64::Engine;
+        let m = material();
+        let hex: String = m.iter().map(|b| format!("{b:02X}")).collect();
+        assert_eq!(leak(&format!("key={hex}"), &m), Some("hex"));
+        assert_eq!(leak(&format!("{:x?}", &m[3..9]), &m), Some("hex"));
+        assert_eq!(leak(&format!("{:?}", &m[5..12]), &m), Some("decimal bytes"));
+        let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&m);
+        assert_eq!(leak(&format!("m = \"{b64}\""), &m), Some("base64"));
+        assert_eq!(leak("SecretBytes([REDACTED; 32 bytes])", &m), None);
     }
 }

@@ -146,11 +146,17 @@ impl Key {
         if self.state != KeyState::Enabled {
             return Err(self.refuse("rotate"));
         }
-        Ok(self.add_version(material, now))
+        self.add_version(material, now)
     }
 
-    fn add_version(&mut self, material: SecretBytes, now: Timestamp) -> u32 {
-        let next = self.versions.iter().map(|v| v.version).max().unwrap_or(0) + 1;
+    fn add_version(&mut self, material: SecretBytes, now: Timestamp) -> anyhow::Result<u32> {
+        let last = self.versions.iter().map(|v| v.version).max().unwrap_or(0);
+        let Some(next) = last.checked_add(1) else {
+            return Err(unusable(format!(
+                "key {} has reached the last version number and cannot rotate again; create a new key",
+                self.display_name()
+            )));
+        };
         self.versions.push(KeyVersion {
             version: next,
             created: now,
@@ -160,7 +166,7 @@ impl Key {
         if let Some(period) = self.rotation_period_days {
             self.next_rotation = Some(now + days(period));
         }
-        next
+        Ok(next)
     }
 
     fn require_rotatable(&self) -> anyhow::Result<()> {
@@ -216,7 +222,7 @@ impl Key {
         }
         if self.state == KeyState::Enabled && self.next_rotation.is_some_and(|t| now >= t) {
             let material = fresh(self.spec)?;
-            return Ok(Some(DueEvent::Rotated(self.add_version(material, now))));
+            return Ok(Some(DueEvent::Rotated(self.add_version(material, now)?)));
         }
         Ok(None)
     }

@@ -140,3 +140,41 @@ mod material_b64 {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::secret::redaction::{assert_redacted, leak, material};
+
+    /// A keyring holding the distinctive material in every place material can be.
+    fn keyring() -> Keyring {
+        let now: Timestamp = "2026-01-01T00:00:00Z".parse().unwrap();
+        let mut key = Key::new(KeySpec::Aes256Gcm, SecretBytes::new(material()), now);
+        key.rotate(SecretBytes::new(material()), now).unwrap();
+        let mut kr = Keyring::new(10);
+        kr.keys.push(key);
+        kr
+    }
+
+    #[test]
+    fn debug_of_every_secret_holding_type_is_redacted() {
+        let kr = keyring();
+        let key = &kr.keys[0];
+        let version = &key.versions[0];
+        let shown = [
+            format!("{version:?}"),
+            format!("{version:#?}"),
+            format!("{key:?}"),
+            format!("{key:#?}"),
+            format!("{kr:?}"),
+            format!("{kr:#?}"),
+        ];
+        for s in &shown {
+            assert_redacted(s, &material());
+            assert!(s.contains("REDACTED"), "{s}");
+        }
+        // The check is not vacuous: the serialized keyring does hold the material.
+        let text = toml::to_string(&kr).unwrap();
+        assert_eq!(leak(&text, &material()), Some("base64"));
+    }
+}

@@ -24,6 +24,10 @@ pub const MIN_WORK_FACTOR: u8 = 10;
 pub const MAX_WORK_FACTOR: u8 = 22;
 pub const DEFAULT_WORK_FACTOR: u8 = 18;
 
+/// The largest keyring file lkms reads (its plaintext is no larger). Thousands of keys take a
+/// few megabytes; anything above this is not a keyring lkms wrote.
+pub const MAX_KEYRING_BYTES: u64 = 64 << 20;
+
 /// Prefix of the temporary files a write creates beside the keyring; any left by a crash are
 /// removed by the next writer (which holds the lock, so none can be in use).
 const TEMP_PREFIX: &str = ".lkms-keyring-";
@@ -101,13 +105,21 @@ impl Store {
 
     /// Reads and decrypts the keyring. Changes nothing on disk, whatever goes wrong.
     pub fn read(&self, passphrase: &SecretString) -> anyhow::Result<Keyring> {
-        let encrypted = match fs::read(&self.path) {
-            Ok(b) => b,
+        let file = match File::open(&self.path) {
+            Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(self.missing()),
             Err(e) => {
                 return Err(e).with_context(|| format!("cannot read {}", self.path.display()));
             }
         };
+        // Bounded before anything is allocated: a keyring is a few kilobytes a key.
+        let mut encrypted = Vec::new();
+        file.take(MAX_KEYRING_BYTES + 1)
+            .read_to_end(&mut encrypted)
+            .with_context(|| format!("cannot read {}", self.path.display()))?;
+        if encrypted.len() as u64 > MAX_KEYRING_BYTES {
+            return Err(self.damaged(format!("it is larger than {} MiB", MAX_KEYRING_BYTES >> 20)));
+        }
         let plaintext = self.decrypt(&encrypted, passphrase)?;
         parse(&plaintext).map_err(|e| e.context(format!("keyring {}", self.path.display())))
     }
@@ -190,10 +202,19 @@ impl Store {
             .prefix(TEMP_PREFIX)
             .tempfile_in(&dir)
             .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-        let write = || -> std::io::Result<()> {
-            let mut out = encryptor.wrap_output(tmp.as_file())?;
+        // Encrypt in memory, then write the file ourselves: age reports a failed write of its
+        // header as Rust debug output (`IoError(Os { code: 28, .. })`), which must not reach
+        // the user. The ciphertext holds no secret in clear, and a keyring is small.
+        let mut encrypted = Vec::with_capacity(text.len() + 512);
+        let encrypt = || -> std::io::Result<()> {
+            let mut out = encryptor.wrap_output(&mut encrypted)?;
             out.write_all(text.as_bytes())?;
             out.finish()?;
+            Ok(())
+        };
+        encrypt().context("cannot encrypt the keyring")?;
+        let write = || -> std::io::Result<()> {
+            tmp.as_file().write_all(&encrypted)?;
             tmp.as_file().sync_all()
         };
         write().with_context(|| format!("cannot write the keyring in {}", dir.display()))?;
@@ -249,5 +270,389 @@ pub fn parse(plaintext: &[u8]) -> anyhow::Result<Keyring> {
     }
     let keyring: Keyring = toml::from_str(text)
         .map_err(|e| integrity(format!("the keyring content is invalid: {}", e.message())))?;
+    validate(&keyring)
+        .map_err(|why| integrity(format!("the keyring content is invalid: {why}")))?;
     Ok(keyring)
+}
+
+/// The invariants lkms keeps and the rest of the code relies on. A keyring is authenticated by
+/// its passphrase, but anyone with the passphrase can edit it by hand (`age -d`, edit, `age -p`):
+/// refuse what lkms would never write instead of misbehaving on it later (a work factor that
+/// makes scrypt allocate gigabytes, a rotation period that overflows the calendar, a current
+/// version that does not exist, two keys behind one alias).
+fn validate(keyring: &Keyring) -> Result<(), String> {
+    use std::collections::HashSet;
+
+    use super::lifecycle::{MAX_ROTATION_DAYS, MIN_ROTATION_DAYS};
+    use super::lookup::validate_alias;
+    use super::model::KeyState;
+    use crate::crypto::material::KeyUsage;
+
+    if !(MIN_WORK_FACTOR..=MAX_WORK_FACTOR).contains(&keyring.work_factor) {
+        return Err(format!(
+            "work_factor {} is outside {MIN_WORK_FACTOR} to {MAX_WORK_FACTOR}",
+            keyring.work_factor
+        ));
+    }
+    let mut ids = HashSet::new();
+    let mut aliases = HashSet::new();
+    for key in &keyring.keys {
+        let id = key.id;
+        if !ids.insert(id) {
+            return Err(format!("key {id} appears twice"));
+        }
+        for alias in &key.aliases {
+            if validate_alias(alias).ok().as_deref() != Some(alias.as_str()) {
+                return Err(format!("key {id} has an invalid alias"));
+            }
+            if !aliases.insert(alias.as_str()) {
+                return Err(format!("alias `{alias}` names two keys"));
+            }
+        }
+        if let Some(days) = key.rotation_period_days {
+            if !(MIN_ROTATION_DAYS..=MAX_ROTATION_DAYS).contains(&days) {
+                return Err(format!(
+                    "key {id} has a rotation period of {days} days, outside \
+                     {MIN_ROTATION_DAYS} to {MAX_ROTATION_DAYS}"
+                ));
+            }
+            if !key.spec.rotates() {
+                return Err(format!("key {id} is a signing key with automatic rotation"));
+            }
+        }
+        let mut numbers = HashSet::new();
+        for v in &key.versions {
+            if v.version == 0 || !numbers.insert(v.version) {
+                return Err(format!(
+                    "key {id} has a version numbered {} twice or zero",
+                    v.version
+                ));
+            }
+            match (&v.material, key.state) {
+                (Some(_), KeyState::Destroyed) => {
+                    return Err(format!("key {id} is Destroyed but still holds material"));
+                }
+                (None, KeyState::Destroyed) => {}
+                (None, _) => {
+                    return Err(format!("key {id} version {} has no material", v.version));
+                }
+                (Some(m), _) if key.spec.usage() != KeyUsage::Sign && m.len() != 32 => {
+                    return Err(format!(
+                        "key {id} version {} has {} bytes of material, not 32",
+                        v.version,
+                        m.len()
+                    ));
+                }
+                (Some(m), _) if m.is_empty() => {
+                    return Err(format!("key {id} version {} has empty material", v.version));
+                }
+                (Some(_), _) => {}
+            }
+        }
+        if !numbers.contains(&key.current_version) {
+            return Err(format!(
+                "key {id} has current version {}, which it does not hold",
+                key.current_version
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::Timestamp;
+    use proptest::prelude::*;
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::crypto::material::KeySpec;
+    use crate::crypto::secret::SecretBytes;
+    use crate::error::{ExitCode, exit_code};
+    use crate::keyring::model::{Key, KeyState, KeyVersion};
+
+    fn t(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    fn sample() -> Keyring {
+        let mut kr = Keyring::new(10);
+        let mut k = Key::new(
+            KeySpec::Aes256Gcm,
+            SecretBytes::new(vec![7; 32]),
+            t("2026-01-01T00:00:00Z"),
+        );
+        k.aliases = vec!["app/one".into()];
+        k.rotation_period_days = Some(30);
+        k.next_rotation = Some(t("2026-01-31T00:00:00Z"));
+        kr.keys.push(k);
+        kr.keys.push(Key::new(
+            KeySpec::Ed25519,
+            KeySpec::Ed25519.generate().unwrap(),
+            t("2026-01-01T00:00:00Z"),
+        ));
+        kr
+    }
+
+    /// The sample as a TOML table, edited by `f`, then parsed.
+    fn parse_edited(f: impl FnOnce(&mut toml::Table)) -> anyhow::Result<Keyring> {
+        let mut doc: toml::Table = toml::from_str(&toml::to_string(&sample()).unwrap()).unwrap();
+        f(&mut doc);
+        parse(toml::to_string(&doc).unwrap().as_bytes())
+    }
+
+    fn key0(doc: &mut toml::Table) -> &mut toml::Table {
+        doc["key"].as_array_mut().unwrap()[0]
+            .as_table_mut()
+            .unwrap()
+    }
+
+    #[track_caller]
+    fn refused(r: anyhow::Result<Keyring>, says: &str) {
+        let e = r.expect_err("the keyring should be refused");
+        assert_eq!(exit_code(&e), ExitCode::Integrity, "{e:#}");
+        assert!(format!("{e:#}").contains(says), "{e:#}");
+    }
+
+    #[test]
+    fn the_sample_parses() {
+        parse_edited(|_| {}).unwrap();
+    }
+
+    #[test]
+    fn a_hand_edited_work_factor_above_the_cap_is_refused() {
+        // Written back, scrypt at 2^40 would abort the process trying to allocate memory.
+        refused(
+            parse_edited(|d| {
+                d.insert("work_factor".into(), 40.into());
+            }),
+            "work_factor 40",
+        );
+        refused(
+            parse_edited(|d| {
+                d.insert("work_factor".into(), 9.into());
+            }),
+            "work_factor 9",
+        );
+    }
+
+    #[test]
+    fn a_rotation_period_that_overflows_the_calendar_is_refused() {
+        // Adding 4e9 days to a timestamp panics; the next due rotation would have crashed.
+        refused(
+            parse_edited(|d| {
+                key0(d).insert("rotation_period_days".into(), 4_000_000_000i64.into());
+            }),
+            "rotation period",
+        );
+    }
+
+    #[test]
+    fn structural_damage_is_refused() {
+        refused(
+            parse_edited(|d| {
+                key0(d).insert("current_version".into(), 9.into());
+            }),
+            "current version 9",
+        );
+        refused(
+            parse_edited(|d| {
+                let k = key0(d).clone();
+                d["key"].as_array_mut().unwrap().push(k.into());
+            }),
+            "appears twice",
+        );
+        refused(
+            parse_edited(|d| {
+                let aliases = toml::Value::Array(vec!["app/one".into()]);
+                d["key"].as_array_mut().unwrap()[1]
+                    .as_table_mut()
+                    .unwrap()
+                    .insert("aliases".into(), aliases);
+            }),
+            "names two keys",
+        );
+        refused(
+            parse_edited(|d| {
+                key0(d).insert("aliases".into(), vec!["bad alias!"].into());
+            }),
+            "invalid alias",
+        );
+        refused(
+            parse_edited(|d| {
+                let v = key0(d)["version"].as_array_mut().unwrap()[0]
+                    .as_table_mut()
+                    .unwrap();
+                v.insert("material".into(), "AAAA".into());
+            }),
+            "not 32",
+        );
+        refused(
+            parse_edited(|d| {
+                let v = key0(d)["version"].as_array_mut().unwrap()[0]
+                    .as_table_mut()
+                    .unwrap();
+                v.remove("material");
+            }),
+            "no material",
+        );
+        refused(
+            parse_edited(|d| {
+                key0(d).insert("state".into(), "Destroyed".into());
+            }),
+            "still holds material",
+        );
+        refused(
+            parse_edited(|d| {
+                let k = d["key"].as_array_mut().unwrap()[1].as_table_mut().unwrap();
+                k.insert("rotation_period_days".into(), 30.into());
+            }),
+            "signing key with automatic rotation",
+        );
+    }
+
+    #[test]
+    fn the_last_version_number_refuses_to_rotate_instead_of_overflowing() {
+        let mut kr = parse_edited(|d| {
+            let k = key0(d);
+            k.insert("current_version".into(), i64::from(u32::MAX).into());
+            let v = k["version"].as_array_mut().unwrap()[0]
+                .as_table_mut()
+                .unwrap();
+            v.insert("version".into(), i64::from(u32::MAX).into());
+        })
+        .unwrap();
+        let now = t("2026-06-01T00:00:00Z");
+        let e = kr.keys[0]
+            .rotate(SecretBytes::new(vec![1; 32]), now)
+            .unwrap_err();
+        assert_eq!(exit_code(&e), ExitCode::KeyUnusable, "{e:#}");
+        // A due scheduled rotation fails the same way, without a panic.
+        let mut fresh = |_| Ok(SecretBytes::new(vec![1; 32]));
+        assert!(kr.keys[0].apply_due(now, &mut fresh).is_err());
+    }
+
+    #[test]
+    fn an_oversized_keyring_file_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keyring.age");
+        let f = File::create(&path).unwrap();
+        f.set_len(MAX_KEYRING_BYTES + 1).unwrap(); // sparse: costs no disk
+        let e = Store::new(&path)
+            .read(&SecretString::from("p".to_string()))
+            .unwrap_err();
+        assert_eq!(exit_code(&e), ExitCode::Integrity, "{e:#}");
+        assert!(format!("{e:#}").contains("larger than"), "{e:#}");
+    }
+
+    fn timestamp() -> impl Strategy<Value = Timestamp> {
+        // From 1970 to 9000, with nanoseconds: the whole range jiff writes and reads back.
+        (0i64..221_845_392_000, 0i32..1_000_000_000)
+            .prop_map(|(s, ns)| Timestamp::new(s, ns).unwrap())
+    }
+
+    fn spec() -> impl Strategy<Value = KeySpec> {
+        proptest::sample::select(KeySpec::ALL.to_vec())
+    }
+
+    fn state() -> impl Strategy<Value = KeyState> {
+        proptest::sample::select(vec![
+            KeyState::Enabled,
+            KeyState::Disabled,
+            KeyState::PendingDeletion,
+            KeyState::Destroyed,
+        ])
+    }
+
+    prop_compose! {
+        fn key(index: usize)(
+            id in any::<u128>(),
+            spec in spec(),
+            state in state(),
+            aliases in proptest::collection::btree_set("[A-Za-z0-9/_-]{1,20}", 0..3),
+            description in ".{0,40}",
+            tags in proptest::collection::btree_map(".{0,10}", ".{0,10}", 0..3),
+            created in timestamp(),
+            deletion_date in proptest::option::of(timestamp()),
+            rotation in proptest::option::of((1u32..=2560, timestamp())),
+            numbers in proptest::collection::btree_set(1u32..=u32::MAX, 1..4),
+            current in any::<proptest::sample::Index>(),
+            material in proptest::collection::vec(any::<u8>(), 32..96),
+        ) -> Key {
+            let numbers: Vec<u32> = numbers.into_iter().collect();
+            let (rotation_period_days, next_rotation) = match rotation {
+                Some((days, next)) if spec.rotates() => (Some(days), Some(next)),
+                _ => (None, None),
+            };
+            let len = if spec.rotates() { 32 } else { material.len() };
+            Key {
+                // The index keeps ids and aliases unique across the keyring.
+                id: Uuid::from_u128((id << 8) | index as u128),
+                aliases: aliases.into_iter().map(|a| format!("{index}/{a}")).collect(),
+                spec,
+                description,
+                tags,
+                state,
+                created,
+                deletion_date,
+                rotation_period_days,
+                next_rotation,
+                current_version: numbers[current.index(numbers.len())],
+                versions: numbers
+                    .iter()
+                    .map(|&version| KeyVersion {
+                        version,
+                        created,
+                        material: (state != KeyState::Destroyed)
+                            .then(|| SecretBytes::new(material[..len].to_vec())),
+                    })
+                    .collect(),
+            }
+        }
+    }
+
+    fn keyring() -> impl Strategy<Value = Keyring> {
+        (MIN_WORK_FACTOR..=MAX_WORK_FACTOR, 0usize..5).prop_flat_map(|(wf, n)| {
+            (0..n)
+                .map(key)
+                .collect::<Vec<_>>()
+                .prop_map(move |keys| Keyring {
+                    format_version: FORMAT_VERSION,
+                    work_factor: wf,
+                    keys,
+                })
+        })
+    }
+
+    proptest! {
+        /// Whatever lkms can hold, it reads back exactly as it wrote it.
+        #[test]
+        fn any_keyring_survives_a_toml_round_trip(kr in keyring()) {
+            let text = toml::to_string(&kr).unwrap();
+            let back = parse(text.as_bytes()).unwrap();
+            prop_assert_eq!(toml::to_string(&back).unwrap(), text);
+            prop_assert_eq!(back.keys.len(), kr.keys.len());
+            for (a, b) in kr.keys.iter().zip(&back.keys) {
+                prop_assert_eq!(a.id, b.id);
+                prop_assert_eq!(&a.aliases, &b.aliases);
+                prop_assert_eq!(&a.description, &b.description);
+                prop_assert_eq!(&a.tags, &b.tags);
+                prop_assert_eq!(a.state, b.state);
+                prop_assert_eq!(a.created, b.created);
+                prop_assert_eq!(a.deletion_date, b.deletion_date);
+                prop_assert_eq!(a.next_rotation, b.next_rotation);
+                prop_assert_eq!(a.current_version, b.current_version);
+                for (va, vb) in a.versions.iter().zip(&b.versions) {
+                    prop_assert_eq!(va.version, vb.version);
+                    prop_assert!(va.material == vb.material);
+                }
+            }
+        }
+
+        /// Damaged content is an error, never a panic.
+        #[test]
+        fn parse_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+            let _ = parse(&bytes);
+        }
+    }
 }

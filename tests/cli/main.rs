@@ -4,10 +4,14 @@
 mod util;
 
 mod audit;
+mod concurrency;
 mod config;
+mod crash;
 mod data;
+mod faults;
 mod generated;
 mod keys;
 mod lifecycle;
 mod passphrase;
+mod secrets;
 mod sign;

@@ -176,3 +176,131 @@ pub fn have(tool: &str) -> bool {
 pub fn read(p: &Path) -> Vec<u8> {
     std::fs::read(p).unwrap()
 }
+
+/// A small tmpfs mounted for one test (CI runs as root), unmounted on drop. It can be filled
+/// or remounted read-only, which root's permission bits cannot simulate.
+pub struct Tmpfs {
+    pub path: PathBuf,
+}
+
+impl Tmpfs {
+    pub fn mount(path: &Path, size: &str) -> Tmpfs {
+        std::fs::create_dir_all(path).unwrap();
+        let st = Command::new("mount")
+            .args([
+                "-t",
+                "tmpfs",
+                "-o",
+                &format!("size={size},mode=0700"),
+                "tmpfs",
+            ])
+            .arg(path)
+            .status()
+            .expect("run mount");
+        assert!(
+            st.success(),
+            "this test mounts a tmpfs and needs root (as CI runs)"
+        );
+        Tmpfs {
+            path: path.to_path_buf(),
+        }
+    }
+
+    pub fn join(&self, name: &str) -> PathBuf {
+        self.path.join(name)
+    }
+
+    pub fn remount(&self, options: &str) {
+        let st = Command::new("mount")
+            .args(["-o", &format!("remount,{options}")])
+            .arg(&self.path)
+            .status()
+            .unwrap();
+        assert!(st.success(), "remount {options}");
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.path).status();
+    }
+}
+
+/// The TOML document inside an age keyring, decrypted with the age crate (not with lkms).
+pub fn decrypt_keyring(path: &Path, passphrase: &str) -> toml::Table {
+    use std::io::Read;
+    let enc = read(path);
+    let d = age::Decryptor::new_buffered(&enc[..]).unwrap();
+    let id = age::scrypt::Identity::new(passphrase.to_string().into());
+    let mut plain = String::new();
+    d.decrypt(std::iter::once(&id as &dyn age::Identity))
+        .unwrap()
+        .read_to_string(&mut plain)
+        .unwrap();
+    toml::from_str(&plain).unwrap()
+}
+
+/// Every key version's material in the keyring, decoded from base64.
+pub fn materials(doc: &toml::Table) -> Vec<Vec<u8>> {
+    use base64::Engine;
+    let mut out = Vec::new();
+    for key in doc
+        .get("key")
+        .and_then(|k| k.as_array())
+        .into_iter()
+        .flatten()
+    {
+        for v in key["version"].as_array().unwrap() {
+            if let Some(m) = v.get("material").and_then(|m| m.as_str()) {
+                out.push(base64::engine::general_purpose::STANDARD.decode(m).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// The names of the keyring's leftover temporary files in `dir`.
+pub fn temp_files(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".lkms-keyring-"))
+        .collect()
+}
+
+/// A small deterministic generator (xorshift64*), so a failing run can be repeated with the
+/// seed it prints.
+pub struct Rng(u64);
+
+impl Rng {
+    /// Seeded from `LKMS_TEST_SEED` when set, else from the clock; the seed is printed.
+    pub fn from_env(name: &str) -> Rng {
+        let seed = std::env::var("LKMS_TEST_SEED")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap()
+                    .as_nanos() as u64
+                    | 1
+            });
+        eprintln!("{name}: LKMS_TEST_SEED={seed}");
+        Rng(seed)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}

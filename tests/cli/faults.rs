@@ -1,0 +1,218 @@
+//! Faults of the environment: a full disk, an audit log that cannot be written, a read-only
+//! keyring folder. Each fails with a clear error and exit 1, and leaves the keyring as it was.
+//!
+//! The file systems are small tmpfs mounts (CI runs as root, whom permission bits do not stop).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::util::*;
+
+/// A command with the keyring and the audit log where the test puts them.
+fn at<'a>(env: &'a Env, keyring: &Path, audit_log: &Path) -> impl Fn(&[&str]) -> Run + use<'a> {
+    let (env, keyring, audit_log) = (env, keyring.to_path_buf(), audit_log.to_path_buf());
+    move |args| {
+        let mut c: Command = env.cmd();
+        c.env("LKMS_KEYRING", &keyring)
+            .env("LKMS_AUDIT_LOG", &audit_log)
+            .args(args);
+        env.run_cmd(&mut c)
+    }
+}
+
+/// Fills the file system under `dir` until it has no space left; returns the filler.
+fn fill(dir: &Path) -> PathBuf {
+    let path = dir.join("filler");
+    let mut f = std::fs::File::create(&path).unwrap();
+    let chunk = vec![0u8; 64 << 10];
+    loop {
+        match f.write(&chunk) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) if e.raw_os_error() == Some(libc::ENOSPC) => break,
+            Err(e) => panic!("filling {}: {e}", dir.display()),
+        }
+    }
+    path
+}
+
+#[track_caller]
+fn no_debug_output(stderr: &str) {
+    assert!(stderr.starts_with("lkms: error: "), "{stderr}");
+    assert!(
+        !stderr.contains("Os {") && !stderr.contains("kind:"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_full_disk_fails_the_keyring_write_and_keeps_the_old_keyring() {
+    let env = Env::empty();
+    let disk = Tmpfs::mount(&env.path("small"), "512k");
+    let keyring = disk.join("keyring.age");
+    let lkms = at(&env, &keyring, &env.audit_log());
+    lkms(&["init", "--work-factor", "10"]).ok();
+    // A keyring of some 20 KiB, so that a write can also fail halfway through.
+    let description = "d".repeat(2000);
+    for i in 0..10 {
+        lkms(&[
+            "create",
+            "--alias",
+            &format!("k{i}"),
+            "--description",
+            &description,
+        ])
+        .ok();
+    }
+    let before = read(&keyring);
+    assert!(before.len() > 16 << 10, "{}", before.len());
+    let filler = fill(&disk.path);
+    // No space at all, then 8 KiB: the temporary file fails at its first byte, or halfway.
+    for free in [0u64, 8 << 10] {
+        if free > 0 {
+            let f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&filler)
+                .unwrap();
+            let len = f.metadata().unwrap().len();
+            f.set_len(len - free).unwrap();
+        }
+        let r = lkms(&["create", "--alias", "new", "--description", &description]).code(1);
+        no_debug_output(&r.stderr);
+        assert!(
+            r.stderr.contains("cannot write the keyring"),
+            "{}",
+            r.stderr
+        );
+        assert!(r.stderr.contains("No space left"), "{}", r.stderr);
+        assert_eq!(read(&keyring), before, "free {free}");
+        assert_eq!(temp_files(&disk.path), Vec::<String>::new(), "free {free}");
+        // The old keyring opens, and the refusal is in the audit log.
+        let keys = lkms(&["list", "--json"]).ok().json();
+        assert_eq!(keys.as_array().unwrap().len(), 10);
+        let lines = env.audit_lines();
+        let failed = &lines[lines.len() - 2];
+        assert_eq!(failed["event"], "CreateKey");
+        assert_eq!(failed["outcome"], "failure");
+    }
+    std::fs::remove_file(&filler).unwrap();
+    lkms(&["create", "--alias", "new"]).ok();
+    lkms(&["audit", "verify"]).ok();
+}
+
+/// Regression: age reported the failed write of its header as Rust debug output,
+/// `failed to write header: IoError(Os { code: 28, kind: StorageFull, .. })`.
+#[test]
+fn a_full_disk_error_is_plain_words_not_rust_debug_output() {
+    let env = Env::empty();
+    let disk = Tmpfs::mount(&env.path("small"), "64k");
+    let keyring = disk.join("keyring.age");
+    let lkms = at(&env, &keyring, &env.audit_log());
+    lkms(&["init", "--work-factor", "10"]).ok();
+    let before = read(&keyring);
+    fill(&disk.path);
+    let r = lkms(&["create"]).code(1);
+    no_debug_output(&r.stderr);
+    assert!(r.stderr.contains("No space left on device"), "{}", r.stderr);
+    assert_eq!(read(&keyring), before);
+}
+
+#[test]
+fn a_directory_at_the_audit_path_refuses_every_writing_command() {
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    env.create(&["--alias", "p"]);
+    env.run(&["schedule-delete", "p", "--days", "7"]).ok();
+    let before = read(&env.keyring());
+    let blocked = env.path("blocked");
+    std::fs::create_dir(&blocked).unwrap();
+    let lkms = at(&env, &env.keyring(), &blocked);
+    let commands: &[&[&str]] = &[
+        &["create", "--alias", "n"],
+        &["rotate", "k"],
+        &["disable", "k"],
+        &["enable", "k"],
+        &["rotation", "enable", "k"],
+        &["alias", "add", "other", "k"],
+        &["alias", "remove", "k"],
+        &["schedule-delete", "k", "--days", "7"],
+        &["cancel-delete", "p"],
+        &["maintain"],
+        // Reading commands are logged too, so they refuse as well.
+        &["describe", "k"],
+        &["list"],
+    ];
+    for args in commands {
+        let r = lkms(args);
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+        no_debug_output(&r.stderr);
+        assert!(r.stderr.contains("audit log"), "{args:?}: {}", r.stderr);
+        assert_eq!(read(&env.keyring()), before, "{args:?} changed the keyring");
+    }
+}
+
+#[test]
+fn an_audit_log_on_a_read_only_mount_refuses_the_operation() {
+    let env = Env::new();
+    let disk = Tmpfs::mount(&env.path("logs"), "1m");
+    let log = disk.join("audit.jsonl");
+    let lkms = at(&env, &env.keyring(), &log);
+    lkms(&["create", "--alias", "k"]).ok();
+    let before = read(&env.keyring());
+    let log_before = read(&log);
+    disk.remount("ro");
+    for args in [&["rotate", "k"][..], &["disable", "k"], &["describe", "k"]] {
+        let r = lkms(args);
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+        no_debug_output(&r.stderr);
+        assert!(r.stderr.contains("audit log"), "{}", r.stderr);
+        assert_eq!(read(&env.keyring()), before);
+        assert_eq!(read(&log), log_before);
+    }
+    disk.remount("rw");
+    lkms(&["rotate", "k"]).ok();
+    lkms(&["audit", "verify"]).ok();
+}
+
+#[test]
+fn a_read_only_keyring_folder_refuses_writing_commands_and_still_reads() {
+    let env = Env::empty();
+    let disk = Tmpfs::mount(&env.path("ro"), "1m");
+    let keyring = disk.join("keyring.age");
+    let lkms = at(&env, &keyring, &env.audit_log());
+    lkms(&["init", "--work-factor", "10"]).ok();
+    lkms(&["create", "--alias", "k"]).ok();
+    let before = read(&keyring);
+    disk.remount("ro");
+    let commands: &[&[&str]] = &[
+        &["create", "--alias", "n"],
+        &["rotate", "k"],
+        &["disable", "k"],
+        &["rotation", "enable", "k"],
+        &["alias", "add", "other", "k"],
+        &["schedule-delete", "k", "--days", "7"],
+        &["maintain"],
+    ];
+    for args in commands {
+        let r = lkms(args);
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+        no_debug_output(&r.stderr);
+        assert!(
+            r.stderr.contains("Read-only file system"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert_eq!(read(&keyring), before, "{args:?}");
+        // Each refusal is logged.
+        let last = env.last_audit();
+        assert_eq!(last["outcome"], "failure", "{args:?}: {last}");
+    }
+    assert_eq!(temp_files(&disk.path), Vec::<String>::new());
+    assert_eq!(
+        lkms(&["describe", "k", "--json"]).ok().json()["state"],
+        "Enabled"
+    );
+    lkms(&["list"]).ok();
+    lkms(&["audit", "verify"]).ok();
+}
