@@ -18,15 +18,16 @@
 //! so that the implementation can be checked against published test vectors, which use them.
 
 use std::fmt;
-use std::io::{self, IoSlice, Read, Write};
+use std::io::{self, Read, Write};
 
-use ring::aead::{Aad, LessSafeKey, Nonce, Tag, UnboundKey};
+use ring::aead::{LessSafeKey, Nonce, UnboundKey};
 use ring::hkdf;
 use zeroize::Zeroizing;
 
 use super::CryptoError;
 use super::aead::Algorithm;
-use super::pipeline::{self, BATCH_CHUNKS, Stage, Tags, write_all_vectored};
+use super::chunk_stages::{Open, Seal};
+use super::pipeline;
 use super::random::Rng;
 use super::secret::SecretBytes;
 
@@ -46,7 +47,6 @@ pub const MAX_CHUNKS: u64 = 1 << 38;
 const INFO_PREFIX: &[u8] = b"c2sp.org/chunked-encryption@v1+";
 const NONCE_LEN: usize = 12;
 const MAX_KEY_LEN: usize = 32;
-const ENCRYPTED_CHUNK_LEN: usize = CHUNK_LEN + TAG_LEN;
 
 /// The hash behind HKDF-Expand.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -225,8 +225,8 @@ pub fn ciphertext_len(len: u64) -> u64 {
 }
 
 /// The per-message values derived from the input key.
-struct Derived {
-    key: LessSafeKey,
+pub(crate) struct Derived {
+    pub(crate) key: LessSafeKey,
     base_nonce: [u8; NONCE_LEN],
     commitment: [u8; COMMITMENT_LEN],
 }
@@ -280,7 +280,7 @@ fn derive(
 impl Derived {
     /// The nonce of chunk `index`: the base nonce XOR the index as a big-endian integer as wide
     /// as the nonce. Indexes stay below 2^38, so only the last 5 bytes can change.
-    fn nonce(&self, index: u64) -> Nonce {
+    pub(crate) fn nonce(&self, index: u64) -> Nonce {
         let mut n = self.base_nonce;
         for (b, c) in n[NONCE_LEN - 8..].iter_mut().zip(index.to_be_bytes()) {
             *b ^= c;
@@ -304,153 +304,110 @@ fn read_prefix<R: Read>(input: &mut R, prefix: &mut [u8; PREFIX_LEN]) -> Result<
     })
 }
 
-fn chunk_index(batch: u64, j: usize) -> Result<u64, CryptoError> {
-    let index = batch * BATCH_CHUNKS as u64 + j as u64;
-    if index >= MAX_CHUNKS {
-        return Err(CryptoError::Unsupported(
-            "the message exceeds 2^38 chunks (4 PiB), the chunked-encryption limit".into(),
-        ));
-    }
-    Ok(index)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ring::aead::Aad;
 
-/// Encryption: a batch is up to 64 plaintext chunks, contiguous; tags are kept aside and
-/// interleaved by the vectored write, so no plaintext byte is ever moved.
-struct Seal(Derived);
-
-impl Stage for Seal {
-    fn batch_len(&self) -> usize {
-        BATCH_CHUNKS * CHUNK_LEN
+    struct Zeros;
+    impl Rng for Zeros {
+        fn fill(&self, dest: &mut [u8]) -> Result<(), CryptoError> {
+            dest.fill(0);
+            Ok(())
+        }
     }
 
-    fn process(
-        &self,
-        batch: u64,
-        buf: &mut [u8],
-        last: bool,
-        tags: &mut Tags,
-    ) -> Result<(), CryptoError> {
-        // A short batch ends with the final chunk: the remainder, possibly empty.
-        let chunks = if last {
-            buf.len() / CHUNK_LEN + 1
-        } else {
-            BATCH_CHUNKS
-        };
-        for j in 0..chunks {
-            let index = chunk_index(batch, j)?;
-            let end = ((j + 1) * CHUNK_LEN).min(buf.len());
-            let tag = self
-                .0
+    fn derived() -> Derived {
+        let key = SecretBytes::new(vec![1; 32]);
+        derive(
+            &Suite::lkms(Algorithm::Aes256Gcm),
+            &key,
+            &[2; SALT_LEN],
+            b"ctx",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn nonce_is_the_base_xor_the_big_endian_index() {
+        let d = derived();
+        let base = d.base_nonce;
+        let seal = |index: u64| {
+            let mut block = [0u8; 16];
+            let tag = d
                 .key
-                .seal_in_place_separate_tag(
-                    self.0.nonce(index),
-                    Aad::empty(),
-                    &mut buf[j * CHUNK_LEN..end],
-                )
-                .map_err(|_| CryptoError::Io(io::Error::other("AEAD seal failed")))?;
-            tags[j].copy_from_slice(tag.as_ref());
-        }
-        Ok(())
-    }
-
-    fn write<W: Write>(&self, out: &mut W, buf: &[u8], tags: &Tags) -> io::Result<u64> {
-        let chunks = if buf.len() < self.batch_len() {
-            buf.len() / CHUNK_LEN + 1
-        } else {
-            BATCH_CHUNKS
+                .seal_in_place_separate_tag(d.nonce(index), Aad::empty(), &mut block)
+                .unwrap();
+            (block, tag.as_ref().to_vec())
         };
-        let mut slices = [IoSlice::new(&[]); 2 * BATCH_CHUNKS];
-        for j in 0..chunks {
-            let end = ((j + 1) * CHUNK_LEN).min(buf.len());
-            slices[2 * j] = IoSlice::new(&buf[j * CHUNK_LEN..end]);
-            slices[2 * j + 1] = IoSlice::new(&tags[j]);
+        // Chunk 0x0102030405 under the derived nonce equals a seal under the expected nonce.
+        let mut expected = base;
+        for (b, x) in expected[7..].iter_mut().zip([1u8, 2, 3, 4, 5]) {
+            *b ^= x;
         }
-        write_all_vectored(out, &mut slices[..2 * chunks])?;
-        Ok(buf.len() as u64)
-    }
-}
-
-/// Decryption: a batch is up to 64 encrypted chunks as they arrive; each is opened in place
-/// and the vectored write skips the tags.
-struct Open(Derived);
-
-impl Open {
-    fn open(&self, index: u64, chunk: &mut [u8], last: bool) -> Result<(), CryptoError> {
-        let (data, tag) = chunk.split_at_mut(chunk.len() - TAG_LEN);
-        let tag = Tag::try_from(&*tag).expect("TAG_LEN bytes");
-        self.0
+        let mut block = [0u8; 16];
+        let tag = d
             .key
-            .open_in_place_separate_tag(self.0.nonce(index), Aad::empty(), tag, data, 0..)
-            .map(|_| ())
-            .map_err(|_| {
-                CryptoError::Integrity(if last {
-                    format!(
-                        "chunk {index} (the final chunk) failed authentication: the ciphertext \
-                         was modified, truncated or extended"
-                    )
-                } else {
-                    format!(
-                        "chunk {index} failed authentication: the ciphertext was modified, \
-                         truncated or extended"
-                    )
-                })
-            })
-    }
-}
-
-impl Stage for Open {
-    fn batch_len(&self) -> usize {
-        BATCH_CHUNKS * ENCRYPTED_CHUNK_LEN
+            .seal_in_place_separate_tag(
+                Nonce::assume_unique_for_key(expected),
+                Aad::empty(),
+                &mut block,
+            )
+            .unwrap();
+        assert_eq!(seal(0x01_0203_0405), (block, tag.as_ref().to_vec()));
+        assert_ne!(seal(0), seal(1));
     }
 
-    fn process(
-        &self,
-        batch: u64,
-        buf: &mut [u8],
-        last: bool,
-        _tags: &mut Tags,
-    ) -> Result<(), CryptoError> {
-        let full = buf.len() / ENCRYPTED_CHUNK_LEN;
-        for (j, chunk) in buf.chunks_exact_mut(ENCRYPTED_CHUNK_LEN).enumerate() {
-            self.open(chunk_index(batch, j)?, chunk, false)?;
+    #[test]
+    fn lengths_follow_the_short_final_chunk_rule() {
+        assert_eq!(ciphertext_len(0), 56 + 16);
+        assert_eq!(ciphertext_len(16383), 56 + 16383 + 16);
+        assert_eq!(ciphertext_len(16384), 56 + 16384 + 32);
+        assert_eq!(ciphertext_len(16385), 56 + 16385 + 32);
+        for len in [0usize, 1, 16383, 16384, 16385, 64 * 16384] {
+            let key = SecretBytes::new(vec![3; 32]);
+            let mut out = Vec::new();
+            let n = encrypt(
+                Algorithm::ChaCha20Poly1305,
+                &key,
+                b"",
+                &Zeros,
+                &vec![0u8; len][..],
+                &mut out,
+                &mut |_| {},
+            )
+            .unwrap();
+            assert_eq!(n, len as u64);
+            assert_eq!(out.len() as u64, ciphertext_len(len as u64));
         }
-        if !last {
-            return Ok(());
-        }
-        let rest = buf.len() % ENCRYPTED_CHUNK_LEN;
-        if rest == 0 {
-            let chunks = batch * BATCH_CHUNKS as u64 + full as u64;
-            return Err(CryptoError::Integrity(if chunks == 0 {
-                "ciphertext truncated: no chunk follows the salt and commitment".into()
-            } else {
-                format!(
-                    "ciphertext truncated: it ends on a chunk boundary after chunk {}, without \
-                     the short final chunk",
-                    chunks - 1
-                )
-            }));
-        }
-        if rest < TAG_LEN {
-            return Err(CryptoError::Integrity(format!(
-                "ciphertext truncated or extended: its final chunk has {rest} bytes, fewer than \
-                 the {TAG_LEN}-byte authentication tag"
-            )));
-        }
-        let index = chunk_index(batch, full)?;
-        self.open(index, &mut buf[full * ENCRYPTED_CHUNK_LEN..], true)
     }
 
-    fn write<W: Write>(&self, out: &mut W, buf: &[u8], _tags: &Tags) -> io::Result<u64> {
-        let mut slices = [IoSlice::new(&[]); BATCH_CHUNKS + 1];
-        let mut n = 0;
-        let mut plain = 0u64;
-        for chunk in buf.chunks(ENCRYPTED_CHUNK_LEN) {
-            let data = &chunk[..chunk.len() - TAG_LEN];
-            slices[n] = IoSlice::new(data);
-            plain += data.len() as u64;
-            n += 1;
-        }
-        write_all_vectored(out, &mut slices[..n])?;
-        Ok(plain)
+    #[test]
+    fn suites_by_iana_name() {
+        assert_eq!(
+            Suite::new(Hash::Sha256, "AEAD_AES_256_GCM")
+                .unwrap()
+                .key_len(),
+            32
+        );
+        assert_eq!(
+            Suite::new(Hash::Sha512, "AEAD_AES_128_GCM")
+                .unwrap()
+                .key_len(),
+            16
+        );
+        assert!(Suite::new(Hash::Sha256, "AEAD_AES_256_GCM_SIV").is_none());
+        let lkms = Suite::lkms(Algorithm::ChaCha20Poly1305);
+        assert_eq!(
+            (lkms.hash(), lkms.aead_name()),
+            (Hash::Sha256, "AEAD_CHACHA20_POLY1305")
+        );
+    }
+
+    #[test]
+    fn commitment_comparison() {
+        assert!(equal(b"abc", b"abc"));
+        assert!(!equal(b"abc", b"abd"));
+        assert!(!equal(b"abc", b"ab"));
     }
 }

@@ -5,6 +5,7 @@
 //! vectors can fix it. All primitives come from ring.
 
 pub mod aead;
+mod chunk_stages;
 pub mod chunked;
 pub mod envelope;
 mod header;

@@ -1,0 +1,116 @@
+//! Throughput of the chunk layer, one thread against two, in memory and from a file.
+//!
+//! `cargo bench --bench chunked`. The in-memory runs read from a slice and write to
+//! `io::sink()`, so they measure the AEAD and the pipeline alone; the file runs read a 64 MiB
+//! file from the page cache and write to /dev/null, as `lkms encrypt -o /dev/null` would.
+
+use std::fs::File;
+use std::hint::black_box;
+use std::io::{self, Write};
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use lkms::crypto::CryptoError;
+use lkms::crypto::aead::Algorithm;
+use lkms::crypto::chunked::{Chunked, Suite, ciphertext_len};
+use lkms::crypto::random::Rng;
+use lkms::crypto::secret::SecretBytes;
+
+const LEN: usize = 64 * 1024 * 1024;
+
+struct Zeros;
+impl Rng for Zeros {
+    fn fill(&self, dest: &mut [u8]) -> Result<(), CryptoError> {
+        dest.fill(0);
+        Ok(())
+    }
+}
+
+fn plaintext() -> Vec<u8> {
+    (0..LEN).map(|i| (i * 31 + i / 4099) as u8).collect()
+}
+
+fn encrypted(alg: Algorithm, key: &SecretBytes, plain: &[u8]) -> Vec<u8> {
+    let mut ct = Vec::with_capacity(ciphertext_len(plain.len() as u64) as usize);
+    Chunked::new(Suite::lkms(alg))
+        .encrypt(key, b"bench", &Zeros, plain, &mut ct, &mut |_| {})
+        .unwrap();
+    ct
+}
+
+fn in_memory(c: &mut Criterion) {
+    let key = SecretBytes::new(vec![7; 32]);
+    let plain = plaintext();
+    for alg in Algorithm::ALL {
+        let ct = encrypted(alg, &key, &plain);
+        let mut group = c.benchmark_group(format!("memory/{alg}/64MiB"));
+        group.throughput(Throughput::Bytes(LEN as u64));
+        group.sample_size(10);
+        for threads in [1, 2] {
+            let chunked = Chunked::new(Suite::lkms(alg)).threads(threads);
+            group.bench_with_input(BenchmarkId::new("encrypt", threads), &plain, |b, plain| {
+                b.iter(|| {
+                    chunked
+                        .encrypt(&key, b"bench", &Zeros, &plain[..], io::sink(), &mut |_| {})
+                        .unwrap()
+                })
+            });
+            group.bench_with_input(BenchmarkId::new("decrypt", threads), &ct, |b, ct| {
+                b.iter(|| {
+                    chunked
+                        .decrypt(&key, b"bench", &ct[..], io::sink(), &mut |_| {})
+                        .unwrap()
+                })
+            });
+        }
+        group.finish();
+    }
+}
+
+fn from_file(c: &mut Criterion) {
+    let key = SecretBytes::new(vec![7; 32]);
+    let alg = Algorithm::Aes256Gcm;
+    let dir = tempfile::tempdir().unwrap();
+    let plain_path = dir.path().join("plain");
+    let ct_path = dir.path().join("ct");
+    let plain = plaintext();
+    File::create(&plain_path)
+        .unwrap()
+        .write_all(&plain)
+        .unwrap();
+    File::create(&ct_path)
+        .unwrap()
+        .write_all(&encrypted(alg, &key, &plain))
+        .unwrap();
+    drop(plain);
+    let null = || File::create("/dev/null").unwrap();
+    let mut group = c.benchmark_group("file-to-devnull/aes-256-gcm/64MiB");
+    group.throughput(Throughput::Bytes(LEN as u64));
+    group.sample_size(10);
+    for threads in [1, 2] {
+        let chunked = Chunked::new(Suite::lkms(alg)).threads(threads);
+        group.bench_function(BenchmarkId::new("encrypt", threads), |b| {
+            b.iter(|| {
+                let input = File::open(&plain_path).unwrap();
+                black_box(
+                    chunked
+                        .encrypt(&key, b"bench", &Zeros, input, null(), &mut |_| {})
+                        .unwrap(),
+                )
+            })
+        });
+        group.bench_function(BenchmarkId::new("decrypt", threads), |b| {
+            b.iter(|| {
+                let input = File::open(&ct_path).unwrap();
+                black_box(
+                    chunked
+                        .decrypt(&key, b"bench", input, null(), &mut |_| {})
+                        .unwrap(),
+                )
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, in_memory, from_file);
+criterion_main!(benches);
