@@ -111,8 +111,17 @@ impl AuditLog {
             ));
         }
         line.push(b'\n');
-        self.file.write_all(&line)?;
-        self.file.sync_data()?;
+        let len = self.file.metadata()?.len();
+        if let Err(e) = self
+            .file
+            .write_all(&line)
+            .and_then(|()| self.file.sync_data())
+        {
+            // A full disk can take part of the line: take it back, so the log ends on a whole
+            // line and the next append does not have to recover from a torn one.
+            let _ = self.file.set_len(len);
+            return Err(e);
+        }
         Ok(record)
     }
 

@@ -70,8 +70,8 @@ pub fn passwd(s: &mut Session, args: PasswdArgs) -> anyhow::Result<Report> {
         if let Some(wf) = args.work_factor {
             keyring.work_factor = wf;
         }
-        store.write(&lock, &keyring, &new)?;
-        drop(lock);
+        let prepared = store.prepare(&lock, &keyring, &new)?;
+        s.stage(lock, prepared)?;
         s.set_passphrase(new);
         Ok(keyring.work_factor)
     })?;

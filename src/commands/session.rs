@@ -13,7 +13,7 @@ use crate::config::Settings;
 use crate::crypto::material::KeySpec;
 use crate::error::not_found;
 use crate::keyring::lifecycle::DueEvent;
-use crate::keyring::store::Store;
+use crate::keyring::store::{PreparedWrite, Store, WriteLock};
 use crate::keyring::{Clock, Keyring};
 use crate::passphrase;
 
@@ -22,6 +22,10 @@ pub struct Session {
     pub clock: Box<dyn Clock>,
     passphrase: OnceCell<SecretString>,
     audit: Option<AuditLog>,
+    /// Inside [`Session::audited`], keyring changes wait here (written beside the keyring,
+    /// still under the writers' lock) until their audit line is written.
+    defer_commit: bool,
+    pending: Option<(WriteLock, PreparedWrite)>,
 }
 
 impl Session {
@@ -31,6 +35,8 @@ impl Session {
             clock,
             passphrase: OnceCell::new(),
             audit: None,
+            defer_commit: false,
+            pending: None,
         }
     }
 
@@ -78,7 +84,9 @@ impl Session {
     }
 
     /// Runs `op`, logs it as `record` (which `op` may fill in), and returns its result. The
-    /// audit log is opened first, so nothing happens if it cannot be written.
+    /// audit log is opened first, so nothing happens if it cannot be written, and a keyring
+    /// change `op` makes replaces the keyring only after its audit line is written (fail
+    /// closed): if the line cannot be written, the change is dropped.
     pub fn audited<T>(
         &mut self,
         mut record: Record,
@@ -87,9 +95,37 @@ impl Session {
         // The audit log belongs to a keyring: with none, there is nothing to act on or log.
         self.require_keyring()?;
         self.open_audit()?;
+        self.defer_commit = true;
         let result = op(self, &mut record);
+        self.defer_commit = false;
+        let pending = self.pending.take();
+        let (Ok(_), Some((lock, prepared))) = (&result, pending) else {
+            self.log(record, &result)?;
+            return result;
+        };
+        let retry = record.clone();
         self.log(record, &result)?;
+        let committed = prepared.commit();
+        drop(lock);
+        if let Err(e) = committed {
+            let failed = Err::<(), _>(e.context(
+                "the change was not saved (the line before this one recorded it as made)",
+            ));
+            self.log(retry, &failed)?;
+            failed?;
+        }
         result
+    }
+
+    /// Commits a keyring change now or, inside [`Session::audited`], once its audit line is
+    /// written.
+    pub fn stage(&mut self, lock: WriteLock, prepared: PreparedWrite) -> anyhow::Result<()> {
+        if self.defer_commit && self.pending.is_none() {
+            self.pending = Some((lock, prepared));
+            Ok(())
+        } else {
+            prepared.commit()
+        }
     }
 
     pub fn require_keyring(&self) -> anyhow::Result<()> {
@@ -145,6 +181,11 @@ impl Session {
         change: impl FnOnce(&mut Keyring, Timestamp) -> anyhow::Result<T>,
     ) -> anyhow::Result<(Keyring, T)> {
         self.require_keyring()?;
+        // A change staged earlier in this operation holds the lock: save it first.
+        if let Some((lock, prepared)) = self.pending.take() {
+            prepared.commit()?;
+            drop(lock);
+        }
         let store = self.store();
         let passphrase = self.passphrase()?.clone();
         let lock = store.lock()?;
@@ -152,8 +193,8 @@ impl Session {
         let now = self.now();
         let events = apply_due(&mut keyring, now, true)?;
         let value = change(&mut keyring, now)?;
-        store.write(&lock, &keyring, &passphrase)?;
-        drop(lock);
+        let prepared = store.prepare(&lock, &keyring, &passphrase)?;
+        self.stage(lock, prepared)?;
         for (id, event) in events {
             self.log(due_record(id, &event), &Ok::<(), anyhow::Error>(()))?;
         }

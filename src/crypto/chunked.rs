@@ -292,7 +292,8 @@ impl Derived {
 /// Compares without an early exit, so timing does not tell how much of a forged commitment
 /// matched.
 fn equal(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    use subtle::ConstantTimeEq;
+    a.ct_eq(b).into()
 }
 
 fn read_prefix<R: Read>(input: &mut R, prefix: &mut [u8; PREFIX_LEN]) -> Result<(), CryptoError> {

@@ -183,10 +183,23 @@ impl Store {
     /// Replaces the keyring atomically. The caller holds the lock and read the keyring under it.
     pub fn write(
         &self,
-        _lock: &WriteLock,
+        lock: &WriteLock,
         keyring: &Keyring,
         passphrase: &SecretString,
     ) -> anyhow::Result<()> {
+        self.prepare(lock, keyring, passphrase)?.commit()
+    }
+
+    /// Writes the new keyring to a temporary file beside the old one, flushed, without
+    /// replacing it yet: the caller first writes the change's audit line, then commits, so a
+    /// change whose audit line cannot be written never takes effect. Dropping the result
+    /// removes the temporary file.
+    pub fn prepare(
+        &self,
+        _lock: &WriteLock,
+        keyring: &Keyring,
+        passphrase: &SecretString,
+    ) -> anyhow::Result<PreparedWrite> {
         let dir = self.dir();
         self.remove_stale_temp_files(&dir);
         let text =
@@ -218,14 +231,11 @@ impl Store {
             tmp.as_file().sync_all()
         };
         write().with_context(|| format!("cannot write the keyring in {}", dir.display()))?;
-        tmp.persist(&self.path)
-            .map_err(|e| e.error)
-            .with_context(|| format!("cannot replace {}", self.path.display()))?;
-        // Flush the directory so the rename itself survives a crash.
-        if let Ok(d) = File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
+        Ok(PreparedWrite {
+            tmp,
+            path: self.path.clone(),
+            dir,
+        })
     }
 
     fn remove_stale_temp_files(&self, dir: &Path) {
@@ -237,6 +247,28 @@ impl Store {
                 let _ = fs::remove_file(entry.path());
             }
         }
+    }
+}
+
+/// A new keyring written beside the old one, waiting to replace it (see [`Store::prepare`]).
+pub struct PreparedWrite {
+    tmp: tempfile::NamedTempFile,
+    path: PathBuf,
+    dir: PathBuf,
+}
+
+impl PreparedWrite {
+    /// Renames the new keyring over the old one and flushes the directory, so the rename
+    /// itself survives a crash.
+    pub fn commit(self) -> anyhow::Result<()> {
+        self.tmp
+            .persist(&self.path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("cannot replace {}", self.path.display()))?;
+        if let Ok(d) = File::open(&self.dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
     }
 }
 

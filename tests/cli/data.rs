@@ -1325,17 +1325,25 @@ fn refused_attempts_before_the_unlock_are_audited_too() {
     let env = Env::new();
     env.create(&["--alias", "k"]);
     let missing = env.path("missing.bin");
-    env.run(&["encrypt", "--key", "k", missing.to_str().unwrap()]).code(6);
+    env.run(&["encrypt", "--key", "k", missing.to_str().unwrap()])
+        .code(6);
     let last = env.last_audit();
     assert_eq!(last["event"], "Encrypt");
     assert_eq!(last["outcome"], "failure");
-    assert!(last["error"].as_str().unwrap().contains("missing.bin"), "{last}");
+    assert!(
+        last["error"].as_str().unwrap().contains("missing.bin"),
+        "{last}"
+    );
     let plain = env.write("exists.bin", b"data");
     env.write("exists.bin.lkms", b"old");
-    env.run(&["encrypt", "--key", "k", plain.to_str().unwrap()]).code(1);
+    env.run(&["encrypt", "--key", "k", plain.to_str().unwrap()])
+        .code(1);
     let last = env.last_audit();
     assert_eq!(last["outcome"], "failure");
-    assert!(last["error"].as_str().unwrap().contains("--force"), "{last}");
+    assert!(
+        last["error"].as_str().unwrap().contains("--force"),
+        "{last}"
+    );
     let r = env.run(&["generate-data-key", "k", "--json"]).ok();
     assert!(r.json()["plaintext"].is_string());
     assert_eq!(env.last_audit()["request"]["number_of_bytes"], 32);

@@ -216,3 +216,49 @@ fn a_read_only_keyring_folder_refuses_writing_commands_and_still_reads() {
     lkms(&["list"]).ok();
     lkms(&["audit", "verify"]).ok();
 }
+
+/// The audit log opens but its disk is full when the line is due: the keyring change, already
+/// written beside the keyring, must not take effect (fail closed), and no temporary file stays.
+#[test]
+fn a_change_whose_audit_line_cannot_be_written_does_not_take_effect() {
+    let env = Env::empty();
+    let disk = Tmpfs::mount(&env.path("logdisk"), "256k");
+    let audit_log = disk.join("audit.jsonl");
+    let lkms = at(&env, &env.keyring(), &audit_log);
+    lkms(&["init", "--work-factor", "10"]).ok();
+    lkms(&["create", "--alias", "k"]).ok();
+    fill(&disk.path);
+    // The log's last page still has room: use it up with reads, until a line no longer fits.
+    let mut filled = false;
+    for _ in 0..200 {
+        if lkms(&["describe", "k"]).code != 0 {
+            filled = true;
+            break;
+        }
+    }
+    assert!(filled, "the audit log never filled its disk");
+    let before = read(&env.keyring());
+    let lines_before = std::fs::read_to_string(&audit_log).unwrap().lines().count();
+    for args in [
+        &["rotate", "k"][..],
+        &["create"],
+        &["disable", "k"],
+        &["alias", "add", "x", "k"],
+    ] {
+        let r = lkms(args);
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains("audit log"), "{}", r.stderr);
+        assert_eq!(read(&env.keyring()), before, "{args:?} changed the keyring");
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert_eq!(
+        std::fs::read_to_string(&audit_log).unwrap().lines().count(),
+        lines_before
+    );
+}
