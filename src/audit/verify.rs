@@ -220,24 +220,14 @@ mod tests {
 
     fn record(event: &str) -> Record {
         Record {
-            seq: 0,
             time: "2026-01-01T00:00:00Z".into(),
-            event: event.to_string(),
-            outcome: Outcome::Success,
-            error: None,
-            key_id: None,
-            key_version: None,
-            context: None,
-            reason: None,
-            request: Default::default(),
             actor: Actor {
                 user: "u".into(),
                 uid: 1,
                 host: "h".into(),
                 pid: 2,
             },
-            prev_hash: String::new(),
-            hash: String::new(),
+            ..Record::new(event)
         }
     }
 

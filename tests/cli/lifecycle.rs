@@ -193,7 +193,7 @@ fn signing_keys_do_not_rotate() {
 #[test]
 fn read_only_keyring_still_treats_due_deletion_as_done() {
     let env = Env::empty();
-    let ro = ReadOnlyMount::new(&env.path("ro"));
+    let ro = Tmpfs::mount(&env.path("ro"), "4m");
     let keyring = ro.path.join("keyring.age");
     let audit_log = env.path("audit.jsonl");
     let base = || {
@@ -215,7 +215,7 @@ fn read_only_keyring_still_treats_due_deletion_as_done() {
     );
     ok(&mut base(), &["schedule-delete", "doomed", "--days", "7"]);
     let before = read(&keyring);
-    ro.make_read_only();
+    ro.remount("ro");
     let r = later_cmd(base(), "+8d", &["describe", "doomed", "--json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.json()["state"], "Destroyed");
@@ -229,45 +229,6 @@ fn read_only_keyring_still_treats_due_deletion_as_done() {
     let r = later_cmd(base(), "+8d", &["create"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert_eq!(read(&keyring), before);
-}
-
-/// A small tmpfs that can be made read-only, even for root (who ignores permission bits).
-struct ReadOnlyMount {
-    path: std::path::PathBuf,
-}
-
-impl ReadOnlyMount {
-    fn new(path: &std::path::Path) -> ReadOnlyMount {
-        std::fs::create_dir_all(path).unwrap();
-        let st = std::process::Command::new("mount")
-            .args(["-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs"])
-            .arg(path)
-            .status()
-            .expect("run mount");
-        assert!(
-            st.success(),
-            "this test mounts a tmpfs and needs root (as CI runs)"
-        );
-        ReadOnlyMount {
-            path: path.to_path_buf(),
-        }
-    }
-    fn make_read_only(&self) {
-        let st = std::process::Command::new("mount")
-            .args(["-o", "remount,ro"])
-            .arg(&self.path)
-            .status()
-            .unwrap();
-        assert!(st.success());
-    }
-}
-
-impl Drop for ReadOnlyMount {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("umount")
-            .arg(&self.path)
-            .status();
-    }
 }
 
 fn later_cmd(c: std::process::Command, offset: &str, args: &[&str]) -> Run {
