@@ -143,13 +143,29 @@ fn context_of(pairs: &[(String, String)]) -> anyhow::Result<Context> {
     Ok(context)
 }
 
-fn open_input(input: Option<&Path>) -> anyhow::Result<(Box<dyn Read + Send>, Option<u64>)> {
+/// An INPUT: standard input or an open file, kept concrete so that copying a file's body
+/// can use the kernel's copy (copy_file_range, sendfile) instead of a user-space buffer.
+enum Input {
+    Stdin(std::io::Stdin),
+    File(File),
+}
+
+impl Read for Input {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self {
+            Input::Stdin(s) => s.read(buf),
+            Input::File(f) => f.read(buf),
+        }
+    }
+}
+
+fn open_input(input: Option<&Path>) -> anyhow::Result<(Input, Option<u64>)> {
     match input {
-        None => Ok((Box::new(std::io::stdin()), None)),
+        None => Ok((Input::Stdin(std::io::stdin()), None)),
         Some(p) => {
             let f = File::open(p).map_err(|e| read_error(p, e))?;
             let len = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
-            Ok((Box::new(f), len))
+            Ok((Input::File(f), len))
         }
     }
 }
@@ -487,7 +503,14 @@ pub fn re_encrypt(s: &mut Session, args: ReEncryptArgs) -> anyhow::Result<Report
             let wk = wrapping_key(target, "re-encrypt to")?;
             rec.key_version = Some(wk.version);
             let header = envelope::rewrap(&opened.header, &opened.data_key, &wk, &rng)?;
-            // The body is copied byte for byte: it is never decrypted.
+            // The body is copied byte for byte: it is never decrypted. File to file, the
+            // kernel copies it without passing it through this process.
+            if let (Input::File(from), Sink::File(path)) = (&mut input, &job.output) {
+                let mut pending = PendingFile::create_binary(path, in_place)?;
+                header.write_to(&mut pending)?;
+                let n = std::io::copy(from, pending.file_mut())?;
+                return Ok((Some(pending), n));
+            }
             with_output(job, in_place, true, |out| {
                 header.write_to(&mut *out)?;
                 Ok(std::io::copy(&mut input, out)?)

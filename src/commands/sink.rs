@@ -101,6 +101,14 @@ impl PendingFile {
         matches!(&self.target, Target::Device(f) if f.is_terminal())
     }
 
+    /// The file being written, for copies the kernel can do file to file.
+    pub fn file_mut(&mut self) -> &mut std::fs::File {
+        match &mut self.target {
+            Target::Temp(t) => t.as_file_mut(),
+            Target::Device(f) => f,
+        }
+    }
+
     /// Flushes the data to disk and renames the file into place.
     pub fn commit(self) -> anyhow::Result<()> {
         let path = self.path;
