@@ -15,3 +15,4 @@ mod lifecycle;
 mod passphrase;
 mod secrets;
 mod sign;
+mod terminal;

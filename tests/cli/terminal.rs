@@ -1,0 +1,161 @@
+//! Talking to a person: prompts on a real terminal (driven by `expect`), confirmation of
+//! destructive changes, and no prompt without a terminal.
+
+use crate::util::*;
+
+/// Runs an expect script against lkms in this environment, without LKMS_PASSPHRASE. Scripts
+/// pause briefly after each prompt before typing: the prompt is printed before the terminal is
+/// switched to no-echo, and input typed in between is flushed away.
+fn expect(env: &Env, script: &str) -> (bool, String) {
+    assert!(
+        have("expect"),
+        "this test needs expect (apt-get install expect)"
+    );
+    let mut c = env.cmd();
+    c.env_remove("LKMS_PASSPHRASE");
+    let program = bin();
+    let script = format!(
+        "set timeout 20\nset lkms {{{}}}\n{script}",
+        program.display()
+    );
+    let mut e = std::process::Command::new("expect");
+    e.arg("-c").arg(&script);
+    for (k, v) in c.get_envs() {
+        match v {
+            Some(v) => e.env(k, v),
+            None => e.env_remove(k),
+        };
+    }
+    let o = e.current_dir(env.dir.path()).output().unwrap();
+    let out = String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+    (o.status.success(), out)
+}
+
+#[test]
+fn init_asks_twice_on_a_terminal_and_refuses_a_mismatch() {
+    let env = Env::empty();
+    let (ok, out) = expect(
+        &env,
+        r#"spawn $lkms init --work-factor 10
+expect "New keyring passphrase"
+sleep 0.5
+send "first try\r"
+expect "Confirm passphrase"
+sleep 0.5
+send "second try\r"
+expect "do not match"
+sleep 0.5
+send "\003"
+expect eof
+"#,
+    );
+    assert!(ok, "{out}");
+    assert!(
+        !env.keyring().exists(),
+        "a mismatch created a keyring: {out}"
+    );
+    let (ok, out) = expect(
+        &env,
+        r#"spawn $lkms init --work-factor 10
+expect "New keyring passphrase"
+sleep 0.5
+send "typed passphrase\r"
+expect "Confirm passphrase"
+sleep 0.5
+send "typed passphrase\r"
+expect "created the keyring"
+expect eof
+catch wait result
+exit [lindex $result 3]
+"#,
+    );
+    assert!(ok, "{out}");
+    // The typed passphrase unlocks it.
+    env.run_cmd(
+        env.cmd()
+            .env("LKMS_PASSPHRASE", "typed passphrase")
+            .arg("list"),
+    )
+    .ok();
+    assert!(
+        !out.contains("typed passphrase\r\n"),
+        "the passphrase was echoed: {out}"
+    );
+}
+
+#[test]
+fn unlock_asks_once_on_a_terminal() {
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    let (ok, out) = expect(
+        &env,
+        &format!(
+            r#"spawn $lkms describe k
+expect "Keyring passphrase"
+sleep 0.5
+send "{PASS}\r"
+expect "Enabled"
+expect eof
+catch wait result
+exit [lindex $result 3]
+"#
+        ),
+    );
+    assert!(ok, "{out}");
+}
+
+#[test]
+fn destructive_commands_ask_on_a_terminal_unless_yes() {
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    // Declined: nothing changes.
+    let (ok, out) = expect(
+        &env,
+        &format!(
+            r#"spawn $lkms --passphrase-file {pass} disable k
+expect "Disable key k?"
+sleep 0.5
+send "n\r"
+expect eof
+catch wait result
+exit [lindex $result 3]
+"#,
+            pass = env.write("p", PASS.as_bytes()).display()
+        ),
+    );
+    assert!(!ok, "declining should fail the command: {out}");
+    assert_eq!(env.describe("k")["state"], "Enabled");
+    let (ok, out) = expect(
+        &env,
+        &format!(
+            r#"spawn $lkms --passphrase-file {pass} schedule-delete k --days 7
+expect "NEVER be decrypted"
+sleep 0.5
+send "y\r"
+expect eof
+catch wait result
+exit [lindex $result 3]
+"#,
+            pass = env.path("p").display()
+        ),
+    );
+    assert!(ok, "{out}");
+    assert_eq!(env.describe("k")["state"], "PendingDeletion");
+    // --yes skips the question on a terminal too.
+    env.run(&["cancel-delete", "k"]).ok();
+    env.run(&["enable", "k"]).ok();
+    let (ok, out) = expect(
+        &env,
+        &format!(
+            r#"spawn $lkms --passphrase-file {pass} --yes disable k
+expect "disabled key"
+expect eof
+catch wait result
+exit [lindex $result 3]
+"#,
+            pass = env.path("p").display()
+        ),
+    );
+    assert!(ok, "{out}");
+    assert_eq!(env.describe("k")["state"], "Disabled");
+}
