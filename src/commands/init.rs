@@ -57,8 +57,9 @@ pub fn passwd(s: &mut Session, args: PasswdArgs) -> anyhow::Result<Report> {
         rec.request.insert("work_factor".into(), json!(wf));
     }
     let work_factor = s.audited(rec, |s, _| {
-        // Unlock with the old passphrase first, so a mistake is caught before a new one is asked.
-        s.passphrase()?;
+        // Unlock with the old passphrase first (carrying out anything due), so a mistake is
+        // caught before a new passphrase is asked for.
+        s.read_keyring()?;
         let new = obtain_new(
             args.new_passphrase_file.as_deref(),
             ENV_NEW_PASSPHRASE,

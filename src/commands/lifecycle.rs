@@ -200,7 +200,7 @@ pub fn maintain(s: &mut Session) -> anyhow::Result<Report> {
     let (before, after) = s.audited(Record::new("Maintain"), |s, _| {
         let passphrase = s.passphrase()?.clone();
         let before = s.store().read(&passphrase)?;
-        let (after, ()) = s.write_keyring(|_, _| Ok(()))?;
+        let after = s.carry_out_due()??;
         Ok((before, after))
     })?;
     let mut done = Vec::new();

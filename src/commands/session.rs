@@ -152,52 +152,100 @@ impl Session {
         if !keyring.keys.iter().any(|k| k.is_due(now)) {
             return Ok(keyring);
         }
-        match self.write_keyring(|_, _| Ok(())) {
-            Ok((kr, ())) => Ok(kr),
-            Err(e) => {
-                let mut keyring = keyring;
-                let events = apply_due(&mut keyring, now, false)?;
-                eprintln!(
-                    "lkms: warning: cannot record due key deletions in {} ({e:#}); the keys are \
-                     treated as destroyed all the same",
-                    store.path().display()
-                );
-                for (id, event) in events {
-                    let mut rec = due_record(id, &event);
-                    rec.outcome = Outcome::Failure;
-                    rec.error =
-                        Some("the keyring could not be written; material not yet erased".into());
-                    self.log(rec, &Ok::<(), anyhow::Error>(()))?;
-                }
-                Ok(keyring)
-            }
+        let unsaved = match self.carry_out_due()? {
+            Ok(saved) => return Ok(saved),
+            Err(e) => e,
+        };
+        let mut keyring = keyring;
+        let events = apply_due(&mut keyring, now, false)?;
+        if events.is_empty() {
+            eprintln!(
+                "lkms: warning: cannot save to {} ({unsaved:#}); scheduled rotations wait until \
+                 it can be written",
+                store.path().display()
+            );
+        } else {
+            eprintln!(
+                "lkms: warning: cannot save to {} ({unsaved:#}); keys past their deletion date \
+                 are treated as destroyed all the same, and erased at the next write",
+                store.path().display()
+            );
         }
+        for (id, event) in events {
+            let mut rec = due_record(id, &event);
+            rec.outcome = Outcome::Failure;
+            rec.error = Some("the keyring could not be written; material not yet erased".into());
+            self.log(rec, &Ok::<(), anyhow::Error>(()))?;
+        }
+        Ok(keyring)
     }
 
-    /// Changes the keyring: takes the writers' lock, reads it again, carries out what is due,
-    /// applies `change`, and writes it back atomically.
+    /// Carries out what time has made due (deletions, scheduled rotations), on its own: logged,
+    /// then saved, whatever the command that opened the keyring goes on to do. The outer error
+    /// is one that must stop the command (the audit log, a wrong passphrase); the inner one
+    /// says the keyring could not be written.
+    pub fn carry_out_due(&mut self) -> anyhow::Result<anyhow::Result<Keyring>> {
+        self.commit_pending()?;
+        let store = self.store();
+        let passphrase = self.passphrase()?.clone();
+        let lock = match store.lock() {
+            Ok(lock) => lock,
+            Err(e) => return Ok(Err(e)),
+        };
+        let mut keyring = store.read(&passphrase)?;
+        let saved = self.save_due(&store, &lock, &mut keyring, &passphrase)?;
+        Ok(saved.map(|()| keyring))
+    }
+
+    /// Applies what is due to `keyring` (read under `lock`), logs each event and then saves
+    /// the keyring, so no event is logged that did not happen and none happens unlogged.
+    fn save_due(
+        &mut self,
+        store: &Store,
+        lock: &WriteLock,
+        keyring: &mut Keyring,
+        passphrase: &SecretString,
+    ) -> anyhow::Result<anyhow::Result<()>> {
+        let events = apply_due(keyring, self.now(), true)?;
+        if events.is_empty() {
+            return Ok(Ok(()));
+        }
+        let prepared = match store.prepare(lock, keyring, passphrase) {
+            Ok(p) => p,
+            Err(e) => return Ok(Err(e)),
+        };
+        for (id, event) in events {
+            self.log(due_record(id, &event), &Ok::<(), anyhow::Error>(()))?;
+        }
+        Ok(prepared.commit())
+    }
+
+    /// A change staged earlier in this operation holds the lock: save it before another.
+    fn commit_pending(&mut self) -> anyhow::Result<()> {
+        if let Some((lock, prepared)) = self.pending.take() {
+            prepared.commit()?;
+            drop(lock);
+        }
+        Ok(())
+    }
+
+    /// Changes the keyring: takes the writers' lock, reads it again, carries out what is due
+    /// (saved on its own), applies `change`, and writes it back atomically (inside
+    /// [`Session::audited`], once the change's audit line is written).
     pub fn write_keyring<T>(
         &mut self,
         change: impl FnOnce(&mut Keyring, Timestamp) -> anyhow::Result<T>,
     ) -> anyhow::Result<(Keyring, T)> {
         self.require_keyring()?;
-        // A change staged earlier in this operation holds the lock: save it first.
-        if let Some((lock, prepared)) = self.pending.take() {
-            prepared.commit()?;
-            drop(lock);
-        }
+        self.commit_pending()?;
         let store = self.store();
         let passphrase = self.passphrase()?.clone();
         let lock = store.lock()?;
         let mut keyring = store.read(&passphrase)?;
-        let now = self.now();
-        let events = apply_due(&mut keyring, now, true)?;
-        let value = change(&mut keyring, now)?;
+        self.save_due(&store, &lock, &mut keyring, &passphrase)??;
+        let value = change(&mut keyring, self.now())?;
         let prepared = store.prepare(&lock, &keyring, &passphrase)?;
         self.stage(lock, prepared)?;
-        for (id, event) in events {
-            self.log(due_record(id, &event), &Ok::<(), anyhow::Error>(()))?;
-        }
         Ok((keyring, value))
     }
 }

@@ -245,3 +245,45 @@ fn later_cmd(c: std::process::Command, offset: &str, args: &[&str]) -> Run {
     }
     to_run(f.stdin(std::process::Stdio::null()).output().unwrap())
 }
+
+/// Regression: a due deletion carried out by a command that then failed was logged as done
+/// but dropped with the command's change, so every failing command logged it again.
+#[test]
+fn a_due_deletion_is_saved_and_logged_once_even_when_the_command_fails() {
+    let env = Env::new();
+    env.create(&["--alias", "doomed"]);
+    env.run(&["schedule-delete", "doomed", "--days", "7"]).ok();
+    later(
+        &env,
+        "+8d",
+        &["sign", "--key", "no-such-key", "-o", "/dev/null"],
+    )
+    .code(6);
+    later(&env, "+8d", &["rotate", "no-such-key"]).code(6);
+    let deletions = env
+        .audit_lines()
+        .into_iter()
+        .filter(|l| l["event"] == "DeleteKeyMaterial")
+        .count();
+    assert_eq!(deletions, 1);
+    assert_eq!(env.describe("doomed")["state"], "Destroyed");
+    env.run(&["audit", "verify"]).ok();
+}
+
+/// Regression: a due deletion was saved before its audit line, so a log that could not be
+/// appended to let key material be erased without a trace.
+#[test]
+fn a_due_deletion_is_not_carried_out_when_it_cannot_be_logged() {
+    let env = Env::new();
+    env.create(&["--alias", "doomed"]);
+    env.run(&["schedule-delete", "doomed", "--days", "7"]).ok();
+    // A last line that is not a record: the log opens, but lkms refuses to append after it.
+    let mut log = read(&env.audit_log());
+    log.extend_from_slice(b"not a record\n");
+    std::fs::write(env.audit_log(), &log).unwrap();
+    let before = read(&env.keyring());
+    let r = later(&env, "+8d", &["list"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("audit log"), "{}", r.stderr);
+    assert_eq!(read(&env.keyring()), before);
+}
