@@ -21,6 +21,7 @@ use super::sign::{material, name_of, read_error};
 use super::sink::{PendingFile, stdout_binary_ok};
 use crate::audit::Record;
 use crate::cli::{DecryptArgs, EncryptArgs, GenerateDataKeyArgs, InspectArgs, ReEncryptArgs};
+use crate::crypto::aead::Algorithm;
 use crate::crypto::chunked;
 use crate::crypto::envelope::{self, Context, Header, WrappingKey, check_context};
 use crate::crypto::material::KeyUsage;
@@ -181,7 +182,7 @@ fn run_jobs(
     jobs: &[Job],
     context: Option<&Context>,
     checked: anyhow::Result<()>,
-    mut work: impl FnMut(&Keyring, &Job, &mut Record) -> anyhow::Result<(Pending, u64)>,
+    mut work: impl FnMut(&Keyring, &Job, &mut Record, &mut Gate) -> anyhow::Result<(Pending, u64)>,
 ) -> anyhow::Result<Vec<serde_json::Value>> {
     s.require_keyring()?;
     s.open_audit()?;
@@ -210,7 +211,19 @@ fn run_jobs(
     let mut done = Vec::new();
     for job in jobs {
         let mut rec = record(job);
-        let result = work(&keyring, job, &mut rec);
+        let mut logged_early = false;
+        let result = {
+            // Output that cannot wait for the end (standard output, a device) is released only
+            // once this attempt's audit line is written (fail closed).
+            let mut gate = |r: &Record| -> anyhow::Result<()> {
+                let mut early = r.clone();
+                early.request.insert("stream".into(), json!("started"));
+                s.log(early, &Ok::<(), anyhow::Error>(()))?;
+                logged_early = true;
+                Ok(())
+            };
+            work(&keyring, job, &mut rec, &mut gate)
+        };
         if let Ok((_, bytes)) = &result {
             rec.request.insert("bytes".into(), json!(bytes));
         }
@@ -220,6 +233,11 @@ fn run_jobs(
             "key_id": rec.key_id,
             "key_version": rec.key_version,
         });
+        // Where output began before the end, the line written then recorded the attempt; this
+        // one records how it ended, with the byte count, as Vault logs request and response.
+        if logged_early {
+            rec.request.insert("stream".into(), json!("finished"));
+        }
         s.log(rec, &result)?;
         let (pending, bytes) = result?;
         if let Some(p) = pending {
@@ -246,14 +264,19 @@ fn wrapping_key<'k>(key: &'k Key, operation: &str) -> anyhow::Result<WrappingKey
 /// Writes a stream to the job's output: a pending file, or standard output. A `binary` stream
 /// is refused on a terminal named as the output file, as [`preflight`] refuses it on standard
 /// output.
+/// Logs the attempt before output that cannot be held back is released (see [`run_jobs`]).
+type Gate<'a> = dyn FnMut(&Record) -> anyhow::Result<()> + 'a;
+
 fn with_output(
     job: &Job,
     force: bool,
     binary: bool,
+    release: &mut dyn FnMut() -> anyhow::Result<()>,
     write: impl FnOnce(&mut (dyn Write + Send)) -> anyhow::Result<u64>,
 ) -> anyhow::Result<(Pending, u64)> {
     match &job.output {
         Sink::Stdout => {
+            release()?;
             let mut out = std::io::stdout();
             let n = write(&mut out)?;
             out.flush()?;
@@ -265,6 +288,9 @@ fn with_output(
             } else {
                 PendingFile::create(path, force)?
             };
+            if pending.writes_through() {
+                release()?;
+            }
             let n = write(&mut pending)?;
             Ok((Some(pending), n))
         }
@@ -292,14 +318,14 @@ pub fn encrypt(s: &mut Session, args: EncryptArgs) -> anyhow::Result<Report> {
         &jobs,
         Some(&context),
         checked,
-        |keyring, job, rec| {
+        |keyring, job, rec, gate| {
             let key = keyring.find(&key_ref)?;
             rec.key_id = Some(key.id.to_string());
             let wk = wrapping_key(key, "encrypt")?;
             rec.key_version = Some(wk.version);
             let (input, len) = open_input(job.input.as_deref())?;
             let mut progress = reporter(len, "encrypting");
-            with_output(job, args.force, true, |out| {
+            with_output(job, args.force, true, &mut || gate(rec), |out| {
                 Ok(envelope::encrypt(
                     &wk,
                     &context,
@@ -357,7 +383,27 @@ fn open_header(
             header.key_id()
         ))
     })?;
-    let version = key.usable_version(header.key_version(), KeyUsage::Encrypt, operation)?;
+    key.check_usable(KeyUsage::Encrypt, operation)?;
+    // Versions are never removed while a key is usable: one the key never had, or a wrapping
+    // algorithm other than the key's, is a damaged (or forged) header.
+    let version = key.version(header.key_version()).ok_or_else(|| {
+        integrity(format!(
+            "the ciphertext names version {} of key {}, which it never had (its versions are 1 \
+             to {}): the header is damaged",
+            header.key_version(),
+            key.display_name(),
+            key.current_version
+        ))
+    })?;
+    if Some(header.wrapping_algorithm()) != Algorithm::from_spec(key.spec) {
+        return Err(integrity(format!(
+            "the ciphertext says its data key is wrapped with {}, but key {} is {}: the header \
+             is damaged",
+            header.wrapping_algorithm().name(),
+            key.display_name(),
+            key.spec
+        )));
+    }
     if header.context() != context {
         return Err(integrity(context_mismatch(header.context(), context)));
     }
@@ -411,7 +457,7 @@ pub fn decrypt(s: &mut Session, args: DecryptArgs) -> anyhow::Result<Report> {
         &jobs,
         Some(&context),
         checked,
-        |keyring, job, rec| {
+        |keyring, job, rec, gate| {
             let (mut input, len) = open_input(job.input.as_deref())?;
             let opened = open_header(keyring, &mut input, &context, rec, "decrypt")?;
             let mut progress = reporter(len, "decrypting");
@@ -424,7 +470,7 @@ pub fn decrypt(s: &mut Session, args: DecryptArgs) -> anyhow::Result<Report> {
                     .then(|| clean(&p.to_string_lossy())),
             };
             let mut wrote = false;
-            let result = with_output(job, args.force, false, |out| {
+            let result = with_output(job, args.force, false, &mut || gate(rec), |out| {
                 let mut out = Watch {
                     inner: out,
                     wrote: &mut wrote,
@@ -482,7 +528,7 @@ pub fn re_encrypt(s: &mut Session, args: ReEncryptArgs) -> anyhow::Result<Report
         &jobs,
         Some(&context),
         checked,
-        |keyring, job, rec| {
+        |keyring, job, rec, gate| {
             let (mut input, _) = open_input(job.input.as_deref())?;
             let opened = open_header(keyring, &mut input, &context, rec, "re-encrypt")?;
             rec.request.insert(
@@ -507,11 +553,14 @@ pub fn re_encrypt(s: &mut Session, args: ReEncryptArgs) -> anyhow::Result<Report
             // kernel copies it without passing it through this process.
             if let (Input::File(from), Sink::File(path)) = (&mut input, &job.output) {
                 let mut pending = PendingFile::create_binary(path, in_place)?;
+                if pending.writes_through() {
+                    gate(rec)?;
+                }
                 header.write_to(&mut pending)?;
                 let n = std::io::copy(from, pending.file_mut())?;
                 return Ok((Some(pending), n));
             }
-            with_output(job, in_place, true, |out| {
+            with_output(job, in_place, true, &mut || gate(rec), |out| {
                 header.write_to(&mut *out)?;
                 Ok(std::io::copy(&mut input, out)?)
             })

@@ -101,6 +101,12 @@ impl PendingFile {
         matches!(&self.target, Target::Device(f) if f.is_terminal())
     }
 
+    /// True when writes go straight to their destination (a device or pipe named by `-o`):
+    /// nothing can be held back until [`PendingFile::commit`].
+    pub fn writes_through(&self) -> bool {
+        matches!(self.target, Target::Device(_))
+    }
+
     /// The file being written, for copies the kernel can do file to file.
     pub fn file_mut(&mut self) -> &mut std::fs::File {
         match &mut self.target {

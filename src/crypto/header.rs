@@ -130,6 +130,11 @@ impl Header {
                 "not an lkms ciphertext: it does not start with \"LKMS\"",
             ));
         }
+        if start[4] == 0 {
+            return Err(malformed(
+                "malformed header: format version 0 does not exist",
+            ));
+        }
         if start[4] != FORMAT_VERSION {
             return Err(CryptoError::Unsupported(format!(
                 "this ciphertext is in lkms format version {}, but this lkms reads only version \
@@ -246,8 +251,9 @@ impl<'a> Cursor<'a> {
 
 fn algorithm_id(id: u8, what: &str) -> Result<Algorithm, CryptoError> {
     Algorithm::from_wire_id(id).ok_or_else(|| {
-        CryptoError::Unsupported(format!(
-            "this ciphertext names {what} algorithm {id}, which this lkms does not know"
+        // Within format version 1 the ids are fixed: another id is damage, not a newer lkms.
+        malformed(format!(
+            "malformed header: it names {what} algorithm {id}, which this lkms does not know"
         ))
     })
 }

@@ -228,16 +228,18 @@ fn random_sizes_contents_and_contexts_round_trip() {
 fn flipped_outcome(pos: usize, bit: u8) -> (i32, &'static str) {
     match pos {
         0..=3 => (5, "not an lkms ciphertext"),
-        // A future format version: this lkms says it cannot read it (Unsupported, exit 1).
+        // Version 0 does not exist (damage); a higher one is a future format this lkms says it
+        // cannot read (Unsupported, exit 1).
+        4 if bit == 0 => (5, "format version 0"),
         4 => (1, "format version"),
-        // Unknown algorithm ids are also Unsupported (ids 1 and 2 are taken; a single flip of
-        // 1 never gives 2).
-        9 | 10 => (1, "which this lkms does not know"),
+        // Within format version 1 the algorithm ids are fixed: another is damage (ids 1 and 2
+        // are taken; a single flip of 1 never gives 2).
+        9 | 10 => (5, "which this lkms does not know"),
         // Another key id: the ciphertext names a key this keyring does not have.
         11..=26 => (6, "not in this keyring"),
         // Version 1 becomes version 0 (malformed) or a version the key does not have.
         30 if bit == 0 => (5, "key version 0"),
-        27..=30 => (6, "has no version"),
+        27..=30 => (5, "never had"),
         _ => (5, ""),
     }
 }
@@ -1347,4 +1349,41 @@ fn refused_attempts_before_the_unlock_are_audited_too() {
     let r = env.run(&["generate-data-key", "k", "--json"]).ok();
     assert!(r.json()["plaintext"].is_string());
     assert_eq!(env.last_audit()["request"]["number_of_bytes"], 32);
+}
+
+/// Regression: output streamed to standard output went out before the audit line, so a log
+/// that could not be appended to still let the plaintext through.
+#[test]
+fn streamed_output_waits_for_its_audit_line() {
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    let secret = b"secret plaintext marker".repeat(100);
+    let ct = env
+        .run_with_input(&["encrypt", "--key", "k"], &secret)
+        .ok()
+        .stdout;
+    let r = env.run_with_input(&["decrypt"], &ct).ok();
+    assert_eq!(r.stdout, secret);
+    let last = env.last_audit();
+    assert_eq!(last["event"], "Decrypt");
+    assert_eq!(last["outcome"], "success");
+    // The log opens, but lkms refuses to append after a line that is not a record.
+    let mut log = read(&env.audit_log());
+    log.extend_from_slice(b"not a record\n");
+    std::fs::write(env.audit_log(), &log).unwrap();
+    let r = env.run_with_input(&["decrypt"], &ct);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stdout.is_empty(),
+        "plaintext released without an audit line"
+    );
+    let r = env.run_with_input(&["decrypt", "-o", "/dev/stdout"], &ct);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stdout.is_empty(),
+        "plaintext released through a device without an audit line"
+    );
+    let r = env.run_with_input(&["encrypt", "--key", "k"], &secret);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stdout.is_empty());
 }
