@@ -2,10 +2,14 @@
 //! terminal.
 
 use serde_json::Value;
+use zeroize::Zeroizing;
 
 /// What a command prints on success: text for people, one JSON value for scripts.
 pub struct Report {
-    pub text: String,
+    /// Zeroized on drop: a report may carry a secret the user asked for (a data key).
+    pub text: Zeroizing<String>,
+    /// JSON already rendered, used instead of `json` where the JSON holds a secret.
+    pub secret_json: Option<Zeroizing<String>>,
     pub json: Value,
     /// The text is a message about work done (files written), not data: it goes to standard
     /// error, so standard output carries only data.
@@ -15,7 +19,8 @@ pub struct Report {
 impl Report {
     pub fn new(text: impl Into<String>, json: Value) -> Report {
         Report {
-            text: text.into(),
+            text: Zeroizing::new(text.into()),
+            secret_json: None,
             json,
             text_is_message: false,
         }
@@ -30,6 +35,17 @@ impl Report {
         }
     }
 
+    /// A report holding a secret: its text and its JSON, both rendered by the caller into
+    /// zeroizing strings (a `serde_json::Value` would keep copies that are never cleared).
+    pub fn secret(text: Zeroizing<String>, json: Zeroizing<String>) -> Report {
+        Report {
+            text,
+            secret_json: Some(json),
+            json: Value::Null,
+            text_is_message: false,
+        }
+    }
+
     /// Nothing to print (the command wrote its data itself).
     pub fn none() -> Report {
         Report::new(String::new(), Value::Null)
@@ -40,6 +56,11 @@ impl Report {
     pub fn print(&self, json: bool) -> std::io::Result<()> {
         use std::io::Write;
         if json {
+            if let Some(rendered) = &self.secret_json {
+                let mut out = std::io::stdout().lock();
+                writeln!(out, "{}", rendered.as_str())?;
+                return out.flush();
+            }
             if !self.json.is_null() {
                 let mut out = std::io::stdout().lock();
                 writeln!(out, "{}", self.json)?;
@@ -52,11 +73,11 @@ impl Report {
         }
         let newline = if self.text.ends_with('\n') { "" } else { "\n" };
         if self.text_is_message {
-            let _ = write!(std::io::stderr(), "{}{newline}", self.text);
+            let _ = write!(std::io::stderr(), "{}{newline}", self.text.as_str());
             Ok(())
         } else {
             let mut out = std::io::stdout().lock();
-            write!(out, "{}{newline}", self.text)?;
+            write!(out, "{}{newline}", self.text.as_str())?;
             out.flush()
         }
     }

@@ -460,7 +460,9 @@ pub fn decrypt(s: &mut Session, args: DecryptArgs) -> anyhow::Result<Report> {
         |keyring, job, rec, gate| {
             let (mut input, len) = open_input(job.input.as_deref())?;
             let opened = open_header(keyring, &mut input, &context, rec, "decrypt")?;
-            let mut progress = reporter(len, "decrypting");
+            // Progress counts body bytes, after the header.
+            let body_len = len.map(|l| l.saturating_sub(opened.header.encoded_len() as u64));
+            let mut progress = reporter(body_len, "decrypting");
             // Standard output, or an existing device or pipe named with -o (written into, not
             // replaced: see PendingFile): chunks written there before the damage are out.
             let streamed = match &job.output {
@@ -653,18 +655,31 @@ pub fn generate_data_key(s: &mut Session, args: GenerateDataKeyArgs) -> anyhow::
             STANDARD.encode(&ciphertext),
         ))
     })?;
-    Ok(Report::new(
-        format!(
-            "plaintext: {}\nciphertext: {ciphertext}\n",
-            plaintext.as_str()
-        ),
-        json!({
-            "key_id": key_id.to_string(),
-            "key_version": version,
-            "plaintext": plaintext.as_str(),
-            "ciphertext": ciphertext,
-        }),
-    ))
+    // Rendered by hand into buffers sized up front, so the plaintext key is never copied into
+    // memory that is freed without being cleared (base64 needs no JSON escaping).
+    let capacity = 256 + plaintext.len() + ciphertext.len();
+    let mut text = Zeroizing::new(String::with_capacity(capacity));
+    for part in [
+        "plaintext: ",
+        plaintext.as_str(),
+        "\nciphertext: ",
+        &ciphertext,
+        "\n",
+    ] {
+        text.push_str(part);
+    }
+    let mut json = Zeroizing::new(String::with_capacity(capacity));
+    let head = format!("{{\"key_id\":\"{key_id}\",\"key_version\":{version},\"plaintext\":\"");
+    for part in [
+        head.as_str(),
+        plaintext.as_str(),
+        "\",\"ciphertext\":\"",
+        &ciphertext,
+        "\"}",
+    ] {
+        json.push_str(part);
+    }
+    Ok(Report::secret(text, json))
 }
 
 #[cfg(test)]

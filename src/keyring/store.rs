@@ -145,7 +145,9 @@ impl Store {
         let mut reader = decryptor
             .decrypt(iter::once(&identity as &dyn age::Identity))
             .map_err(|e| self.age_error(e))?;
-        let mut plaintext = Zeroizing::new(Vec::new());
+        // The plaintext is shorter than the age file: reserving that much up front means the
+        // buffer never grows, so no copy of the keyring is left behind in freed memory.
+        let mut plaintext = Zeroizing::new(Vec::with_capacity(encrypted.len()));
         reader
             .read_to_end(&mut plaintext)
             .map_err(|e| self.damaged(e))?;
