@@ -249,11 +249,18 @@ fn flipped_bits_in_the_header_give_their_errors() {
         err(flip(0)),
         "not an lkms ciphertext: it does not start with \"LKMS\""
     );
-    match flip(4) {
+    // Version 1 -> 0, which does not exist: damage, not a newer format.
+    assert_eq!(
+        err(flip(4)),
+        "malformed header: format version 0 does not exist"
+    );
+    let mut newer = ct.clone();
+    newer[4] = 2;
+    match decrypt(&newer) {
         Err(CryptoError::Unsupported(m)) => assert_eq!(
             m,
-            "this ciphertext is in lkms format version 0, but this lkms reads only version 1: \
-             use an lkms that reads version 0"
+            "this ciphertext is in lkms format version 2, but this lkms reads only version 1: \
+             use an lkms that reads version 2"
         ),
         other => panic!("{other:?}"),
     }
@@ -265,8 +272,9 @@ fn flipped_bits_in_the_header_give_their_errors() {
                          0f1e2d3c-4b5a-4c78-8796-a5b4c3d2e1f0 version 3: the key material is not \
                          that version's, or the header (its encryption context included) was \
                          modified";
-    // Body algorithm 1 -> 3 is unknown; wrapping 1 -> 0 too.
-    assert!(matches!(flip(9), Err(CryptoError::Unsupported(_))));
+    // Body algorithm 1 -> 3 is unknown; wrapping 1 -> 0 too: within version 1, damage.
+    assert!(matches!(flip(9), Err(CryptoError::Integrity(_))));
+    assert!(matches!(flip(10), Err(CryptoError::Integrity(_))));
     // A context value, the wrap nonce, the wrapped key: the key wrap fails.
     for offset in [45, HEADER_LEN - 60, HEADER_LEN - 1] {
         assert_eq!(err(flip(offset)), unwrap_failed, "offset {offset}");

@@ -469,15 +469,21 @@ mod tests {
     }
 
     #[test]
-    fn unknown_algorithm_ids_are_unsupported() {
+    fn unknown_algorithm_ids_are_damage() {
         let mut bytes = header(Context::new()).to_bytes();
         bytes[9] = 9;
         match Header::read_from(&bytes[..]) {
-            Err(CryptoError::Unsupported(m)) => assert_eq!(
+            Err(CryptoError::Integrity(m)) => assert_eq!(
                 m,
-                "this ciphertext names body algorithm 9, which this lkms does not know"
+                "malformed header: it names body algorithm 9, which this lkms does not know"
             ),
             other => panic!("{other:?}"),
         }
+        let mut bytes = header(Context::new()).to_bytes();
+        bytes[4] = 0;
+        assert!(matches!(
+            Header::read_from(&bytes[..]),
+            Err(CryptoError::Integrity(_))
+        ));
     }
 }
