@@ -32,6 +32,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()
 /// An output file being written: a temporary file beside its destination until
 /// [`PendingFile::commit`] renames it into place. Dropped without a commit, it vanishes, so a
 /// failed operation leaves neither partial plaintext nor a half-written file behind.
+///
+/// A killed process (`kill -9`, power loss) cannot remove its file: `.lkms-XXXXXX.tmp`, mode
+/// 0600, stays beside the output, never at the output's name. The next lkms that writes an
+/// output into that directory removes it (see [`remove_stale`]).
 pub struct PendingFile {
     path: PathBuf,
     force: bool,
@@ -69,11 +73,8 @@ impl PendingFile {
         if !force && path.symlink_metadata().is_ok() {
             return Err(exists(path));
         }
-        let tmp = tempfile::Builder::new()
-            .prefix(".lkms-")
-            .suffix(".tmp")
-            .tempfile_in(dir_of(path))
-            .with_context(|| format!("cannot write {}", path.display()))?;
+        let tmp = locked_temp(path)?;
+        remove_stale(dir_of(path), tmp.path());
         Ok(PendingFile {
             path: path.to_path_buf(),
             force,
@@ -148,23 +149,123 @@ impl PendingFile {
     }
 }
 
+impl PendingFile {
+    fn file(&mut self) -> &mut std::fs::File {
+        match &mut self.target {
+            Target::Temp(t) => t.as_file_mut(),
+            Target::Device(f) => f,
+        }
+    }
+
+    /// A write error names the output the user asked for (not the temporary file, whose name
+    /// means nothing to them) and keeps its kind.
+    fn named(&self, e: std::io::Error) -> std::io::Error {
+        std::io::Error::new(
+            e.kind(),
+            format!("cannot write {}: {e}", self.path.display()),
+        )
+    }
+}
+
 impl Write for PendingFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        match &mut self.target {
-            Target::Temp(t) => t.write(buf),
-            Target::Device(f) => f.write(buf),
-        }
+        self.file().write(buf).map_err(|e| self.named(e))
+    }
+    fn write_vectored(&mut self, bufs: &[std::io::IoSlice<'_>]) -> std::io::Result<usize> {
+        self.file().write_vectored(bufs).map_err(|e| self.named(e))
     }
     fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        match &mut self.target {
-            Target::Temp(t) => t.write_all(buf),
-            Target::Device(f) => f.write_all(buf),
-        }
+        self.file().write_all(buf).map_err(|e| self.named(e))
     }
     fn flush(&mut self) -> std::io::Result<()> {
-        match &mut self.target {
-            Target::Temp(t) => t.flush(),
-            Target::Device(f) => f.flush(),
+        self.file().flush().map_err(|e| self.named(e))
+    }
+}
+
+/// The prefix and suffix of output temporary files: `.lkms-XXXXXX.tmp` beside the output.
+/// (The keyring's own temporary files are `.lkms-keyring-XXXXXX`, without the suffix.)
+const TEMP_PREFIX: &str = ".lkms-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// A new temporary file beside `path` (mode 0600, as tempfile creates it), with an exclusive
+/// advisory lock held for as long as the file is open. The lock is what tells a live writer's
+/// file from one a killed process left (the kernel drops the lock with the process), so that
+/// [`remove_stale`] never removes a file another lkms is still writing.
+fn locked_temp(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> {
+    use std::os::unix::fs::MetadataExt;
+    let cannot = || format!("cannot write {}", path.display());
+    loop {
+        let tmp = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .suffix(TEMP_SUFFIX)
+            .tempfile_in(dir_of(path))
+            .with_context(cannot)?;
+        // Blocks only while another process's remove_stale holds it, a moment.
+        tmp.as_file().lock().with_context(cannot)?;
+        // Between creating and locking, another lkms may have taken the file for stale and
+        // removed it: then this one is unlinked, and a fresh one is needed.
+        if tmp.as_file().metadata().with_context(cannot)?.nlink() > 0 {
+            return Ok(tmp);
+        }
+    }
+}
+
+/// Removes the output temporary files a killed lkms left in `dir` (they may hold partial
+/// plaintext): those that are regular files owned by this user and whose lock no process
+/// holds. Best effort: whatever cannot be checked or removed is left alone.
+fn remove_stale(dir: &Path, own: &Path) {
+    // Once a directory per process: a batch of many outputs into one folder scans it once.
+    static SWEPT: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+    {
+        let mut swept = SWEPT.lock().unwrap_or_else(|e| e.into_inner());
+        if swept.iter().any(|d| d == dir) {
+            return;
+        }
+        swept.push(dir.to_path_buf());
+    }
+    sweep(dir, own);
+}
+
+fn sweep(dir: &Path, own: &Path) {
+    use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let uid = unsafe { libc::geteuid() };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !name.starts_with(TEMP_PREFIX)
+            || !name.ends_with(TEMP_SUFFIX)
+            || name.starts_with(".lkms-keyring-")
+        {
+            continue;
+        }
+        let path = entry.path();
+        if path.file_name() == own.file_name() {
+            continue;
+        }
+        // No symlinks followed, no blocking on a FIFO planted under such a name.
+        let Ok(file) = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+            .open(&path)
+        else {
+            continue;
+        };
+        let Ok(meta) = file.metadata() else { continue };
+        if !meta.is_file() || meta.uid() != uid {
+            continue;
+        }
+        // Held: a live writer's file. Free: its writer is gone.
+        if file.try_lock().is_err() {
+            continue;
+        }
+        // Still the same file at that name (not replaced since it was opened).
+        let same = std::fs::symlink_metadata(&path)
+            .is_ok_and(|m| m.dev() == meta.dev() && m.ino() == meta.ino());
+        if same {
+            let _ = std::fs::remove_file(&path);
         }
     }
 }
@@ -220,6 +321,73 @@ mod tests {
         assert_eq!(std::fs::read(&p).unwrap(), b"two");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn temporary_files_are_private_and_locked_while_written() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.bin");
+        let pending = PendingFile::create(&p, false).unwrap();
+        let Target::Temp(tmp) = &pending.target else {
+            panic!("not a temporary file")
+        };
+        let name = tmp.path().file_name().unwrap().to_str().unwrap();
+        assert!(
+            name.starts_with(".lkms-") && name.ends_with(".tmp"),
+            "{name}"
+        );
+        let mode = tmp.as_file().metadata().unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        let other = std::fs::File::open(tmp.path()).unwrap();
+        assert!(other.try_lock().is_err(), "the writer's lock is not held");
+        // Another output into the same directory leaves a live writer's file alone.
+        let path = tmp.path().to_path_buf();
+        sweep(dir.path(), Path::new("other"));
+        assert!(path.exists());
+        drop(pending);
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn stale_temporary_files_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        // What a killed writer leaves: an unlocked `.lkms-*.tmp`.
+        std::fs::write(d.join(".lkms-AbC123.tmp"), b"partial plaintext").unwrap();
+        // Not ours to remove: other names, the keyring's temporary files, a directory, a
+        // symbolic link (left, and its target too).
+        for keep in [
+            ".lkms-keyring-XyZ789",
+            "lkms-x.tmp",
+            ".lkms-x.tmpl",
+            "data.tmp",
+        ] {
+            std::fs::write(d.join(keep), b"keep").unwrap();
+        }
+        std::fs::create_dir(d.join(".lkms-dir.tmp")).unwrap();
+        std::fs::write(d.join("target"), b"keep").unwrap();
+        std::os::unix::fs::symlink(d.join("target"), d.join(".lkms-link.tmp")).unwrap();
+        write_atomic(&d.join("out"), b"x", false).unwrap();
+        let mut names: Vec<String> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                ".lkms-dir.tmp",
+                ".lkms-keyring-XyZ789",
+                ".lkms-link.tmp",
+                ".lkms-x.tmpl",
+                "data.tmp",
+                "lkms-x.tmp",
+                "out",
+                "target"
+            ]
+        );
+        assert_eq!(std::fs::read(d.join("target")).unwrap(), b"keep");
     }
 
     #[test]

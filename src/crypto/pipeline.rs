@@ -13,7 +13,7 @@
 use std::io::{self, IoSlice, Read, Write};
 use std::sync::{Condvar, Mutex, MutexGuard};
 
-use zeroize::Zeroizing;
+use zeroize::Zeroize;
 
 use super::CryptoError;
 
@@ -139,8 +139,12 @@ impl<R, W> Drop for TurnGuard<'_, '_, R, W> {
 }
 
 fn worker<S: Stage, R: Read, W: Write>(stage: &S, shared: &Shared<'_, R, W>) {
-    // Zeroizing: after decryption (and before encryption) this buffer holds plaintext.
-    let mut buf = Zeroizing::new(vec![0u8; stage.batch_len()]);
+    // After decryption (and before encryption) this buffer holds plaintext: wiped on the way
+    // out, as far as it was ever filled.
+    let mut wipe = Wipe {
+        buf: vec![0u8; stage.batch_len()],
+        used: 0,
+    };
     let mut tags: Tags = [[0; 16]; BATCH_CHUNKS];
     loop {
         let (batch, filled) = {
@@ -150,13 +154,17 @@ fn worker<S: Stage, R: Read, W: Write>(stage: &S, shared: &Shared<'_, R, W>) {
             }
             let batch = r.next_batch;
             r.next_batch += 1;
-            let filled = fill(&mut r.input, &mut buf);
+            let filled = fill(&mut r.input, &mut wipe.buf);
+            // A failed read may have filled any part of the buffer.
+            wipe.used = wipe.used.max(*filled.as_ref().unwrap_or(&wipe.buf.len()));
+            let buf = &wipe.buf;
             // The input ended (or failed) inside this batch: no worker takes another.
             if !matches!(filled, Ok(n) if n == buf.len()) {
                 r.done = true;
             }
             (batch, filled)
         };
+        let buf = &mut wipe.buf;
         let mut guard = TurnGuard {
             shared,
             armed: true,
@@ -197,6 +205,20 @@ fn worker<S: Stage, R: Read, W: Write>(stage: &S, shared: &Shared<'_, R, W>) {
         if stop {
             return;
         }
+    }
+}
+
+/// A batch buffer whose first `used` bytes (all it ever held) are zeroized on drop. Wiping
+/// only that much, rather than the whole ~1 MiB, keeps small messages (a data key, a short
+/// file) from paying for a megabyte of volatile writes per thread.
+struct Wipe {
+    buf: Vec<u8>,
+    used: usize,
+}
+
+impl Drop for Wipe {
+    fn drop(&mut self) {
+        self.buf[..self.used].zeroize();
     }
 }
 

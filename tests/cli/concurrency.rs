@@ -156,3 +156,100 @@ fn concurrent_inits_make_one_keyring() {
     env.create(&["--alias", "k"]);
     env.run(&["audit", "verify"]).ok();
 }
+
+/// Encrypt and decrypt in several processes while others rotate the key: every ciphertext
+/// names the version that was current when it was made and decrypts afterwards, every
+/// rotation counts, and the log holds one line per command in one unbroken chain.
+#[test]
+fn encrypt_and_decrypt_alongside_rotate_lose_nothing() {
+    const ENCRYPTORS: usize = 2;
+    const ENCRYPTS: usize = 4;
+    const ROTATORS: usize = 2;
+    const ROTATIONS: usize = 3;
+    const DECRYPTS: usize = 4;
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    // Ciphertexts made before, under version 1, decrypted while the key rotates.
+    for d in 0..DECRYPTS {
+        env.write(&format!("old{d}"), format!("old data {d}").as_bytes());
+        must(&env, &["encrypt", "--key", "k", &format!("old{d}")]);
+    }
+    let made: Vec<(String, u64)> = std::thread::scope(|s| {
+        let env = &env;
+        let encryptors: Vec<_> = (0..ENCRYPTORS)
+            .map(|w| {
+                s.spawn(move || {
+                    (0..ENCRYPTS)
+                        .map(|i| {
+                            let name = format!("new{w}-{i}");
+                            env.write(&name, name.as_bytes());
+                            let r = env
+                                .run(&[
+                                    "encrypt",
+                                    "--json",
+                                    "--key",
+                                    "k",
+                                    "--context",
+                                    "w=x",
+                                    &name,
+                                ])
+                                .ok();
+                            (name, r.json()[0]["key_version"].as_u64().unwrap())
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let rotators: Vec<_> = (0..ROTATORS)
+            .map(|_| s.spawn(move || (0..ROTATIONS).for_each(|_| must(env, &["rotate", "k"]))))
+            .collect();
+        let decryptor = s.spawn(move || {
+            for d in 0..DECRYPTS {
+                let r = env
+                    .run(&["decrypt", "-o", "-", &format!("old{d}.lkms")])
+                    .ok();
+                assert_eq!(r.stdout, format!("old data {d}").as_bytes());
+            }
+        });
+        decryptor.join().expect("the decryptor failed");
+        rotators
+            .into_iter()
+            .for_each(|r| r.join().expect("a rotator failed"));
+        encryptors
+            .into_iter()
+            .flat_map(|e| e.join().expect("an encryptor failed"))
+            .collect()
+    });
+
+    let versions = 1 + (ROTATORS * ROTATIONS) as u64;
+    assert_eq!(env.describe("k")["current_version"], versions);
+    for (name, version) in &made {
+        assert!(
+            (1..=versions).contains(version),
+            "{name}: version {version}"
+        );
+        let sealed = format!("{name}.lkms");
+        let inspected = env.run(&["inspect", "--json", &sealed]).ok().json();
+        assert_eq!(inspected["key_version"], *version, "{name}");
+        let r = env
+            .run(&["decrypt", "--context", "w=x", "-o", "-", &sealed])
+            .ok();
+        assert_eq!(r.stdout, name.as_bytes());
+    }
+
+    let lines = env.audit_lines();
+    let count = |event: &str| lines.iter().filter(|l| l["event"] == event).count();
+    assert!(lines.iter().all(|l| l["outcome"] == "success"));
+    assert_eq!(count("RotateKey"), ROTATORS * ROTATIONS);
+    assert_eq!(count("Encrypt"), DECRYPTS + ENCRYPTORS * ENCRYPTS);
+    assert_eq!(count("Decrypt"), DECRYPTS + ENCRYPTORS * ENCRYPTS);
+    // Each Encrypt line names the version its ciphertext carries.
+    for (name, version) in &made {
+        let line = lines
+            .iter()
+            .find(|l| l["event"] == "Encrypt" && l["request"]["input"] == name.as_str())
+            .unwrap_or_else(|| panic!("no Encrypt line for {name}"));
+        assert_eq!(line["key_version"], *version, "{line}");
+    }
+    env.run(&["audit", "verify"]).ok();
+}

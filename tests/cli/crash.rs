@@ -230,3 +230,121 @@ fn a_lock_held_by_a_killed_writer_is_released() {
     env.run(&["rotate", "k"]).ok();
     assert_eq!(env.describe("k")["current_version"], 2);
 }
+
+/// The output temporary files (`.lkms-XXXXXX.tmp`) in `dir`.
+fn output_temps(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.starts_with(".lkms-") && n.ends_with(".tmp")
+        })
+        .map(|e| e.path())
+        .collect()
+}
+
+/// `kill -9` at random moments of a large encrypt and decrypt to a file: the output appears
+/// at its name whole or not at all; what a kill leaves is a `.lkms-*.tmp` file, mode 0600, in
+/// the output's directory only; and the next output into that directory removes it.
+#[test]
+fn kill_9_during_a_large_encrypt_or_decrypt_never_leaves_an_output_file() {
+    use std::os::unix::fs::PermissionsExt;
+    const ROUNDS: usize = 12;
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    let input_dir = env.path("in");
+    let out = env.path("out");
+    std::fs::create_dir_all(&input_dir).unwrap();
+    std::fs::create_dir_all(&out).unwrap();
+    let mut rng = Rng::from_env("kill_9_data");
+    let plain: Vec<u8> = (0..(24 << 20) / 8)
+        .flat_map(|_| rng.next().to_le_bytes())
+        .collect();
+    let plain_path = input_dir.join("big");
+    std::fs::write(&plain_path, &plain).unwrap();
+    let sealed = input_dir.join("big.lkms");
+    let plain_arg = plain_path.to_str().unwrap().to_string();
+    let sealed_arg = sealed.to_str().unwrap().to_string();
+    env.run(&["encrypt", "--key", "k", "-o", &sealed_arg, &plain_arg])
+        .ok();
+    let sealed_len = std::fs::metadata(&sealed).unwrap().len();
+    // Spread kills over a whole run, measured here, and half again (some land after the end).
+    let span = (0..2)
+        .map(|i| {
+            let start = Instant::now();
+            let o = out.join(format!("warmup{i}"));
+            env.run(&["decrypt", "-o", o.to_str().unwrap(), &sealed_arg])
+                .ok();
+            std::fs::remove_file(o).unwrap();
+            start.elapsed()
+        })
+        .max()
+        .unwrap()
+        * 3
+        / 2;
+
+    let (mut killed, mut finished, mut temps_seen) = (0, 0, 0);
+    for i in 0..ROUNDS {
+        let decrypting = i % 2 == 0;
+        let target = out.join(format!("result{i}"));
+        let t = target.to_str().unwrap();
+        let args: Vec<&str> = if decrypting {
+            vec!["decrypt", "-o", t, &sealed_arg]
+        } else {
+            vec!["encrypt", "--key", "k", "-o", t, &plain_arg]
+        };
+        let mut child = env
+            .cmd()
+            .args(&args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(span.mul_f64(rng.below(1000) as f64 / 1000.0));
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        match status.code() {
+            Some(0) => {
+                finished += 1;
+                let len = std::fs::metadata(&target).unwrap().len();
+                if decrypting {
+                    assert!(read(&target) == plain, "round {i}: a wrong plaintext");
+                } else {
+                    assert_eq!(len, sealed_len, "round {i}");
+                }
+                std::fs::remove_file(&target).unwrap();
+            }
+            None => {
+                killed += 1;
+                assert!(!target.exists(), "round {i}: a killed run left {t}");
+            }
+            Some(code) => panic!("{args:?} failed with exit {code} (not killed)"),
+        }
+        // Temporary files only beside the output, private.
+        for dir in [env.dir.path(), input_dir.as_path()] {
+            assert_eq!(output_temps(dir), Vec::<std::path::PathBuf>::new());
+        }
+        for temp in output_temps(&out) {
+            temps_seen += 1;
+            let mode = std::fs::metadata(&temp).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "{}", temp.display());
+        }
+        let v = env.run(&["audit", "verify"]);
+        if v.code != 0 {
+            assert!(v.stderr.contains("incomplete"), "{}", v.stderr);
+        }
+    }
+    // The next output into the folder removes what the kills left, and only that.
+    let last = out.join("last");
+    env.run(&["decrypt", "-o", last.to_str().unwrap(), &sealed_arg])
+        .ok();
+    assert_eq!(output_temps(&out), Vec::<std::path::PathBuf>::new());
+    let names: Vec<_> = std::fs::read_dir(&out).unwrap().flatten().collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(read(&last) == plain);
+    env.run(&["audit", "verify"]).ok();
+    eprintln!(
+        "kill_9_data: {killed} killed, {finished} finished, {temps_seen} temporary files seen"
+    );
+}

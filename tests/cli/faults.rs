@@ -262,3 +262,97 @@ fn a_change_whose_audit_line_cannot_be_written_does_not_take_effect() {
         lines_before
     );
 }
+
+/// The file names in `dir` that start with a dot: lkms's temporary files.
+fn dot_files(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect()
+}
+
+/// Encrypt and decrypt write their output to a disk that fills halfway: exit 1, the error
+/// names the file and the cause, and neither the output nor its temporary file stays.
+#[test]
+fn a_full_disk_fails_encrypt_and_decrypt_outputs_and_leaves_no_file() {
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    let disk = Tmpfs::mount(&env.path("small"), "1m");
+    // 2 MiB that do not compress (tmpfs does not compress anyway): twice the disk.
+    let mut rng = Rng::from_env("full_disk_data");
+    let plain: Vec<u8> = (0..(2 << 20) / 8)
+        .flat_map(|_| rng.next().to_le_bytes())
+        .collect();
+    env.write("plain", &plain);
+    env.run(&["encrypt", "--key", "k", "plain"]).ok();
+    let out = disk.join("out");
+    let o = out.to_str().unwrap();
+    for args in [
+        &["encrypt", "--key", "k", "-o", o, "plain"][..],
+        &["decrypt", "-o", o, "plain.lkms"],
+    ] {
+        let r = env.run(args).code(1);
+        no_debug_output(&r.stderr);
+        assert!(r.stderr.contains("No space left"), "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains(o), "{args:?}: {}", r.stderr);
+        assert!(!out.exists(), "{args:?} left its output");
+        assert_eq!(dot_files(&disk.path), Vec::<String>::new(), "{args:?}");
+        let last = env.last_audit();
+        assert_eq!(last["outcome"], "failure", "{args:?}: {last}");
+    }
+    // With room again, the same commands succeed.
+    std::fs::write(disk.join("note"), b"").unwrap();
+    let small = env.write("small-plain", b"fits");
+    env.run(&["encrypt", "--key", "k", "-o", o, small.to_str().unwrap()])
+        .ok();
+    env.run(&["audit", "verify"]).ok();
+}
+
+/// The audit log's disk fills after it opened: encrypt and decrypt to a file do their work
+/// but must release no output (fail closed) and leave no temporary file.
+#[test]
+fn encrypt_and_decrypt_whose_audit_line_cannot_be_written_release_no_output() {
+    let env = Env::empty();
+    let disk = Tmpfs::mount(&env.path("logdisk"), "256k");
+    let audit_log = disk.join("audit.jsonl");
+    let lkms = at(&env, &env.keyring(), &audit_log);
+    lkms(&["init", "--work-factor", "10"]).ok();
+    lkms(&["create", "--alias", "k"]).ok();
+    env.write("plain", b"the data");
+    lkms(&["encrypt", "--key", "k", "plain"]).ok();
+    env.write("plain", b"older content");
+    fill(&disk.path);
+    // Use up the log's last page with reads, until a line no longer fits.
+    let mut filled = false;
+    for _ in 0..200 {
+        if lkms(&["describe", "k"]).code != 0 {
+            filled = true;
+            break;
+        }
+    }
+    assert!(filled, "the audit log never filled its disk");
+    let log_before = read(&audit_log);
+    for (args, output) in [
+        (
+            &["encrypt", "--key", "k", "-o", "sealed", "plain"][..],
+            "sealed",
+        ),
+        (&["decrypt", "-o", "opened", "plain.lkms"], "opened"),
+        (&["encrypt", "--key", "k", "plain"], "plain.lkms.lkms"),
+        (&["decrypt", "--force", "plain.lkms"], "plain"),
+    ] {
+        let r = lkms(args);
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+        no_debug_output(&r.stderr);
+        assert!(r.stderr.contains("audit log"), "{args:?}: {}", r.stderr);
+        if output == "plain" {
+            assert_eq!(read(&env.path("plain")), b"older content", "{args:?}");
+        } else {
+            assert!(!env.path(output).exists(), "{args:?} released {output}");
+        }
+        assert_eq!(dot_files(env.dir.path()), Vec::<String>::new(), "{args:?}");
+        assert_eq!(read(&audit_log), log_before, "{args:?}");
+    }
+}
