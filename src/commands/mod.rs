@@ -5,6 +5,7 @@
 mod audit;
 mod data;
 mod init;
+mod jobs;
 mod keys;
 mod lifecycle;
 mod mac;
