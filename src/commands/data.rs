@@ -12,12 +12,12 @@ use base64::engine::general_purpose::STANDARD;
 use serde_json::json;
 use zeroize::Zeroizing;
 
+use super::inputs::material;
 use super::jobs::{
     Input, Sink, context_of, open_input, plan, preflight, run_jobs, summary, with_output,
 };
 use super::progress::reporter;
 use super::session::Session;
-use super::sign::material;
 use super::sink::PendingFile;
 use crate::audit::Record;
 use crate::cli::{DecryptArgs, EncryptArgs, GenerateDataKeyArgs, InspectArgs, ReEncryptArgs};

@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
+use super::inputs::{name_of, read_error};
 use super::session::Session;
-use super::sign::{name_of, read_error};
 use super::sink::{PendingFile, stdout_binary_ok};
 use crate::audit::Record;
 use crate::crypto::envelope::{Context, check_context};

@@ -9,10 +9,9 @@ use std::path::Path;
 
 use serde_json::json;
 
+use super::inputs::{input_path, material, name_of, read_error};
 use super::session::Session;
-use super::sign::{
-    input_path, material, name_of, not_a_file, output_path, read_error, read_small, release,
-};
+use super::sign::{not_a_file, output_path, read_small, release};
 use super::sink;
 use crate::audit::Record;
 use crate::cli::{MacArgs, VerifyMacArgs};

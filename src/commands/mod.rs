@@ -5,6 +5,7 @@
 mod audit;
 mod data;
 mod init;
+mod inputs;
 mod jobs;
 mod keys;
 mod lifecycle;

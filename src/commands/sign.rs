@@ -1,53 +1,31 @@
 //! sign, verify, public-key: raw signatures that `openssl` verifies over the message itself,
 //! and the SubjectPublicKeyInfo to verify them with.
 //!
-//! Also the input and output plumbing that `mac.rs` shares: naming INPUT (`-` is standard
-//! input), reading small files (signatures, tags) with a bound, and releasing output only
-//! after the audit line is written.
+//! Also the output plumbing that `mac.rs` shares: reading small files (signatures, tags) with
+//! a bound, and releasing output only after the audit line is written.
 
 use std::fs::File;
-use std::io::{ErrorKind, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use base64::Engine as _;
 use serde_json::json;
 
+use super::inputs::{input_path, material, name_of, read_error};
 use super::session::Session;
 use super::sink;
 use crate::audit::Record;
 use crate::cli::{KeyFormat, PublicKeyArgs, SignArgs, VerifyArgs};
 use crate::crypto::material::KeyUsage;
-use crate::crypto::secret::SecretBytes;
 use crate::crypto::{pem, signing};
-use crate::error::{failure, integrity, not_found, unusable};
-use crate::keyring::{Key, KeyVersion};
+use crate::error::{failure, integrity};
 use crate::message_source::{self, MessageSource};
 use crate::output::{Report, clean};
 
 /// The most a signature file may hold: an ECDSA P-256 DER signature is at most 72 bytes and
 /// Ed25519's is 64; anything far larger is not a signature, and is not read whole.
 const MAX_SIGNATURE_LEN: u64 = 1024;
-
-/// INPUT as a path, or `None` for standard input (absent or `-`).
-pub(super) fn input_path(input: &Option<PathBuf>) -> Option<&Path> {
-    input.as_deref().filter(|p| *p != Path::new("-"))
-}
-
-/// How INPUT or an output is named in messages and the audit log: its path, or `-`.
-pub(super) fn name_of(path: Option<&Path>) -> String {
-    path.map_or_else(|| "-".to_string(), |p| p.to_string_lossy().into_owned())
-}
-
-/// The error for a file that cannot be opened or read: exit 6 when it does not exist.
-pub(super) fn read_error(path: &Path, e: std::io::Error) -> anyhow::Error {
-    let shown = clean(&path.to_string_lossy());
-    if e.kind() == ErrorKind::NotFound {
-        not_found(format!("cannot read {shown}: no such file"))
-    } else {
-        anyhow::Error::new(e).context(format!("cannot read {shown}"))
-    }
-}
 
 /// Reads a file that must be small (a signature, a tag), refusing to read more than `limit`
 /// bytes of it: a larger file is not what it claims to be (exit 5).
@@ -65,18 +43,6 @@ pub(super) fn read_small(path: &Path, what: &str, limit: u64) -> anyhow::Result<
         )));
     }
     Ok(bytes)
-}
-
-/// The material of a usable key version. Enabled keys always have it; its absence means the
-/// keyring was edited by hand.
-pub(super) fn material<'k>(key: &Key, version: &'k KeyVersion) -> anyhow::Result<&'k SecretBytes> {
-    version.material.as_ref().ok_or_else(|| {
-        unusable(format!(
-            "key {} version {} has no key material in the keyring; it cannot be used",
-            key.display_name(),
-            version.version
-        ))
-    })
 }
 
 /// Where `-o` sends binary output: a file, or standard output (absent or `-`).
