@@ -93,3 +93,17 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
             .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }
+
+/// An I/O error in words, without the Rust `Debug` detail some crates attach (tempfile adds
+/// `at path "..."` naming its temporary file): the OS's message alone.
+pub fn plain_io(e: &std::io::Error) -> String {
+    match e.raw_os_error() {
+        Some(code) => std::io::Error::from_raw_os_error(code)
+            .to_string()
+            .split(" (os error")
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+        None => e.kind().to_string(),
+    }
+}

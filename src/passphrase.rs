@@ -22,8 +22,10 @@ pub fn interactive() -> bool {
 pub fn from_file(path: &Path) -> anyhow::Result<SecretString> {
     let content = Zeroizing::new(std::fs::read(path).map_err(|e| {
         auth(format!(
-            "cannot read the passphrase file {}: {e}",
-            path.display()
+            "cannot read the passphrase file {}: {}; check the path given to \
+             --passphrase-file or LKMS_PASSPHRASE_FILE",
+            path.display(),
+            crate::error::plain_io(&e)
         ))
     })?);
     let line = content.split(|&b| b == b'\n').next().unwrap_or_default();
@@ -74,9 +76,15 @@ fn obtain_from(
         return non_empty(SecretString::from(value), env);
     }
     if !interactive() {
+        // The ways to give this passphrase: the new one of `passwd` has its own.
+        let (flag, file_env) = if env == ENV_NEW_PASSPHRASE {
+            ("--new-passphrase-file", "LKMS_NEW_PASSPHRASE_FILE")
+        } else {
+            ("--passphrase-file", "LKMS_PASSPHRASE_FILE")
+        };
         return Err(auth(format!(
-            "no passphrase given and no terminal to ask on; use --passphrase-file PATH, \
-             LKMS_PASSPHRASE_FILE=PATH or {env}=..."
+            "no passphrase given and no terminal to ask on; use {flag} PATH, {file_env}=PATH \
+             or {env}=..."
         )));
     }
     let mut question = dialoguer::Password::new().with_prompt(prompt);

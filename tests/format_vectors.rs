@@ -247,7 +247,8 @@ fn flipped_bits_in_the_header_give_their_errors() {
     };
     assert_eq!(
         err(flip(0)),
-        "not an lkms ciphertext: it does not start with \"LKMS\""
+        "not an lkms ciphertext: it does not start with \"LKMS\" (check that this is the file \
+         `lkms encrypt` wrote)"
     );
     // Version 1 -> 0, which does not exist: damage, not a newer format.
     assert_eq!(

@@ -69,7 +69,7 @@ pub fn encrypt(s: &mut Session, args: EncryptArgs) -> anyhow::Result<Report> {
         |keyring, job, rec, gate| {
             let key = keyring.find(&key_ref)?;
             rec.key_id = Some(key.id.to_string());
-            let wk = wrapping_key(key, "encrypt")?;
+            let wk = wrapping_key(key, "encrypt with")?;
             rec.key_version = Some(wk.version);
             let (input, len) = open_input(job.input.as_deref())?;
             let mut progress = reporter(len, "encrypting");
@@ -186,7 +186,7 @@ pub fn decrypt(s: &mut Session, args: DecryptArgs) -> anyhow::Result<Report> {
         checked,
         |keyring, job, rec, gate| {
             let (mut input, len) = open_input(job.input.as_deref())?;
-            let opened = open_header(keyring, &mut input, &context, rec, "decrypt")?;
+            let opened = open_header(keyring, &mut input, &context, rec, "decrypt with")?;
             // Progress counts body bytes, after the header.
             let body_len = len.map(|l| l.saturating_sub(opened.header.encoded_len() as u64));
             let mut progress = reporter(body_len, "decrypting");
@@ -259,7 +259,7 @@ pub fn re_encrypt(s: &mut Session, args: ReEncryptArgs) -> anyhow::Result<Report
         checked,
         |keyring, job, rec, gate| {
             let (mut input, _) = open_input(job.input.as_deref())?;
-            let opened = open_header(keyring, &mut input, &context, rec, "re-encrypt")?;
+            let opened = open_header(keyring, &mut input, &context, rec, "re-encrypt with")?;
             rec.request.insert(
                 "source_key_id".into(),
                 json!(opened.header.key_id().to_string()),
@@ -275,7 +275,7 @@ pub fn re_encrypt(s: &mut Session, args: ReEncryptArgs) -> anyhow::Result<Report
                     .expect("open_header found it"),
             };
             rec.key_id = Some(target.id.to_string());
-            let wk = wrapping_key(target, "re-encrypt to")?;
+            let wk = wrapping_key(target, "re-encrypt under")?;
             rec.key_version = Some(wk.version);
             let header = envelope::rewrap(&opened.header, &opened.data_key, &wk, &rng)?;
             // The body is copied byte for byte: it is never decrypted. File to file, the

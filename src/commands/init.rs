@@ -16,7 +16,8 @@ pub fn init(s: &mut Session, args: InitArgs) -> anyhow::Result<Report> {
     // Refuse before asking for a passphrase; `create` checks again under the lock.
     if store.exists() {
         return Err(failure(format!(
-            "a keyring already exists at {}; nothing was changed",
+            "a keyring already exists at {}; nothing was changed (use --keyring PATH for \
+             another one, or `lkms passwd` to change this one's passphrase)",
             store.path().display()
         )));
     }

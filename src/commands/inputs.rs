@@ -6,7 +6,7 @@ use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use crate::crypto::secret::SecretBytes;
-use crate::error::{not_found, unusable};
+use crate::error::{failure, not_found, unusable};
 use crate::keyring::{Key, KeyVersion};
 use crate::output::clean;
 
@@ -40,4 +40,12 @@ pub(super) fn material<'k>(key: &Key, version: &'k KeyVersion) -> anyhow::Result
             version.version
         ))
     })
+}
+
+/// The error for a directory given as INPUT to a command that streams it (`mac`).
+pub(super) fn not_a_file(path: &Path) -> anyhow::Error {
+    failure(format!(
+        "{} is a directory, not a file; name a file",
+        clean(&path.to_string_lossy())
+    ))
 }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
-use super::inputs::{name_of, read_error};
+use super::inputs::{name_of, not_a_file, read_error};
 use super::session::Session;
 use super::sink::{PendingFile, stdout_binary_ok};
 use crate::audit::Record;
@@ -152,7 +152,11 @@ pub(super) fn open_input(input: Option<&Path>) -> anyhow::Result<(Input, Option<
         None => Ok((Input::Stdin(std::io::stdin()), None)),
         Some(p) => {
             let f = File::open(p).map_err(|e| read_error(p, e))?;
-            let len = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+            let meta = f.metadata().map_err(|e| read_error(p, e))?;
+            if meta.is_dir() {
+                return Err(not_a_file(p));
+            }
+            let len = meta.is_file().then_some(meta.len());
             Ok((Input::File(f), len))
         }
     }
@@ -210,6 +214,11 @@ pub(super) fn run_jobs(
                 Ok(())
             };
             work(&keyring, job, &mut rec, &mut gate)
+        };
+        // Name the file in the error: with several INPUTs, the cause alone is not enough.
+        let result = match (&job.input, result) {
+            (Some(path), Err(e)) => Err(e.context(clean(&path.to_string_lossy()))),
+            (_, other) => other,
         };
         if let Ok((_, bytes)) = &result {
             rec.request.insert("bytes".into(), json!(bytes));

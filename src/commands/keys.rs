@@ -34,6 +34,13 @@ pub fn create(s: &mut Session, args: CreateArgs) -> anyhow::Result<Report> {
             .iter()
             .map(|a| validate_alias(a))
             .collect::<anyhow::Result<Vec<_>>>()?;
+        for (i, a) in aliases.iter().enumerate() {
+            if aliases[..i].contains(a) {
+                return Err(usage(format!(
+                    "alias `{a}` is given twice; give each alias once"
+                )));
+            }
+        }
         for tag in &args.tags {
             if tag.0.len() > 128 || tag.1.len() > 256 {
                 return Err(usage(

@@ -8,9 +8,10 @@ use crate::audit::Record;
 use crate::cli::{RotationCommand, ScheduleDeleteArgs};
 use crate::error::failure;
 use crate::keyring::Key;
+use crate::keyring::KeyState;
 use crate::keyring::lifecycle::{Change, DEFAULT_DELETION_DAYS, check_deletion_window};
 use crate::output::Report;
-use crate::passphrase::confirm;
+use crate::passphrase::{confirm, interactive};
 
 /// Runs one change on one key under the lock, logged as `event`.
 fn change_key(
@@ -20,9 +21,42 @@ fn change_key(
     mut rec_fill: impl FnMut(&mut Record),
     change: impl FnOnce(&mut Key, jiff::Timestamp) -> anyhow::Result<Change>,
 ) -> anyhow::Result<(Key, Change)> {
+    change_key_confirmed(s, event, reference, None, &mut rec_fill, change)
+}
+
+/// A question for the person at the terminal before a destructive change, asked only where
+/// the change would happen (`applies`), and declined with `declined`.
+struct Question<'a> {
+    ask: &'a dyn Fn(&Key) -> String,
+    applies: fn(&Key) -> bool,
+    declined: &'a str,
+}
+
+/// Like [`change_key`], asking `question` first on a terminal (unless --yes). The question is
+/// part of the attempt: a declined change, or one refused before it is asked, is logged.
+fn change_key_confirmed(
+    s: &mut Session,
+    event: &str,
+    reference: &str,
+    question: Option<Question>,
+    rec_fill: &mut dyn FnMut(&mut Record),
+    change: impl FnOnce(&mut Key, jiff::Timestamp) -> anyhow::Result<Change>,
+) -> anyhow::Result<(Key, Change)> {
     let mut rec = Record::new(event);
     rec_fill(&mut rec);
     s.audited(rec, |s, rec| {
+        if let Some(q) = question
+            && interactive()
+            && !s.settings.yes
+        {
+            // Find the key first, so an unknown key is refused before anyone is asked.
+            let keyring = s.read_keyring()?;
+            let key = keyring.find(reference)?;
+            rec.key_id = Some(key.id.to_string());
+            if (q.applies)(key) && !confirm(&(q.ask)(key), false)? {
+                return Err(failure(q.declined));
+            }
+        }
         let mut id = None;
         let result = s.write_keyring(|kr, now| {
             let key = kr.find_mut(reference)?;
@@ -58,13 +92,24 @@ pub fn enable(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
 }
 
 pub fn disable(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
-    if !confirm(
-        &format!("Disable key {reference}? It will refuse every operation until enabled"),
-        s.settings.yes,
-    )? {
-        return Err(failure("not disabled: you declined"));
-    }
-    let (key, change) = change_key(s, "DisableKey", reference, |_| {}, |k, _| k.disable())?;
+    let question = Question {
+        ask: &|k: &Key| {
+            format!(
+                "Disable key {}? It will refuse every operation until enabled",
+                k.display_name()
+            )
+        },
+        applies: |k| k.state == KeyState::Enabled,
+        declined: "not disabled: you declined (pass --yes to skip the question)",
+    };
+    let (key, change) = change_key_confirmed(
+        s,
+        "DisableKey",
+        reference,
+        Some(question),
+        &mut |_| {},
+        |k, _| k.disable(),
+    )?;
     Ok(report(&key, change, "disabled", "is already Disabled"))
 }
 
@@ -138,20 +183,24 @@ pub fn schedule_delete(s: &mut Session, args: ScheduleDeleteArgs) -> anyhow::Res
         .days
         .or(s.settings.config.deletion_window_days)
         .unwrap_or(DEFAULT_DELETION_DAYS);
-    let warning = format!(
-        "Data encrypted under key {} can NEVER be decrypted again once it is destroyed in {days} days",
-        args.key
-    );
-    if check_deletion_window(days).is_ok()
-        && !confirm(&format!("{warning}. Schedule deletion?"), s.settings.yes)?
-    {
-        return Err(failure("deletion not scheduled: you declined"));
-    }
-    let (key, change) = change_key(
+    let ask = |k: &Key| {
+        format!(
+            "Data encrypted under key {} can NEVER be decrypted again once it is destroyed in \
+             {days} days. Schedule deletion?",
+            k.display_name()
+        )
+    };
+    let question = check_deletion_window(days).is_ok().then_some(Question {
+        ask: &ask,
+        applies: |k| matches!(k.state, KeyState::Enabled | KeyState::Disabled),
+        declined: "deletion not scheduled: you declined (pass --yes to skip the question)",
+    });
+    let (key, change) = change_key_confirmed(
         s,
         "ScheduleKeyDeletion",
         &args.key,
-        |r| {
+        question,
+        &mut |r| {
             r.request.insert("pending_window_days".into(), json!(days));
         },
         |k, now| k.schedule_deletion(days, now),

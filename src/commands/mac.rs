@@ -9,9 +9,9 @@ use std::path::Path;
 
 use serde_json::json;
 
-use super::inputs::{input_path, material, name_of, read_error};
+use super::inputs::{input_path, material, name_of, not_a_file, read_error};
 use super::session::Session;
-use super::sign::{not_a_file, output_path, read_small, release};
+use super::sign::{output_path, read_small, release};
 use super::sink;
 use crate::audit::Record;
 use crate::cli::{MacArgs, VerifyMacArgs};
@@ -74,7 +74,7 @@ pub fn mac(s: &mut Session, args: MacArgs) -> anyhow::Result<Report> {
         let keyring = s.read_keyring()?;
         let key = keyring.find(&args.key)?;
         rec.key_id = Some(key.id.to_string());
-        let version = key.usable_current(KeyUsage::Mac, "generate a MAC")?;
+        let version = key.usable_current(KeyUsage::Mac, "generate a MAC with")?;
         rec.key_version = Some(version.version);
         let mut reader = open(input)?;
         let tag = mac::tag(material(key, version)?, &mut reader);
@@ -106,7 +106,7 @@ pub fn verify_mac(s: &mut Session, args: VerifyMacArgs) -> anyhow::Result<Report
         let keyring = s.read_keyring()?;
         let key = keyring.find(&args.key)?;
         rec.key_id = Some(key.id.to_string());
-        key.check_usable(KeyUsage::Mac, "verify a MAC")?;
+        key.check_usable(KeyUsage::Mac, "verify a MAC with")?;
         // Far more than a tag, so a wrong-length tag still gets mac's precise message.
         let expected = read_small(&args.mac, "MAC", 32 * TAG_LEN as u64)?;
         // Newest first: a tag most likely comes from the current version.

@@ -19,7 +19,7 @@ use crate::audit::Record;
 use crate::cli::{KeyFormat, PublicKeyArgs, SignArgs, VerifyArgs};
 use crate::crypto::material::KeyUsage;
 use crate::crypto::{pem, signing};
-use crate::error::{failure, integrity};
+use crate::error::integrity;
 use crate::message_source::{self, MessageSource};
 use crate::output::{Report, clean};
 
@@ -80,7 +80,7 @@ pub fn sign(s: &mut Session, args: SignArgs) -> anyhow::Result<Report> {
         let keyring = s.read_keyring()?;
         let key = keyring.find(&args.key)?;
         rec.key_id = Some(key.id.to_string());
-        let version = key.usable_current(KeyUsage::Sign, "sign")?;
+        let version = key.usable_current(KeyUsage::Sign, "sign with")?;
         rec.key_version = Some(version.version);
         let message = load(input)?;
         rec.request.insert("bytes".into(), json!(message.len()));
@@ -114,7 +114,7 @@ pub fn verify(s: &mut Session, args: VerifyArgs) -> anyhow::Result<Report> {
         let key = keyring.find(&args.key)?;
         rec.key_id = Some(key.id.to_string());
         // Signing keys never rotate, so the current version is the only one.
-        let version = key.usable_current(KeyUsage::Sign, "verify")?;
+        let version = key.usable_current(KeyUsage::Sign, "verify with")?;
         rec.key_version = Some(version.version);
         let signature = read_small(&args.signature, "signature", MAX_SIGNATURE_LEN)?;
         let message = load(input)?;
@@ -154,7 +154,7 @@ pub fn public_key(s: &mut Session, args: PublicKeyArgs) -> anyhow::Result<Report
         let key = keyring.find(&args.key)?;
         rec.key_id = Some(key.id.to_string());
         // AWS KMS refuses GetPublicKey on a disabled key too.
-        let version = key.usable_current(KeyUsage::Sign, "export a public key")?;
+        let version = key.usable_current(KeyUsage::Sign, "export the public key of")?;
         rec.key_version = Some(version.version);
         let raw = signing::public_key(key.spec, material(key, version)?)?;
         Ok((key.clone(), pem::spki_der(key.spec, &raw)?))
@@ -178,12 +178,4 @@ pub fn public_key(s: &mut Session, args: PublicKeyArgs) -> anyhow::Result<Report
             Ok(Report::none())
         }
     }
-}
-
-/// The error for a directory given as INPUT to a command that streams it (`mac`).
-pub(super) fn not_a_file(path: &Path) -> anyhow::Error {
-    failure(format!(
-        "{} is a directory, not a file",
-        clean(&path.to_string_lossy())
-    ))
 }

@@ -199,7 +199,14 @@ fn locked_temp(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> {
             .prefix(TEMP_PREFIX)
             .suffix(TEMP_SUFFIX)
             .tempfile_in(dir_of(path))
-            .with_context(cannot)?;
+            .map_err(|e| {
+                // tempfile's error names its temporary file; the user named `path`.
+                failure(format!(
+                    "cannot write {}: {}",
+                    path.display(),
+                    crate::error::plain_io(&e)
+                ))
+            })?;
         // Blocks only while another process's remove_stale holds it, a moment.
         tmp.as_file().lock().with_context(cannot)?;
         // Between creating and locking, another lkms may have taken the file for stale and

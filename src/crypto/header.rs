@@ -127,7 +127,8 @@ impl Header {
         read_exact(&mut r, &mut start[..5])?;
         if start[..4] != MAGIC {
             return Err(malformed(
-                "not an lkms ciphertext: it does not start with \"LKMS\"",
+                "not an lkms ciphertext: it does not start with \"LKMS\" (check that this is the \
+                 file `lkms encrypt` wrote)",
             ));
         }
         if start[4] == 0 {

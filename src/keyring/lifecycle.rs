@@ -133,7 +133,8 @@ impl Key {
                 Ok(Change::Changed)
             }
             _ => Err(unusable(format!(
-                "cannot cancel deletion of key {}: it is {}, not PendingDeletion",
+                "cannot cancel deletion of key {}: it is {}, not PendingDeletion, so there is \
+                 nothing to cancel (`lkms describe` shows its state)",
                 self.display_name(),
                 self.state
             ))),
@@ -268,20 +269,21 @@ impl Key {
         })
     }
 
+    /// Refuses a key whose usage or state does not allow `operation`, which names the operation
+    /// with its preposition: "sign with", "re-encrypt under".
     pub fn check_usable(&self, usage: KeyUsage, operation: &str) -> anyhow::Result<()> {
         if self.spec.usage() != usage {
             return Err(unusable(format!(
-                "cannot {operation} with key {}: it is an {} key for {}, not for {usage}",
+                "cannot {operation} key {}: it is an {} key for {}, not for {usage}",
                 self.display_name(),
                 self.spec,
                 self.spec.usage()
             )));
         }
         if self.state != KeyState::Enabled {
-            // Not `refuse`: its "cannot {what} key K" suits transitions of the key itself, and
-            // would read "cannot sign key K" here.
+            // `operation` carries its preposition ("sign with", "re-encrypt under").
             return Err(unusable(format!(
-                "cannot {operation} with key {}: it is {}{}",
+                "cannot {operation} key {}: it is {}{}",
                 self.display_name(),
                 self.state,
                 self.state_detail()

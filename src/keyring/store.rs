@@ -202,6 +202,13 @@ impl Store {
         keyring: &Keyring,
         passphrase: &SecretString,
     ) -> anyhow::Result<PreparedWrite> {
+        // Never save what the next read would refuse: a keyring that does not open again would
+        // lock the user out of every key.
+        validate(keyring).map_err(|why| {
+            failure(format!(
+                "refusing to save a keyring that would not open again ({why}); nothing was changed"
+            ))
+        })?;
         let dir = self.dir();
         self.remove_stale_temp_files(&dir);
         let text =
@@ -216,7 +223,14 @@ impl Store {
         let tmp = tempfile::Builder::new()
             .prefix(TEMP_PREFIX)
             .tempfile_in(&dir)
-            .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+            .map_err(|e| {
+                // tempfile's error names its temporary file; the keyring's folder says enough.
+                failure(format!(
+                    "cannot write the keyring in {}: {}",
+                    dir.display(),
+                    crate::error::plain_io(&e)
+                ))
+            })?;
         // Encrypt in memory, then write the file ourselves: age reports a failed write of its
         // header as Rust debug output (`IoError(Os { code: 28, .. })`), which must not reach
         // the user. The ciphertext holds no secret in clear, and a keyring is small.

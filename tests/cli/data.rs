@@ -750,7 +750,7 @@ fn only_enabled_keys_encrypt_or_decrypt() {
     let r = env
         .run(&["re-encrypt", "--key", "k", "-o", "out", "fresh.lkms"])
         .code(4);
-    assert!(r.stderr.contains("cannot re-encrypt to"), "{}", r.stderr);
+    assert!(r.stderr.contains("cannot re-encrypt under"), "{}", r.stderr);
     assert!(r.stderr.contains("PendingDeletion"), "{}", r.stderr);
     assert_no_output(&env, "out");
     // cancel-delete leaves it Disabled (as AWS KMS); only enable makes it usable again.
@@ -1386,4 +1386,21 @@ fn streamed_output_waits_for_its_audit_line() {
     let r = env.run_with_input(&["encrypt", "--key", "k"], &secret);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stdout.is_empty());
+}
+
+#[test]
+fn a_directory_as_input_is_named_in_the_error() {
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    std::fs::create_dir(env.path("dir.lkms")).unwrap();
+    for args in [
+        &["encrypt", "--key", "k", "-o", "x", "dir.lkms"][..],
+        &["decrypt", "-o", "x", "dir.lkms"],
+        &["inspect", "dir.lkms"],
+    ] {
+        let r = env.run(args);
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains("dir.lkms is a directory"), "{}", r.stderr);
+        assert!(!r.stderr.contains("os error"), "{}", r.stderr);
+    }
 }

@@ -233,3 +233,16 @@ fn escape_sequences_in_metadata_are_cleaned_for_the_terminal() {
     // JSON keeps the exact text: serde escapes it, and scripts get what was stored.
     assert_eq!(env.describe(&id)["description"], evil);
 }
+
+/// Regression: `create --alias a --alias a` saved a keyring its own parser refused, locking
+/// the user out of every key.
+#[test]
+fn an_alias_given_twice_in_one_create_is_refused_and_the_keyring_still_opens() {
+    let env = Env::new();
+    let r = env
+        .run(&["create", "--alias", "a1", "--alias", "alias/a1"])
+        .code(2);
+    assert!(r.stderr.contains("given twice"), "{}", r.stderr);
+    env.run(&["list"]).ok();
+    env.create(&["--alias", "a1"]);
+}

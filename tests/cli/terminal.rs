@@ -113,7 +113,7 @@ fn destructive_commands_ask_on_a_terminal_unless_yes() {
         &env,
         &format!(
             r#"spawn $lkms --passphrase-file {pass} disable k
-expect "Disable key k?"
+expect "Disable key alias/k?"
 sleep 0.5
 send "n\r"
 expect eof
@@ -124,6 +124,14 @@ exit [lindex $result 3]
         ),
     );
     assert!(!ok, "declining should fail the command: {out}");
+    // The declined attempt is in the audit log.
+    let last = env.last_audit();
+    assert_eq!(last["event"], "DisableKey");
+    assert_eq!(last["outcome"], "failure");
+    assert!(
+        last["error"].as_str().unwrap().contains("declined"),
+        "{last}"
+    );
     assert_eq!(env.describe("k")["state"], "Enabled");
     let (ok, out) = expect(
         &env,
