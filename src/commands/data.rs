@@ -14,7 +14,7 @@ use zeroize::Zeroizing;
 
 use super::inputs::material;
 use super::jobs::{
-    Input, Sink, context_of, open_input, plan, preflight, run_jobs, summary, with_output,
+    Input, Job, Sink, context_of, open_input, plan, preflight, run_jobs, summary, with_output,
 };
 use super::progress::reporter;
 use super::session::Session;
@@ -33,6 +33,17 @@ use crate::output::{Report, clean};
 
 /// The suffix `encrypt` adds and `decrypt` takes off.
 pub const SUFFIX: &str = "lkms";
+
+/// `--json` describes the files written; it cannot share standard output with the data.
+fn json_without_stdout(json: bool, jobs: &[Job]) -> anyhow::Result<()> {
+    if json && jobs.iter().any(|j| matches!(j.output, Sink::Stdout)) {
+        return Err(usage(
+            "--json reports on files written, and the data here goes to standard output: \
+             leave out --json, or write the data to a file with -o FILE",
+        ));
+    }
+    Ok(())
+}
 
 /// An Enabled encrypt key's current version, as the crypto layer wants it.
 fn wrapping_key<'k>(key: &'k Key, operation: &str) -> anyhow::Result<WrappingKey<'k>> {
@@ -58,6 +69,7 @@ pub fn encrypt(s: &mut Session, args: EncryptArgs) -> anyhow::Result<Report> {
         name.push(SUFFIX);
         Ok(PathBuf::from(name))
     })?;
+    json_without_stdout(s.settings.json, &jobs)?;
     let checked = preflight(&jobs, args.force, true);
     let rng = SystemRng::new();
     let done = run_jobs(
@@ -177,6 +189,7 @@ pub fn decrypt(s: &mut Session, args: DecryptArgs) -> anyhow::Result<Report> {
             ))),
         }
     })?;
+    json_without_stdout(s.settings.json, &jobs)?;
     let checked = preflight(&jobs, args.force, false);
     let done = run_jobs(
         s,
@@ -249,6 +262,7 @@ pub fn re_encrypt(s: &mut Session, args: ReEncryptArgs) -> anyhow::Result<Report
     })?;
     let in_place = args.out.output.is_none();
     // Replacing the input is the point; a separate -o target must not exist.
+    json_without_stdout(s.settings.json, &jobs)?;
     let checked = preflight(&jobs, in_place, true);
     let rng = SystemRng::new();
     let done = run_jobs(

@@ -67,8 +67,10 @@ pub fn mac(s: &mut Session, args: MacArgs) -> anyhow::Result<Report> {
     let mut rec = Record::new("GenerateMac");
     rec.request.insert("input".into(), json!(name_of(input)));
     rec.request.insert("output".into(), json!(name_of(output)));
+    // With --json and no -o, the tag goes into the JSON (base64), not raw to stdout.
+    let in_json = output.is_none() && s.settings.json;
     let (key_id, version, tag) = s.audited(rec, |s, rec| {
-        if output.is_none() {
+        if output.is_none() && !in_json {
             sink::stdout_binary_ok()?;
         }
         let keyring = s.read_keyring()?;
@@ -81,6 +83,17 @@ pub fn mac(s: &mut Session, args: MacArgs) -> anyhow::Result<Report> {
         rec.request.insert("bytes".into(), json!(reader.bytes));
         Ok((key.id, version.version, tag.map_err(|e| reading(input, e))?))
     })?;
+    if in_json {
+        use base64::Engine as _;
+        return Ok(Report::new(
+            String::new(),
+            json!({
+                "key_id": key_id.to_string(),
+                "key_version": version,
+                "mac": base64::engine::general_purpose::STANDARD.encode(tag),
+            }),
+        ));
+    }
     // Only now that the audit line is written (fail closed).
     release(output, &tag)?;
     Ok(match output {

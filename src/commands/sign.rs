@@ -73,8 +73,10 @@ pub fn sign(s: &mut Session, args: SignArgs) -> anyhow::Result<Report> {
     let mut rec = Record::new("Sign");
     rec.request.insert("input".into(), json!(name_of(input)));
     rec.request.insert("output".into(), json!(name_of(output)));
+    // With --json and no -o, the signature goes into the JSON (base64), not raw to stdout.
+    let in_json = output.is_none() && s.settings.json;
     let (key, signature) = s.audited(rec, |s, rec| {
-        if output.is_none() {
+        if output.is_none() && !in_json {
             sink::stdout_binary_ok()?;
         }
         let keyring = s.read_keyring()?;
@@ -87,6 +89,17 @@ pub fn sign(s: &mut Session, args: SignArgs) -> anyhow::Result<Report> {
         let signature = signing::sign(key.spec, material(key, version)?, &message)?;
         Ok((key.clone(), signature))
     })?;
+    if in_json {
+        return Ok(Report::new(
+            String::new(),
+            json!({
+                "key_id": key.id.to_string(),
+                "key_version": key.current_version,
+                "spec": key.spec.name(),
+                "signature": base64::engine::general_purpose::STANDARD.encode(&signature),
+            }),
+        ));
+    }
     // Only now that the audit line is written (fail closed).
     release(output, &signature)?;
     Ok(match output {

@@ -1404,3 +1404,20 @@ fn a_directory_as_input_is_named_in_the_error() {
         assert!(!r.stderr.contains("os error"), "{}", r.stderr);
     }
 }
+
+#[test]
+fn json_cannot_share_standard_output_with_the_data() {
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    let r = env
+        .run_with_input(&["encrypt", "--key", "k", "--json"], b"data")
+        .code(2);
+    assert!(r.stdout.is_empty());
+    assert!(r.stderr.contains("-o FILE"), "{}", r.stderr);
+    env.run_with_input(&["decrypt", "--json"], b"x").code(2);
+    let plain = env.write("p", b"data");
+    let r = env
+        .run(&["encrypt", "--key", "k", "--json", plain.to_str().unwrap()])
+        .ok();
+    assert_eq!(r.json()[0]["output"], format!("{}.lkms", plain.display()));
+}

@@ -636,3 +636,46 @@ fn recovered_keys_work_in_openssl_as_recovery_md_says() {
         .ok();
     }
 }
+
+/// `--json` is one JSON value: without -o the signature or tag goes into it, in base64.
+#[test]
+fn json_without_output_carries_the_signature_and_tag_in_base64() {
+    use base64::Engine as _;
+    let env = Env::new();
+    env.create(&["--alias", "s", "--spec", "ed25519"]);
+    env.create(&["--alias", "m", "--spec", "hmac-sha256"]);
+    let msg = env.write("m.txt", b"release 1.0");
+    let r = env
+        .run(&["sign", "--key", "s", "--json", msg.to_str().unwrap()])
+        .ok();
+    let sig = base64::engine::general_purpose::STANDARD
+        .decode(r.json()["signature"].as_str().unwrap())
+        .unwrap();
+    assert_eq!(sig.len(), 64);
+    let sig_file = env.write("m.sig", &sig);
+    env.run(&[
+        "verify",
+        "--key",
+        "s",
+        "--signature",
+        sig_file.to_str().unwrap(),
+        msg.to_str().unwrap(),
+    ])
+    .ok();
+    let r = env
+        .run(&["mac", "--key", "m", "--json", msg.to_str().unwrap()])
+        .ok();
+    let tag = base64::engine::general_purpose::STANDARD
+        .decode(r.json()["mac"].as_str().unwrap())
+        .unwrap();
+    let tag_file = env.write("m.tag", &tag);
+    env.run(&[
+        "verify-mac",
+        "--key",
+        "m",
+        "--mac",
+        tag_file.to_str().unwrap(),
+        msg.to_str().unwrap(),
+    ])
+    .ok();
+}
