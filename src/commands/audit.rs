@@ -16,7 +16,7 @@ pub fn run(s: &mut Session, cmd: AuditCommand) -> anyhow::Result<Report> {
 
 fn verify(s: &mut Session) -> anyhow::Result<Report> {
     let report = verify_file(&s.settings.audit_log)?;
-    Ok(Report::new(
+    Ok(Report::message(
         format!(
             "the audit log {} is intact: {} lines, last hash {}\n",
             s.settings.audit_log.display(),

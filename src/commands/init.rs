@@ -38,7 +38,7 @@ pub fn init(s: &mut Session, args: InitArgs) -> anyhow::Result<Report> {
     s.log(rec, &result)?;
     result?;
     s.set_passphrase(passphrase);
-    Ok(Report::new(
+    Ok(Report::message(
         format!(
             "created the keyring {} (scrypt work factor {work_factor})\naudit log: {}\n",
             store.path().display(),
@@ -77,7 +77,7 @@ pub fn passwd(s: &mut Session, args: PasswdArgs) -> anyhow::Result<Report> {
         s.set_passphrase(new);
         Ok(keyring.work_factor)
     })?;
-    Ok(Report::new(
+    Ok(Report::message(
         format!("changed the keyring's passphrase (scrypt work factor {work_factor})\n"),
         json!({"work_factor": work_factor}),
     ))

@@ -122,7 +122,7 @@ pub fn alias(s: &mut Session, cmd: AliasCommand) -> anyhow::Result<Report> {
                 rec.key_id = Some(id.to_string());
                 Ok(id)
             })?;
-            Ok(Report::new(
+            Ok(Report::message(
                 format!(
                     "alias/{} now names key {id}\n",
                     name.trim_start_matches("alias/")
@@ -138,7 +138,7 @@ pub fn alias(s: &mut Session, cmd: AliasCommand) -> anyhow::Result<Report> {
                 rec.key_id = Some(id.to_string());
                 Ok(id)
             })?;
-            Ok(Report::new(
+            Ok(Report::message(
                 format!(
                     "removed alias/{} from key {id}\n",
                     name.trim_start_matches("alias/")

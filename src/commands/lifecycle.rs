@@ -83,7 +83,7 @@ fn report(key: &Key, change: Change, did: &str, already: &str) -> Report {
     };
     let mut json = key_json(key);
     json["changed"] = json!(change == Change::Changed);
-    Report::new(text, json)
+    Report::message(text, json)
 }
 
 pub fn enable(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
@@ -130,7 +130,7 @@ pub fn rotate(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
         rec.key_version = Some(key.current_version);
         Ok(key)
     })?;
-    Ok(Report::new(
+    Ok(Report::message(
         format!(
             "rotated key {}: version {} is now current\n",
             key.display_name(),
@@ -223,7 +223,7 @@ pub fn schedule_delete(s: &mut Session, args: ScheduleDeleteArgs) -> anyhow::Res
     };
     let mut json = key_json(&key);
     json["changed"] = json!(change == Change::Changed);
-    Ok(Report::new(text, json))
+    Ok(Report::message(text, json))
 }
 
 pub fn cancel_delete(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
@@ -234,7 +234,7 @@ pub fn cancel_delete(s: &mut Session, reference: &str) -> anyhow::Result<Report>
         |_| {},
         |k, _| k.cancel_deletion(),
     )?;
-    Ok(Report::new(
+    Ok(Report::message(
         format!(
             "deletion of key {} cancelled; it is Disabled: run `lkms enable {}` to use it again\n",
             key.display_name(),
@@ -274,5 +274,5 @@ pub fn maintain(s: &mut Session) -> anyhow::Result<Report> {
             })
             .collect()
     };
-    Ok(Report::new(text, json!({"applied": done})))
+    Ok(Report::message(text, json!({"applied": done})))
 }

@@ -136,7 +136,7 @@ pub fn verify_mac(s: &mut Session, args: VerifyMacArgs) -> anyhow::Result<Report
         rec.key_version = Some(version);
         Ok((key.clone(), version))
     })?;
-    Ok(Report::new(
+    Ok(Report::message(
         format!(
             "MAC is valid (key {}, version {version})\n",
             key.display_name()

@@ -135,7 +135,7 @@ pub fn verify(s: &mut Session, args: VerifyArgs) -> anyhow::Result<Report> {
         signing::verify(key.spec, material(key, version)?, &message, &signature)?;
         Ok((key.clone(), version.version))
     })?;
-    Ok(Report::new(
+    Ok(Report::message(
         format!(
             "signature is valid (key {}, {})\n",
             key.display_name(),

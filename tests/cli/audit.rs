@@ -31,7 +31,7 @@ fn every_attempt_is_logged_with_the_required_fields() {
     assert_eq!(lines[2]["outcome"], "success");
     assert!(lines[2]["error"].is_null());
     let r = env.run(&["audit", "verify"]).ok();
-    assert!(r.out().contains("intact"));
+    assert!(r.stderr.contains("intact"), "{}", r.stderr);
 }
 
 fn rewrite(env: &Env, f: impl FnOnce(&mut Vec<String>)) {

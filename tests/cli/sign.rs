@@ -131,7 +131,7 @@ fn verify_says_valid_and_refuses_changed_messages_and_other_keys() {
         env.run(&["sign", "--key", spec, "-o", "sig", "msg"]).ok();
 
         let r = env.run(&["verify", "--key", spec, "--signature", "sig", "msg"]);
-        assert!(r.ok().out().contains("signature is valid"));
+        assert!(r.ok().stderr.contains("signature is valid"));
         let j = env
             .run(&[
                 "verify",
@@ -250,7 +250,7 @@ fn mac_round_trip_and_tampering() {
     let r = env
         .run(&["verify-mac", "--key", "h", "--mac", "tag", "msg"])
         .ok();
-    assert!(r.out().contains("MAC is valid"), "{}", r.out());
+    assert!(r.stderr.contains("MAC is valid"), "{}", r.stderr);
 
     env.write("changed", b"artifact bytez");
     let r = env
