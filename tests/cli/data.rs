@@ -80,24 +80,6 @@ fn assert_no_output(env: &Env, output: &str) {
     assert!(temps.is_empty(), "temporary files left behind: {temps:?}");
 }
 
-/// Runs lkms with the clock moved forward (libfaketime).
-fn later(env: &Env, offset: &str, args: &[&str]) -> Run {
-    assert!(
-        have("faketime"),
-        "this test needs faketime (apt-get install faketime)"
-    );
-    let c = env.cmd();
-    let mut f = Command::new("faketime");
-    f.arg("-f").arg(offset).arg(c.get_program()).args(args);
-    for (k, v) in c.get_envs() {
-        match v {
-            Some(v) => f.env(k, v),
-            None => f.env_remove(k),
-        };
-    }
-    env.run_cmd(f.current_dir(env.dir.path()).stdin(Stdio::null()))
-}
-
 /// Runs a shell line with a terminal as lkms's standard output (through `script`); `$LKMS`
 /// is the binary.
 fn on_terminal(env: &Env, line: &str) -> Run {
@@ -770,11 +752,17 @@ fn destroyed_keys_never_decrypt_again() {
     env.run(&["schedule-delete", "--yes", "k", "--days", "7"])
         .ok();
     // Still pending six days on.
-    let r = later(&env, "+6d", &["decrypt", "-o", "out", "msg.lkms"]).code(4);
+    let r = env
+        .later("+6d", &["decrypt", "-o", "out", "msg.lkms"])
+        .code(4);
     assert!(r.stderr.contains("PendingDeletion"), "{}", r.stderr);
-    let r = later(&env, "+8d", &["decrypt", "-o", "out", "msg.lkms"]).code(4);
+    let r = env
+        .later("+8d", &["decrypt", "-o", "out", "msg.lkms"])
+        .code(4);
     assert!(r.stderr.contains("Destroyed"), "{}", r.stderr);
-    let r = later(&env, "+8d", &["encrypt", "--key", "k", "-o", "out", "msg"]).code(4);
+    let r = env
+        .later("+8d", &["encrypt", "--key", "k", "-o", "out", "msg"])
+        .code(4);
     assert!(r.stderr.contains("Destroyed"), "{}", r.stderr);
     assert_no_output(&env, "out");
     // The keyring recorded it: without faketime too, and enable cannot bring it back.
@@ -968,6 +956,19 @@ fn output_names_batches_and_overwrites() {
     assert!(temp_files(env.dir.path()).is_empty());
 }
 
+/// Runs `line` on a terminal and checks that lkms refused it (exit 1, naming the terminal)
+/// without writing ciphertext there.
+fn refused_on_terminal(env: &Env, line: &str) -> Run {
+    let r = on_terminal(env, line);
+    assert_eq!(r.code, 1, "{line}: {}", r.out());
+    assert!(r.out().contains("terminal"), "{line}: {}", r.out());
+    assert!(
+        !r.out().contains("LKMS\u{1}"),
+        "{line}: ciphertext on the terminal"
+    );
+    r
+}
+
 #[test]
 fn ciphertext_is_never_written_to_a_terminal() {
     let env = Env::new();
@@ -980,14 +981,8 @@ fn ciphertext_is_never_written_to_a_terminal() {
         r#""$LKMS" re-encrypt < msg.lkms"#,
         r#""$LKMS" re-encrypt -o - msg.lkms"#,
     ] {
-        let r = on_terminal(&env, line);
-        assert_eq!(r.code, 1, "{line}: {}", r.out());
-        assert!(r.out().contains("terminal"), "{line}: {}", r.out());
+        let r = refused_on_terminal(&env, line);
         assert!(r.out().contains("-o FILE"), "{line}: {}", r.out());
-        assert!(
-            !r.out().contains("LKMS\u{1}"),
-            "{line}: ciphertext on the terminal"
-        );
     }
     // Plaintext is the user's business: decrypting to the terminal works.
     let r = on_terminal(&env, r#""$LKMS" decrypt -o - msg.lkms"#).ok();
@@ -1309,13 +1304,7 @@ fn ciphertext_went_to_a_terminal_named_as_the_output_file() {
         r#""$LKMS" encrypt --key k -o /dev/tty msg"#,
         r#""$LKMS" re-encrypt -o /dev/tty msg.lkms"#,
     ] {
-        let r = on_terminal(&env, line);
-        assert_eq!(r.code, 1, "{line}: {}", r.out());
-        assert!(r.out().contains("terminal"), "{line}: {}", r.out());
-        assert!(
-            !r.out().contains("LKMS\u{1}"),
-            "{line}: ciphertext on the terminal"
-        );
+        refused_on_terminal(&env, line);
     }
     // Plaintext to a terminal named that way is still the user's business.
     let r = on_terminal(&env, r#""$LKMS" decrypt -o /dev/tty msg.lkms"#).ok();

@@ -6,29 +6,6 @@ fn state(env: &Env, key: &str) -> String {
     env.describe(key)["state"].as_str().unwrap().to_string()
 }
 
-/// Runs lkms with the clock moved forward (libfaketime).
-fn later(env: &Env, offset: &str, args: &[&str]) -> Run {
-    assert!(
-        have("faketime"),
-        "this test needs faketime (apt-get install faketime)"
-    );
-    let c = env.cmd();
-    let program = c.get_program().to_owned();
-    let mut f = std::process::Command::new("faketime");
-    f.arg("-f").arg(offset).arg(program).args(args);
-    for (k, v) in c.get_envs() {
-        match v {
-            Some(v) => f.env(k, v),
-            None => f.env_remove(k),
-        };
-    }
-    f.env("PATH", std::env::var_os("PATH").unwrap_or_default());
-    env.run_cmd(
-        f.current_dir(env.dir.path())
-            .stdin(std::process::Stdio::null()),
-    )
-}
-
 #[test]
 fn every_transition_and_refusal() {
     let env = Env::new();
@@ -103,17 +80,17 @@ fn destroyed_after_the_date_with_material_erased() {
     env.run(&["rotate", "doomed"]).ok();
     env.run(&["schedule-delete", "doomed", "--days", "7"]).ok();
     // Six days on: still pending.
-    let r = later(&env, "+6d", &["describe", "doomed", "--json"]).ok();
+    let r = env.later("+6d", &["describe", "doomed", "--json"]).ok();
     assert_eq!(r.json()["state"], "PendingDeletion");
     // Eight days on: the first command that opens the keyring destroys it.
-    let r = later(&env, "+8d", &["describe", "doomed", "--json"]).ok();
+    let r = env.later("+8d", &["describe", "doomed", "--json"]).ok();
     assert_eq!(r.json()["state"], "Destroyed");
     let versions = r.json()["versions"].as_array().unwrap().clone();
     assert!(versions.iter().all(|v| v["material"] == "destroyed"));
     // Final: nothing brings it back.
-    later(&env, "+9d", &["enable", "doomed"]).code(4);
-    later(&env, "+9d", &["cancel-delete", "doomed"]).code(4);
-    later(&env, "+9d", &["schedule-delete", "doomed"]).code(4);
+    env.later("+9d", &["enable", "doomed"]).code(4);
+    env.later("+9d", &["cancel-delete", "doomed"]).code(4);
+    env.later("+9d", &["schedule-delete", "doomed"]).code(4);
     assert_eq!(state(&env, "keep"), "Enabled");
     // The material is gone from the file itself: the keyring no longer holds two versions'
     // material for that key.
@@ -138,7 +115,7 @@ fn maintain_applies_due_deletions_and_rotations() {
     env.create(&["--alias", "doomed"]);
     env.create(&["--alias", "rot", "--rotation-period", "10"]);
     env.run(&["schedule-delete", "doomed", "--days", "7"]).ok();
-    let r = later(&env, "+11d", &["maintain", "--json"]).ok();
+    let r = env.later("+11d", &["maintain", "--json"]).ok();
     let applied = r.json()["applied"].as_array().unwrap().clone();
     assert_eq!(applied.len(), 2, "{applied:?}");
     let lines = env.audit_lines();
@@ -147,7 +124,7 @@ fn maintain_applies_due_deletions_and_rotations() {
     assert_eq!(rotate["key_version"], 2);
     assert!(lines.iter().any(|l| l["event"] == "DeleteKeyMaterial"));
     // Nothing more is due right after.
-    let r = later(&env, "+11d", &["maintain", "--json"]).ok();
+    let r = env.later("+11d", &["maintain", "--json"]).ok();
     assert!(r.json()["applied"].as_array().unwrap().is_empty());
 }
 
@@ -157,14 +134,14 @@ fn automatic_rotation_after_its_period() {
     env.create(&["--alias", "k"]);
     env.run(&["rotation", "enable", "k", "--period", "30"]).ok();
     assert_eq!(env.describe("k")["rotation_period_days"], 30);
-    let r = later(&env, "+29d", &["describe", "k", "--json"]).ok();
+    let r = env.later("+29d", &["describe", "k", "--json"]).ok();
     assert_eq!(r.json()["current_version"], 1);
-    let r = later(&env, "+31d", &["describe", "k", "--json"]).ok();
+    let r = env.later("+31d", &["describe", "k", "--json"]).ok();
     assert_eq!(r.json()["current_version"], 2);
     // The next period counts from that rotation.
-    let r = later(&env, "+45d", &["describe", "k", "--json"]).ok();
+    let r = env.later("+45d", &["describe", "k", "--json"]).ok();
     assert_eq!(r.json()["current_version"], 2);
-    let r = later(&env, "+62d", &["describe", "k", "--json"]).ok();
+    let r = env.later("+62d", &["describe", "k", "--json"]).ok();
     assert_eq!(r.json()["current_version"], 3);
     env.run(&["rotation", "disable", "k"]).ok();
     assert!(env.describe("k")["rotation_period_days"].is_null());
@@ -216,34 +193,19 @@ fn read_only_keyring_still_treats_due_deletion_as_done() {
     ok(&mut base(), &["schedule-delete", "doomed", "--days", "7"]);
     let before = read(&keyring);
     ro.remount("ro");
-    let r = later_cmd(base(), "+8d", &["describe", "doomed", "--json"]);
+    let r = faketime(base(), "+8d", &["describe", "doomed", "--json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.json()["state"], "Destroyed");
     assert!(r.stderr.contains("warning"), "{}", r.stderr);
     assert_eq!(read(&keyring), before);
     // The rotation that fell due waits for a writable keyring rather than inventing a version
     // that would be lost.
-    let r = later_cmd(base(), "+8d", &["describe", "kept", "--json"]);
+    let r = faketime(base(), "+8d", &["describe", "kept", "--json"]);
     assert_eq!(r.json()["current_version"], 1);
     // Writing commands fail cleanly.
-    let r = later_cmd(base(), "+8d", &["create"]);
+    let r = faketime(base(), "+8d", &["create"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert_eq!(read(&keyring), before);
-}
-
-fn later_cmd(c: std::process::Command, offset: &str, args: &[&str]) -> Run {
-    let mut f = std::process::Command::new("faketime");
-    f.arg("-f").arg(offset).arg(c.get_program()).args(args);
-    for (k, v) in c.get_envs() {
-        match v {
-            Some(v) => f.env(k, v),
-            None => f.env_remove(k),
-        };
-    }
-    if let Some(d) = c.get_current_dir() {
-        f.current_dir(d);
-    }
-    to_run(f.stdin(std::process::Stdio::null()).output().unwrap())
 }
 
 /// Regression: a due deletion carried out by a command that then failed was logged as done
@@ -253,13 +215,9 @@ fn a_due_deletion_is_saved_and_logged_once_even_when_the_command_fails() {
     let env = Env::new();
     env.create(&["--alias", "doomed"]);
     env.run(&["schedule-delete", "doomed", "--days", "7"]).ok();
-    later(
-        &env,
-        "+8d",
-        &["sign", "--key", "no-such-key", "-o", "/dev/null"],
-    )
-    .code(6);
-    later(&env, "+8d", &["rotate", "no-such-key"]).code(6);
+    env.later("+8d", &["sign", "--key", "no-such-key", "-o", "/dev/null"])
+        .code(6);
+    env.later("+8d", &["rotate", "no-such-key"]).code(6);
     let deletions = env
         .audit_lines()
         .into_iter()
@@ -282,7 +240,7 @@ fn a_due_deletion_is_not_carried_out_when_it_cannot_be_logged() {
     log.extend_from_slice(b"not a record\n");
     std::fs::write(env.audit_log(), &log).unwrap();
     let before = read(&env.keyring());
-    let r = later(&env, "+8d", &["list"]);
+    let r = env.later("+8d", &["list"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("audit log"), "{}", r.stderr);
     assert_eq!(read(&env.keyring()), before);

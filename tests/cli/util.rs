@@ -97,6 +97,11 @@ impl Env {
         self.run_cmd(self.cmd().args(args))
     }
 
+    /// Runs lkms with the clock moved forward by `offset` (`+8d`).
+    pub fn later(&self, offset: &str, args: &[&str]) -> Run {
+        faketime(self.cmd(), offset, args)
+    }
+
     pub fn run_with_input(&self, args: &[&str], input: &[u8]) -> Run {
         let mut c = self.cmd();
         c.args(args).stdin(Stdio::piped());
@@ -136,6 +141,27 @@ impl Env {
         std::fs::write(&p, content).unwrap();
         p
     }
+}
+
+/// Runs `c` (a command from [`Env::cmd`], with its environment and folder) under libfaketime,
+/// its clock moved by `offset` (`+8d`), with `args`.
+pub fn faketime(c: Command, offset: &str, args: &[&str]) -> Run {
+    assert!(
+        have("faketime"),
+        "this test needs faketime (apt-get install faketime)"
+    );
+    let mut f = Command::new("faketime");
+    f.arg("-f").arg(offset).arg(c.get_program()).args(args);
+    for (k, v) in c.get_envs() {
+        match v {
+            Some(v) => f.env(k, v),
+            None => f.env_remove(k),
+        };
+    }
+    if let Some(d) = c.get_current_dir() {
+        f.current_dir(d);
+    }
+    to_run(f.stdin(Stdio::null()).output().expect("run faketime"))
 }
 
 pub fn to_run(o: Output) -> Run {
