@@ -308,15 +308,8 @@ fn read_prefix<R: Read>(input: &mut R, prefix: &mut [u8; PREFIX_LEN]) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::crypto::test_support::Zeros;
     use ring::aead::Aad;
-
-    struct Zeros;
-    impl Rng for Zeros {
-        fn fill(&self, dest: &mut [u8]) -> Result<(), CryptoError> {
-            dest.fill(0);
-            Ok(())
-        }
-    }
 
     fn derived() -> Derived {
         let key = SecretBytes::new(vec![1; 32]);

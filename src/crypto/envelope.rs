@@ -225,14 +225,7 @@ impl Header {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    struct Zeros;
-    impl Rng for Zeros {
-        fn fill(&self, dest: &mut [u8]) -> Result<(), CryptoError> {
-            dest.fill(0);
-            Ok(())
-        }
-    }
+    use crate::crypto::test_support::Zeros;
 
     fn key(spec: KeySpec, material: &SecretBytes) -> WrappingKey<'_> {
         WrappingKey {

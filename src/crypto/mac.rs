@@ -104,14 +104,8 @@ fn stream<R: Read>(keys: &[hmac::Key], mut input: R) -> Result<Vec<hmac::Tag>, C
 mod tests {
     use super::*;
     use crate::crypto::material::KeySpec;
+    use crate::crypto::test_support::hex;
     use crate::error::ExitCode;
-
-    fn hex(s: &str) -> Vec<u8> {
-        (0..s.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-            .collect()
-    }
 
     fn assert_integrity(r: Result<(), CryptoError>) -> String {
         match r {

@@ -18,4 +18,6 @@ pub mod secret;
 pub mod signing;
 
 mod error;
+#[cfg(test)]
+mod test_support;
 pub use error::CryptoError;

@@ -90,13 +90,7 @@ pub fn spki_pem(spec: KeySpec, raw_public_key: &[u8]) -> Result<String, CryptoEr
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn hex(s: &str) -> Vec<u8> {
-        (0..s.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-            .collect()
-    }
+    use crate::crypto::test_support::hex;
 
     #[test]
     fn prefixes_match_the_documented_der() {

@@ -116,6 +116,7 @@ pub fn public_key(spec: KeySpec, pkcs8: &SecretBytes) -> Result<Vec<u8>, CryptoE
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::crypto::test_support::hex;
     use crate::error::ExitCode;
 
     const SIGNING: [KeySpec; 2] = [KeySpec::Ed25519, KeySpec::EcdsaP256];
@@ -309,12 +310,5 @@ mod tests {
             let hex: String = key.expose().iter().map(|b| format!("{b:02x}")).collect();
             assert!(!shown.contains(&b64[..16]) && !shown.contains(&hex[..16]));
         }
-    }
-
-    fn hex(s: &str) -> Vec<u8> {
-        (0..s.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-            .collect()
     }
 }
