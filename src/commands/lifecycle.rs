@@ -9,7 +9,7 @@ use crate::cli::{RotationCommand, ScheduleDeleteArgs};
 use crate::error::failure;
 use crate::keyring::Key;
 use crate::keyring::KeyState;
-use crate::keyring::lifecycle::{Change, DEFAULT_DELETION_DAYS, check_deletion_window};
+use crate::keyring::lifecycle::{Change, DEFAULT_DELETION_DAYS, DueEvent, check_deletion_window};
 use crate::output::Report;
 use crate::passphrase::{confirm, interactive};
 
@@ -246,21 +246,16 @@ pub fn cancel_delete(s: &mut Session, reference: &str) -> anyhow::Result<Report>
 
 /// Carries out due rotations and deletions now; the session logs each one.
 pub fn maintain(s: &mut Session) -> anyhow::Result<Report> {
-    let (before, after) = s.audited(Record::new("Maintain"), |s, _| {
-        let passphrase = s.passphrase()?.clone();
-        let before = s.store().read(&passphrase)?;
-        let after = s.carry_out_due()??;
-        Ok((before, after))
-    })?;
-    let mut done = Vec::new();
-    for key in &after.keys {
-        let old = before.find_by_id(key.id);
-        if old.is_some_and(|o| o.state != key.state) {
-            done.push(json!({"key_id": key.id.to_string(), "event": "DeleteKeyMaterial"}));
-        } else if old.is_some_and(|o| o.current_version != key.current_version) {
-            done.push(json!({"key_id": key.id.to_string(), "event": "RotateKey", "key_version": key.current_version}));
-        }
-    }
+    let (_, events) = s.audited(Record::new("Maintain"), |s, _| s.carry_out_due()?)?;
+    let done: Vec<_> = events
+        .iter()
+        .map(|(id, event)| match event {
+            DueEvent::Destroyed => json!({"key_id": id.to_string(), "event": "DeleteKeyMaterial"}),
+            DueEvent::Rotated(v) => {
+                json!({"key_id": id.to_string(), "event": "RotateKey", "key_version": v})
+            }
+        })
+        .collect();
     let text = if done.is_empty() {
         "nothing was due\n".to_string()
     } else {

@@ -153,7 +153,7 @@ impl Session {
             return Ok(keyring);
         }
         let unsaved = match self.carry_out_due()? {
-            Ok(saved) => return Ok(saved),
+            Ok((saved, _)) => return Ok(saved),
             Err(e) => e,
         };
         let mut keyring = keyring;
@@ -183,8 +183,8 @@ impl Session {
     /// Carries out what time has made due (deletions, scheduled rotations), on its own: logged,
     /// then saved, whatever the command that opened the keyring goes on to do. The outer error
     /// is one that must stop the command (the audit log, a wrong passphrase); the inner one
-    /// says the keyring could not be written.
-    pub fn carry_out_due(&mut self) -> anyhow::Result<anyhow::Result<Keyring>> {
+    /// says the keyring could not be written. Returns the keyring and what was carried out.
+    pub fn carry_out_due(&mut self) -> anyhow::Result<anyhow::Result<(Keyring, Vec<Due>)>> {
         self.commit_pending()?;
         let store = self.store();
         let passphrase = self.passphrase()?.clone();
@@ -194,7 +194,7 @@ impl Session {
         };
         let mut keyring = store.read(&passphrase)?;
         let saved = self.save_due(&store, &lock, &mut keyring, &passphrase)?;
-        Ok(saved.map(|()| keyring))
+        Ok(saved.map(|events| (keyring, events)))
     }
 
     /// Applies what is due to `keyring` (read under `lock`), logs each event and then saves
@@ -205,19 +205,19 @@ impl Session {
         lock: &WriteLock,
         keyring: &mut Keyring,
         passphrase: &SecretString,
-    ) -> anyhow::Result<anyhow::Result<()>> {
+    ) -> anyhow::Result<anyhow::Result<Vec<Due>>> {
         let events = apply_due(keyring, self.now(), true)?;
         if events.is_empty() {
-            return Ok(Ok(()));
+            return Ok(Ok(events));
         }
         let prepared = match store.prepare(lock, keyring, passphrase) {
             Ok(p) => p,
             Err(e) => return Ok(Err(e)),
         };
-        for (id, event) in events {
-            self.log(due_record(id, &event), &Ok::<(), anyhow::Error>(()))?;
+        for (id, event) in &events {
+            self.log(due_record(*id, event), &Ok::<(), anyhow::Error>(()))?;
         }
-        Ok(prepared.commit())
+        Ok(prepared.commit().map(|()| events))
     }
 
     /// A change staged earlier in this operation holds the lock: save it before another.
@@ -250,11 +250,10 @@ impl Session {
     }
 }
 
-fn apply_due(
-    keyring: &mut Keyring,
-    now: Timestamp,
-    rotations: bool,
-) -> anyhow::Result<Vec<(uuid::Uuid, DueEvent)>> {
+/// A key and what time did to it.
+pub type Due = (uuid::Uuid, DueEvent);
+
+fn apply_due(keyring: &mut Keyring, now: Timestamp, rotations: bool) -> anyhow::Result<Vec<Due>> {
     let mut events = Vec::new();
     let mut fresh = |spec: KeySpec| Ok(spec.generate()?);
     for key in &mut keyring.keys {
