@@ -2,9 +2,12 @@
 //! holds them.
 
 pub mod clock;
+pub mod identity;
 pub mod lifecycle;
 pub mod lookup;
 pub mod model;
+pub mod root;
+pub mod roots;
 pub mod store;
 
 pub use clock::{Clock, SystemClock};
