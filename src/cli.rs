@@ -237,13 +237,77 @@ pub enum Command {
     /// outcome, key, context and actor, chained to the line before by a SHA-256 hash.
     #[command(subcommand, after_long_help = examples::AUDIT)]
     Audit(AuditCommand),
-    /// Change the keyring's passphrase (and optionally its work factor)
+    /// Change the passphrase of one passphrase root (and optionally its work factor)
     ///
-    /// Unlocks the keyring with the current passphrase, then asks for the new one twice (or
-    /// reads --new-passphrase-file, LKMS_NEW_PASSPHRASE_FILE or LKMS_NEW_PASSPHRASE) and
-    /// rewrites the keyring atomically. The keys themselves do not change.
+    /// Unlocks the keyring, then asks for the new passphrase twice (or reads
+    /// --new-passphrase-file, LKMS_NEW_PASSPHRASE_FILE or LKMS_NEW_PASSPHRASE) and rewrites
+    /// that root's file atomically. The keyring file itself and the keys do not change. Without
+    /// --root: the passphrase root that unlocked the keyring, else `default`.
     #[command(after_long_help = examples::PASSWD)]
     Passwd(PasswdArgs),
+    /// List, add or remove the keyring's roots: what holds its identity
+    ///
+    /// The keyring file is encrypted to a keyring identity; each root holds a copy of that
+    /// identity. A passphrase root is a standard age file beside the keyring that the age CLI
+    /// opens with its passphrase. Several may exist (a break-glass one kept offline); any of
+    /// them unlocks the keyring.
+    #[command(subcommand, after_long_help = examples::ROOT)]
+    Root(RootCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RootCommand {
+    /// List the keyring's roots (needs no passphrase)
+    ///
+    /// Reads only the public roots file beside the keyring. One row a root: name, kind,
+    /// creation time and, for passphrase roots, the file. With --json, an array of objects with
+    /// name, kind, created, file (passphrase roots) and params.
+    #[command(after_long_help = examples::ROOT_LIST)]
+    List,
+    /// Add a root that holds the keyring identity
+    ///
+    /// Unlocks the keyring (with any root or the agent), then wraps its identity with the new
+    /// root. The keyring file itself is not rewritten.
+    #[command(subcommand, after_long_help = examples::ROOT_ADD)]
+    Add(RootAddCommand),
+    /// Remove a root; the last one cannot be removed
+    ///
+    /// Unlocks the keyring, then deletes the root from the roots file and deletes its file.
+    /// Refuses (exit 4) to remove the only root, which would lock every key away. On a terminal
+    /// lkms asks first, unless --yes.
+    #[command(after_long_help = examples::ROOT_REMOVE)]
+    Remove(RootRemoveArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RootAddCommand {
+    /// Add a passphrase root: an age scrypt file beside the keyring
+    ///
+    /// The new passphrase is asked twice on a terminal, or read from --new-passphrase-file,
+    /// LKMS_NEW_PASSPHRASE_FILE or LKMS_NEW_PASSPHRASE. The file is keyring.root.NAME.age beside
+    /// keyring.age; `age -d -i THAT_FILE KEYRING` opens the keyring with the age CLI alone.
+    #[command(after_long_help = examples::ROOT_ADD_PASSPHRASE)]
+    Passphrase(RootAddPassphraseArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RootAddPassphraseArgs {
+    /// The root's name (1 to 64 of A-Z a-z 0-9 _ -) [default: passphrase-N]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// scrypt's log2 cost, 10 to 22 [default: the keyring's work factor]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(10..=22))]
+    pub work_factor: Option<u8>,
+    /// Read the new passphrase from the first line of this file
+    #[arg(long, env = "LKMS_NEW_PASSPHRASE_FILE", value_name = "PATH")]
+    pub new_passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RootRemoveArgs {
+    /// The root's name, as `lkms root list` shows it
+    #[arg(value_name = "NAME")]
+    pub name: String,
 }
 
 #[derive(Debug, Args)]
@@ -529,6 +593,9 @@ pub struct AuditShowArgs {
 
 #[derive(Debug, Args)]
 pub struct PasswdArgs {
+    /// The passphrase root to change [default: the one that unlocked, else `default`]
+    #[arg(long, value_name = "NAME")]
+    pub root: Option<String>,
     /// A new scrypt log2 cost, 10 to 22 [default: keep the current one]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(10..=22))]
     pub work_factor: Option<u8>,

@@ -3,6 +3,7 @@
 //! Layers, with dependencies pointing one way: `commands` use `keyring`, `crypto` and `audit`;
 //! `crypto` knows nothing of files, the command line or the keyring.
 
+pub mod agent;
 pub mod audit;
 pub mod cli;
 pub mod commands;

@@ -11,7 +11,7 @@ mod verify;
 
 pub use chain::{GENESIS_HASH, line_hash};
 pub use log::AuditLog;
-pub use record::{Actor, Outcome, Record};
+pub use record::{Actor, Outcome, Record, UnlockInfo};
 pub use verify::{
     VerifyError, VerifyReport, read_records, verify_bytes, verify_file, verify_reader,
 };

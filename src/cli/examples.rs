@@ -278,4 +278,47 @@ pub const PASSWD: &str = r#"Examples:
   In a shell script:
     lkms passwd --passphrase-file old.txt --new-passphrase-file new.txt
   In a CI job (rotating the secret in the secret store):
-    LKMS_PASSPHRASE_FILE=old LKMS_NEW_PASSPHRASE_FILE=new lkms passwd --json"#;
+    LKMS_PASSPHRASE_FILE=old LKMS_NEW_PASSPHRASE_FILE=new lkms passwd --json
+    LKMS_NEW_PASSPHRASE_FILE=new lkms passwd --root ci --json"#;
+
+pub const ROOT: &str = r#"Examples:
+  At a terminal:
+    lkms root list
+    lkms root add passphrase --name break-glass
+    lkms root remove break-glass
+  In a shell script:
+    lkms root list --json | jq -r '.[].name'
+  In a CI job (a root for the pipeline's own secret):
+    LKMS_NEW_PASSPHRASE_FILE=/run/secrets/ci lkms root add passphrase --name ci"#;
+
+pub const ROOT_LIST: &str = r#"Examples:
+  At a terminal:
+    lkms root list
+  In a shell script:
+    lkms root list --json | jq -r '.[] | select(.kind == "passphrase") | .file'
+  In a CI job:
+    lkms root list --json > roots.json"#;
+
+pub const ROOT_ADD: &str = r#"Examples:
+  At a terminal (asks for the new passphrase twice):
+    lkms root add passphrase --name break-glass --work-factor 20
+  In a shell script:
+    lkms root add passphrase --name backup --new-passphrase-file backup.txt
+  In a CI job:
+    LKMS_NEW_PASSPHRASE_FILE=/run/secrets/ci lkms root add passphrase --name ci --json"#;
+
+pub const ROOT_ADD_PASSPHRASE: &str = r#"Examples:
+  At a terminal (asks for the new passphrase twice; keep the file offline afterwards):
+    lkms root add passphrase --name break-glass --work-factor 20
+  In a shell script:
+    lkms root add passphrase --name backup --new-passphrase-file backup.txt
+  In a CI job:
+    LKMS_NEW_PASSPHRASE_FILE=/run/secrets/ci lkms root add passphrase --name ci --json"#;
+
+pub const ROOT_REMOVE: &str = r#"Examples:
+  At a terminal (asks first):
+    lkms root remove old-laptop
+  In a shell script:
+    lkms root remove backup --yes
+  In a CI job:
+    lkms root remove ci --yes --json"#;

@@ -1,19 +1,24 @@
-//! init and passwd: creating the keyring and changing its passphrase.
+//! init and passwd: creating the keyring and changing a passphrase root's passphrase.
 
 use serde_json::json;
 
 use super::session::Session;
+use super::unlocking::UnlockInfo;
 use crate::audit::Record;
 use crate::cli::{InitArgs, PasswdArgs};
-use crate::error::failure;
+use crate::error::{failure, not_found, unusable};
 use crate::keyring::Keyring;
+use crate::keyring::identity::KeyringIdentity;
+use crate::keyring::migrate::{DEFAULT_ROOT, write_default_root};
+use crate::keyring::root::{RootPaths, RootsFile};
+use crate::keyring::roots::{self, PassphraseRoot, passphrase::KIND as PASSPHRASE};
 use crate::keyring::store::DEFAULT_WORK_FACTOR;
 use crate::output::Report;
 use crate::passphrase::{ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, obtain_new};
 
 pub fn init(s: &mut Session, args: InitArgs) -> anyhow::Result<Report> {
     let store = s.store();
-    // Refuse before asking for a passphrase; `create` checks again under the lock.
+    // Refuse before asking for a passphrase; checked again under the lock.
     if store.exists() {
         return Err(failure(format!(
             "a keyring already exists at {}; nothing was changed (use --keyring PATH for \
@@ -34,18 +39,70 @@ pub fn init(s: &mut Session, args: InitArgs) -> anyhow::Result<Report> {
     let mut rec = Record::new("CreateKeyring");
     rec.request.insert("work_factor".into(), json!(work_factor));
     s.open_audit()?;
-    let result = store.create(&Keyring::new(work_factor), &passphrase);
-    s.log(rec, &result)?;
-    result?;
-    s.set_passphrase(passphrase);
+    let now = s.now();
+    let paths = RootPaths::of(store.path());
+    // The root and the roots file first, the keyring last: a crash in between leaves no
+    // keyring, and the next init replaces the strays.
+    let prepared = (|| {
+        let lock = store.lock()?;
+        if store.exists() {
+            return Err(store.exists_error());
+        }
+        let identity = KeyringIdentity::generate();
+        let mut keyring = Keyring::new(work_factor);
+        let id = keyring.keyring_id.expect("a new keyring has an id");
+        let mut roots_file = RootsFile::new(id, identity.recipient().to_string());
+        let (_, root_file) = write_default_root(
+            &paths,
+            &mut roots_file,
+            &identity,
+            &passphrase,
+            work_factor,
+            now,
+        )?;
+        let prepared = store.prepare(&lock, &mut keyring, &identity)?;
+        Ok((lock, prepared, identity, roots_file, root_file))
+    })();
+    let (lock, prepared, identity, roots_file, root_file) = match prepared {
+        Ok(p) => p,
+        Err(e) => {
+            let failed: anyhow::Result<Report> = Err(e);
+            s.log(rec, &failed)?;
+            return failed;
+        }
+    };
+    rec.keyring_generation = Some(prepared.generation());
+    rec.request.insert(
+        "keyring_id".into(),
+        json!(roots_file.keyring_id.to_string()),
+    );
+    rec.request.insert("root".into(), json!(DEFAULT_ROOT));
+    let retry = rec.clone();
+    s.log(rec, &Ok::<(), anyhow::Error>(()))?;
+    if let Err(e) = prepared.commit() {
+        let failed: anyhow::Result<Report> = Err(e);
+        s.log(retry, &failed)?;
+        return failed;
+    }
+    drop(lock);
+    let keyring_id = roots_file.keyring_id.to_string();
+    s.unlocker.set_v2(
+        identity,
+        roots_file,
+        UnlockInfo::root(DEFAULT_ROOT, PASSPHRASE),
+    );
     Ok(Report::message(
         format!(
-            "created the keyring {} (scrypt work factor {work_factor})\naudit log: {}\n",
+            "created the keyring {} (passphrase root `{DEFAULT_ROOT}`: {}, scrypt work factor \
+             {work_factor})\naudit log: {}\n",
             store.path().display(),
+            root_file.display(),
             s.settings.audit_log.display()
         ),
         json!({
             "keyring": store.path().display().to_string(),
+            "keyring_id": keyring_id,
+            "root_file": root_file.display().to_string(),
             "audit_log": s.settings.audit_log.display().to_string(),
             "work_factor": work_factor,
         }),
@@ -57,28 +114,68 @@ pub fn passwd(s: &mut Session, args: PasswdArgs) -> anyhow::Result<Report> {
     if let Some(wf) = args.work_factor {
         rec.request.insert("work_factor".into(), json!(wf));
     }
-    let work_factor = s.audited(rec, |s, _| {
-        // Unlock with the old passphrase first (carrying out anything due), so a mistake is
-        // caught before a new passphrase is asked for.
+    if let Some(root) = &args.root {
+        rec.request.insert("root".into(), json!(root));
+    }
+    let (name, work_factor) = s.audited(rec, |s, rec| {
+        // Unlock first (carrying out anything due, converting a format 1 keyring), so a
+        // mistake is caught before a new passphrase is asked for.
         s.read_keyring()?;
+        s.ensure_v2()?;
+        let unlocked_by = s
+            .unlocker
+            .info
+            .as_ref()
+            .filter(|i| i.kind.as_deref() == Some(PASSPHRASE))
+            .and_then(|i| i.root.clone());
+        let name = args
+            .root
+            .clone()
+            .or(unlocked_by)
+            .unwrap_or_else(|| DEFAULT_ROOT.to_string());
+        rec.request.insert("root".into(), json!(name));
         let new = obtain_new(
             args.new_passphrase_file.as_deref(),
             ENV_NEW_PASSPHRASE,
-            "New keyring passphrase",
+            &format!("New passphrase for the root `{name}`"),
         )?;
         let store = s.store();
-        let lock = store.lock()?;
-        let mut keyring = store.read(s.passphrase()?)?;
-        if let Some(wf) = args.work_factor {
-            keyring.work_factor = wf;
+        let paths = RootPaths::of(store.path());
+        let _lock = store.lock()?;
+        let mut roots_file = RootsFile::load(&paths)?;
+        let entry = roots_file.find(&name).cloned().ok_or_else(|| {
+            not_found(format!(
+                "the keyring has no root named `{name}`; see `lkms root list`"
+            ))
+        })?;
+        if entry.kind != PASSPHRASE {
+            return Err(unusable(format!(
+                "the root `{name}` is a {} root, which has no passphrase; name a passphrase \
+                 root with --root",
+                entry.kind
+            )));
         }
-        let prepared = store.prepare(&lock, &keyring, &new)?;
-        s.stage(lock, prepared)?;
-        s.set_passphrase(new);
-        Ok(keyring.work_factor)
+        let work_factor = args
+            .work_factor
+            .unwrap_or_else(|| roots::work_factor(&entry));
+        let origin = entry
+            .file
+            .as_deref()
+            .map(|f| paths.resolve(f).display().to_string())
+            .unwrap_or_default();
+        let root = PassphraseRoot::new(&name, &origin, new, work_factor);
+        let (identity, _) = s.unlocker.v2().expect("converted above");
+        let updated = roots::rewrap(&paths, &roots_file, &entry, &root, identity)?;
+        for r in &mut roots_file.roots {
+            if r.name == name {
+                *r = updated.clone();
+            }
+        }
+        roots_file.save(&paths)?;
+        Ok((name, work_factor))
     })?;
     Ok(Report::message(
-        format!("changed the keyring's passphrase (scrypt work factor {work_factor})\n"),
-        json!({"work_factor": work_factor}),
+        format!("changed the passphrase of the root `{name}` (scrypt work factor {work_factor})\n"),
+        json!({"root": name, "work_factor": work_factor}),
     ))
 }

@@ -1,26 +1,29 @@
-//! What every command shares: settings, the clock, the passphrase (asked once), the audit log,
-//! and the two ways to open the keyring (to read, or to change under the writers' lock).
+//! What every command shares: settings, the clock, the unlocked keyring identity (unlocked
+//! once), the audit log, and the two ways to open the keyring (to read, or to change under the
+//! writers' lock).
 //!
 //! Both ways carry out what time has made due (deletions, scheduled rotations) and log it.
 
-use std::cell::OnceCell;
-
 use jiff::Timestamp;
 use secrecy::SecretString;
+use serde_json::json;
 
+use super::unlocking::{UnlockInfo, Unlocker};
 use crate::audit::{AuditLog, Outcome, Record};
 use crate::config::Settings;
 use crate::crypto::material::KeySpec;
-use crate::error::not_found;
+use crate::error::{ExitCode, exit_code, not_found};
+use crate::keyring::identity::KeyringIdentity;
 use crate::keyring::lifecycle::DueEvent;
+use crate::keyring::migrate::{self, DEFAULT_ROOT};
+use crate::keyring::roots::passphrase::KIND as PASSPHRASE;
 use crate::keyring::store::{PreparedWrite, Store, WriteLock};
 use crate::keyring::{Clock, Keyring};
-use crate::passphrase;
 
 pub struct Session {
     pub settings: Settings,
     pub clock: Box<dyn Clock>,
-    passphrase: OnceCell<SecretString>,
+    pub unlocker: Unlocker,
     audit: Option<AuditLog>,
     /// Inside [`Session::audited`], keyring changes wait here (written beside the keyring,
     /// still under the writers' lock) until their audit line is written.
@@ -30,10 +33,11 @@ pub struct Session {
 
 impl Session {
     pub fn new(settings: Settings, clock: Box<dyn Clock>) -> Session {
+        let unlocker = Unlocker::new(&settings.keyring, settings.passphrase_file.as_deref());
         Session {
             settings,
             clock,
-            passphrase: OnceCell::new(),
+            unlocker,
             audit: None,
             defer_commit: false,
             pending: None,
@@ -49,16 +53,87 @@ impl Session {
     }
 
     pub fn passphrase(&self) -> anyhow::Result<&SecretString> {
-        if let Some(p) = self.passphrase.get() {
-            return Ok(p);
-        }
-        let p = passphrase::obtain(self.settings.passphrase_file.as_deref())?;
-        Ok(self.passphrase.get_or_init(|| p))
+        self.unlocker.passphrase()
     }
 
-    /// Sets the passphrase (after `init` or `passwd` chose one).
-    pub fn set_passphrase(&mut self, p: SecretString) {
-        self.passphrase = OnceCell::from(p);
+    /// Unlocks the keyring once (the agent, a root, or a format 1 passphrase) and logs a
+    /// failed attempt as `Unlock` with the root it tried.
+    pub fn unlock(&mut self) -> anyhow::Result<()> {
+        if self.unlocker.is_unlocked() {
+            return Ok(());
+        }
+        let store = self.store();
+        let result = self.unlocker.unlock(&store);
+        self.log_unlock_failure(&result)?;
+        result
+    }
+
+    fn log_unlock_failure<T>(&mut self, result: &anyhow::Result<T>) -> anyhow::Result<()> {
+        if let Err(e) = result
+            && exit_code(e) != ExitCode::NotFound
+        {
+            let mut rec = Record::new("Unlock");
+            rec.unlock = self.unlocker.info.clone();
+            self.unlocker.info = None;
+            self.log(rec, result)?;
+        }
+        Ok(())
+    }
+
+    /// Reads the keyring through the unlocked identity, unlocking first.
+    fn read_store(&mut self, store: &Store) -> anyhow::Result<Keyring> {
+        self.unlock()?;
+        let result = self.unlocker.read(store);
+        self.log_unlock_failure(&result)?;
+        result
+    }
+
+    /// The identity a write encrypts to. A format 1 keyring is converted first, on its own:
+    /// the converted keyring is verified, logged as `MigrateKeyring` and renamed into place
+    /// before the change that caused the write is applied.
+    fn write_identity(
+        &mut self,
+        store: &Store,
+        lock: &WriteLock,
+        keyring: &mut Keyring,
+    ) -> anyhow::Result<KeyringIdentity> {
+        if let Some((identity, _)) = self.unlocker.v2() {
+            return Ok(identity.clone());
+        }
+        let passphrase = self.passphrase()?.clone();
+        let converted = migrate::convert(store, lock, keyring, &passphrase, self.now())?;
+        let mut rec = Record::new("MigrateKeyring");
+        rec.keyring_generation = Some(converted.prepared.generation());
+        rec.request.insert("from_format".into(), json!(1));
+        rec.request.insert("to_format".into(), json!(2));
+        rec.request.insert("root".into(), json!(DEFAULT_ROOT));
+        rec.request.insert(
+            "root_file".into(),
+            json!(converted.root_file.display().to_string()),
+        );
+        let retry = rec.clone();
+        self.log(rec, &Ok::<(), anyhow::Error>(()))?;
+        if let Err(e) = converted.prepared.commit() {
+            let failed = Err::<(), _>(e.context("the keyring was not converted"));
+            self.log(retry, &failed)?;
+            failed?;
+        }
+        eprintln!(
+            "lkms: converted the keyring {} to format 2: it is now encrypted to a keyring \
+             identity, held by the passphrase root `{DEFAULT_ROOT}` ({}), same passphrase. \
+             To recover it with age alone: age -d -i {} {}",
+            store.path().display(),
+            converted.root_file.display(),
+            converted.root_file.display(),
+            store.path().display()
+        );
+        let identity = converted.identity.clone();
+        self.unlocker.set_v2(
+            converted.identity,
+            converted.roots,
+            UnlockInfo::root(DEFAULT_ROOT, PASSPHRASE),
+        );
+        Ok(identity)
     }
 
     /// Opens the audit log now: a command that cannot log refuses before it acts.
@@ -75,6 +150,9 @@ impl Session {
         if let Err(e) = result {
             record.outcome = Outcome::Failure;
             record.error = Some(format!("{e:#}"));
+        }
+        if record.unlock.is_none() && self.unlocker.is_unlocked() {
+            record.unlock = self.unlocker.info.clone();
         }
         self.open_audit()?;
         let now = self.now();
@@ -103,6 +181,7 @@ impl Session {
             self.log(record, &result)?;
             return result;
         };
+        record.keyring_generation = Some(prepared.generation());
         let retry = record.clone();
         self.log(record, &result)?;
         let committed = prepared.commit();
@@ -146,8 +225,7 @@ impl Session {
     pub fn read_keyring(&mut self) -> anyhow::Result<Keyring> {
         self.require_keyring()?;
         let store = self.store();
-        let passphrase = self.passphrase()?.clone();
-        let keyring = store.read(&passphrase)?;
+        let keyring = self.read_store(&store)?;
         let now = self.now();
         if !keyring.keys.iter().any(|k| k.is_due(now)) {
             return Ok(keyring);
@@ -187,13 +265,13 @@ impl Session {
     pub fn carry_out_due(&mut self) -> anyhow::Result<anyhow::Result<(Keyring, Vec<Due>)>> {
         self.commit_pending()?;
         let store = self.store();
-        let passphrase = self.passphrase()?.clone();
+        self.unlock()?;
         let lock = match store.lock() {
             Ok(lock) => lock,
             Err(e) => return Ok(Err(e)),
         };
-        let mut keyring = store.read(&passphrase)?;
-        let saved = self.save_due(&store, &lock, &mut keyring, &passphrase)?;
+        let mut keyring = self.read_store(&store)?;
+        let saved = self.save_due(&store, &lock, &mut keyring)?;
         Ok(saved.map(|events| (keyring, events)))
     }
 
@@ -204,20 +282,40 @@ impl Session {
         store: &Store,
         lock: &WriteLock,
         keyring: &mut Keyring,
-        passphrase: &SecretString,
     ) -> anyhow::Result<anyhow::Result<Vec<Due>>> {
         let events = apply_due(keyring, self.now(), true)?;
         if events.is_empty() {
             return Ok(Ok(events));
         }
-        let prepared = match store.prepare(lock, keyring, passphrase) {
+        let identity = match self.write_identity(store, lock, keyring) {
+            Ok(i) => i,
+            Err(e) => return Ok(Err(e)),
+        };
+        let prepared = match store.prepare(lock, keyring, &identity) {
             Ok(p) => p,
             Err(e) => return Ok(Err(e)),
         };
         for (id, event) in &events {
-            self.log(due_record(*id, event), &Ok::<(), anyhow::Error>(()))?;
+            let mut rec = due_record(*id, event);
+            rec.keyring_generation = Some(prepared.generation());
+            self.log(rec, &Ok::<(), anyhow::Error>(()))?;
         }
         Ok(prepared.commit().map(|()| events))
+    }
+
+    /// Converts a format 1 keyring now (root commands and `passwd` work on format 2 roots).
+    pub fn ensure_v2(&mut self) -> anyhow::Result<()> {
+        self.require_keyring()?;
+        self.unlock()?;
+        if self.unlocker.v2().is_some() {
+            return Ok(());
+        }
+        self.commit_pending()?;
+        let store = self.store();
+        let lock = store.lock()?;
+        let mut keyring = self.read_store(&store)?;
+        self.write_identity(&store, &lock, &mut keyring)?;
+        Ok(())
     }
 
     /// A change staged earlier in this operation holds the lock: save it before another.
@@ -239,12 +337,14 @@ impl Session {
         self.require_keyring()?;
         self.commit_pending()?;
         let store = self.store();
-        let passphrase = self.passphrase()?.clone();
+        // Unlocked before the lock is taken: a passphrase prompt must not hold other writers.
+        self.unlock()?;
         let lock = store.lock()?;
-        let mut keyring = store.read(&passphrase)?;
-        self.save_due(&store, &lock, &mut keyring, &passphrase)??;
+        let mut keyring = self.read_store(&store)?;
+        let identity = self.write_identity(&store, &lock, &mut keyring)?;
+        self.save_due(&store, &lock, &mut keyring)??;
         let value = change(&mut keyring, self.now())?;
-        let prepared = store.prepare(&lock, &keyring, &passphrase)?;
+        let prepared = store.prepare(&lock, &mut keyring, &identity)?;
         self.stage(lock, prepared)?;
         Ok((keyring, value))
     }

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod identity;
 pub mod lifecycle;
 pub mod lookup;
+pub mod migrate;
 pub mod model;
 pub mod root;
 pub mod roots;

@@ -96,7 +96,8 @@ impl Root for PassphraseRoot {
                         self.where_()
                     ))
                 }
-                DecryptError::ExcessiveWork { required, .. } => RootError::Damaged(format!(
+                // Exit 1 as for a format 1 keyring: a cost lkms never writes, not damage.
+                DecryptError::ExcessiveWork { required, .. } => RootError::Other(format!(
                     "{} asks for scrypt work factor {required}, above the limit of \
                      {MAX_WORK_FACTOR}; it was not written by lkms",
                     self.where_()

@@ -1,0 +1,180 @@
+//! root list, root add, root remove: what holds the keyring identity.
+
+use serde_json::{Value, json};
+
+use super::session::Session;
+use crate::audit::Record;
+use crate::cli::{RootAddCommand, RootAddPassphraseArgs, RootCommand, RootRemoveArgs};
+use crate::error::{not_found, unusable};
+use crate::keyring::root::{RootEntry, RootPaths, RootsFile, remove_file, validate_name};
+use crate::keyring::roots::{self, PassphraseRoot};
+use crate::keyring::store::{DEFAULT_WORK_FACTOR, Sealing};
+use crate::output::Report;
+use crate::passphrase::{ENV_NEW_PASSPHRASE, confirm, obtain_new};
+
+pub fn run(s: &mut Session, command: RootCommand) -> anyhow::Result<Report> {
+    match command {
+        RootCommand::List => list(s),
+        RootCommand::Add(RootAddCommand::Passphrase(a)) => add_passphrase(s, a),
+        RootCommand::Remove(a) => remove(s, a),
+    }
+}
+
+fn entry_json(paths: &RootPaths, r: &RootEntry) -> Value {
+    let mut v = json!({
+        "name": r.name,
+        "kind": r.kind,
+        "created": r.created.to_string(),
+        "params": serde_json::to_value(&r.params).unwrap_or(Value::Null),
+    });
+    if let Some(f) = &r.file {
+        v["file"] = json!(paths.resolve(f).display().to_string());
+    }
+    v
+}
+
+fn list(s: &mut Session) -> anyhow::Result<Report> {
+    let roots = s.audited(Record::new("ListRoots"), |s, _| {
+        let store = s.store();
+        if store.sealing()? == Sealing::Passphrase {
+            return Ok(None);
+        }
+        Ok(Some(RootsFile::load(&s.unlocker.paths())?))
+    })?;
+    let Some(roots) = roots else {
+        eprintln!(
+            "lkms: this keyring is format 1 (encrypted to its passphrase itself); the first \
+             command that changes it converts it to a keyring identity with the passphrase root \
+             `default`"
+        );
+        return Ok(Report::new(String::new(), json!([])));
+    };
+    let paths = s.unlocker.paths();
+    let rows: Vec<Value> = roots.roots.iter().map(|r| entry_json(&paths, r)).collect();
+    let mut text = format!("{:<20}  {:<12}  {:<20}  FILE\n", "NAME", "KIND", "CREATED");
+    for r in &roots.roots {
+        let file = r
+            .file
+            .as_deref()
+            .map(|f| paths.resolve(f).display().to_string())
+            .unwrap_or_default();
+        text.push_str(&format!(
+            "{:<20}  {:<12}  {:<20}  {file}\n",
+            crate::output::clean(&r.name),
+            crate::output::clean(&r.kind),
+            r.created.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+        ));
+    }
+    Ok(Report::new(text, Value::Array(rows)))
+}
+
+fn add_passphrase(s: &mut Session, args: RootAddPassphraseArgs) -> anyhow::Result<Report> {
+    let mut rec = Record::new("AddRoot");
+    rec.request
+        .insert("kind".into(), json!(roots::passphrase::KIND));
+    if let Some(n) = &args.name {
+        validate_name(n)?;
+        rec.request.insert("root".into(), json!(n));
+    }
+    let entry = s.audited(rec, |s, rec| {
+        // Unlocked first: only someone who can open the keyring may add a way in.
+        let keyring = s.read_keyring()?;
+        s.ensure_v2()?;
+        let new = obtain_new(
+            args.new_passphrase_file.as_deref(),
+            ENV_NEW_PASSPHRASE,
+            "Passphrase for the new root",
+        )?;
+        let store = s.store();
+        let paths = RootPaths::of(store.path());
+        let _lock = store.lock()?;
+        // Read again under the lock, so two roots added at once both land.
+        let mut roots_file = RootsFile::load(&paths)?;
+        let name = match &args.name {
+            Some(n) => n.clone(),
+            None => (2..)
+                .map(|i| format!("passphrase-{i}"))
+                .find(|n| roots_file.find(n).is_none())
+                .expect("a free name"),
+        };
+        rec.request.insert("root".into(), json!(name));
+        let work_factor = args
+            .work_factor
+            .or(s.settings.config.work_factor)
+            .unwrap_or(if keyring.work_factor == 0 {
+                DEFAULT_WORK_FACTOR
+            } else {
+                keyring.work_factor
+            });
+        let file = paths.resolve(&paths.root_file_name(&name));
+        let root = PassphraseRoot::new(&name, &file.display().to_string(), new, work_factor);
+        let (identity, _) = s.unlocker.v2().expect("converted above");
+        let entry = roots::store_new(&paths, &roots_file, &root, identity, s.now(), false)?;
+        roots_file.roots.push(entry.clone());
+        if let Err(e) = roots_file.save(&paths) {
+            let _ = remove_file(&paths, &entry);
+            return Err(e);
+        }
+        Ok(entry)
+    })?;
+    let paths = s.unlocker.paths();
+    let file = entry
+        .file
+        .as_deref()
+        .map(|f| paths.resolve(f).display().to_string())
+        .unwrap_or_default();
+    Ok(Report::message(
+        format!(
+            "added the passphrase root `{}`: {file}\nage alone opens the keyring with it: age -d -i {file} {}\n",
+            entry.name,
+            s.settings.keyring.display()
+        ),
+        entry_json(&paths, &entry),
+    ))
+}
+
+fn remove(s: &mut Session, args: RootRemoveArgs) -> anyhow::Result<Report> {
+    let mut rec = Record::new("RemoveRoot");
+    rec.request.insert("root".into(), json!(args.name));
+    let name = args.name.clone();
+    let yes = s.settings.yes;
+    s.audited(rec, |s, rec| {
+        s.read_keyring()?;
+        s.ensure_v2()?;
+        let store = s.store();
+        let paths = RootPaths::of(store.path());
+        let check = |roots_file: &RootsFile| -> anyhow::Result<RootEntry> {
+            let entry = roots_file.find(&name).cloned().ok_or_else(|| {
+                not_found(format!(
+                    "the keyring has no root named `{name}`; see `lkms root list`"
+                ))
+            })?;
+            if roots_file.roots.len() == 1 {
+                return Err(unusable(format!(
+                    "`{name}` is the keyring's only root: removing it would lock every key away; \
+                     add another root first (`lkms root add passphrase`)"
+                )));
+            }
+            Ok(entry)
+        };
+        let entry = check(&RootsFile::load(&paths)?)?;
+        rec.request.insert("kind".into(), json!(entry.kind));
+        if !confirm(
+            &format!("Remove the root `{name}`? It will no longer unlock the keyring"),
+            yes,
+        )? {
+            return Err(crate::error::failure("not removed; nothing was changed"));
+        }
+        let _lock = store.lock()?;
+        let mut roots_file = RootsFile::load(&paths)?;
+        let entry = check(&roots_file)?;
+        roots_file.roots.retain(|r| r.name != name);
+        roots_file.save(&paths)?;
+        remove_file(&paths, &entry)?;
+        Ok(())
+    })?;
+    Ok(Report::message(
+        format!("removed the root `{}`\n", args.name),
+        json!({"removed": args.name}),
+    ))
+}
