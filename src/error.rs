@@ -1,11 +1,11 @@
-//! The errors a user must act on, each with the exit code DESIGN.md assigns.
+//! The errors a user must act on, each with the exit code docs/DESIGN.md assigns.
 //!
 //! Plumbing failures travel as `anyhow::Error`; anything that decides an exit code other than 1
 //! is an [`Error`] somewhere in the chain, and [`exit_code`] finds it.
 
 use std::fmt;
 
-/// Exit codes, as documented in the README and DESIGN.md.
+/// Exit codes, as documented in the README and docs/DESIGN.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExitCode {
     Success = 0,

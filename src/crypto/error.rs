@@ -1,4 +1,4 @@
-//! Errors from the crypto layer, each mapped to an exit code of DESIGN.md.
+//! Errors from the crypto layer, each mapped to an exit code of docs/DESIGN.md.
 
 use crate::error::ExitCode;
 
