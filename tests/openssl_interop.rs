@@ -10,7 +10,7 @@ use lkms::crypto::material::KeySpec;
 use lkms::crypto::pem;
 use lkms::crypto::secret::SecretBytes;
 use lkms::crypto::signing;
-use lkms::message_source;
+use lkms::io::message_source;
 
 const SIGNING: [KeySpec; 2] = [KeySpec::Ed25519, KeySpec::EcdsaP256];
 

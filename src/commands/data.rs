@@ -5,20 +5,17 @@
 //! lines is in `jobs.rs`. Standard output gets only authenticated chunks.
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use serde_json::json;
 use zeroize::Zeroizing;
 
-use super::inputs::material;
-use super::jobs::{
-    Input, Job, Sink, context_of, open_input, plan, preflight, run_jobs, summary, with_output,
-};
+use super::jobs::{Job, Sink, context_of, plan, preflight, run_jobs, summary, with_output};
+use super::material::material;
 use super::progress::reporter;
 use super::session::Session;
-use super::sink::PendingFile;
 use crate::audit::Record;
 use crate::cli::{DecryptArgs, EncryptArgs, GenerateDataKeyArgs, InspectArgs, ReEncryptArgs};
 use crate::crypto::aead::Algorithm;
@@ -28,11 +25,11 @@ use crate::crypto::material::KeyUsage;
 use crate::crypto::random::SystemRng;
 use crate::crypto::secret::SecretBytes;
 use crate::error::{integrity, not_found, usage};
+use crate::io::input::{Input, open_input};
+use crate::io::naming::{decrypted_name, encrypted_name};
+use crate::io::output::PendingFile;
 use crate::keyring::{Key, Keyring};
 use crate::output::{Report, clean};
-
-/// The suffix `encrypt` adds and `decrypt` takes off.
-pub const SUFFIX: &str = "lkms";
 
 /// `--json` describes the files written; it cannot share standard output with the data.
 fn json_without_stdout(json: bool, jobs: &[Job]) -> anyhow::Result<()> {
@@ -64,10 +61,7 @@ pub fn encrypt(s: &mut Session, args: EncryptArgs) -> anyhow::Result<Report> {
         .ok_or_else(|| usage("name the key to encrypt under with --key KEY (or set default_key in the config file)"))?;
     let context = context_of(&args.context)?;
     let jobs = plan(&args.inputs, args.out.output.as_deref(), |p| {
-        let mut name = p.as_os_str().to_owned();
-        name.push(".");
-        name.push(SUFFIX);
-        Ok(PathBuf::from(name))
+        Ok(encrypted_name(p))
     })?;
     json_without_stdout(s.settings.json, &jobs)?;
     let checked = preflight(&jobs, args.force, true);
@@ -177,18 +171,7 @@ fn context_mismatch(stored: &Context, given: &Context) -> String {
 
 pub fn decrypt(s: &mut Session, args: DecryptArgs) -> anyhow::Result<Report> {
     let context = context_of(&args.context)?;
-    let jobs = plan(&args.inputs, args.out.output.as_deref(), |p| {
-        match p
-            .to_str()
-            .and_then(|s| s.strip_suffix(&format!(".{SUFFIX}")))
-        {
-            Some(stem) if !stem.is_empty() && !stem.ends_with('/') => Ok(PathBuf::from(stem)),
-            _ => Err(usage(format!(
-                "{} does not end in .{SUFFIX}; name its output with -o",
-                clean(&p.to_string_lossy())
-            ))),
-        }
-    })?;
+    let jobs = plan(&args.inputs, args.out.output.as_deref(), decrypted_name)?;
     json_without_stdout(s.settings.json, &jobs)?;
     let checked = preflight(&jobs, args.force, false);
     let done = run_jobs(

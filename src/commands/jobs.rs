@@ -6,18 +6,18 @@
 //! output that cannot be held back (standard output, a device) starts only after a first audit
 //! line. Each INPUT is one attempt in the audit log.
 
-use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
-use super::inputs::{name_of, not_a_file, read_error};
 use super::session::Session;
-use super::sink::{PendingFile, stdout_binary_ok};
 use crate::audit::Record;
 use crate::crypto::envelope::{Context, check_context};
 use crate::error::usage;
+use crate::io::input::read_error;
+use crate::io::naming::{file_or_stdio, name_of, shown};
+use crate::io::output::{PendingFile, stdout_binary_ok};
 use crate::keyring::Keyring;
 use crate::output::{Report, clean};
 
@@ -39,8 +39,8 @@ impl Job {
     }
     fn output_name(&self) -> String {
         match &self.output {
-            Sink::Stdout => "-".into(),
-            Sink::File(p) => p.to_string_lossy().into_owned(),
+            Sink::Stdout => name_of(None),
+            Sink::File(p) => name_of(Some(p)),
         }
     }
 }
@@ -53,13 +53,7 @@ pub(super) fn plan(
     name: impl Fn(&Path) -> anyhow::Result<PathBuf>,
 ) -> anyhow::Result<Vec<Job>> {
     let dash = Path::new("-");
-    let out = |o: &Path| {
-        if o == dash {
-            Sink::Stdout
-        } else {
-            Sink::File(o.to_path_buf())
-        }
-    };
+    let out = |o: &Path| file_or_stdio(Some(o)).map_or(Sink::Stdout, |p| Sink::File(p.into()));
     if inputs.is_empty() || (inputs.len() == 1 && inputs[0] == dash) {
         return Ok(vec![Job {
             input: None,
@@ -107,7 +101,7 @@ pub(super) fn preflight(jobs: &[Job], force: bool, binary_out: bool) -> anyhow::
             Sink::File(p) if !force && p.symlink_metadata().is_ok_and(|m| m.is_file()) => {
                 return Err(crate::error::failure(format!(
                     "{} already exists; use --force to replace it",
-                    clean(&p.to_string_lossy())
+                    shown(p)
                 )));
             }
             _ => {}
@@ -129,37 +123,6 @@ pub(super) fn context_of(pairs: &[(String, String)]) -> anyhow::Result<Context> 
     }
     check_context(&context).map_err(usage)?;
     Ok(context)
-}
-
-/// An INPUT: standard input or an open file, kept concrete so that copying a file's body
-/// can use the kernel's copy (copy_file_range, sendfile) instead of a user-space buffer.
-pub(super) enum Input {
-    Stdin(std::io::Stdin),
-    File(File),
-}
-
-impl Read for Input {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        match self {
-            Input::Stdin(s) => s.read(buf),
-            Input::File(f) => f.read(buf),
-        }
-    }
-}
-
-pub(super) fn open_input(input: Option<&Path>) -> anyhow::Result<(Input, Option<u64>)> {
-    match input {
-        None => Ok((Input::Stdin(std::io::stdin()), None)),
-        Some(p) => {
-            let f = File::open(p).map_err(|e| read_error(p, e))?;
-            let meta = f.metadata().map_err(|e| read_error(p, e))?;
-            if meta.is_dir() {
-                return Err(not_a_file(p));
-            }
-            let len = meta.is_file().then_some(meta.len());
-            Ok((Input::File(f), len))
-        }
-    }
 }
 
 /// The output of one job, once its data is written: a file awaiting its rename, or nothing.
@@ -217,7 +180,7 @@ pub(super) fn run_jobs(
         };
         // Name the file in the error: with several INPUTs, the cause alone is not enough.
         let result = match (&job.input, result) {
-            (Some(path), Err(e)) => Err(e.context(clean(&path.to_string_lossy()))),
+            (Some(path), Err(e)) => Err(e.context(shown(path))),
             (_, other) => other,
         };
         if let Ok((_, bytes)) = &result {

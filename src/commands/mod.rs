@@ -5,15 +5,14 @@
 mod audit;
 mod data;
 mod init;
-mod inputs;
 mod jobs;
 mod keys;
 mod lifecycle;
 mod mac;
+mod material;
 mod progress;
 pub mod session;
 mod sign;
-mod sink;
 mod view;
 
 use crate::cli::Command;

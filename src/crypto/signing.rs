@@ -3,7 +3,7 @@
 //!
 //! Key material is the PKCS#8 document that [`KeySpec::generate`] made. Both algorithms need
 //! the whole message as one slice (Ed25519 hashes it twice; ring has no pre-hashed ECDSA), so
-//! callers with large files map them (see `crate::message_source`) rather than read them.
+//! callers with large files map them (see `crate::io::message_source`) rather than read them.
 
 use ring::rand::SystemRandom;
 use ring::signature::{
