@@ -7,16 +7,17 @@ use std::path::Path;
 
 use serde_json::json;
 
+use super::attempt::Attempt;
 use super::material::material;
 use super::session::Session;
-use crate::audit::Record;
+use crate::audit::{Event, Record};
 use crate::cli::{MacArgs, VerifyMacArgs};
 use crate::crypto::CryptoError;
 use crate::crypto::mac::{self, TAG_LEN};
 use crate::crypto::material::KeyUsage;
 use crate::io::input::{open_counted, read_small, reading as read_failed};
 use crate::io::naming::{file_or_stdio, name_of};
-use crate::io::output::{self, release};
+use crate::io::output;
 use crate::output::Report;
 
 /// A read error while streaming names the input; an integrity error stands as it is.
@@ -30,24 +31,29 @@ fn reading(input: Option<&Path>, e: CryptoError) -> anyhow::Error {
 pub fn mac(s: &mut Session, args: MacArgs) -> anyhow::Result<Report> {
     let input = file_or_stdio(args.input.as_deref());
     let output = file_or_stdio(args.output.as_deref());
-    let mut rec = Record::new("GenerateMac");
+    let mut rec = Record::new(Event::GenerateMac);
     rec.request.insert("input".into(), json!(name_of(input)));
     rec.request.insert("output".into(), json!(name_of(output)));
     // With --json and no -o, the tag goes into the JSON (base64), not raw to stdout.
     let in_json = output.is_none() && s.settings.json;
-    let (key_id, version, tag) = s.audited(rec, |s, rec| {
+    let (key_id, version, tag) = Attempt::run(s, rec, |a| {
         if output.is_none() && !in_json {
             output::stdout_binary_ok()?;
         }
-        let keyring = s.read_keyring()?;
+        let keyring = a.read_keyring()?;
         let key = keyring.find(&args.key)?;
-        rec.key_id = Some(key.id.to_string());
+        a.record.key_id = Some(key.id.to_string());
         let version = key.usable_current(KeyUsage::Mac, "generate a MAC with")?;
-        rec.key_version = Some(version.version);
+        a.record.key_version = Some(version.version);
         let mut reader = open_counted(input)?;
         let tag = mac::tag(material(key, version)?, &mut reader);
-        rec.request.insert("bytes".into(), json!(reader.bytes));
-        Ok((key.id, version.version, tag.map_err(|e| reading(input, e))?))
+        a.record.request.insert("bytes".into(), json!(reader.bytes));
+        let tag = tag.map_err(|e| reading(input, e))?;
+        if !in_json {
+            // Written once the audit line is (fail closed).
+            a.release_bytes(output.map(Path::to_path_buf), tag.to_vec());
+        }
+        Ok((key.id, version.version, tag))
     })?;
     if in_json {
         use base64::Engine as _;
@@ -60,8 +66,6 @@ pub fn mac(s: &mut Session, args: MacArgs) -> anyhow::Result<Report> {
             }),
         ));
     }
-    // Only now that the audit line is written (fail closed).
-    release(output, &tag)?;
     Ok(match output {
         Some(path) => Report::new(
             String::new(),
@@ -77,14 +81,14 @@ pub fn mac(s: &mut Session, args: MacArgs) -> anyhow::Result<Report> {
 
 pub fn verify_mac(s: &mut Session, args: VerifyMacArgs) -> anyhow::Result<Report> {
     let input = file_or_stdio(args.input.as_deref());
-    let mut rec = Record::new("VerifyMac");
+    let mut rec = Record::new(Event::VerifyMac);
     rec.request.insert("input".into(), json!(name_of(input)));
     rec.request
         .insert("mac".into(), json!(name_of(Some(&args.mac))));
-    let (key, version) = s.audited(rec, |s, rec| {
-        let keyring = s.read_keyring()?;
+    let (key, version) = Attempt::run(s, rec, |a| {
+        let keyring = a.read_keyring()?;
         let key = keyring.find(&args.key)?;
-        rec.key_id = Some(key.id.to_string());
+        a.record.key_id = Some(key.id.to_string());
         key.check_usable(KeyUsage::Mac, "verify a MAC with")?;
         // Far more than a tag, so a wrong-length tag still gets mac's precise message.
         let expected = read_small(&args.mac, "MAC", 32 * TAG_LEN as u64)?;
@@ -97,9 +101,9 @@ pub fn verify_mac(s: &mut Session, args: VerifyMacArgs) -> anyhow::Result<Report
             .collect::<anyhow::Result<Vec<_>>>()?;
         let mut reader = open_counted(input)?;
         let found = mac::verify_any(&materials, &mut reader, &expected);
-        rec.request.insert("bytes".into(), json!(reader.bytes));
+        a.record.request.insert("bytes".into(), json!(reader.bytes));
         let version = versions[found.map_err(|e| reading(input, e))?].version;
-        rec.key_version = Some(version);
+        a.record.key_version = Some(version);
         Ok((key.clone(), version))
     })?;
     Ok(Report::message(

@@ -1,7 +1,9 @@
 //! One file per group of commands. Each takes parsed arguments and a [`Session`], and returns
 //! a [`Report`] to print; none parses arguments or prints data itself (except the commands that
-//! stream data to standard output).
+//! stream data to standard output). Each runs its work in an [`attempt::Attempt`], which
+//! writes the audit line before any effect is committed.
 
+mod attempt;
 mod audit;
 mod data;
 mod init;

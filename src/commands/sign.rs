@@ -1,41 +1,50 @@
 //! sign, verify, public-key: raw signatures that `openssl` verifies over the message itself,
 //! and the SubjectPublicKeyInfo to verify them with.
 
+use std::path::Path;
+
 use anyhow::Context as _;
 use base64::Engine as _;
 use serde_json::json;
 
+use super::attempt::Attempt;
 use super::material::material;
 use super::session::Session;
-use crate::audit::Record;
+use crate::audit::{Event, Record};
 use crate::cli::{KeyFormat, PublicKeyArgs, SignArgs, VerifyArgs};
 use crate::crypto::material::KeyUsage;
 use crate::crypto::{pem, signing};
 use crate::io::input::{MAX_SIGNATURE_LEN, load, read_small};
 use crate::io::naming::{file_or_stdio, name_of};
-use crate::io::output::{self, release};
+use crate::io::output;
 use crate::output::Report;
 
 pub fn sign(s: &mut Session, args: SignArgs) -> anyhow::Result<Report> {
     let input = file_or_stdio(args.input.as_deref());
     let output = file_or_stdio(args.output.as_deref());
-    let mut rec = Record::new("Sign");
+    let mut rec = Record::new(Event::Sign);
     rec.request.insert("input".into(), json!(name_of(input)));
     rec.request.insert("output".into(), json!(name_of(output)));
     // With --json and no -o, the signature goes into the JSON (base64), not raw to stdout.
     let in_json = output.is_none() && s.settings.json;
-    let (key, signature) = s.audited(rec, |s, rec| {
+    let (key, signature) = Attempt::run(s, rec, |a| {
         if output.is_none() && !in_json {
             output::stdout_binary_ok()?;
         }
-        let keyring = s.read_keyring()?;
+        let keyring = a.read_keyring()?;
         let key = keyring.find(&args.key)?;
-        rec.key_id = Some(key.id.to_string());
+        a.record.key_id = Some(key.id.to_string());
         let version = key.usable_current(KeyUsage::Sign, "sign with")?;
-        rec.key_version = Some(version.version);
+        a.record.key_version = Some(version.version);
         let message = load(input)?;
-        rec.request.insert("bytes".into(), json!(message.len()));
+        a.record
+            .request
+            .insert("bytes".into(), json!(message.len()));
         let signature = signing::sign(key.spec, material(key, version)?, &message)?;
+        if !in_json {
+            // Written once the audit line is (fail closed).
+            a.release_bytes(output.map(Path::to_path_buf), signature.clone());
+        }
         Ok((key.clone(), signature))
     })?;
     if in_json {
@@ -49,8 +58,6 @@ pub fn sign(s: &mut Session, args: SignArgs) -> anyhow::Result<Report> {
             }),
         ));
     }
-    // Only now that the audit line is written (fail closed).
-    release(output, &signature)?;
     Ok(match output {
         Some(path) => Report::new(
             String::new(),
@@ -67,20 +74,22 @@ pub fn sign(s: &mut Session, args: SignArgs) -> anyhow::Result<Report> {
 
 pub fn verify(s: &mut Session, args: VerifyArgs) -> anyhow::Result<Report> {
     let input = file_or_stdio(args.input.as_deref());
-    let mut rec = Record::new("Verify");
+    let mut rec = Record::new(Event::Verify);
     rec.request.insert("input".into(), json!(name_of(input)));
     rec.request
         .insert("signature".into(), json!(name_of(Some(&args.signature))));
-    let (key, version) = s.audited(rec, |s, rec| {
-        let keyring = s.read_keyring()?;
+    let (key, version) = Attempt::run(s, rec, |a| {
+        let keyring = a.read_keyring()?;
         let key = keyring.find(&args.key)?;
-        rec.key_id = Some(key.id.to_string());
+        a.record.key_id = Some(key.id.to_string());
         // Signing keys never rotate, so the current version is the only one.
         let version = key.usable_current(KeyUsage::Sign, "verify with")?;
-        rec.key_version = Some(version.version);
+        a.record.key_version = Some(version.version);
         let signature = read_small(&args.signature, "signature", MAX_SIGNATURE_LEN)?;
         let message = load(input)?;
-        rec.request.insert("bytes".into(), json!(message.len()));
+        a.record
+            .request
+            .insert("bytes".into(), json!(message.len()));
         signing::verify(key.spec, material(key, version)?, &message, &signature)?;
         Ok((key.clone(), version.version))
     })?;
@@ -105,19 +114,19 @@ pub fn public_key(s: &mut Session, args: PublicKeyArgs) -> anyhow::Result<Report
         KeyFormat::Der => "der",
     };
     let json_out = s.settings.json;
-    let mut rec = Record::new("GetPublicKey");
+    let mut rec = Record::new(Event::GetPublicKey);
     rec.request.insert("format".into(), json!(format));
-    let (key, der) = s.audited(rec, |s, rec| {
+    let (key, der) = Attempt::run(s, rec, |a| {
         // With --json, DER travels as base64 inside the JSON, which a terminal can show.
         if args.format == KeyFormat::Der && !json_out {
             output::stdout_binary_ok()?;
         }
-        let keyring = s.read_keyring()?;
+        let keyring = a.read_keyring()?;
         let key = keyring.find(&args.key)?;
-        rec.key_id = Some(key.id.to_string());
+        a.record.key_id = Some(key.id.to_string());
         // AWS KMS refuses GetPublicKey on a disabled key too.
         let version = key.usable_current(KeyUsage::Sign, "export the public key of")?;
-        rec.key_version = Some(version.version);
+        a.record.key_version = Some(version.version);
         let raw = signing::public_key(key.spec, material(key, version)?)?;
         Ok((key.clone(), pem::spki_der(key.spec, &raw)?))
     })?;
