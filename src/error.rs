@@ -17,6 +17,39 @@ pub enum ExitCode {
     NotFound = 6,
 }
 
+impl ExitCode {
+    /// Every code, in order, for the help text and the man pages.
+    pub const ALL: [ExitCode; 7] = [
+        ExitCode::Success,
+        ExitCode::Failure,
+        ExitCode::Usage,
+        ExitCode::Auth,
+        ExitCode::KeyUnusable,
+        ExitCode::Integrity,
+        ExitCode::NotFound,
+    ];
+
+    /// What the code means, as the help text and the man pages say it.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            ExitCode::Success => "success",
+            ExitCode::Failure => "any other failure (I/O, a bug)",
+            ExitCode::Usage => "usage: bad arguments",
+            ExitCode::Auth => {
+                "authentication: wrong passphrase, or none available without a terminal"
+            }
+            ExitCode::KeyUnusable => {
+                "key not usable: wrong state, wrong usage for the operation, refused by policy"
+            }
+            ExitCode::Integrity => {
+                "integrity: ciphertext, signature or MAC invalid; wrong encryption context; \
+                 audit chain broken"
+            }
+            ExitCode::NotFound => "not found: unknown key or alias, no keyring, missing input",
+        }
+    }
+}
+
 /// A failure with a documented exit code. The message says what happened and what to do next.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {

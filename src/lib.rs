@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod crypto;
+pub mod env;
 pub mod error;
 pub mod generate;
 pub mod io;

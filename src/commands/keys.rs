@@ -6,26 +6,15 @@ use super::attempt::Attempt;
 use super::session::Session;
 use super::view::{key_json, key_table, key_text};
 use crate::audit::{Event, Record};
-use crate::cli::{AliasCommand, CreateArgs, ListArgs, SpecArg};
-use crate::crypto::material::KeySpec;
+use crate::cli::{AliasCommand, CreateArgs, ListArgs};
 use crate::error::usage;
 use crate::keyring::lifecycle::check_rotation_period;
 use crate::keyring::lookup::validate_alias;
 use crate::keyring::{Key, KeyState};
 use crate::output::Report;
 
-pub fn spec_of(arg: SpecArg) -> KeySpec {
-    match arg {
-        SpecArg::Aes256Gcm => KeySpec::Aes256Gcm,
-        SpecArg::Chacha20Poly1305 => KeySpec::ChaCha20Poly1305,
-        SpecArg::HmacSha256 => KeySpec::HmacSha256,
-        SpecArg::Ed25519 => KeySpec::Ed25519,
-        SpecArg::EcdsaP256 => KeySpec::EcdsaP256,
-    }
-}
-
 pub fn create(s: &mut Session, args: CreateArgs) -> anyhow::Result<Report> {
-    let spec = spec_of(args.spec);
+    let spec = args.spec;
     let mut rec = Record::new(Event::CreateKey);
     rec.request.insert("spec".into(), json!(spec.name()));
     rec.request.insert("aliases".into(), json!(args.aliases));
