@@ -17,3 +17,4 @@ pub mod keyring;
 pub mod output;
 pub mod passphrase;
 pub mod run;
+pub mod text;

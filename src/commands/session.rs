@@ -11,7 +11,6 @@ use secrecy::SecretString;
 use crate::audit::{AuditLog, Event, Outcome, Record};
 use crate::config::Settings;
 use crate::crypto::material::KeySpec;
-use crate::error::not_found;
 use crate::keyring::lifecycle::DueEvent;
 use crate::keyring::store::{PreparedWrite, Store, WriteLock};
 use crate::keyring::{Clock, Keyring};
@@ -89,7 +88,7 @@ impl Session {
     ) -> anyhow::Result<()> {
         if let Err(e) = result {
             record.outcome = Outcome::Failure;
-            record.error = Some(format!("{e:#}"));
+            record.error = Some(crate::error::render(e));
         }
         self.open_audit()?;
         let now = self.now();
@@ -103,10 +102,7 @@ impl Session {
         if store.exists() {
             Ok(())
         } else {
-            Err(not_found(format!(
-                "no keyring at {}; run `lkms init` to create one, or point --keyring / LKMS_KEYRING at yours",
-                store.path().display()
-            )))
+            Err(crate::keyring::Error::NoKeyring(store.path().to_path_buf()).into())
         }
     }
 
