@@ -2,9 +2,10 @@
 
 use serde_json::json;
 
+use super::attempt::Attempt;
 use super::session::Session;
 use super::unlocking::UnlockInfo;
-use crate::audit::Record;
+use crate::audit::{Event, Record};
 use crate::cli::{InitArgs, PasswdArgs};
 use crate::error::{failure, not_found, unusable};
 use crate::keyring::Keyring;
@@ -36,14 +37,15 @@ pub fn init(s: &mut Session, args: InitArgs) -> anyhow::Result<Report> {
         "New keyring passphrase",
     )?;
     store.ensure_dir()?;
-    let mut rec = Record::new("CreateKeyring");
+    let mut rec = Record::new(Event::CreateKeyring);
     rec.request.insert("work_factor".into(), json!(work_factor));
-    s.open_audit()?;
     let now = s.now();
     let paths = RootPaths::of(store.path());
+    let mut attempt = Attempt::before_keyring(s, rec)?;
     // The root and the roots file first, the keyring last: a crash in between leaves no
-    // keyring, and the next init replaces the strays.
-    let prepared = (|| {
+    // keyring, and the next init replaces the strays. The keyring is created before the
+    // attempt's line, which says whether that worked.
+    let created = (|| {
         let lock = store.lock()?;
         if store.exists() {
             return Err(store.exists_error());
@@ -61,30 +63,18 @@ pub fn init(s: &mut Session, args: InitArgs) -> anyhow::Result<Report> {
             now,
         )?;
         let prepared = store.prepare(&lock, &mut keyring, &identity)?;
-        Ok((lock, prepared, identity, roots_file, root_file))
+        let generation = prepared.generation();
+        prepared.commit()?;
+        Ok((identity, roots_file, root_file, generation))
     })();
-    let (lock, prepared, identity, roots_file, root_file) = match prepared {
-        Ok(p) => p,
-        Err(e) => {
-            let failed: anyhow::Result<Report> = Err(e);
-            s.log(rec, &failed)?;
-            return failed;
-        }
-    };
-    rec.keyring_generation = Some(prepared.generation());
-    rec.request.insert(
-        "keyring_id".into(),
-        json!(roots_file.keyring_id.to_string()),
-    );
-    rec.request.insert("root".into(), json!(DEFAULT_ROOT));
-    let retry = rec.clone();
-    s.log(rec, &Ok::<(), anyhow::Error>(()))?;
-    if let Err(e) = prepared.commit() {
-        let failed: anyhow::Result<Report> = Err(e);
-        s.log(retry, &failed)?;
-        return failed;
+    if let Ok((_, _, _, generation)) = &created {
+        attempt.record.keyring_generation = Some(*generation);
+        attempt
+            .record
+            .request
+            .insert("root".into(), json!(DEFAULT_ROOT));
     }
-    drop(lock);
+    let (identity, roots_file, root_file, _) = attempt.finish(created)?;
     let keyring_id = roots_file.keyring_id.to_string();
     s.unlocker.set_v2(
         identity,
@@ -110,19 +100,20 @@ pub fn init(s: &mut Session, args: InitArgs) -> anyhow::Result<Report> {
 }
 
 pub fn passwd(s: &mut Session, args: PasswdArgs) -> anyhow::Result<Report> {
-    let mut rec = Record::new("ChangePassphrase");
+    let mut rec = Record::new(Event::ChangePassphrase);
     if let Some(wf) = args.work_factor {
         rec.request.insert("work_factor".into(), json!(wf));
     }
     if let Some(root) = &args.root {
         rec.request.insert("root".into(), json!(root));
     }
-    let (name, work_factor) = s.audited(rec, |s, rec| {
+    let (name, work_factor) = Attempt::run(s, rec, |a| {
         // Unlock first (carrying out anything due, converting a format 1 keyring), so a
         // mistake is caught before a new passphrase is asked for.
-        s.read_keyring()?;
-        s.ensure_v2()?;
-        let unlocked_by = s
+        a.read_keyring()?;
+        a.session().ensure_v2()?;
+        let unlocked_by = a
+            .session()
             .unlocker
             .info
             .as_ref()
@@ -133,7 +124,8 @@ pub fn passwd(s: &mut Session, args: PasswdArgs) -> anyhow::Result<Report> {
             .clone()
             .or(unlocked_by)
             .unwrap_or_else(|| DEFAULT_ROOT.to_string());
-        rec.request.insert("root".into(), json!(name));
+        a.record.request.insert("root".into(), json!(name));
+        let s = a.session();
         let new = obtain_new(
             args.new_passphrase_file.as_deref(),
             ENV_NEW_PASSPHRASE,

@@ -1,20 +1,21 @@
 //! One file per group of commands. Each takes parsed arguments and a [`Session`], and returns
 //! a [`Report`] to print; none parses arguments or prints data itself (except the commands that
-//! stream data to standard output).
+//! stream data to standard output). Each runs its work in an [`attempt::Attempt`], which
+//! writes the audit line before any effect is committed.
 
+mod attempt;
 mod audit;
 mod data;
 mod init;
-mod inputs;
 mod jobs;
 mod keys;
 mod lifecycle;
 mod mac;
+mod material;
 mod progress;
 mod roots;
 pub mod session;
 mod sign;
-mod sink;
 pub mod unlocking;
 mod view;
 

@@ -2,8 +2,9 @@
 
 use serde_json::{Value, json};
 
+use super::attempt::Attempt;
 use super::session::Session;
-use crate::audit::Record;
+use crate::audit::{Event, Record};
 use crate::cli::{RootAddCommand, RootAddPassphraseArgs, RootCommand, RootRemoveArgs};
 use crate::error::{not_found, unusable};
 use crate::keyring::root::{RootEntry, RootPaths, RootsFile, remove_file, validate_name};
@@ -34,7 +35,8 @@ fn entry_json(paths: &RootPaths, r: &RootEntry) -> Value {
 }
 
 fn list(s: &mut Session) -> anyhow::Result<Report> {
-    let roots = s.audited(Record::new("ListRoots"), |s, _| {
+    let roots = Attempt::run(s, Record::new(Event::ListRoots), |a| {
+        let s = a.session();
         let store = s.store();
         if store.sealing()? == Sealing::Passphrase {
             return Ok(None);
@@ -69,52 +71,20 @@ fn list(s: &mut Session) -> anyhow::Result<Report> {
 }
 
 fn add_passphrase(s: &mut Session, args: RootAddPassphraseArgs) -> anyhow::Result<Report> {
-    let mut rec = Record::new("AddRoot");
+    let mut rec = Record::new(Event::AddRoot);
     rec.request
         .insert("kind".into(), json!(roots::passphrase::KIND));
     if let Some(n) = &args.name {
         validate_name(n)?;
         rec.request.insert("root".into(), json!(n));
     }
-    let entry = s.audited(rec, |s, rec| {
+    let entry = Attempt::run(s, rec, |a| {
         // Unlocked first: only someone who can open the keyring may add a way in.
-        let keyring = s.read_keyring()?;
-        s.ensure_v2()?;
-        let new = obtain_new(
-            args.new_passphrase_file.as_deref(),
-            ENV_NEW_PASSPHRASE,
-            "Passphrase for the new root",
-        )?;
-        let store = s.store();
-        let paths = RootPaths::of(store.path());
-        let _lock = store.lock()?;
-        // Read again under the lock, so two roots added at once both land.
-        let mut roots_file = RootsFile::load(&paths)?;
-        let name = match &args.name {
-            Some(n) => n.clone(),
-            None => (2..)
-                .map(|i| format!("passphrase-{i}"))
-                .find(|n| roots_file.find(n).is_none())
-                .expect("a free name"),
-        };
-        rec.request.insert("root".into(), json!(name));
-        let work_factor = args
-            .work_factor
-            .or(s.settings.config.work_factor)
-            .unwrap_or(if keyring.work_factor == 0 {
-                DEFAULT_WORK_FACTOR
-            } else {
-                keyring.work_factor
-            });
-        let file = paths.resolve(&paths.root_file_name(&name));
-        let root = PassphraseRoot::new(&name, &file.display().to_string(), new, work_factor);
-        let (identity, _) = s.unlocker.v2().expect("converted above");
-        let entry = roots::store_new(&paths, &roots_file, &root, identity, s.now(), false)?;
-        roots_file.roots.push(entry.clone());
-        if let Err(e) = roots_file.save(&paths) {
-            let _ = remove_file(&paths, &entry);
-            return Err(e);
-        }
+        let keyring = a.read_keyring()?;
+        a.session().ensure_v2()?;
+        let name = args.name.clone();
+        let (entry, name) = add_locked(a.session(), &args, name, &keyring)?;
+        a.record.request.insert("root".into(), json!(name));
         Ok(entry)
     })?;
     let paths = s.unlocker.paths();
@@ -134,14 +104,14 @@ fn add_passphrase(s: &mut Session, args: RootAddPassphraseArgs) -> anyhow::Resul
 }
 
 fn remove(s: &mut Session, args: RootRemoveArgs) -> anyhow::Result<Report> {
-    let mut rec = Record::new("RemoveRoot");
+    let mut rec = Record::new(Event::RemoveRoot);
     rec.request.insert("root".into(), json!(args.name));
     let name = args.name.clone();
     let yes = s.settings.yes;
-    s.audited(rec, |s, rec| {
-        s.read_keyring()?;
-        s.ensure_v2()?;
-        let store = s.store();
+    Attempt::run(s, rec, |a| {
+        a.read_keyring()?;
+        a.session().ensure_v2()?;
+        let store = a.session().store();
         let paths = RootPaths::of(store.path());
         let check = |roots_file: &RootsFile| -> anyhow::Result<RootEntry> {
             let entry = roots_file.find(&name).cloned().ok_or_else(|| {
@@ -158,7 +128,7 @@ fn remove(s: &mut Session, args: RootRemoveArgs) -> anyhow::Result<Report> {
             Ok(entry)
         };
         let entry = check(&RootsFile::load(&paths)?)?;
-        rec.request.insert("kind".into(), json!(entry.kind));
+        a.record.request.insert("kind".into(), json!(entry.kind));
         if !confirm(
             &format!("Remove the root `{name}`? It will no longer unlock the keyring"),
             yes,
@@ -177,4 +147,49 @@ fn remove(s: &mut Session, args: RootRemoveArgs) -> anyhow::Result<Report> {
         format!("removed the root `{}`\n", args.name),
         json!({"removed": args.name}),
     ))
+}
+
+/// Adds the passphrase root under the writers' lock, reading the roots file again under it so
+/// that two roots added at once both land. Returns the entry and the name it got.
+fn add_locked(
+    s: &mut Session,
+    args: &RootAddPassphraseArgs,
+    name: Option<String>,
+    keyring: &crate::keyring::Keyring,
+) -> anyhow::Result<(RootEntry, String)> {
+    let new = obtain_new(
+        args.new_passphrase_file.as_deref(),
+        ENV_NEW_PASSPHRASE,
+        "Passphrase for the new root",
+    )?;
+    let store = s.store();
+    let paths = RootPaths::of(store.path());
+    let _lock = store.lock()?;
+    // Read again under the lock, so two roots added at once both land.
+    let mut roots_file = RootsFile::load(&paths)?;
+    let name = match name {
+        Some(n) => n,
+        None => (2..)
+            .map(|i| format!("passphrase-{i}"))
+            .find(|n| roots_file.find(n).is_none())
+            .expect("a free name"),
+    };
+    let work_factor = args
+        .work_factor
+        .or(s.settings.config.work_factor)
+        .unwrap_or(if keyring.work_factor == 0 {
+            DEFAULT_WORK_FACTOR
+        } else {
+            keyring.work_factor
+        });
+    let file = paths.resolve(&paths.root_file_name(&name));
+    let root = PassphraseRoot::new(&name, &file.display().to_string(), new, work_factor);
+    let (identity, _) = s.unlocker.v2().expect("converted above");
+    let entry = roots::store_new(&paths, &roots_file, &root, identity, s.now(), false)?;
+    roots_file.roots.push(entry.clone());
+    if let Err(e) = roots_file.save(&paths) {
+        let _ = remove_file(&paths, &entry);
+        return Err(e);
+    }
+    Ok((entry, name))
 }

@@ -9,10 +9,10 @@ use secrecy::SecretString;
 use serde_json::json;
 
 use super::unlocking::{UnlockInfo, Unlocker};
-use crate::audit::{AuditLog, Outcome, Record};
+use crate::audit::{AuditLog, Event, Outcome, Record};
 use crate::config::Settings;
 use crate::crypto::material::KeySpec;
-use crate::error::{ExitCode, exit_code, not_found};
+use crate::error::{ExitCode, exit_code};
 use crate::keyring::identity::KeyringIdentity;
 use crate::keyring::lifecycle::DueEvent;
 use crate::keyring::migrate::{self, DEFAULT_ROOT};
@@ -25,10 +25,28 @@ pub struct Session {
     pub clock: Box<dyn Clock>,
     pub unlocker: Unlocker,
     audit: Option<AuditLog>,
-    /// Inside [`Session::audited`], keyring changes wait here (written beside the keyring,
-    /// still under the writers' lock) until their audit line is written.
-    defer_commit: bool,
-    pending: Option<(WriteLock, PreparedWrite)>,
+}
+
+/// A keyring change written beside the keyring, still under the writers' lock, waiting for its
+/// audit line. Only [`super::attempt::Attempt::finish`] commits it.
+pub(crate) struct Staged {
+    lock: WriteLock,
+    prepared: PreparedWrite,
+    /// The keyring as the change left it, for a second change in the same attempt.
+    pub(crate) keyring: Keyring,
+}
+
+impl Staged {
+    /// The generation the keyring will have once this change is committed.
+    pub(crate) fn generation(&self) -> u64 {
+        self.prepared.generation()
+    }
+
+    pub(super) fn commit(self) -> anyhow::Result<()> {
+        let committed = self.prepared.commit();
+        drop(self.lock);
+        committed
+    }
 }
 
 impl Session {
@@ -39,8 +57,6 @@ impl Session {
             clock,
             unlocker,
             audit: None,
-            defer_commit: false,
-            pending: None,
         }
     }
 
@@ -72,7 +88,7 @@ impl Session {
         if let Err(e) = result
             && exit_code(e) != ExitCode::NotFound
         {
-            let mut rec = Record::new("Unlock");
+            let mut rec = Record::new(Event::Unlock);
             rec.unlock = self.unlocker.info.clone();
             self.unlocker.info = None;
             self.log(rec, result)?;
@@ -102,7 +118,7 @@ impl Session {
         }
         let passphrase = self.passphrase()?.clone();
         let converted = migrate::convert(store, lock, keyring, &passphrase, self.now())?;
-        let mut rec = Record::new("MigrateKeyring");
+        let mut rec = Record::new(Event::MigrateKeyring);
         rec.keyring_generation = Some(converted.prepared.generation());
         rec.request.insert("from_format".into(), json!(1));
         rec.request.insert("to_format".into(), json!(2));
@@ -136,6 +152,20 @@ impl Session {
         Ok(identity)
     }
 
+    /// Converts a format 1 keyring now (root commands and `passwd` work on format 2 roots).
+    pub fn ensure_v2(&mut self) -> anyhow::Result<()> {
+        self.require_keyring()?;
+        self.unlock()?;
+        if self.unlocker.v2().is_some() {
+            return Ok(());
+        }
+        let store = self.store();
+        let lock = store.lock()?;
+        let mut keyring = self.read_store(&store)?;
+        self.write_identity(&store, &lock, &mut keyring)?;
+        Ok(())
+    }
+
     /// Opens the audit log now: a command that cannot log refuses before it acts.
     pub fn open_audit(&mut self) -> anyhow::Result<()> {
         if self.audit.is_none() {
@@ -146,10 +176,14 @@ impl Session {
 
     /// Appends a record, marked with the result's outcome. If the line cannot be written, the
     /// command fails (fail closed).
-    pub fn log<T>(&mut self, mut record: Record, result: &anyhow::Result<T>) -> anyhow::Result<()> {
+    pub(crate) fn log<T>(
+        &mut self,
+        mut record: Record,
+        result: &anyhow::Result<T>,
+    ) -> anyhow::Result<()> {
         if let Err(e) = result {
             record.outcome = Outcome::Failure;
-            record.error = Some(format!("{e:#}"));
+            record.error = Some(crate::error::render(e));
         }
         if record.unlock.is_none() && self.unlocker.is_unlocked() {
             record.unlock = self.unlocker.info.clone();
@@ -161,61 +195,12 @@ impl Session {
         Ok(())
     }
 
-    /// Runs `op`, logs it as `record` (which `op` may fill in), and returns its result. The
-    /// audit log is opened first, so nothing happens if it cannot be written, and a keyring
-    /// change `op` makes replaces the keyring only after its audit line is written (fail
-    /// closed): if the line cannot be written, the change is dropped.
-    pub fn audited<T>(
-        &mut self,
-        mut record: Record,
-        op: impl FnOnce(&mut Session, &mut Record) -> anyhow::Result<T>,
-    ) -> anyhow::Result<T> {
-        // The audit log belongs to a keyring: with none, there is nothing to act on or log.
-        self.require_keyring()?;
-        self.open_audit()?;
-        self.defer_commit = true;
-        let result = op(self, &mut record);
-        self.defer_commit = false;
-        let pending = self.pending.take();
-        let (Ok(_), Some((lock, prepared))) = (&result, pending) else {
-            self.log(record, &result)?;
-            return result;
-        };
-        record.keyring_generation = Some(prepared.generation());
-        let retry = record.clone();
-        self.log(record, &result)?;
-        let committed = prepared.commit();
-        drop(lock);
-        if let Err(e) = committed {
-            let failed = Err::<(), _>(e.context(
-                "the change was not saved (the line before this one recorded it as made)",
-            ));
-            self.log(retry, &failed)?;
-            failed?;
-        }
-        result
-    }
-
-    /// Commits a keyring change now or, inside [`Session::audited`], once its audit line is
-    /// written.
-    pub fn stage(&mut self, lock: WriteLock, prepared: PreparedWrite) -> anyhow::Result<()> {
-        if self.defer_commit && self.pending.is_none() {
-            self.pending = Some((lock, prepared));
-            Ok(())
-        } else {
-            prepared.commit()
-        }
-    }
-
     pub fn require_keyring(&self) -> anyhow::Result<()> {
         let store = self.store();
         if store.exists() {
             Ok(())
         } else {
-            Err(not_found(format!(
-                "no keyring at {}; run `lkms init` to create one, or point --keyring / LKMS_KEYRING at yours",
-                store.path().display()
-            )))
+            Err(crate::keyring::Error::NoKeyring(store.path().to_path_buf()).into())
         }
     }
 
@@ -263,7 +248,6 @@ impl Session {
     /// is one that must stop the command (the audit log, a wrong passphrase); the inner one
     /// says the keyring could not be written. Returns the keyring and what was carried out.
     pub fn carry_out_due(&mut self) -> anyhow::Result<anyhow::Result<(Keyring, Vec<Due>)>> {
-        self.commit_pending()?;
         let store = self.store();
         self.unlock()?;
         let lock = match store.lock() {
@@ -303,39 +287,15 @@ impl Session {
         Ok(prepared.commit().map(|()| events))
     }
 
-    /// Converts a format 1 keyring now (root commands and `passwd` work on format 2 roots).
-    pub fn ensure_v2(&mut self) -> anyhow::Result<()> {
-        self.require_keyring()?;
-        self.unlock()?;
-        if self.unlocker.v2().is_some() {
-            return Ok(());
-        }
-        self.commit_pending()?;
-        let store = self.store();
-        let lock = store.lock()?;
-        let mut keyring = self.read_store(&store)?;
-        self.write_identity(&store, &lock, &mut keyring)?;
-        Ok(())
-    }
-
-    /// A change staged earlier in this operation holds the lock: save it before another.
-    fn commit_pending(&mut self) -> anyhow::Result<()> {
-        if let Some((lock, prepared)) = self.pending.take() {
-            prepared.commit()?;
-            drop(lock);
-        }
-        Ok(())
-    }
-
-    /// Changes the keyring: takes the writers' lock, reads it again, carries out what is due
-    /// (saved on its own), applies `change`, and writes it back atomically (inside
-    /// [`Session::audited`], once the change's audit line is written).
-    pub fn write_keyring<T>(
+    /// Stages a change: takes the writers' lock, reads the keyring again, carries out what is
+    /// due (saved on its own), applies `change`, and writes the result beside the keyring
+    /// (encrypted to the keyring identity: no KDF), to be committed after the change's audit
+    /// line. A format 1 keyring is converted first.
+    pub(super) fn stage<T>(
         &mut self,
         change: impl FnOnce(&mut Keyring, Timestamp) -> anyhow::Result<T>,
-    ) -> anyhow::Result<(Keyring, T)> {
+    ) -> anyhow::Result<(Staged, T)> {
         self.require_keyring()?;
-        self.commit_pending()?;
         let store = self.store();
         // Unlocked before the lock is taken: a passphrase prompt must not hold other writers.
         self.unlock()?;
@@ -345,8 +305,29 @@ impl Session {
         self.save_due(&store, &lock, &mut keyring)??;
         let value = change(&mut keyring, self.now())?;
         let prepared = store.prepare(&lock, &mut keyring, &identity)?;
-        self.stage(lock, prepared)?;
-        Ok((keyring, value))
+        Ok((
+            Staged {
+                lock,
+                prepared,
+                keyring,
+            },
+            value,
+        ))
+    }
+
+    /// Writes `staged`'s keyring again after a further change to it, replacing the first write
+    /// (which counted a generation the new write counts again).
+    pub(super) fn restage(&mut self, staged: &mut Staged) -> anyhow::Result<()> {
+        let (identity, _) = self
+            .unlocker
+            .v2()
+            .ok_or_else(|| anyhow::anyhow!("internal error: restaged before unlocking"))?;
+        let identity = identity.clone();
+        staged.keyring.generation -= 1;
+        staged.prepared = self
+            .store()
+            .prepare(&staged.lock, &mut staged.keyring, &identity)?;
+        Ok(())
     }
 }
 
@@ -369,9 +350,9 @@ fn apply_due(keyring: &mut Keyring, now: Timestamp, rotations: bool) -> anyhow::
 
 fn due_record(id: uuid::Uuid, event: &DueEvent) -> Record {
     let mut rec = match event {
-        DueEvent::Destroyed => Record::new("DeleteKeyMaterial"),
+        DueEvent::Destroyed => Record::new(Event::DeleteKeyMaterial),
         DueEvent::Rotated(v) => {
-            let mut r = Record::new("RotateKey");
+            let mut r = Record::new(Event::RotateKey);
             r.key_version = Some(*v);
             r.reason = Some("scheduled".into());
             r

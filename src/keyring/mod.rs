@@ -2,6 +2,7 @@
 //! holds them.
 
 pub mod clock;
+mod error;
 pub mod identity;
 pub mod lifecycle;
 pub mod lookup;
@@ -12,4 +13,5 @@ pub mod roots;
 pub mod store;
 
 pub use clock::{Clock, SystemClock};
+pub use error::Error;
 pub use model::{Key, KeyState, KeyVersion, Keyring};

@@ -15,10 +15,11 @@ use anyhow::Context as _;
 use secrecy::SecretString;
 use zeroize::Zeroizing;
 
+use super::Error;
 use super::identity::KeyringIdentity;
 use super::model::{FORMAT_VERSION, Keyring};
 use super::root::RootPaths;
-use crate::error::{auth, failure, integrity, not_found};
+use crate::error::{failure, integrity};
 
 /// scrypt's log2 cost: the range `init` accepts, and the cap applied when reading, so a
 /// crafted keyring cannot make lkms allocate gigabytes.
@@ -90,10 +91,7 @@ impl Store {
     }
 
     fn missing(&self) -> anyhow::Error {
-        not_found(format!(
-            "no keyring at {}; run `lkms init` to create one, or point --keyring / LKMS_KEYRING at yours",
-            self.path.display()
-        ))
+        Error::NoKeyring(self.path.clone()).into()
     }
 
     /// Creates the keyring's directory (0700) when it does not exist yet.
@@ -166,10 +164,11 @@ impl Store {
     }
 
     fn damaged(&self, detail: impl std::fmt::Display) -> anyhow::Error {
-        integrity(format!(
-            "the keyring {} is damaged or is not an lkms keyring ({detail}); restore it from a backup",
-            self.path.display()
-        ))
+        Error::Damaged {
+            path: self.path.clone(),
+            detail: detail.to_string(),
+        }
+        .into()
     }
 
     fn decrypt(&self, encrypted: &[u8], opener: Opener<'_>) -> anyhow::Result<Zeroizing<Vec<u8>>> {
@@ -217,15 +216,15 @@ impl Store {
 
     fn age_error(&self, e: DecryptError) -> anyhow::Error {
         match e {
-            DecryptError::DecryptionFailed | DecryptError::KeyDecryptionFailed => auth(format!(
-                "wrong passphrase for the keyring {}; check LKMS_PASSPHRASE, --passphrase-file or what you typed",
-                self.path.display()
-            )),
-            DecryptError::ExcessiveWork { required, .. } => failure(format!(
-                "the keyring {} asks for scrypt work factor {required}, above the limit of \
-                 {MAX_WORK_FACTOR}: it was not written by lkms, or it is damaged; restore it from a backup",
-                self.path.display()
-            )),
+            DecryptError::DecryptionFailed | DecryptError::KeyDecryptionFailed => {
+                Error::WrongPassphrase(self.path.clone()).into()
+            }
+            DecryptError::ExcessiveWork { required, .. } => Error::ExcessiveWork {
+                path: self.path.clone(),
+                required,
+                limit: MAX_WORK_FACTOR,
+            }
+            .into(),
             other => self.damaged(other),
         }
     }
@@ -245,10 +244,7 @@ impl Store {
     }
 
     pub fn exists_error(&self) -> anyhow::Error {
-        failure(format!(
-            "a keyring already exists at {}; nothing was changed (use `lkms passwd` to change its passphrase)",
-            self.path.display()
-        ))
+        Error::AlreadyExists(self.path.clone()).into()
     }
 
     /// Writes the new keyring (format 2, encrypted to `identity`, its generation incremented)
