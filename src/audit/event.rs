@@ -39,8 +39,6 @@ pub enum Event {
     ListRoots,
     AddRoot,
     RemoveRoot,
-    /// `lkms lock`: the agent forgot the identities it held.
-    Lock,
     /// Written by the log itself when it repairs a torn last line.
     AuditLogRecovered,
 }
@@ -79,7 +77,6 @@ impl Event {
             Event::ListRoots => "ListRoots",
             Event::AddRoot => "AddRoot",
             Event::RemoveRoot => "RemoveRoot",
-            Event::Lock => "Lock",
             Event::AuditLogRecovered => "AuditLogRecovered",
         }
     }

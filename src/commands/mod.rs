@@ -3,6 +3,7 @@
 //! stream data to standard output). Each runs its work in an [`attempt::Attempt`], which
 //! writes the audit line before any effect is committed.
 
+mod agent;
 mod attempt;
 mod audit;
 mod data;
@@ -28,6 +29,9 @@ pub fn dispatch(s: &mut Session, command: Command) -> anyhow::Result<Report> {
         Command::Init(a) => init::init(s, a),
         Command::Passwd(a) => init::passwd(s, a),
         Command::Root(c) => roots::run(s, c),
+        Command::Agent(c) => agent::run(s, c),
+        Command::Unlock(a) => agent::unlock(s, a),
+        Command::Lock => agent::lock(),
         Command::Create(a) => keys::create(s, a),
         Command::List(a) => keys::list(s, a),
         Command::Describe(a) => keys::describe(s, &a.key),

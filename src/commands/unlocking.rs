@@ -145,11 +145,13 @@ impl Unlocker {
         paths: &RootPaths,
         roots: &RootsFile,
     ) -> anyhow::Result<KeyringIdentity> {
+        if self.use_agent && self.only_root.is_none() {
+            self.info = Some(UnlockInfo::agent());
+        }
         if self.use_agent
             && self.only_root.is_none()
             && let Some(text) = crate::agent::client::lookup(&roots.keyring_id.to_string())?
         {
-            self.info = Some(UnlockInfo::agent());
             let identity = KeyringIdentity::parse(text.as_bytes(), "the agent's answer")?;
             if identity.recipient().to_string() != roots.recipient {
                 return Err(integrity(
@@ -187,6 +189,8 @@ impl Unlocker {
                 paths.roots_file().display()
             )));
         }
+        let first = with_passphrase[0];
+        self.info = Some(UnlockInfo::root(&first.name, &first.kind));
         let passphrase = self.passphrase()?.clone();
         // One KDF per passphrase root tried: `default` is first in the file, so a keyring with
         // one passphrase costs one. A wrong passphrase for every root is exit 3; a root file

@@ -3,6 +3,7 @@
 
 mod util;
 
+mod agent;
 mod audit;
 mod concurrency;
 mod config;
