@@ -145,7 +145,8 @@ impl AuditLog {
         let mut size = len.min(8192);
         loop {
             let start = len - size;
-            let mut tail = Vec::with_capacity(size as usize);
+            // size is at most `limit`, a few MiB.
+            let mut tail = Vec::with_capacity(usize::try_from(size).unwrap_or(usize::MAX));
             self.file.seek(SeekFrom::Start(start))?;
             (&self.file).take(size).read_to_end(&mut tail)?;
             let at_start = start == 0;

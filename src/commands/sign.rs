@@ -19,7 +19,7 @@ use crate::io::naming::{file_or_stdio, name_of};
 use crate::io::output;
 use crate::output::Report;
 
-pub fn sign(s: &mut Session, args: SignArgs) -> anyhow::Result<Report> {
+pub fn sign(s: &mut Session, args: &SignArgs) -> anyhow::Result<Report> {
     let input = file_or_stdio(args.input.as_deref());
     let output = file_or_stdio(args.output.as_deref());
     let mut rec = Record::new(Event::Sign);
@@ -72,7 +72,7 @@ pub fn sign(s: &mut Session, args: SignArgs) -> anyhow::Result<Report> {
     })
 }
 
-pub fn verify(s: &mut Session, args: VerifyArgs) -> anyhow::Result<Report> {
+pub fn verify(s: &mut Session, args: &VerifyArgs) -> anyhow::Result<Report> {
     let input = file_or_stdio(args.input.as_deref());
     let mut rec = Record::new(Event::Verify);
     rec.request.insert("input".into(), json!(name_of(input)));
@@ -108,7 +108,7 @@ pub fn verify(s: &mut Session, args: VerifyArgs) -> anyhow::Result<Report> {
     ))
 }
 
-pub fn public_key(s: &mut Session, args: PublicKeyArgs) -> anyhow::Result<Report> {
+pub fn public_key(s: &mut Session, args: &PublicKeyArgs) -> anyhow::Result<Report> {
     let format = match args.format {
         KeyFormat::Pem => "pem",
         KeyFormat::Der => "der",
