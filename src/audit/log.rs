@@ -48,10 +48,6 @@ impl AuditLog {
         })
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Completes the record (seq, time, prev_hash, hash) and appends it.
     pub fn append(&mut self, mut record: Record, now: Timestamp) -> anyhow::Result<Record> {
         let path = self.path.clone();
