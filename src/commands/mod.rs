@@ -15,6 +15,7 @@ mod material;
 mod progress;
 pub mod session;
 mod sign;
+mod tag_output;
 mod view;
 
 use crate::cli::Command;
