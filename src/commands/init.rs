@@ -17,7 +17,7 @@ use crate::keyring::store::DEFAULT_WORK_FACTOR;
 use crate::output::Report;
 use crate::passphrase::{ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, obtain_new};
 
-pub fn init(s: &mut Session, args: InitArgs) -> anyhow::Result<Report> {
+pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
     let store = s.store();
     // Refuse before asking for a passphrase; checked again under the lock.
     if store.exists() {
@@ -62,10 +62,8 @@ pub fn init(s: &mut Session, args: InitArgs) -> anyhow::Result<Report> {
             work_factor,
             now,
         )?;
-        let prepared = store.prepare(&lock, &mut keyring, &identity)?;
-        let generation = prepared.generation();
-        prepared.commit()?;
-        Ok((identity, roots_file, root_file, generation))
+        store.create(&lock, &mut keyring, &identity)?;
+        Ok((identity, roots_file, root_file, keyring.generation))
     })();
     if let Ok((_, _, _, generation)) = &created {
         attempt.record.keyring_generation = Some(*generation);
@@ -99,7 +97,7 @@ pub fn init(s: &mut Session, args: InitArgs) -> anyhow::Result<Report> {
     ))
 }
 
-pub fn passwd(s: &mut Session, args: PasswdArgs) -> anyhow::Result<Report> {
+pub fn passwd(s: &mut Session, args: &PasswdArgs) -> anyhow::Result<Report> {
     let mut rec = Record::new(Event::ChangePassphrase);
     if let Some(wf) = args.work_factor {
         rec.request.insert("work_factor".into(), json!(wf));

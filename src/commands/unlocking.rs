@@ -68,10 +68,6 @@ impl Unlocker {
         self.state.is_some()
     }
 
-    pub fn state(&self) -> Option<&Unlocked> {
-        self.state.as_ref()
-    }
-
     /// Sets the state after `init` or a conversion made the identity.
     pub fn set_v2(&mut self, identity: KeyringIdentity, roots: RootsFile, info: UnlockInfo) {
         self.state = Some(Unlocked::V2 { identity, roots });
@@ -169,13 +165,13 @@ impl Unlocker {
             })?],
             None => roots.roots.iter().collect(),
         };
-        // Roots that need no person first, in the roots file's order.
-        for entry in candidates
-            .iter()
-            .filter(|e| roots::needs_person(e) == Some(false))
-        {
-            self.info = Some(UnlockInfo::root(&entry.name, &entry.kind));
-            if let Some(root) = roots::build(paths, entry, None) {
+        // Roots that need no person first, in the roots file's order. (Passphrase roots are
+        // built only once the passphrase is known, below.)
+        for entry in &candidates {
+            if let Some(root) = roots::build(paths, entry, None)
+                && !root.needs_person()
+            {
+                self.info = Some(UnlockInfo::root(&entry.name, &entry.kind));
                 return roots::unlock_with(paths, roots, entry, root.as_ref());
             }
         }

@@ -26,12 +26,14 @@ pub enum RootError {
     #[error("{0}")]
     Denied(String),
     /// The external key exists but may not be used: disabled, pending deletion (exit 4).
+    #[allow(dead_code, reason = "constructed by the external root kinds")]
     #[error("{0}")]
     KeyUnusable(String),
     /// The wrapped identity is damaged, not recognised, or bound to another keyring (exit 5).
     #[error("{0}")]
     Damaged(String),
     /// The external system did not answer in time (exit 1).
+    #[allow(dead_code, reason = "constructed by the external root kinds")]
     #[error("{0}")]
     Unreachable(String),
     /// Anything else (exit 1).
