@@ -133,7 +133,9 @@ fn remove(s: &mut Session, args: RootRemoveArgs) -> anyhow::Result<Report> {
             &format!("Remove the root `{name}`? It will no longer unlock the keyring"),
             yes,
         )? {
-            return Err(crate::error::failure("not removed; nothing was changed"));
+            return Err(crate::error::failure(
+                "root not removed: you declined (pass --yes to skip the question)",
+            ));
         }
         let _lock = store.lock()?;
         let mut roots_file = RootsFile::load(&paths)?;
