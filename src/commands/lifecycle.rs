@@ -245,31 +245,40 @@ pub fn cancel_delete(s: &mut Session, reference: &str) -> anyhow::Result<Report>
     ))
 }
 
+/// One thing `maintain` carried out, as its report lists it.
+#[derive(serde::Serialize)]
+struct Applied {
+    event: Event,
+    key_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key_version: Option<u32>,
+}
+
 /// Carries out due rotations and deletions now; the session logs each one.
 pub fn maintain(s: &mut Session) -> anyhow::Result<Report> {
     let (_, events) = Attempt::run(s, Record::new(Event::Maintain), |a| {
         a.session().carry_out_due()?
     })?;
-    let done: Vec<_> = events
+    let done: Vec<Applied> = events
         .iter()
         .map(|(id, event)| match event {
-            DueEvent::Destroyed => json!({"key_id": id.to_string(), "event": "DeleteKeyMaterial"}),
-            DueEvent::Rotated(v) => {
-                json!({"key_id": id.to_string(), "event": "RotateKey", "key_version": v})
-            }
+            DueEvent::Destroyed => Applied {
+                event: Event::DeleteKeyMaterial,
+                key_id: id.to_string(),
+                key_version: None,
+            },
+            DueEvent::Rotated(v) => Applied {
+                event: Event::RotateKey,
+                key_id: id.to_string(),
+                key_version: Some(*v),
+            },
         })
         .collect();
     let text = if done.is_empty() {
         "nothing was due\n".to_string()
     } else {
         done.iter()
-            .map(|d| {
-                format!(
-                    "{} {}\n",
-                    d["event"].as_str().unwrap_or(""),
-                    d["key_id"].as_str().unwrap_or("")
-                )
-            })
+            .map(|d| format!("{} {}\n", d.event.name(), d.key_id))
             .collect()
     };
     Ok(Report::message(text, json!({"applied": done})))
