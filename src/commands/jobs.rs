@@ -13,7 +13,7 @@ use serde_json::json;
 
 use super::attempt::Attempt;
 use super::session::Session;
-use crate::audit::{Event, Record};
+use crate::audit::{Event, Field, Record};
 use crate::crypto::envelope::{Context, check_context};
 use crate::error::usage;
 use crate::io::input::read_error;
@@ -141,9 +141,8 @@ pub(super) fn run_jobs(
     let record = |job: &Job| {
         let mut rec = Record::new(event);
         rec.context = context.cloned();
-        rec.request.insert("input".into(), json!(job.input_name()));
-        rec.request
-            .insert("output".into(), json!(job.output_name()));
+        rec.set(Field::Input(job.input_name()));
+        rec.set(Field::Output(job.output_name()));
         rec
     };
     // A refused attempt (missing input, existing output) is logged too, before any unlock.
@@ -162,7 +161,7 @@ pub(super) fn run_jobs(
             (_, other) => other,
         };
         if let Ok(bytes) = &result {
-            attempt.record.request.insert("bytes".into(), json!(bytes));
+            attempt.record.set(Field::Bytes(*bytes));
         }
         let (key_id, key_version) = (attempt.record.key_id.clone(), attempt.record.key_version);
         let bytes = attempt.finish(result)?;

@@ -5,7 +5,7 @@ use serde_json::json;
 use super::attempt::Attempt;
 use super::session::Session;
 use super::view::{key_json, time};
-use crate::audit::{Event, Record};
+use crate::audit::{Event, Field, Record};
 use crate::cli::{RotationCommand, ScheduleDeleteArgs};
 use crate::error::failure;
 use crate::keyring::Key;
@@ -71,7 +71,7 @@ fn change_key_confirmed(
         let (key, change) = result?;
         a.record.key_version = Some(key.current_version);
         if change == Change::Unchanged {
-            a.record.request.insert("changed".into(), json!(false));
+            a.record.set(Field::Changed(false));
         }
         Ok((key, change))
     })
@@ -149,7 +149,7 @@ pub fn rotation(s: &mut Session, cmd: &RotationCommand) -> anyhow::Result<Report
                 Event::EnableKeyRotation,
                 key,
                 |r| {
-                    r.request.insert("period_days".into(), json!(period));
+                    r.set(Field::PeriodDays(*period));
                 },
                 |k, now| k.enable_rotation(*period, now),
             )?;
@@ -202,7 +202,7 @@ pub fn schedule_delete(s: &mut Session, args: &ScheduleDeleteArgs) -> anyhow::Re
         &args.key,
         question,
         &mut |r| {
-            r.request.insert("pending_window_days".into(), json!(days));
+            r.set(Field::PendingWindowDays(days));
         },
         |k, now| k.schedule_deletion(days, now),
     )?;
