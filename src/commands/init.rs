@@ -5,7 +5,7 @@ use serde_json::json;
 use super::attempt::Attempt;
 use super::session::Session;
 use super::unlocking::UnlockInfo;
-use crate::audit::{Event, Record};
+use crate::audit::{Event, Field, Record};
 use crate::cli::{InitArgs, PasswdArgs};
 use crate::error::{failure, not_found, unusable};
 use crate::keyring::Keyring;
@@ -38,7 +38,7 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
     )?;
     store.ensure_dir()?;
     let mut rec = Record::new(Event::CreateKeyring);
-    rec.request.insert("work_factor".into(), json!(work_factor));
+    rec.set(Field::WorkFactor(work_factor));
     let now = s.now();
     let paths = RootPaths::of(store.path());
     let mut attempt = Attempt::before_keyring(s, rec)?;
@@ -67,10 +67,7 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
     })();
     if let Ok((_, _, _, generation)) = &created {
         attempt.record.keyring_generation = Some(*generation);
-        attempt
-            .record
-            .request
-            .insert("root".into(), json!(DEFAULT_ROOT));
+        attempt.record.set(Field::Root(DEFAULT_ROOT.into()));
     }
     let (identity, roots_file, root_file, _) = attempt.finish(created)?;
     let keyring_id = roots_file.keyring_id.to_string();
@@ -100,10 +97,10 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
 pub fn passwd(s: &mut Session, args: &PasswdArgs) -> anyhow::Result<Report> {
     let mut rec = Record::new(Event::ChangePassphrase);
     if let Some(wf) = args.work_factor {
-        rec.request.insert("work_factor".into(), json!(wf));
+        rec.set(Field::WorkFactor(wf));
     }
     if let Some(root) = &args.root {
-        rec.request.insert("root".into(), json!(root));
+        rec.set(Field::Root(root.clone()));
     }
     let (name, work_factor) = Attempt::run(s, rec, |a| {
         // Unlock first (carrying out anything due, converting a format 1 keyring), so a
@@ -122,7 +119,7 @@ pub fn passwd(s: &mut Session, args: &PasswdArgs) -> anyhow::Result<Report> {
             .clone()
             .or(unlocked_by)
             .unwrap_or_else(|| DEFAULT_ROOT.to_string());
-        a.record.request.insert("root".into(), json!(name));
+        a.record.set(Field::Root(name.clone()));
         let s = a.session();
         let new = obtain_new(
             args.new_passphrase_file.as_deref(),

@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use super::attempt::Attempt;
 use super::session::Session;
-use crate::audit::{Event, Record};
+use crate::audit::{Event, Field, Record};
 use crate::cli::{RootAddCommand, RootAddPassphraseArgs, RootCommand, RootRemoveArgs};
 use crate::error::{not_found, unusable};
 use crate::keyring::root::{RootEntry, RootPaths, RootsFile, remove_file, validate_name};
@@ -72,11 +72,10 @@ fn list(s: &mut Session) -> anyhow::Result<Report> {
 
 fn add_passphrase(s: &mut Session, args: RootAddPassphraseArgs) -> anyhow::Result<Report> {
     let mut rec = Record::new(Event::AddRoot);
-    rec.request
-        .insert("kind".into(), json!(roots::passphrase::KIND));
+    rec.set(Field::RootKind(roots::passphrase::KIND.into()));
     if let Some(n) = &args.name {
         validate_name(n)?;
-        rec.request.insert("root".into(), json!(n));
+        rec.set(Field::Root(n.clone()));
     }
     let entry = Attempt::run(s, rec, |a| {
         // Unlocked first: only someone who can open the keyring may add a way in.
@@ -84,7 +83,7 @@ fn add_passphrase(s: &mut Session, args: RootAddPassphraseArgs) -> anyhow::Resul
         a.session().ensure_v2()?;
         let name = args.name.clone();
         let (entry, name) = add_locked(a.session(), &args, name, &keyring)?;
-        a.record.request.insert("root".into(), json!(name));
+        a.record.set(Field::Root(name));
         Ok(entry)
     })?;
     let paths = s.unlocker.paths();
@@ -105,7 +104,7 @@ fn add_passphrase(s: &mut Session, args: RootAddPassphraseArgs) -> anyhow::Resul
 
 fn remove(s: &mut Session, args: RootRemoveArgs) -> anyhow::Result<Report> {
     let mut rec = Record::new(Event::RemoveRoot);
-    rec.request.insert("root".into(), json!(args.name));
+    rec.set(Field::Root(args.name.clone()));
     let name = args.name.clone();
     let yes = s.settings.yes;
     Attempt::run(s, rec, |a| {
@@ -128,7 +127,7 @@ fn remove(s: &mut Session, args: RootRemoveArgs) -> anyhow::Result<Report> {
             Ok(entry)
         };
         let entry = check(&RootsFile::load(&paths)?)?;
-        a.record.request.insert("kind".into(), json!(entry.kind));
+        a.record.set(Field::RootKind(entry.kind.clone()));
         if !confirm(
             &format!("Remove the root `{name}`? It will no longer unlock the keyring"),
             yes,
