@@ -7,7 +7,8 @@ use super::session::Session;
 use crate::audit::{Event, Field, Record};
 use crate::cli::{RootAddCommand, RootAddPassphraseArgs, RootCommand, RootRemoveArgs};
 use crate::error::{not_found, unusable};
-use crate::keyring::root::{RootEntry, RootPaths, RootsFile, remove_file, validate_name};
+use crate::keyring::Keyring;
+use crate::keyring::root::{Root, RootEntry, RootPaths, RootsFile, remove_file, validate_name};
 use crate::keyring::roots::{self, PassphraseRoot};
 use crate::keyring::store::{DEFAULT_WORK_FACTOR, Sealing};
 use crate::output::Report;
@@ -71,21 +72,33 @@ fn list(s: &mut Session) -> anyhow::Result<Report> {
 }
 
 fn add_passphrase(s: &mut Session, args: RootAddPassphraseArgs) -> anyhow::Result<Report> {
-    let mut rec = Record::new(Event::AddRoot);
-    rec.set(Field::RootKind(roots::passphrase::KIND.into()));
-    if let Some(n) = &args.name {
-        validate_name(n)?;
-        rec.set(Field::Root(n.clone()));
-    }
-    let entry = Attempt::run(s, rec, |a| {
-        // Unlocked first: only someone who can open the keyring may add a way in.
-        let keyring = a.read_keyring()?;
-        a.session().ensure_v2()?;
-        let name = args.name.clone();
-        let (entry, name) = add_locked(a.session(), &args, name, &keyring)?;
-        a.record.set(Field::Root(name));
-        Ok(entry)
-    })?;
+    let entry = add_root(
+        s,
+        roots::passphrase::KIND,
+        args.name.clone(),
+        |s, name, paths, kr| {
+            let new = obtain_new(
+                args.new_passphrase_file.as_deref(),
+                ENV_NEW_PASSPHRASE,
+                "Passphrase for the new root",
+            )?;
+            let work_factor = args
+                .work_factor
+                .or(s.settings.config.work_factor)
+                .unwrap_or(if kr.work_factor == 0 {
+                    DEFAULT_WORK_FACTOR
+                } else {
+                    kr.work_factor
+                });
+            let file = paths.resolve(&paths.root_file_name(name));
+            Ok(Box::new(PassphraseRoot::new(
+                name,
+                &file.display().to_string(),
+                new,
+                work_factor,
+            )))
+        },
+    )?;
     let paths = s.unlocker.paths();
     let file = entry
         .file
@@ -100,6 +113,55 @@ fn add_passphrase(s: &mut Session, args: RootAddPassphraseArgs) -> anyhow::Resul
         ),
         entry_json(&paths, &entry),
     ))
+}
+
+/// Adds a root of any kind, as one `AddRoot` attempt: unlocks the keyring first (only someone
+/// who can open it may add a way in), lets `make` build the root for its name (asking what it
+/// needs: a new passphrase, a PIN, nothing), then wraps the identity and stores the root under
+/// the writers' lock, reading the roots file again under it so that roots added at once all
+/// land. Without a name, the root is called `KIND-N`.
+pub(super) fn add_root(
+    s: &mut Session,
+    kind: &str,
+    name: Option<String>,
+    make: impl FnOnce(&mut Session, &str, &RootPaths, &Keyring) -> anyhow::Result<Box<dyn Root>>,
+) -> anyhow::Result<RootEntry> {
+    let mut rec = Record::new(Event::AddRoot);
+    rec.set(Field::RootKind(kind.into()));
+    if let Some(n) = &name {
+        validate_name(n)?;
+        rec.set(Field::Root(n.clone()));
+    }
+    Attempt::run(s, rec, |a| {
+        let keyring = a.read_keyring()?;
+        a.session().ensure_v2()?;
+        let s = a.session();
+        let paths = s.unlocker.paths();
+        let name = match name {
+            Some(n) => n,
+            None => {
+                let roots_file = RootsFile::load(&paths)?;
+                (2..)
+                    .map(|i| format!("{kind}-{i}"))
+                    .find(|n| roots_file.find(n).is_none())
+                    .expect("a free name")
+            }
+        };
+        // Asked before the lock is taken: a prompt must not hold other writers.
+        let root = make(s, &name, &paths, &keyring)?;
+        let store = s.store();
+        let _lock = store.lock()?;
+        let mut roots_file = RootsFile::load(&paths)?;
+        let (identity, _) = s.unlocker.v2().expect("converted above");
+        let entry = roots::store_new(&paths, &roots_file, root.as_ref(), identity, s.now(), false)?;
+        roots_file.roots.push(entry.clone());
+        if let Err(e) = roots_file.save(&paths) {
+            let _ = remove_file(&paths, &entry);
+            return Err(e);
+        }
+        a.record.set(Field::Root(name));
+        Ok(entry)
+    })
 }
 
 fn remove(s: &mut Session, args: RootRemoveArgs) -> anyhow::Result<Report> {
@@ -148,49 +210,4 @@ fn remove(s: &mut Session, args: RootRemoveArgs) -> anyhow::Result<Report> {
         format!("removed the root `{}`\n", args.name),
         json!({"removed": args.name}),
     ))
-}
-
-/// Adds the passphrase root under the writers' lock, reading the roots file again under it so
-/// that two roots added at once both land. Returns the entry and the name it got.
-fn add_locked(
-    s: &mut Session,
-    args: &RootAddPassphraseArgs,
-    name: Option<String>,
-    keyring: &crate::keyring::Keyring,
-) -> anyhow::Result<(RootEntry, String)> {
-    let new = obtain_new(
-        args.new_passphrase_file.as_deref(),
-        ENV_NEW_PASSPHRASE,
-        "Passphrase for the new root",
-    )?;
-    let store = s.store();
-    let paths = RootPaths::of(store.path());
-    let _lock = store.lock()?;
-    // Read again under the lock, so two roots added at once both land.
-    let mut roots_file = RootsFile::load(&paths)?;
-    let name = match name {
-        Some(n) => n,
-        None => (2..)
-            .map(|i| format!("passphrase-{i}"))
-            .find(|n| roots_file.find(n).is_none())
-            .expect("a free name"),
-    };
-    let work_factor = args
-        .work_factor
-        .or(s.settings.config.work_factor)
-        .unwrap_or(if keyring.work_factor == 0 {
-            DEFAULT_WORK_FACTOR
-        } else {
-            keyring.work_factor
-        });
-    let file = paths.resolve(&paths.root_file_name(&name));
-    let root = PassphraseRoot::new(&name, &file.display().to_string(), new, work_factor);
-    let (identity, _) = s.unlocker.v2().expect("converted above");
-    let entry = roots::store_new(&paths, &roots_file, &root, identity, s.now(), false)?;
-    roots_file.roots.push(entry.clone());
-    if let Err(e) = roots_file.save(&paths) {
-        let _ = remove_file(&paths, &entry);
-        return Err(e);
-    }
-    Ok((entry, name))
 }
