@@ -50,6 +50,7 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
         if store.exists() {
             return Err(store.exists_error());
         }
+        paths.check_not_shared(store.path())?;
         let identity = KeyringIdentity::generate();
         let mut keyring = Keyring::new(work_factor);
         let id = keyring.keyring_id.expect("a new keyring has an id");
