@@ -34,6 +34,7 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a new, empty keyring protected by a passphrase')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a new key')
+            [CompletionResult]::new('import-material', 'import-material', [CompletionResultType]::ParameterValue, 'Create a key from material made elsewhere (an HSM ceremony, another KMS)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keys')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a key''s metadata: state, versions, aliases, rotation, deletion date')
             [CompletionResult]::new('alias', 'alias', [CompletionResultType]::ParameterValue, 'Add or remove aliases')
@@ -84,6 +85,24 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A description')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag, KEY=VALUE (repeatable)')
             [CompletionResult]::new('--rotation-period', '--rotation-period', [CompletionResultType]::ParameterName, 'Rotate automatically every DAYS days (1 to 2560)')
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
+            [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lkms;import-material' {
+            [CompletionResult]::new('--spec', '--spec', [CompletionResultType]::ParameterName, 'The key''s algorithm, which the material must fit')
+            [CompletionResult]::new('--material', '--material', [CompletionResultType]::ParameterName, 'The file holding the material (raw 32 bytes, or PKCS#8 DER or PEM for signing keys)')
+            [CompletionResult]::new('--alias', '--alias', [CompletionResultType]::ParameterName, 'An alias for the key (repeatable)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A description')
             [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
             [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
@@ -805,6 +824,7 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
         'lkms;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a new, empty keyring protected by a passphrase')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a new key')
+            [CompletionResult]::new('import-material', 'import-material', [CompletionResultType]::ParameterValue, 'Create a key from material made elsewhere (an HSM ceremony, another KMS)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keys')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a key''s metadata: state, versions, aliases, rotation, deletion date')
             [CompletionResult]::new('alias', 'alias', [CompletionResultType]::ParameterValue, 'Add or remove aliases')
@@ -838,6 +858,9 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             break
         }
         'lkms;help;create' {
+            break
+        }
+        'lkms;help;import-material' {
             break
         }
         'lkms;help;list' {

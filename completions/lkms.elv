@@ -31,6 +31,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand --version 'Print version'
             cand init 'Create a new, empty keyring protected by a passphrase'
             cand create 'Create a new key'
+            cand import-material 'Create a key from material made elsewhere (an HSM ceremony, another KMS)'
             cand list 'List the keys'
             cand describe 'Show a key''s metadata: state, versions, aliases, rotation, deletion date'
             cand alias 'Add or remove aliases'
@@ -79,6 +80,23 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand --description 'A description'
             cand --tag 'A tag, KEY=VALUE (repeatable)'
             cand --rotation-period 'Rotate automatically every DAYS days (1 to 2560)'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;import-material'= {
+            cand --spec 'The key''s algorithm, which the material must fit'
+            cand --material 'The file holding the material (raw 32 bytes, or PKCS#8 DER or PEM for signing keys)'
+            cand --alias 'An alias for the key (repeatable)'
+            cand --description 'A description'
             cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
             cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
             cand --passphrase-file 'Read the passphrase from the first line of this file'
@@ -734,6 +752,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;help'= {
             cand init 'Create a new, empty keyring protected by a passphrase'
             cand create 'Create a new key'
+            cand import-material 'Create a key from material made elsewhere (an HSM ceremony, another KMS)'
             cand list 'List the keys'
             cand describe 'Show a key''s metadata: state, versions, aliases, rotation, deletion date'
             cand alias 'Add or remove aliases'
@@ -765,6 +784,8 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;help;init'= {
         }
         &'lkms;help;create'= {
+        }
+        &'lkms;help;import-material'= {
         }
         &'lkms;help;list'= {
         }

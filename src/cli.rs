@@ -97,6 +97,14 @@ pub enum Command {
     /// keys (ed25519, ecdsa-p256) do not rotate: their public keys are handed out.
     #[command(after_long_help = examples::CREATE)]
     Create(CreateArgs),
+    /// Create a key from material made elsewhere (an HSM ceremony, another KMS)
+    ///
+    /// The material file holds 32 raw bytes for aes-256-gcm, chacha20-poly1305 and
+    /// hmac-sha256, or an unencrypted PKCS#8 private key (DER or PEM) for ed25519 and
+    /// ecdsa-p256. The key gets a new id, starts Enabled at version 1, and `describe` shows
+    /// origin "external". Delete the material file afterwards: lkms does not.
+    #[command(after_long_help = examples::IMPORT_MATERIAL)]
+    ImportMaterial(ImportMaterialArgs),
     /// List the keys
     ///
     /// Prints an aligned table, one row a key: id, aliases, spec, state, current version and
@@ -417,6 +425,22 @@ pub struct CreateArgs {
     /// Rotate automatically every DAYS days (1 to 2560)
     #[arg(long, value_name = "DAYS")]
     pub rotation_period: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportMaterialArgs {
+    /// The key's algorithm, which the material must fit
+    #[arg(long, value_enum)]
+    pub spec: KeySpec,
+    /// The file holding the material (raw 32 bytes, or PKCS#8 DER or PEM for signing keys)
+    #[arg(long, value_name = "FILE")]
+    pub material: PathBuf,
+    /// An alias for the key (repeatable)
+    #[arg(long = "alias", value_name = "NAME")]
+    pub aliases: Vec<String>,
+    /// A description
+    #[arg(long, default_value = "")]
+    pub description: String,
 }
 
 /// Key specs on the command line are the crypto layer's own names ([`KeySpec::name`]).

@@ -120,6 +120,7 @@ pub fn exit_code(err: &anyhow::Error) -> ExitCode {
         if let Some(e) = cause.downcast_ref::<CryptoError>() {
             return match e {
                 CryptoError::Integrity(_) => ExitCode::Integrity,
+                CryptoError::WrongMaterial(_) => ExitCode::Usage,
                 CryptoError::Unsupported(_) | CryptoError::Io(_) => ExitCode::Failure,
             };
         }

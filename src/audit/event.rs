@@ -10,6 +10,8 @@ pub enum Event {
     CreateKeyring,
     ChangePassphrase,
     CreateKey,
+    /// A key made from material brought in (`import-material`).
+    ImportKeyMaterial,
     ListKeys,
     DescribeKey,
     CreateAlias,
@@ -50,6 +52,7 @@ impl Event {
             Event::CreateKeyring => "CreateKeyring",
             Event::ChangePassphrase => "ChangePassphrase",
             Event::CreateKey => "CreateKey",
+            Event::ImportKeyMaterial => "ImportKeyMaterial",
             Event::ListKeys => "ListKeys",
             Event::DescribeKey => "DescribeKey",
             Event::CreateAlias => "CreateAlias",

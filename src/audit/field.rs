@@ -34,6 +34,8 @@ pub enum Field {
     Mac(String),
     NumberOfBytes(u32),
     Output(String),
+    /// Where a key's material came from (`lkms`, `external`).
+    Origin(&'static str),
     PendingWindowDays(u32),
     PeriodDays(u32),
     Signature(String),
@@ -64,6 +66,7 @@ impl Field {
             Field::Mac(v) => ("mac", v.into()),
             Field::NumberOfBytes(v) => ("number_of_bytes", v.into()),
             Field::Output(v) => ("output", v.into()),
+            Field::Origin(v) => ("origin", v.into()),
             Field::PendingWindowDays(v) => ("pending_window_days", v.into()),
             Field::PeriodDays(v) => ("period_days", v.into()),
             Field::Signature(v) => ("signature", v.into()),

@@ -41,6 +41,17 @@ pub const CREATE: &str = r#"Examples:
   In a CI job:
     lkms create --json --alias "ci/$CI_PIPELINE_ID" | jq -r .key_id > key-id.txt"#;
 
+pub const IMPORT_MATERIAL: &str = r#"Examples:
+  At a terminal:
+    lkms import-material --spec aes-256-gcm --material ceremony.bin --alias app/config
+    openssl genpkey -algorithm ed25519 -out signer.pem
+    lkms import-material --spec ed25519 --material signer.pem --alias release
+  In a shell script:
+    key=$(lkms import-material --spec hmac-sha256 --material "$KEYFILE" --json | jq -r .key_id)
+    shred -u "$KEYFILE"
+  In a CI job:
+    lkms import-material --spec aes-256-gcm --material /run/secrets/key.bin --json > key.json"#;
+
 pub const LIST: &str = r#"Examples:
   At a terminal:
     lkms list

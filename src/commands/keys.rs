@@ -19,18 +19,7 @@ pub fn create(s: &mut Session, args: &CreateArgs) -> anyhow::Result<Report> {
     rec.set(Field::Spec(spec.name()));
     rec.set(Field::Aliases(args.aliases.clone()));
     let key = Attempt::run(s, rec, |a| {
-        let aliases = args
-            .aliases
-            .iter()
-            .map(|a| validate_alias(a))
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        for (i, a) in aliases.iter().enumerate() {
-            if aliases[..i].contains(a) {
-                return Err(usage(format!(
-                    "alias `{a}` is given twice; give each alias once"
-                )));
-            }
-        }
+        let aliases = validated_aliases(&args.aliases)?;
         for tag in &args.tags {
             if tag.0.len() > 128 || tag.1.len() > 256 {
                 return Err(usage(
@@ -69,6 +58,22 @@ pub fn create(s: &mut Session, args: &CreateArgs) -> anyhow::Result<Report> {
     let mut json = key_json(&key);
     json["key_id"] = json!(key.id.to_string());
     Ok(Report::new(format!("{}\n", key.id), json))
+}
+
+/// The `--alias` values of a command that makes a key, validated, each given once.
+pub(super) fn validated_aliases(given: &[String]) -> anyhow::Result<Vec<String>> {
+    let aliases = given
+        .iter()
+        .map(|a| validate_alias(a))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    for (i, a) in aliases.iter().enumerate() {
+        if aliases[..i].contains(a) {
+            return Err(usage(format!(
+                "alias `{a}` is given twice; give each alias once"
+            )));
+        }
+    }
+    Ok(aliases)
 }
 
 pub fn list(s: &mut Session, args: &ListArgs) -> anyhow::Result<Report> {

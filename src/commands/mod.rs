@@ -7,6 +7,7 @@ mod agent;
 mod attempt;
 mod audit;
 mod data;
+mod import_material;
 mod init;
 mod jobs;
 mod keys;
@@ -30,6 +31,7 @@ pub fn dispatch(s: &mut Session, command: Command) -> anyhow::Result<Report> {
         Command::Init(a) => init::init(s, &a),
         Command::Passwd(a) => init::passwd(s, &a),
         Command::Create(a) => keys::create(s, &a),
+        Command::ImportMaterial(a) => import_material::import_material(s, &a),
         Command::List(a) => keys::list(s, &a),
         Command::Root(c) => roots::run(s, c),
         Command::Agent(c) => agent::run(s, c),

@@ -16,6 +16,7 @@ pub fn key_json(key: &Key) -> Value {
         "aliases": key.aliases,
         "spec": key.spec.name(),
         "usage": key.spec.usage().to_string(),
+        "origin": key.origin.name(),
         "description": key.description,
         "tags": key.tags,
         "state": key.state.to_string(),
@@ -51,6 +52,7 @@ pub fn key_text(key: &Key) -> String {
     );
     line("Spec:", format!("{} ({})", key.spec, key.spec.usage()));
     line("State:", key.state.to_string());
+    line("Origin:", key.origin.name().to_string());
     if let Some(d) = key.deletion_date {
         line("Deletion date:", time(d));
     }

@@ -10,6 +10,10 @@ pub enum CryptoError {
     /// The input is not something this version of lkms can read (unknown format version).
     #[error("{0}")]
     Unsupported(String),
+    /// Key material brought in from elsewhere does not fit the spec it was given for (a wrong
+    /// length, a private key of another algorithm). The message names what it got.
+    #[error("{0}")]
+    WrongMaterial(String),
     /// Reading or writing the stream failed.
     #[error(transparent)]
     Io(#[from] std::io::Error),

@@ -8,6 +8,7 @@ pub mod aead;
 mod chunk_stages;
 pub mod chunked;
 pub mod envelope;
+pub mod external;
 mod header;
 pub mod mac;
 pub mod material;

@@ -44,6 +44,7 @@ impl Key {
             id: uuid::Uuid::new_v4(),
             aliases: Vec::new(),
             spec,
+            origin: super::model::Origin::Lkms,
             description: String::new(),
             tags: Default::default(),
             state: KeyState::Enabled,

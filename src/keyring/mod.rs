@@ -14,4 +14,4 @@ pub mod store;
 
 pub use clock::{Clock, SystemClock};
 pub use error::Error;
-pub use model::{Key, KeyState, KeyVersion, Keyring};
+pub use model::{Key, KeyState, KeyVersion, Keyring, Origin};

@@ -501,7 +501,7 @@ mod tests {
     use crate::crypto::material::KeySpec;
     use crate::crypto::secret::SecretBytes;
     use crate::error::{ExitCode, exit_code};
-    use crate::keyring::model::{Key, KeyState, KeyVersion};
+    use crate::keyring::model::{Key, KeyState, KeyVersion, Origin};
 
     fn t(s: &str) -> Timestamp {
         s.parse().unwrap()
@@ -721,6 +721,7 @@ mod tests {
                 id: Uuid::from_u128((id << 8) | index as u128),
                 aliases: aliases.into_iter().map(|a| format!("{index}/{a}")).collect(),
                 spec,
+                origin: if index.is_multiple_of(2) { Origin::Lkms } else { Origin::External },
                 description,
                 tags,
                 state,
@@ -771,6 +772,7 @@ mod tests {
                 prop_assert_eq!(&a.description, &b.description);
                 prop_assert_eq!(&a.tags, &b.tags);
                 prop_assert_eq!(a.state, b.state);
+                prop_assert_eq!(a.origin, b.origin);
                 prop_assert_eq!(a.created, b.created);
                 prop_assert_eq!(a.deletion_date, b.deletion_date);
                 prop_assert_eq!(a.next_rotation, b.next_rotation);
