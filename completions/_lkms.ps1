@@ -56,6 +56,8 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('verify-mac', 'verify-mac', [CompletionResultType]::ParameterValue, 'Verify an HMAC-SHA256 tag')
             [CompletionResult]::new('public-key', 'public-key', [CompletionResultType]::ParameterValue, 'Print a signing key''s public key (SubjectPublicKeyInfo)')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read and verify the audit log')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a backup of the keyring, its roots and the audit position to one file')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Replace the keyring with a backup''s, never bringing a destroyed key back')
             [CompletionResult]::new('passwd', 'passwd', [CompletionResultType]::ParameterValue, 'Change the passphrase of one passphrase root (and optionally its work factor)')
             [CompletionResult]::new('root', 'root', [CompletionResultType]::ParameterValue, 'List, add or remove the keyring''s roots: what holds its identity')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Start, inspect or stop the unlock agent (as ssh-agent)')
@@ -579,6 +581,38 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
         'lkms;audit;help;help' {
             break
         }
+        'lkms;backup' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The backup file to write')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'The backup file to write')
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
+            [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace FILE if it exists')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lkms;restore' {
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
+            [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Accept a backup of another keyring (its id differs from this keyring''s)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'lkms;passwd' {
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The passphrase root to change [default: the one that unlocked, else `default`]')
             [CompletionResult]::new('--work-factor', '--work-factor', [CompletionResultType]::ParameterName, 'A new scrypt log2 cost, 10 to 22 [default: keep the current one]')
@@ -846,6 +880,8 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('verify-mac', 'verify-mac', [CompletionResultType]::ParameterValue, 'Verify an HMAC-SHA256 tag')
             [CompletionResult]::new('public-key', 'public-key', [CompletionResultType]::ParameterValue, 'Print a signing key''s public key (SubjectPublicKeyInfo)')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read and verify the audit log')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a backup of the keyring, its roots and the audit position to one file')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Replace the keyring with a backup''s, never bringing a destroyed key back')
             [CompletionResult]::new('passwd', 'passwd', [CompletionResultType]::ParameterValue, 'Change the passphrase of one passphrase root (and optionally its work factor)')
             [CompletionResult]::new('root', 'root', [CompletionResultType]::ParameterValue, 'List, add or remove the keyring''s roots: what holds its identity')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Start, inspect or stop the unlock agent (as ssh-agent)')
@@ -948,6 +984,12 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             break
         }
         'lkms;help;audit;verify' {
+            break
+        }
+        'lkms;help;backup' {
+            break
+        }
+        'lkms;help;restore' {
             break
         }
         'lkms;help;passwd' {

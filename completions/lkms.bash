@@ -25,6 +25,9 @@ _lkms() {
             lkms,audit)
                 cmd="lkms__subcmd__audit"
                 ;;
+            lkms,backup)
+                cmd="lkms__subcmd__backup"
+                ;;
             lkms,cancel-delete)
                 cmd="lkms__subcmd__cancel__subcmd__delete"
                 ;;
@@ -81,6 +84,9 @@ _lkms() {
                 ;;
             lkms,re-encrypt)
                 cmd="lkms__subcmd__re__subcmd__encrypt"
+                ;;
+            lkms,restore)
+                cmd="lkms__subcmd__restore"
                 ;;
             lkms,root)
                 cmd="lkms__subcmd__root"
@@ -175,6 +181,9 @@ _lkms() {
             lkms__subcmd__help,audit)
                 cmd="lkms__subcmd__help__subcmd__audit"
                 ;;
+            lkms__subcmd__help,backup)
+                cmd="lkms__subcmd__help__subcmd__backup"
+                ;;
             lkms__subcmd__help,cancel-delete)
                 cmd="lkms__subcmd__help__subcmd__cancel__subcmd__delete"
                 ;;
@@ -231,6 +240,9 @@ _lkms() {
                 ;;
             lkms__subcmd__help,re-encrypt)
                 cmd="lkms__subcmd__help__subcmd__re__subcmd__encrypt"
+                ;;
+            lkms__subcmd__help,restore)
+                cmd="lkms__subcmd__help__subcmd__restore"
                 ;;
             lkms__subcmd__help,root)
                 cmd="lkms__subcmd__help__subcmd__root"
@@ -359,7 +371,7 @@ _lkms() {
 
     case "${cmd}" in
         lkms)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version init create import-material list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version init create import-material list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit backup restore passwd root agent unlock lock help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -894,6 +906,44 @@ _lkms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lkms__subcmd__backup)
+            opts="-o -y -h -V --output --force --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lkms__subcmd__cancel__subcmd__delete)
             opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1187,7 +1237,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__help)
-            opts="init create import-material list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help"
+            opts="init create import-material list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit backup restore passwd root agent unlock lock help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1329,6 +1379,20 @@ _lkms() {
         lkms__subcmd__help__subcmd__audit__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1593,6 +1657,20 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__help__subcmd__re__subcmd__encrypt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2143,6 +2221,36 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__restore)
+            opts="-y -h -V --force --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

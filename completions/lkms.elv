@@ -53,6 +53,8 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand verify-mac 'Verify an HMAC-SHA256 tag'
             cand public-key 'Print a signing key''s public key (SubjectPublicKeyInfo)'
             cand audit 'Read and verify the audit log'
+            cand backup 'Write a backup of the keyring, its roots and the audit position to one file'
+            cand restore 'Replace the keyring with a backup''s, never bringing a destroyed key back'
             cand passwd 'Change the passphrase of one passphrase root (and optionally its work factor)'
             cand root 'List, add or remove the keyring''s roots: what holds its identity'
             cand agent 'Start, inspect or stop the unlock agent (as ssh-agent)'
@@ -533,6 +535,36 @@ set edit:completion:arg-completer[lkms] = {|@words|
         }
         &'lkms;audit;help;help'= {
         }
+        &'lkms;backup'= {
+            cand -o 'The backup file to write'
+            cand --output 'The backup file to write'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --force 'Replace FILE if it exists'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;restore'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --force 'Accept a backup of another keyring (its id differs from this keyring''s)'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'lkms;passwd'= {
             cand --root 'The passphrase root to change [default: the one that unlocked, else `default`]'
             cand --work-factor 'A new scrypt log2 cost, 10 to 22 [default: keep the current one]'
@@ -774,6 +806,8 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand verify-mac 'Verify an HMAC-SHA256 tag'
             cand public-key 'Print a signing key''s public key (SubjectPublicKeyInfo)'
             cand audit 'Read and verify the audit log'
+            cand backup 'Write a backup of the keyring, its roots and the audit position to one file'
+            cand restore 'Replace the keyring with a backup''s, never bringing a destroyed key back'
             cand passwd 'Change the passphrase of one passphrase root (and optionally its work factor)'
             cand root 'List, add or remove the keyring''s roots: what holds its identity'
             cand agent 'Start, inspect or stop the unlock agent (as ssh-agent)'
@@ -846,6 +880,10 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;help;audit;show'= {
         }
         &'lkms;help;audit;verify'= {
+        }
+        &'lkms;help;backup'= {
+        }
+        &'lkms;help;restore'= {
         }
         &'lkms;help;passwd'= {
         }

@@ -250,6 +250,24 @@ pub enum Command {
     /// outcome, key, context and actor, chained to the line before by a SHA-256 hash.
     #[command(subcommand, after_long_help = examples::AUDIT)]
     Audit(AuditCommand),
+    /// Write a backup of the keyring, its roots and the audit position to one file
+    ///
+    /// Taken under the writers' lock, so it is one consistent snapshot. The keyring stays
+    /// encrypted to its identity and each root file stays as its root wrapped it: a backup is
+    /// no weaker than the keyring, and opens only with one of its roots. The file is written
+    /// atomically, then read back and checked before lkms reports success. Logged as
+    /// BackupKeyring.
+    #[command(after_long_help = examples::BACKUP)]
+    Backup(BackupArgs),
+    /// Replace the keyring with a backup's, never bringing a destroyed key back
+    ///
+    /// Shows what changes (keys that reappear, keys and versions made since the backup that
+    /// are lost, states that change) and asks on a terminal; off a terminal it needs --yes.
+    /// Every key the current keyring or the audit log records as destroyed is destroyed again
+    /// in the restored keyring before it is saved, and the report names each. The restored
+    /// keyring's generation is above the current one. Logged as RestoreKeyring.
+    #[command(after_long_help = examples::RESTORE)]
+    Restore(RestoreArgs),
     /// Change the passphrase of one passphrase root (and optionally its work factor)
     ///
     /// Unlocks the keyring, then asks for the new passphrase twice (or reads
@@ -425,6 +443,26 @@ pub struct CreateArgs {
     /// Rotate automatically every DAYS days (1 to 2560)
     #[arg(long, value_name = "DAYS")]
     pub rotation_period: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The backup file to write
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+    /// Replace FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup file, as `lkms backup` wrote it
+    #[arg(value_name = "FILE")]
+    pub backup: PathBuf,
+    /// Accept a backup of another keyring (its id differs from this keyring's)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

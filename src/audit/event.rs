@@ -41,6 +41,10 @@ pub enum Event {
     ListRoots,
     AddRoot,
     RemoveRoot,
+    /// `lkms backup`: a snapshot of the keyring and its roots written to a file.
+    BackupKeyring,
+    /// `lkms restore`: the keyring replaced by a backup's, destroyed keys destroyed again.
+    RestoreKeyring,
     /// Written by the log itself when it repairs a torn last line.
     AuditLogRecovered,
 }
@@ -80,6 +84,8 @@ impl Event {
             Event::ListRoots => "ListRoots",
             Event::AddRoot => "AddRoot",
             Event::RemoveRoot => "RemoveRoot",
+            Event::BackupKeyring => "BackupKeyring",
+            Event::RestoreKeyring => "RestoreKeyring",
             Event::AuditLogRecovered => "AuditLogRecovered",
         }
     }

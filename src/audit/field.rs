@@ -18,6 +18,14 @@ pub enum Stream {
 pub enum Field {
     Alias(String),
     Aliases(Vec<String>),
+    /// A backup's creation time, keyring generation and audit position (backup, restore).
+    BackupCreated(String),
+    BackupGeneration(u64),
+    BackupAuditSeq(u64),
+    /// Keys a restore destroyed again, keys and versions (`ID:N`) it left behind.
+    DestroyedAgain(Vec<String>),
+    LostKeys(Vec<String>),
+    LostVersions(Vec<String>),
     Bytes(u64),
     Changed(bool),
     DroppedBytes(u64),
@@ -52,6 +60,12 @@ impl Field {
         match self {
             Field::Alias(v) => ("alias", v.into()),
             Field::Aliases(v) => ("aliases", v.into()),
+            Field::BackupCreated(v) => ("backup_created", v.into()),
+            Field::BackupGeneration(v) => ("backup_generation", v.into()),
+            Field::BackupAuditSeq(v) => ("backup_audit_seq", v.into()),
+            Field::DestroyedAgain(v) => ("destroyed_again", v.into()),
+            Field::LostKeys(v) => ("lost_keys", v.into()),
+            Field::LostVersions(v) => ("lost_versions", v.into()),
             Field::Bytes(v) => ("bytes", v.into()),
             Field::Changed(v) => ("changed", v.into()),
             Field::DroppedBytes(v) => ("dropped_bytes", v.into()),

@@ -52,6 +52,22 @@ pub const IMPORT_MATERIAL: &str = r#"Examples:
   In a CI job:
     lkms import-material --spec aes-256-gcm --material /run/secrets/key.bin --json > key.json"#;
 
+pub const BACKUP: &str = r#"Examples:
+  At a terminal:
+    lkms backup -o /media/offsite/lkms-$(date +%F).backup
+  In a shell script:
+    lkms backup -o "$BACKUP_DIR/keyring.backup" --force && echo "backup written"
+  In a CI job:
+    lkms backup --json -o keyring.backup | jq .generation"#;
+
+pub const RESTORE: &str = r#"Examples:
+  At a terminal:
+    lkms restore /media/offsite/lkms-2026-12-01.backup
+  In a shell script:
+    lkms restore --yes --json keyring.backup | jq -r '.destroyed_again[]'
+  In a CI job:
+    lkms restore --yes keyring.backup"#;
+
 pub const LIST: &str = r#"Examples:
   At a terminal:
     lkms list

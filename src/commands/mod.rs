@@ -6,6 +6,7 @@
 mod agent;
 mod attempt;
 mod audit;
+mod backup;
 mod data;
 mod import_material;
 mod init;
@@ -30,6 +31,8 @@ pub fn dispatch(s: &mut Session, command: Command) -> anyhow::Result<Report> {
     match command {
         Command::Init(a) => init::init(s, &a),
         Command::Passwd(a) => init::passwd(s, &a),
+        Command::Backup(a) => backup::backup(s, &a),
+        Command::Restore(a) => backup::restore(s, &a),
         Command::Create(a) => keys::create(s, &a),
         Command::ImportMaterial(a) => import_material::import_material(s, &a),
         Command::List(a) => keys::list(s, &a),

@@ -218,7 +218,9 @@ impl Key {
     }
 
     /// Erases every version's material; the metadata stays so the key can still be named.
-    fn destroy(&mut self) {
+    /// Besides the deletion date passing, a restore destroys again a key that was destroyed
+    /// after its backup was taken.
+    pub fn destroy(&mut self) {
         self.state = KeyState::Destroyed;
         self.rotation_period_days = None;
         self.next_rotation = None;

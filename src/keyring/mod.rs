@@ -1,6 +1,7 @@
 //! The keyring: the model of keys and versions, their lifecycle, and the encrypted file that
 //! holds them.
 
+pub mod backup;
 pub mod clock;
 mod error;
 pub mod identity;
@@ -8,6 +9,7 @@ pub mod lifecycle;
 pub mod lookup;
 pub mod migrate;
 pub mod model;
+pub mod restore;
 pub mod root;
 pub mod roots;
 pub mod store;

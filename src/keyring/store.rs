@@ -163,6 +163,18 @@ impl Store {
         parse(&plaintext).map_err(|e| e.context(format!("keyring {}", self.path.display())))
     }
 
+    /// The keyring file's bytes as they are on disk (for a backup), bounded as a read is.
+    pub fn read_raw(&self) -> anyhow::Result<Vec<u8>> {
+        self.read_encrypted()
+    }
+
+    /// Decrypts and parses keyring bytes that are not (yet) at this store's path: a backup's
+    /// copy. Errors name this store's path, since that is the keyring they are checked for.
+    pub fn open_bytes(&self, encrypted: &[u8], opener: Opener<'_>) -> anyhow::Result<Keyring> {
+        let plaintext = self.decrypt(encrypted, opener)?;
+        parse(&plaintext)
+    }
+
     fn damaged(&self, detail: impl std::fmt::Display) -> anyhow::Error {
         Error::Damaged {
             path: self.path.clone(),

@@ -5,6 +5,7 @@ mod util;
 
 mod agent;
 mod audit;
+mod backup;
 mod concurrency;
 mod config;
 mod crash;

@@ -1,0 +1,321 @@
+//! backup and restore: a snapshot of the keyring as it is on disk, and its return, which never
+//! brings a destroyed key back.
+
+use std::collections::HashSet;
+use std::io::{Read, Seek, SeekFrom, Write};
+
+use anyhow::Context as _;
+use serde_json::json;
+use uuid::Uuid;
+
+use super::attempt::Attempt;
+use super::session::Session;
+use super::view::time;
+use crate::audit::{Event, Field, Record, read_records};
+use crate::cli::{BackupArgs, RestoreArgs};
+use crate::error::{failure, integrity, usage};
+use crate::io::input::read_small;
+use crate::io::naming::shown;
+use crate::io::output::PendingFile;
+use crate::keyring::Keyring;
+use crate::keyring::backup::{AuditPosition, Backup, Blob, MAX_BACKUP_BYTES};
+use crate::keyring::identity::KeyringIdentity;
+use crate::keyring::restore::{Changes, reconcile};
+use crate::keyring::root::RootsFile;
+use crate::keyring::root::{RootPaths, read_root_file};
+use crate::keyring::store::{Opener, Store};
+use crate::output::Report;
+use crate::passphrase::{confirm, interactive};
+
+pub fn backup(s: &mut Session, args: &BackupArgs) -> anyhow::Result<Report> {
+    let mut rec = Record::new(Event::BackupKeyring);
+    rec.set(Field::Output(shown(&args.output)));
+    let backup = Attempt::run(s, rec, |a| {
+        // Format 1 keyrings are converted first: a backup holds the keyring and its roots.
+        a.session().ensure_v2()?;
+        // Unlocked, and what time has made due carried out, before the snapshot.
+        a.read_keyring()?;
+        let mut pending = PendingFile::create_binary(&args.output, args.force)?;
+        let identity = identity(a.session())?;
+        let store = a.session().store();
+        let audit = audit_position(a.session())?;
+        // Checked before it is written: the keyring in it opens with the identity.
+        let (backup, keyring) = snapshot(&store, &identity, audit, a.session().now())?;
+        let bytes = backup.encode()?;
+        let name = shown(&args.output);
+        let write = |f: &mut std::fs::File| -> std::io::Result<Vec<u8>> {
+            f.write_all(&bytes)?;
+            f.sync_all()?;
+            f.seek(SeekFrom::Start(0))?;
+            let mut back = Vec::with_capacity(bytes.len());
+            f.read_to_end(&mut back)?;
+            Ok(back)
+        };
+        let back = write(pending.file_mut()).with_context(|| format!("cannot write {name}"))?;
+        if pending.writes_through() {
+            return Err(failure(format!(
+                "{name} is not a regular file; a backup must be written to a file, so it can be \
+                 read back and checked"
+            )));
+        }
+        // Read back what reached the disk, and open it as `restore` will.
+        let again = Backup::decode(&back, &name)
+            .context("the backup just written does not read back; nothing was kept")?;
+        store
+            .open_bytes(&again.keyring.content, Opener::Identity(&identity))
+            .context("the backup just written does not open; nothing was kept")?;
+        a.record.set(Field::BackupGeneration(backup.generation));
+        a.record.set(Field::BackupAuditSeq(backup.audit.seq));
+        a.release_file(pending);
+        Ok((backup, keyring.keys.len()))
+    })?;
+    let (backup, keys) = backup;
+    Ok(Report::message(
+        format!(
+            "wrote a backup of the keyring {} to {} (generation {}, {keys} keys, {} root files); \
+             keep it away from this machine\n",
+            backup.keyring_id,
+            args.output.display(),
+            backup.generation,
+            backup.root_files.len(),
+        ),
+        json!({
+            "backup": args.output.display().to_string(),
+            "keyring_id": backup.keyring_id.to_string(),
+            "generation": backup.generation,
+            "keys": keys,
+            "created": time(backup.created),
+            "audit_seq": backup.audit.seq,
+        }),
+    ))
+}
+
+fn identity(s: &Session) -> anyhow::Result<KeyringIdentity> {
+    let (identity, _) = s
+        .unlocker
+        .v2()
+        .ok_or_else(|| anyhow::anyhow!("internal error: not unlocked with a keyring identity"))?;
+    Ok(identity.clone())
+}
+
+/// The keyring, the roots file and every root file, byte for byte, read under the writers'
+/// lock so no write lands between them, with the keyring they hold opened.
+fn snapshot(
+    store: &Store,
+    identity: &KeyringIdentity,
+    audit: AuditPosition,
+    now: jiff::Timestamp,
+) -> anyhow::Result<(Backup, Keyring)> {
+    let paths = RootPaths::of(store.path());
+    let name = |p: &std::path::Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let lock = store.lock()?;
+    let keyring = store.read_raw()?;
+    let roots_path = paths.roots_file();
+    let roots_bytes = read_root_file(&roots_path, false)?;
+    let roots = RootsFile::load(&paths)?;
+    let mut root_files = Vec::new();
+    for entry in &roots.roots {
+        if let Some(file) = &entry.file {
+            let path = paths.resolve(file);
+            root_files.push(Blob {
+                name: file.clone(),
+                content: read_root_file(&path, true)?.to_vec(),
+            });
+        }
+    }
+    drop(lock);
+    let opened = store.open_bytes(&keyring, Opener::Identity(identity))?;
+    let backup = Backup {
+        created: now,
+        keyring_id: roots.keyring_id,
+        generation: opened.generation,
+        audit,
+        keyring: Blob {
+            name: name(store.path()),
+            content: keyring,
+        },
+        roots: Blob {
+            name: name(&roots_path),
+            content: roots_bytes.to_vec(),
+        },
+        root_files,
+    };
+    Ok((backup, opened))
+}
+
+/// The audit log's last line, where the backup stands in it.
+fn audit_position(s: &Session) -> anyhow::Result<AuditPosition> {
+    let records = read_records(&s.settings.audit_log)?;
+    Ok(match records.last() {
+        Some(r) => AuditPosition {
+            seq: r.seq,
+            hash: r.hash.clone(),
+        },
+        None => AuditPosition {
+            seq: 0,
+            hash: String::new(),
+        },
+    })
+}
+
+/// Every key the audit log records as destroyed (a `DeleteKeyMaterial` line, whatever its
+/// outcome: a failed one means the keyring could not be written, not that the key lives).
+fn destroyed_in_log(s: &Session) -> anyhow::Result<HashSet<Uuid>> {
+    let records = read_records(&s.settings.audit_log)?;
+    Ok(records
+        .iter()
+        .filter(|r| r.event == Event::DeleteKeyMaterial.name())
+        .filter_map(|r| r.key_id.as_deref()?.parse().ok())
+        .collect())
+}
+
+pub fn restore(s: &mut Session, args: &RestoreArgs) -> anyhow::Result<Report> {
+    let name = shown(&args.backup);
+    let mut rec = Record::new(Event::RestoreKeyring);
+    rec.set(Field::Input(name.clone()));
+    let yes = s.settings.yes;
+    let (backup, changes, generation) = Attempt::run(s, rec, |a| {
+        let bytes = read_small(&args.backup, "backup", MAX_BACKUP_BYTES)?;
+        let backup = Backup::decode(&bytes, &name)?;
+        a.record.set(Field::BackupCreated(time(backup.created)));
+        a.record.set(Field::BackupAuditSeq(backup.audit.seq));
+        a.session().ensure_v2()?;
+        let current = a.read_keyring()?;
+        let current_id = current
+            .keyring_id
+            .ok_or_else(|| anyhow::anyhow!("internal error: a format 2 keyring without an id"))?;
+        if backup.keyring_id != current_id {
+            let what = format!(
+                "{name} is a backup of the keyring {}, but this keyring is {current_id}",
+                backup.keyring_id
+            );
+            return Err(if args.force {
+                failure(format!(
+                    "{what}; replacing a keyring with another keyring's backup is not \
+                     supported yet: restore it beside its own roots instead (nothing was changed)"
+                ))
+            } else {
+                failure(format!(
+                    "{what}; nothing was changed. Pass --force to replace this keyring with it"
+                ))
+            });
+        }
+        let identity = identity(a.session())?;
+        let store = a.session().store();
+        let mut restored = store
+            .open_bytes(&backup.keyring.content, Opener::Identity(&identity))
+            .map_err(|e| {
+                integrity(format!(
+                    "the keyring inside {name} does not open with this keyring's identity \
+                     ({e:#}); nothing was changed"
+                ))
+            })?;
+        if restored.keyring_id != Some(current_id) {
+            return Err(integrity(format!(
+                "the keyring inside {name} has another id than its backup says; nothing was \
+                 changed"
+            )));
+        }
+        a.record.set(Field::BackupGeneration(restored.generation));
+        let destroyed = destroyed_in_log(a.session())?;
+        let preview = reconcile(&current, &mut copy(&restored)?, &destroyed);
+        ask(&name, &preview, yes)?;
+        let (changes, generation) = a.write_keyring(|kr, _| {
+            // Read again under the lock: the report is what this write does.
+            let changes = reconcile(kr, &mut restored, &destroyed);
+            restored.generation = kr.generation.max(restored.generation);
+            let generation = restored.generation + 1;
+            *kr = restored;
+            Ok((changes, generation))
+        })?;
+        a.record
+            .set(Field::DestroyedAgain(changes.destroyed_again.clone()));
+        a.record.set(Field::LostKeys(changes.lost_keys.clone()));
+        a.record.set(Field::LostVersions(
+            changes
+                .lost_versions
+                .iter()
+                .map(|v| format!("{}:{}", v.key_id, v.version))
+                .collect(),
+        ));
+        Ok((backup, changes, generation))
+    })?;
+    let mut text = format!(
+        "restored the keyring from {} (taken {}); it is now at generation {generation}\n",
+        args.backup.display(),
+        time(backup.created)
+    );
+    text.push_str(&describe(&changes));
+    let mut value = serde_json::to_value(&changes)?;
+    value["backup"] = json!(args.backup.display().to_string());
+    value["backup_created"] = json!(time(backup.created));
+    value["generation"] = json!(generation);
+    Ok(Report::message(text, value))
+}
+
+/// An independent copy of a keyring, for the preview (keys are not `Clone`: they hold material).
+fn copy(kr: &Keyring) -> anyhow::Result<Keyring> {
+    let text = zeroize::Zeroizing::new(toml::to_string(kr)?);
+    crate::keyring::store::parse(text.as_bytes())
+}
+
+/// The changes in words, one line each.
+fn describe(c: &Changes) -> String {
+    let mut out = String::new();
+    for k in &c.destroyed_again {
+        out.push_str(&format!(
+            "  key {k}: destroyed again (it was destroyed after the backup was taken; its \
+             material stays erased)\n"
+        ));
+    }
+    for k in &c.reappearing {
+        out.push_str(&format!(
+            "  key {k}: reappears (not in the current keyring)\n"
+        ));
+    }
+    for k in &c.lost_keys {
+        out.push_str(&format!(
+            "  key {k}: lost (created after the backup; data under it will not decrypt)\n"
+        ));
+    }
+    for v in &c.lost_versions {
+        out.push_str(&format!(
+            "  key {} version {}: lost (made after the backup; data under it will not decrypt)\n",
+            v.key_id, v.version
+        ));
+    }
+    for sc in &c.state_changes {
+        out.push_str(&format!("  key {}: {} -> {}\n", sc.key_id, sc.from, sc.to));
+    }
+    if out.is_empty() {
+        out.push_str("  no key changes\n");
+    }
+    out
+}
+
+/// Shows what the restore changes and asks on a terminal; off a terminal, --yes is required,
+/// since a restore can lose keys and versions made since the backup.
+fn ask(name: &str, preview: &Changes, yes: bool) -> anyhow::Result<()> {
+    if yes {
+        return Ok(());
+    }
+    if !interactive() {
+        return Err(usage(format!(
+            "restoring {name} replaces the keyring; run it on a terminal to see what changes \
+             and confirm, or pass --yes"
+        )));
+    }
+    eprint!(
+        "restoring {name} replaces the keyring:\n{}",
+        describe(preview)
+    );
+    if confirm("Replace the keyring with the backup's?", false)? {
+        Ok(())
+    } else {
+        Err(failure("not restored: nothing was changed"))
+    }
+}

@@ -1,0 +1,229 @@
+//! backup and restore through the binary: a restore never brings a destroyed key back, says
+//! what it loses, refuses damaged or foreign backups changing nothing, and a kill -9 during
+//! one leaves the old keyring or the new one.
+
+use std::process::Stdio;
+use std::time::Instant;
+
+use crate::util::*;
+
+fn last(env: &Env, event: &str) -> serde_json::Value {
+    env.audit_lines()
+        .into_iter()
+        .rev()
+        .find(|l| l["event"] == event)
+        .unwrap_or_else(|| panic!("no {event} line"))
+}
+
+#[test]
+fn a_key_destroyed_after_the_backup_stays_destroyed_after_the_restore() {
+    let env = Env::new();
+    let key = env.create(&["--alias", "doomed"]);
+    let keep = env.create(&["--alias", "kept"]);
+    env.write("secret", b"under the doomed key");
+    env.run(&["encrypt", "--key", "doomed", "secret"]).ok();
+    env.run(&["backup", "-o", "before.backup"]).ok();
+    let backup_line = last(&env, "BackupKeyring");
+    assert_eq!(backup_line["outcome"], "success");
+
+    env.run(&["schedule-delete", "doomed", "--days", "7", "--yes"])
+        .ok();
+    env.later("+8d", &["maintain"]).ok();
+    assert_eq!(env.describe("doomed")["state"], "Destroyed");
+    let generation_before = last(&env, "DeleteKeyMaterial")["keyring_generation"]
+        .as_u64()
+        .unwrap();
+
+    let r = env
+        .later("+8d", &["restore", "before.backup", "--yes", "--json"])
+        .ok();
+    let report = r.json();
+    assert_eq!(report["destroyed_again"], serde_json::json!([key]));
+    let d = env.describe("doomed");
+    assert_eq!(d["state"], "Destroyed");
+    assert!(
+        d["versions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|v| v["material"] == "destroyed"),
+        "{d}"
+    );
+    assert_eq!(env.describe(&keep)["state"], "Enabled");
+    // Its old ciphertext still refuses.
+    let r = env.run(&["decrypt", "-o", "back", "secret.lkms"]).code(4);
+    assert!(r.stderr.contains("Destroyed"), "{}", r.stderr);
+    assert!(!env.path("back").exists());
+
+    let line = last(&env, "RestoreKeyring");
+    assert_eq!(line["outcome"], "success");
+    assert_eq!(line["request"]["destroyed_again"], serde_json::json!([key]));
+    assert_eq!(
+        line["request"]["backup_audit_seq"].as_u64(),
+        Some(backup_line["seq"].as_u64().unwrap() - 1),
+        "the backup records where the log stood when it was taken"
+    );
+    assert!(line["keyring_generation"].as_u64().unwrap() > generation_before);
+    env.run(&["audit", "verify"]).ok();
+}
+
+#[test]
+fn a_restore_names_the_versions_it_loses_and_asks_for_yes_off_a_terminal() {
+    let env = Env::new();
+    let key = env.create(&["--alias", "r"]);
+    env.run(&["backup", "-o", "b"]).ok();
+    env.run(&["rotate", "r"]).ok();
+    let before = read(&env.keyring());
+    let r = env.run(&["restore", "b"]).code(2);
+    assert!(r.stderr.contains("--yes"), "{}", r.stderr);
+    assert_eq!(read(&env.keyring()), before, "changed without --yes");
+
+    let r = env.run(&["restore", "b", "--yes"]).ok();
+    assert!(
+        r.stderr.contains(&format!("key {key} version 2: lost")),
+        "{}",
+        r.stderr
+    );
+    let d = env.describe("r");
+    assert_eq!(d["current_version"], 1);
+    let line = last(&env, "RestoreKeyring");
+    assert_eq!(
+        line["request"]["lost_versions"],
+        serde_json::json!([format!("{key}:2")])
+    );
+    // A restore is a write like any other: the next rotation counts on from it.
+    env.run(&["rotate", "r"]).ok();
+    assert_eq!(env.describe("r")["current_version"], 2);
+}
+
+#[test]
+fn a_truncated_or_damaged_backup_changes_nothing() {
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    env.run(&["backup", "-o", "b"]).ok();
+    env.run(&["rotate", "k"]).ok();
+    let bytes = read(&env.path("b"));
+    let keyring = read(&env.keyring());
+    let mut flipped = bytes.clone();
+    let at = flipped.len() * 2 / 3;
+    flipped[at] ^= 0x01;
+    for (name, content) in [
+        ("cut-early", bytes[..10].to_vec()),
+        ("cut-half", bytes[..bytes.len() / 2].to_vec()),
+        ("cut-last", bytes[..bytes.len() - 1].to_vec()),
+        ("flipped", flipped),
+        ("empty", Vec::new()),
+    ] {
+        env.write(name, &content);
+        let r = env.run(&["restore", name, "--yes"]).code(5);
+        assert!(
+            r.stderr.contains("not an intact lkms backup"),
+            "{name}: {}",
+            r.stderr
+        );
+        assert_eq!(read(&env.keyring()), keyring, "{name} changed the keyring");
+        assert_eq!(last(&env, "RestoreKeyring")["outcome"], "failure");
+    }
+    let newer = String::from_utf8(bytes)
+        .unwrap()
+        .replacen("lkms-backup/1 ", "lkms-backup/2 ", 1);
+    env.write("newer", newer.as_bytes());
+    let r = env.run(&["restore", "newer", "--yes"]).code(1);
+    assert!(r.stderr.contains("version 2"), "{}", r.stderr);
+    assert_eq!(read(&env.keyring()), keyring);
+    env.run(&["audit", "verify"]).ok();
+}
+
+#[test]
+fn a_backup_of_another_keyring_is_refused_naming_both_ids() {
+    let a = Env::new();
+    let b = Env::new();
+    a.create(&[]);
+    let r = a.run(&["backup", "-o", "a.backup", "--json"]).ok();
+    let a_id = r.json()["keyring_id"].as_str().unwrap().to_string();
+    let b_backup = b.run(&["backup", "-o", "b.backup", "--json"]).ok();
+    let b_id = b_backup.json()["keyring_id"].as_str().unwrap().to_string();
+    assert_ne!(a_id, b_id);
+    let from_a = a.path("a.backup");
+    let before = read(&b.keyring());
+    let r = b
+        .run(&["restore", from_a.to_str().unwrap(), "--yes"])
+        .code(1);
+    assert!(
+        r.stderr.contains(&a_id) && r.stderr.contains(&b_id),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("--force"), "{}", r.stderr);
+    assert_eq!(read(&b.keyring()), before);
+}
+
+#[test]
+fn a_backup_refuses_an_existing_file_and_holds_no_secret_in_clear() {
+    let env = Env::new();
+    env.create(&[]);
+    env.write("taken", b"keep me");
+    let r = env.run(&["backup", "-o", "taken"]).code(1);
+    assert!(r.stderr.contains("--force"), "{}", r.stderr);
+    assert_eq!(read(&env.path("taken")), b"keep me");
+    env.run(&["backup", "-o", "taken", "--force"]).ok();
+    let text = String::from_utf8(read(&env.path("taken"))).unwrap();
+    assert!(text.starts_with("lkms-backup/1 "), "{text}");
+    // The keyring goes in as its age file: the key material appears nowhere in clear.
+    let doc = decrypt_keyring(&env.keyring(), PASS);
+    for m in materials(&doc) {
+        use base64::Engine;
+        let b64 = base64::engine::general_purpose::STANDARD.encode(&m);
+        assert!(!text.contains(&b64), "material in the backup in clear");
+    }
+    assert!(!text.contains("AGE-SECRET-KEY"), "the identity in clear");
+}
+
+#[test]
+fn kill_9_during_a_restore_leaves_the_old_or_the_new_keyring() {
+    const ROUNDS: usize = 25;
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    env.run(&["backup", "-o", "b"]).ok();
+    let mut rng = Rng::from_env("kill_9_during_a_restore");
+    let span = (0..3)
+        .map(|_| {
+            env.run(&["rotate", "k"]).ok();
+            let start = Instant::now();
+            env.run(&["restore", "b", "--yes"]).ok();
+            start.elapsed()
+        })
+        .max()
+        .unwrap()
+        * 3
+        / 2;
+    let (mut old, mut new) = (0, 0);
+    for _ in 0..ROUNDS {
+        env.run(&["rotate", "k"]).ok();
+        let mut child = env
+            .cmd()
+            .args(["restore", "b", "--yes"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(span.mul_f64(rng.below(1000) as f64 / 1000.0));
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        // The keyring opens and is one of the two: rotated (old) or restored (new).
+        let version = env.describe("k")["current_version"].as_u64().unwrap();
+        match version {
+            1 => new += 1,
+            2 => old += 1,
+            v => panic!("version {v}: neither the old keyring nor the new"),
+        }
+        if status.code() == Some(0) {
+            assert_eq!(version, 1, "a restore that reported success did not land");
+        }
+        // Back to one version for the next round.
+        if version == 2 {
+            env.run(&["restore", "b", "--yes"]).ok();
+        }
+    }
+    eprintln!("kill_9_during_a_restore: {old} old, {new} new of {ROUNDS}");
+}
