@@ -10,6 +10,7 @@ pub mod config;
 pub mod crypto;
 pub mod error;
 pub mod generate;
+pub mod hardening;
 pub mod keyring;
 pub mod message_source;
 pub mod output;

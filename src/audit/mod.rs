@@ -13,7 +13,7 @@ pub use chain::{GENESIS_HASH, line_hash};
 pub use log::AuditLog;
 pub use record::{Actor, Outcome, Record};
 pub use verify::{
-    VerifyError, VerifyReport, read_records, verify_bytes, verify_file, verify_reader,
+    VerifyError, VerifyReport, for_each_record, verify_bytes, verify_file, verify_reader,
 };
 
 /// The longest line the log may hold, newline excluded. lkms refuses to write a longer one, the

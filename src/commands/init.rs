@@ -25,6 +25,8 @@ pub fn init(s: &mut Session, args: InitArgs) -> anyhow::Result<Report> {
         .work_factor
         .or(s.settings.config.work_factor)
         .unwrap_or(DEFAULT_WORK_FACTOR);
+    // Before the passphrase is asked for: a keyring above the cap would not open again.
+    store.check_work_factor(work_factor)?;
     let passphrase = obtain_new(
         s.settings.passphrase_file.as_deref(),
         ENV_PASSPHRASE,
@@ -70,6 +72,7 @@ pub fn passwd(s: &mut Session, args: PasswdArgs) -> anyhow::Result<Report> {
         let lock = store.lock()?;
         let mut keyring = store.read(s.passphrase()?)?;
         if let Some(wf) = args.work_factor {
+            store.check_work_factor(wf)?;
             keyring.work_factor = wf;
         }
         let prepared = store.prepare(&lock, &keyring, &new)?;

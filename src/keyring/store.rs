@@ -16,13 +16,18 @@ use secrecy::SecretString;
 use zeroize::Zeroizing;
 
 use super::model::{FORMAT_VERSION, Keyring};
-use crate::error::{auth, failure, integrity, not_found};
+use crate::error::{auth, failure, integrity, not_found, usage};
 
 /// scrypt's log2 cost: the range `init` accepts, and the cap applied when reading, so a
 /// crafted keyring cannot make lkms allocate gigabytes.
 pub const MIN_WORK_FACTOR: u8 = 10;
 pub const MAX_WORK_FACTOR: u8 = 22;
 pub const DEFAULT_WORK_FACTOR: u8 = 18;
+/// The highest work factor a keyring is opened at unless the user raises the cap on purpose
+/// (`--max-work-factor`): 2^20 costs 1 GiB and about 4 s an attempt; 2^22 would let a crafted
+/// keyring make every command spend 4 GiB and most of a minute before the passphrase is even
+/// checked. The stanza names the factor in clear, so it is refused before anything is derived.
+pub const DEFAULT_MAX_WORK_FACTOR: u8 = 20;
 
 /// The largest keyring file lkms reads (its plaintext is no larger). Thousands of keys take a
 /// few megabytes; anything above this is not a keyring lkms wrote.
@@ -34,6 +39,7 @@ const TEMP_PREFIX: &str = ".lkms-keyring-";
 
 pub struct Store {
     path: PathBuf,
+    max_work_factor: u8,
 }
 
 /// Held while a writer reads, changes and writes the keyring; released on drop.
@@ -43,7 +49,30 @@ pub struct WriteLock {
 
 impl Store {
     pub fn new(path: impl Into<PathBuf>) -> Self {
-        Store { path: path.into() }
+        Store {
+            path: path.into(),
+            max_work_factor: DEFAULT_MAX_WORK_FACTOR,
+        }
+    }
+
+    /// The highest scrypt work factor this store opens (and so writes) a keyring at.
+    pub fn with_max_work_factor(mut self, cap: u8) -> Self {
+        self.max_work_factor = cap.clamp(MIN_WORK_FACTOR, MAX_WORK_FACTOR);
+        self
+    }
+
+    /// Refuses a work factor above the cap: a keyring written at it would not open again.
+    pub fn check_work_factor(&self, work_factor: u8) -> anyhow::Result<()> {
+        if work_factor <= self.max_work_factor {
+            return Ok(());
+        }
+        Err(usage(format!(
+            "work factor {work_factor} is above the limit of {} that lkms opens keyrings at, so \
+             the keyring could not be opened again; to use it, raise the limit for every \
+             command with --max-work-factor {work_factor}, LKMS_MAX_WORK_FACTOR={work_factor} \
+             or max_work_factor = {work_factor} in the config file (nothing was written)",
+            self.max_work_factor
+        )))
     }
 
     pub fn path(&self) -> &Path {
@@ -96,8 +125,21 @@ impl Store {
             .create(true)
             .truncate(false)
             .mode(0o600)
+            // Never through a symlink: one planted at the lock's name would make lkms create
+            // or lock a file of the planter's choosing.
+            .custom_flags(libc::O_NOFOLLOW)
             .open(&path)
-            .with_context(|| format!("cannot open the lock file {}", path.display()))?;
+            .map_err(|e| {
+                let why = if e.raw_os_error() == Some(libc::ELOOP) {
+                    "it is a symbolic link; remove it".to_string()
+                } else {
+                    crate::error::plain_io(&e)
+                };
+                failure(format!(
+                    "cannot open the lock file {}: {why}",
+                    path.display()
+                ))
+            })?;
         file.lock()
             .with_context(|| format!("cannot lock {}", path.display()))?;
         Ok(WriteLock { _file: file })
@@ -141,7 +183,7 @@ impl Store {
             return Err(self.damaged("it is not encrypted to a passphrase"));
         }
         let mut identity = age::scrypt::Identity::new(passphrase.clone());
-        identity.set_max_work_factor(MAX_WORK_FACTOR);
+        identity.set_max_work_factor(self.max_work_factor);
         let mut reader = decryptor
             .decrypt(iter::once(&identity as &dyn age::Identity))
             .map_err(|e| self.age_error(e))?;
@@ -151,6 +193,7 @@ impl Store {
         reader
             .read_to_end(&mut plaintext)
             .map_err(|e| self.damaged(e))?;
+        crate::hardening::lock_in_memory(&plaintext);
         Ok(plaintext)
     }
 
@@ -160,9 +203,21 @@ impl Store {
                 "wrong passphrase for the keyring {}; check LKMS_PASSPHRASE, --passphrase-file or what you typed",
                 self.path.display()
             )),
-            DecryptError::ExcessiveWork { required, .. } => failure(format!(
+            DecryptError::ExcessiveWork { required, .. } if required <= MAX_WORK_FACTOR => {
+                integrity(format!(
+                    "the keyring {} asks for scrypt work factor {required}, above the limit of \
+                     {}; nothing was derived. If you made it with that factor on purpose, allow \
+                     it with --max-work-factor {required} (or LKMS_MAX_WORK_FACTOR, or \
+                     max_work_factor in the config file); otherwise it is not yours: restore it \
+                     from a backup",
+                    self.path.display(),
+                    self.max_work_factor
+                ))
+            }
+            DecryptError::ExcessiveWork { required, .. } => integrity(format!(
                 "the keyring {} asks for scrypt work factor {required}, above the limit of \
-                 {MAX_WORK_FACTOR}: it was not written by lkms, or it is damaged; restore it from a backup",
+                 {MAX_WORK_FACTOR} lkms ever writes; nothing was derived: it was not written by lkms, or it is \
+                 damaged; restore it from a backup",
                 self.path.display()
             )),
             other => self.damaged(other),
@@ -209,6 +264,8 @@ impl Store {
                 "refusing to save a keyring that would not open again ({why}); nothing was changed"
             ))
         })?;
+        self.check_work_factor(keyring.work_factor)
+            .map_err(|e| failure(format!("{e:#}")))?;
         let dir = self.dir();
         self.remove_stale_temp_files(&dir);
         let text =
