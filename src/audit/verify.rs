@@ -265,7 +265,7 @@ mod tests {
                 host: "h".into(),
                 pid: 2,
             },
-            ..Record::new(event)
+            ..Record::named(event)
         }
     }
 

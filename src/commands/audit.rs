@@ -4,8 +4,9 @@ use std::io::Write;
 
 use serde_json::Value;
 
+use super::attempt::Attempt;
 use super::session::Session;
-use crate::audit::{Outcome, Record, for_each_record, verify_file};
+use crate::audit::{Event, Outcome, Record, for_each_record, verify_file};
 use crate::cli::{AuditCommand, AuditShowArgs};
 use crate::output::{Report, clean, json_text};
 
@@ -37,11 +38,11 @@ fn show(s: &mut Session, args: AuditShowArgs) -> anyhow::Result<Report> {
         Some(k) => match uuid::Uuid::parse_str(k) {
             Ok(id) => Some(id.to_string()),
             Err(_) => {
-                let mut rec = Record::new("ShowAuditLog");
+                let mut rec = Record::new(Event::ShowAuditLog);
                 rec.request.insert("key".into(), Value::from(k.as_str()));
                 // Not marked with the key's id: the line is about reading the log, and a
                 // filter by key shows what was done with the key.
-                let id = s.audited(rec, |s, _| Ok(s.read_keyring()?.find(k)?.id.to_string()))?;
+                let id = Attempt::run(s, rec, |a| Ok(a.read_keyring()?.find(k)?.id.to_string()))?;
                 Some(id)
             }
         },

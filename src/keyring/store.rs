@@ -15,8 +15,9 @@ use anyhow::Context as _;
 use secrecy::SecretString;
 use zeroize::Zeroizing;
 
+use super::Error;
 use super::model::{FORMAT_VERSION, Keyring};
-use crate::error::{auth, failure, integrity, not_found, usage};
+use crate::error::{failure, integrity};
 
 /// scrypt's log2 cost: the range `init` accepts, and the cap applied when reading, so a
 /// crafted keyring cannot make lkms allocate gigabytes.
@@ -66,13 +67,11 @@ impl Store {
         if work_factor <= self.max_work_factor {
             return Ok(());
         }
-        Err(usage(format!(
-            "work factor {work_factor} is above the limit of {} that lkms opens keyrings at, so \
-             the keyring could not be opened again; to use it, raise the limit for every \
-             command with --max-work-factor {work_factor}, LKMS_MAX_WORK_FACTOR={work_factor} \
-             or max_work_factor = {work_factor} in the config file (nothing was written)",
-            self.max_work_factor
-        )))
+        Err(Error::WorkFactorAboveCap {
+            requested: work_factor,
+            limit: self.max_work_factor,
+        }
+        .into())
     }
 
     pub fn path(&self) -> &Path {
@@ -97,10 +96,7 @@ impl Store {
     }
 
     fn missing(&self) -> anyhow::Error {
-        not_found(format!(
-            "no keyring at {}; run `lkms init` to create one, or point --keyring / LKMS_KEYRING at yours",
-            self.path.display()
-        ))
+        Error::NoKeyring(self.path.clone()).into()
     }
 
     /// Creates the keyring's directory (0700) when it does not exist yet.
@@ -167,10 +163,11 @@ impl Store {
     }
 
     fn damaged(&self, detail: impl std::fmt::Display) -> anyhow::Error {
-        integrity(format!(
-            "the keyring {} is damaged or is not an lkms keyring ({detail}); restore it from a backup",
-            self.path.display()
-        ))
+        Error::Damaged {
+            path: self.path.clone(),
+            detail: detail.to_string(),
+        }
+        .into()
     }
 
     fn decrypt(
@@ -199,27 +196,21 @@ impl Store {
 
     fn age_error(&self, e: DecryptError) -> anyhow::Error {
         match e {
-            DecryptError::DecryptionFailed | DecryptError::KeyDecryptionFailed => auth(format!(
-                "wrong passphrase for the keyring {}; check LKMS_PASSPHRASE, --passphrase-file or what you typed",
-                self.path.display()
-            )),
-            DecryptError::ExcessiveWork { required, .. } if required <= MAX_WORK_FACTOR => {
-                integrity(format!(
-                    "the keyring {} asks for scrypt work factor {required}, above the limit of \
-                     {}; nothing was derived. If you made it with that factor on purpose, allow \
-                     it with --max-work-factor {required} (or LKMS_MAX_WORK_FACTOR, or \
-                     max_work_factor in the config file); otherwise it is not yours: restore it \
-                     from a backup",
-                    self.path.display(),
-                    self.max_work_factor
-                ))
+            DecryptError::DecryptionFailed | DecryptError::KeyDecryptionFailed => {
+                Error::WrongPassphrase(self.path.clone()).into()
             }
-            DecryptError::ExcessiveWork { required, .. } => integrity(format!(
-                "the keyring {} asks for scrypt work factor {required}, above the limit of \
-                 {MAX_WORK_FACTOR} lkms ever writes; nothing was derived: it was not written by lkms, or it is \
-                 damaged; restore it from a backup",
-                self.path.display()
-            )),
+            // The stanza names its factor in clear, and age checks it against the cap before
+            // deriving anything: refused here, a crafted keyring has cost nothing.
+            DecryptError::ExcessiveWork { required, .. } => Error::ExcessiveWork {
+                path: self.path.clone(),
+                required,
+                limit: if required > MAX_WORK_FACTOR {
+                    MAX_WORK_FACTOR
+                } else {
+                    self.max_work_factor
+                },
+            }
+            .into(),
             other => self.damaged(other),
         }
     }
@@ -229,10 +220,7 @@ impl Store {
         self.ensure_dir()?;
         let lock = self.lock()?;
         if self.exists() {
-            return Err(failure(format!(
-                "a keyring already exists at {}; nothing was changed (use `lkms passwd` to change its passphrase)",
-                self.path.display()
-            )));
+            return Err(Error::AlreadyExists(self.path.clone()).into());
         }
         self.write(&lock, keyring, passphrase)
     }
@@ -264,8 +252,7 @@ impl Store {
                 "refusing to save a keyring that would not open again ({why}); nothing was changed"
             ))
         })?;
-        self.check_work_factor(keyring.work_factor)
-            .map_err(|e| failure(format!("{e:#}")))?;
+        self.check_work_factor(keyring.work_factor)?;
         let dir = self.dir();
         self.remove_stale_temp_files(&dir);
         let text =

@@ -275,12 +275,12 @@ fn init_above_the_work_factor_cap_says_so_and_writes_nothing() {
 
 /// A valid chain of `lines` records, each padded to about `pad` bytes.
 fn big_log(path: &Path, lines: u64, pad: usize) {
-    use lkms::audit::{GENESIS_HASH, Record, line_hash};
+    use lkms::audit::{Event, GENESIS_HASH, Record, line_hash};
     let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
     let mut prev = GENESIS_HASH.to_string();
     let padding = serde_json::Value::from("x".repeat(pad));
     for seq in 1..=lines {
-        let mut r = Record::new("Pad");
+        let mut r = Record::new(Event::Sign);
         r.seq = seq;
         r.time = "2026-01-01T00:00:00Z".into();
         r.prev_hash = prev;
