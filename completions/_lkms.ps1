@@ -366,6 +366,7 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             break
         }
         'lkms;decrypt' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Decrypt only data encrypted under this key (id or alias); any other is refused (exit 4)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Encryption context, K=V (repeatable): must equal the one used to encrypt')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file (`-` for standard output); only with a single INPUT')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file (`-` for standard output); only with a single INPUT')
@@ -386,6 +387,7 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
         }
         'lkms;re-encrypt' {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The key to rewrap under [default: the key each ciphertext names]')
+            [CompletionResult]::new('--source-key', '--source-key', [CompletionResultType]::ParameterName, 'Rewrap only data encrypted under this key (id or alias); any other is refused (exit 4)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Encryption context, K=V (repeatable): must equal the one used to encrypt')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file (`-` for standard output); only with a single INPUT')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file (`-` for standard output); only with a single INPUT')

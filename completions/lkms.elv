@@ -337,6 +337,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand --version 'Print version'
         }
         &'lkms;decrypt'= {
+            cand --key 'Decrypt only data encrypted under this key (id or alias); any other is refused (exit 4)'
             cand --context 'Encryption context, K=V (repeatable): must equal the one used to encrypt'
             cand -o 'Write to this file (`-` for standard output); only with a single INPUT'
             cand --output 'Write to this file (`-` for standard output); only with a single INPUT'
@@ -356,6 +357,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
         }
         &'lkms;re-encrypt'= {
             cand --key 'The key to rewrap under [default: the key each ciphertext names]'
+            cand --source-key 'Rewrap only data encrypted under this key (id or alias); any other is refused (exit 4)'
             cand --context 'Encryption context, K=V (repeatable): must equal the one used to encrypt'
             cand -o 'Write to this file (`-` for standard output); only with a single INPUT'
             cand --output 'Write to this file (`-` for standard output); only with a single INPUT'

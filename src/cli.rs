@@ -402,6 +402,9 @@ pub struct EncryptArgs {
 
 #[derive(Debug, Args)]
 pub struct DecryptArgs {
+    /// Decrypt only data encrypted under this key (id or alias); any other is refused (exit 4)
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
     /// Encryption context, K=V (repeatable): must equal the one used to encrypt
     #[arg(long = "context", value_name = "K=V", value_parser = parse_pair)]
     pub context: Vec<(String, String)>,
@@ -420,6 +423,9 @@ pub struct ReEncryptArgs {
     /// The key to rewrap under [default: the key each ciphertext names]
     #[arg(long, value_name = "KEY")]
     pub key: Option<String>,
+    /// Rewrap only data encrypted under this key (id or alias); any other is refused (exit 4)
+    #[arg(long, value_name = "KEY")]
+    pub source_key: Option<String>,
     /// Encryption context, K=V (repeatable): must equal the one used to encrypt
     #[arg(long = "context", value_name = "K=V", value_parser = parse_pair)]
     pub context: Vec<(String, String)>,

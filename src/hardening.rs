@@ -21,6 +21,7 @@ pub fn at_start() {
         libc::setrlimit(libc::RLIMIT_CORE, &none);
     }
     on_sigbus_exit();
+    crate::interrupt::install();
 }
 
 const SIGBUS_MESSAGE: &[u8] = b"lkms: error: the file changed while it was being signed or \

@@ -13,6 +13,7 @@ pub mod env;
 pub mod error;
 pub mod generate;
 pub mod hardening;
+pub mod interrupt;
 pub mod io;
 pub mod keyring;
 pub mod output;

@@ -37,9 +37,16 @@ pub fn init(s: &mut Session, args: InitArgs) -> anyhow::Result<Report> {
     let mut rec = Record::new(Event::CreateKeyring);
     rec.request.insert("work_factor".into(), json!(work_factor));
     let attempt = Attempt::before_keyring(s, rec)?;
-    // The keyring is created first: the attempt's line says whether that worked.
-    let result = store.create(&Keyring::new(work_factor), &passphrase);
-    attempt.finish(result)?;
+    // The keyring is written beside its name, its line logged, and only then renamed into
+    // place: no keyring exists whose creation is not in the log (fail closed).
+    let prepared = store.prepare_create(&Keyring::new(work_factor), &passphrase);
+    let (lock, prepared) = match prepared {
+        Ok(p) => p,
+        Err(e) => return attempt.finish(Err(e)),
+    };
+    attempt.finish(Ok(()))?;
+    prepared.commit()?;
+    drop(lock);
     s.set_passphrase(passphrase);
     Ok(Report::message(
         format!(

@@ -217,12 +217,27 @@ impl Store {
 
     /// Creates a new keyring; refuses if one exists. Takes the lock itself.
     pub fn create(&self, keyring: &Keyring, passphrase: &SecretString) -> anyhow::Result<()> {
+        let (lock, prepared) = self.prepare_create(keyring, passphrase)?;
+        prepared.commit()?;
+        drop(lock);
+        Ok(())
+    }
+
+    /// Like [`Store::create`], but stops before the new keyring takes its name: `init` first
+    /// writes the `CreateKeyring` line, then commits, so a keyring whose creation could not be
+    /// logged never exists (fail closed). Dropping the result removes the temporary file.
+    pub fn prepare_create(
+        &self,
+        keyring: &Keyring,
+        passphrase: &SecretString,
+    ) -> anyhow::Result<(WriteLock, PreparedWrite)> {
         self.ensure_dir()?;
         let lock = self.lock()?;
         if self.exists() {
             return Err(Error::AlreadyExists(self.path.clone()).into());
         }
-        self.write(&lock, keyring, passphrase)
+        let prepared = self.prepare(&lock, keyring, passphrase)?;
+        Ok((lock, prepared))
     }
 
     /// Replaces the keyring atomically. The caller holds the lock and read the keyring under it.
@@ -275,6 +290,7 @@ impl Store {
                     crate::error::plain_io(&e)
                 ))
             })?;
+        crate::interrupt::remove_on_interrupt(tmp.path());
         // Encrypt in memory, then write the file ourselves: age reports a failed write of its
         // header as Rust debug output (`IoError(Os { code: 28, .. })`), which must not reach
         // the user. The ciphertext holds no secret in clear, and a keyring is small.

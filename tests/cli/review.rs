@@ -514,3 +514,267 @@ fn a_passphrase_file_others_can_write_is_refused_and_one_they_can_read_is_warned
     let r = run(0o600).ok();
     assert!(!r.stderr.contains("warning"), "{}", r.stderr);
 }
+
+// Item 1: a FIFO or another user's file planted at an output path.
+
+/// Runs lkms as this user (root in CI) with a bound, so that a write blocked on a FIFO with
+/// no reader fails the test instead of hanging it.
+fn run_bounded(env: &Env, args: &[&str]) -> (Option<i32>, String) {
+    let mut c = env.cmd();
+    c.args(args).stdout(Stdio::null()).stderr(Stdio::piped());
+    let mut child = Reaped(Some(c.spawn().unwrap()));
+    let code = child.wait().code();
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(child.child().stderr.as_mut().unwrap(), &mut stderr).unwrap();
+    (code, stderr)
+}
+
+#[test]
+fn a_fifo_planted_by_another_user_at_an_output_path_gets_nothing() {
+    use std::os::unix::fs::FileTypeExt;
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    env.create(&["--alias", "s", "--spec", "ed25519"]);
+    env.create(&["--alias", "m", "--spec", "hmac-sha256"]);
+    let shared = shared_dir(&env);
+    let plain = shared.join("notes.txt");
+    std::fs::write(&plain, b"secret plaintext").unwrap();
+    env.run(&["encrypt", "--key", "k", plain.to_str().unwrap()])
+        .ok();
+    std::fs::remove_file(&plain).unwrap();
+    // The other user plants a FIFO where the plaintext will go, and at the signature's name.
+    for name in ["notes.txt", "notes.sig"] {
+        let st = as_nobody("mkfifo").arg(shared.join(name)).status().unwrap();
+        assert!(st.success());
+    }
+    let ct = shared.join("notes.txt.lkms");
+    for force in [false, true] {
+        let mut args = vec!["decrypt", ct.to_str().unwrap()];
+        if force {
+            args.push("--force");
+        }
+        let (code, stderr) = run_bounded(&env, &args);
+        assert_eq!(code, Some(1), "{stderr}");
+        assert!(stderr.contains("named pipe (FIFO)"), "{stderr}");
+    }
+    assert!(std::fs::metadata(&plain).unwrap().file_type().is_fifo());
+    let sig = shared.join("notes.sig");
+    for spec in [["sign", "s"], ["mac", "m"]] {
+        let (code, stderr) = run_bounded(
+            &env,
+            &[
+                spec[0],
+                "--key",
+                spec[1],
+                "-o",
+                sig.to_str().unwrap(),
+                ct.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(code, Some(1), "{} {stderr}", spec[0]);
+        assert!(stderr.contains("named pipe (FIFO)"), "{stderr}");
+    }
+    // Standard output named on purpose is still written.
+    let r = env
+        .run(&["decrypt", ct.to_str().unwrap(), "-o", "/dev/stdout"])
+        .ok();
+    assert_eq!(r.stdout, b"secret plaintext");
+}
+
+#[test]
+fn an_output_file_of_another_user_is_not_replaced_even_with_force() {
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    let shared = shared_dir(&env);
+    let plain = shared.join("report.txt");
+    std::fs::write(&plain, b"secret plaintext").unwrap();
+    env.run(&["encrypt", "--key", "k", plain.to_str().unwrap()])
+        .ok();
+    std::fs::remove_file(&plain).unwrap();
+    let st = as_nobody("touch").arg(&plain).status().unwrap();
+    assert!(st.success());
+    let ct = shared.join("report.txt.lkms");
+    let (code, stderr) = run_bounded(&env, &["decrypt", "--force", ct.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("belongs to another user"), "{stderr}");
+    assert!(read(&plain).is_empty());
+    assert_eq!(std::fs::metadata(&plain).unwrap().uid(), 65534);
+}
+
+// Item 5: init and its audit line.
+
+#[test]
+fn init_with_its_audit_log_on_a_full_disk_leaves_no_keyring() {
+    let env = Env::empty();
+    let disk = crate::util::Tmpfs::mount(&env.path("logs"), "64k");
+    let filler = disk.join("filler");
+    let mut f = std::fs::File::create(&filler).unwrap();
+    let chunk = vec![0u8; 4096];
+    while f.write(&chunk).is_ok_and(|n| n > 0) {}
+    drop(f);
+    let log = disk.join("audit.jsonl");
+    let r = env
+        .run(&[
+            "--audit-log",
+            log.to_str().unwrap(),
+            "init",
+            "--work-factor",
+            "10",
+        ])
+        .code(1);
+    assert!(r.stderr.contains("audit log"), "{}", r.stderr);
+    assert!(
+        !env.keyring().exists(),
+        "a keyring without its CreateKeyring line"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".lkms"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    // With room again, init works and logs its line.
+    std::fs::remove_file(&filler).unwrap();
+    env.run(&[
+        "--audit-log",
+        log.to_str().unwrap(),
+        "init",
+        "--work-factor",
+        "10",
+    ])
+    .ok();
+    assert!(env.keyring().exists());
+}
+
+// Item 12: pinning the key a ciphertext must be under.
+
+#[test]
+fn decrypt_and_re_encrypt_refuse_data_under_another_key_than_the_pinned_one() {
+    let env = Env::new();
+    let release = env.create(&["--alias", "release"]);
+    env.create(&["--alias", "other"]);
+    let good = env.write("good.txt", b"artifact");
+    let bad = env.write("bad.txt", b"planted");
+    env.run(&["encrypt", "--key", "release", good.to_str().unwrap()])
+        .ok();
+    env.run(&["encrypt", "--key", "other", bad.to_str().unwrap()])
+        .ok();
+    std::fs::remove_file(&good).unwrap();
+    std::fs::remove_file(&bad).unwrap();
+    let r = env
+        .run(&["decrypt", "--key", "release", "bad.txt.lkms"])
+        .code(4);
+    assert!(r.stderr.contains("not under"), "{}", r.stderr);
+    assert!(!bad.exists());
+    assert_eq!(env.last_audit()["outcome"], "failure");
+    env.run(&["decrypt", "--key", &release, "good.txt.lkms"])
+        .ok();
+    assert_eq!(read(&good), b"artifact");
+    let before = read(&env.path("bad.txt.lkms"));
+    env.run(&["re-encrypt", "--source-key", "release", "bad.txt.lkms"])
+        .code(4);
+    assert_eq!(read(&env.path("bad.txt.lkms")), before);
+    env.run(&[
+        "re-encrypt",
+        "--source-key",
+        "other",
+        "--key",
+        "release",
+        "bad.txt.lkms",
+    ])
+    .ok();
+    env.run(&["decrypt", "--key", "release", "bad.txt.lkms"])
+        .ok();
+    assert_eq!(read(&bad), b"planted");
+}
+
+// Item 4: Ctrl-C, SIGTERM and SIGHUP in the middle of a decrypt.
+
+#[test]
+fn sigint_sigterm_and_sighup_mid_decrypt_leave_no_temporary_file_and_one_failure_line() {
+    use std::os::unix::process::CommandExt;
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    // Large enough to take several chunks; only part of it is given before the signal.
+    let plain: Vec<u8> = (0..3_000_000u32).map(|i| (i % 251) as u8).collect();
+    let ct = env
+        .run_with_input(&["encrypt", "--key", "k"], &plain)
+        .ok()
+        .stdout;
+    for (sig, code) in [("INT", 130), ("TERM", 143), ("HUP", 129)] {
+        let lines_before = env.audit_lines().len();
+        let mut c = env.cmd();
+        c.args(["decrypt", "-o", "out.txt"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        // SAFETY: only resets signal dispositions in the child before exec. A test harness
+        // started in the background may have SIGINT ignored, which the child would inherit.
+        unsafe {
+            c.pre_exec(|| {
+                for s in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+                    libc::signal(s, libc::SIG_DFL);
+                }
+                Ok(())
+            });
+        }
+        let mut child = Reaped(Some(c.spawn().unwrap()));
+        let mut stdin = child.child().stdin.take().unwrap();
+        stdin.write_all(&ct[..ct.len() / 2]).unwrap();
+        // The decrypt is under way once its temporary output file exists.
+        wait_for("the temporary output file", || {
+            !output_temp_files(&env).is_empty()
+        });
+        signal(child.pid(), sig);
+        let st = child.wait();
+        drop(stdin);
+        let mut stderr = String::new();
+        std::io::Read::read_to_string(child.child().stderr.as_mut().unwrap(), &mut stderr).unwrap();
+        assert_eq!(st.code(), Some(code), "SIG{sig}: {st:?} {stderr}");
+        assert!(stderr.contains("interrupted"), "{stderr}");
+        assert_eq!(output_temp_files(&env), Vec::<String>::new(), "SIG{sig}");
+        assert!(!env.path("out.txt").exists());
+        let lines = env.audit_lines();
+        let new = &lines[lines_before..];
+        let failures: Vec<_> = new.iter().filter(|l| l["outcome"] == "failure").collect();
+        assert_eq!(failures.len(), 1, "SIG{sig}: {new:?}");
+        assert_eq!(failures[0]["event"], "Decrypt");
+        assert!(
+            failures[0]["error"]
+                .as_str()
+                .unwrap()
+                .contains(&format!("interrupted by SIG{sig}")),
+            "{:?}",
+            failures[0]
+        );
+        env.run(&["audit", "verify"]).ok();
+    }
+}
+
+fn output_temp_files(env: &Env) -> Vec<String> {
+    std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".lkms-") && n.ends_with(".tmp"))
+        .collect()
+}
+
+// Item 13: a ciphertext of a newer format.
+
+#[test]
+fn a_ciphertext_of_a_newer_format_version_exits_1_and_names_it() {
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    let mut ct = env
+        .run_with_input(&["encrypt", "--key", "k"], b"x")
+        .ok()
+        .stdout;
+    ct[4] = 2;
+    let file = env.write("new.lkms", &ct);
+    let r = env.run(&["decrypt", file.to_str().unwrap()]).code(1);
+    assert!(r.stderr.contains("format version 2"), "{}", r.stderr);
+    assert!(!env.path("new").exists());
+    env.run(&["inspect", file.to_str().unwrap()]).code(1);
+}
