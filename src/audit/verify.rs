@@ -150,6 +150,7 @@ impl Chain {
 }
 
 /// Checks a log held in memory; see [`verify_reader`].
+#[cfg(test)]
 pub fn verify_bytes(log: &[u8]) -> Result<VerifyReport, VerifyError> {
     verify_reader(log)
 }

@@ -10,7 +10,7 @@ use crate::audit::{Event, Outcome, Record, for_each_record, verify_file};
 use crate::cli::{AuditCommand, AuditShowArgs};
 use crate::output::{Report, clean, json_text};
 
-pub fn run(s: &mut Session, cmd: AuditCommand) -> anyhow::Result<Report> {
+pub fn run(s: &mut Session, cmd: &AuditCommand) -> anyhow::Result<Report> {
     match cmd {
         AuditCommand::Show(args) => show(s, args),
         AuditCommand::Verify => verify(s),
@@ -30,7 +30,7 @@ fn verify(s: &mut Session) -> anyhow::Result<Report> {
     ))
 }
 
-fn show(s: &mut Session, args: AuditShowArgs) -> anyhow::Result<Report> {
+fn show(s: &mut Session, args: &AuditShowArgs) -> anyhow::Result<Report> {
     // An alias needs the keyring to become an id; an id does not. Unlocking the keyring is an
     // attempt on it like any other, so it is logged, a wrong passphrase included.
     let key_id = match &args.key {
