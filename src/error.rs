@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use crate::audit;
 use crate::crypto::CryptoError;
 use crate::keyring;
 use crate::keyring::store::MAX_WORK_FACTOR;
@@ -126,6 +127,14 @@ pub fn exit_code(err: &anyhow::Error) -> ExitCode {
         if let Some(e) = cause.downcast_ref::<keyring::Error>() {
             return keyring_exit_code(e);
         }
+        if let Some(e) = cause.downcast_ref::<audit::Error>() {
+            return match e {
+                audit::Error::NoLog(_) => ExitCode::NotFound,
+                audit::Error::Broken { .. } | audit::Error::NotARecord { .. } => {
+                    ExitCode::Integrity
+                }
+            };
+        }
     }
     ExitCode::Failure
 }
@@ -185,11 +194,19 @@ fn keyring_remedy(e: &keyring::Error) -> Option<String> {
 /// next step, when the error that decided it has one.
 pub fn render(err: &anyhow::Error) -> String {
     let mut text = format!("{err:#}");
-    if let Some(remedy) = err
-        .chain()
-        .find_map(|c| c.downcast_ref::<keyring::Error>())
-        .and_then(keyring_remedy)
-    {
+    let remedy = err.chain().find_map(|c| {
+        if let Some(e) = c.downcast_ref::<keyring::Error>() {
+            return keyring_remedy(e);
+        }
+        match c.downcast_ref::<audit::Error>()? {
+            audit::Error::NoLog(_) => {
+                Some("; it is created by the first command that uses the keyring".into())
+            }
+            audit::Error::NotARecord { .. } => Some("; run `lkms audit verify`".into()),
+            audit::Error::Broken { .. } => None,
+        }
+    });
+    if let Some(remedy) = remedy {
         text.push_str(&remedy);
     }
     text

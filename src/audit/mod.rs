@@ -5,6 +5,7 @@
 //! is logged in clear, as CloudTrail does.
 
 mod chain;
+mod error;
 mod event;
 mod log;
 mod record;
@@ -12,6 +13,7 @@ mod verify;
 
 #[cfg(test)]
 pub use chain::line_hash;
+pub use error::Error;
 pub use event::Event;
 pub use log::AuditLog;
 pub use record::{Outcome, Record};

@@ -29,7 +29,7 @@ fn reading(input: Option<&Path>, e: CryptoError) -> anyhow::Error {
 }
 
 pub fn mac(s: &mut Session, args: &MacArgs) -> anyhow::Result<Report> {
-    let input = file_or_stdio(args.input.as_deref());
+    let input = file_or_stdio(args.message.input.as_deref());
     let out = TagOutput::new(
         file_or_stdio(args.output.as_deref()),
         s.settings.json,
@@ -57,7 +57,7 @@ pub fn mac(s: &mut Session, args: &MacArgs) -> anyhow::Result<Report> {
 }
 
 pub fn verify_mac(s: &mut Session, args: &VerifyMacArgs) -> anyhow::Result<Report> {
-    let input = file_or_stdio(args.input.as_deref());
+    let input = file_or_stdio(args.message.input.as_deref());
     let mut rec = Record::new(Event::VerifyMac);
     rec.request.insert("input".into(), json!(name_of(input)));
     rec.request

@@ -19,7 +19,7 @@ use crate::io::output;
 use crate::output::Report;
 
 pub fn sign(s: &mut Session, args: &SignArgs) -> anyhow::Result<Report> {
-    let input = file_or_stdio(args.input.as_deref());
+    let input = file_or_stdio(args.message.input.as_deref());
     let out = TagOutput::new(
         file_or_stdio(args.output.as_deref()),
         s.settings.json,
@@ -52,7 +52,7 @@ pub fn sign(s: &mut Session, args: &SignArgs) -> anyhow::Result<Report> {
 }
 
 pub fn verify(s: &mut Session, args: &VerifyArgs) -> anyhow::Result<Report> {
-    let input = file_or_stdio(args.input.as_deref());
+    let input = file_or_stdio(args.message.input.as_deref());
     let mut rec = Record::new(Event::Verify);
     rec.request.insert("input".into(), json!(name_of(input)));
     rec.request
