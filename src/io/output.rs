@@ -77,17 +77,7 @@ impl PendingFile {
             // Even with --force: in a shared directory (mode 1777, like /tmp) a file of another
             // user's at the output's name was put there by them, and replacing it would hand
             // them a name they chose for what lkms writes.
-            use std::os::unix::fs::MetadataExt;
-            // SAFETY: geteuid has no preconditions and cannot fail.
-            let me = unsafe { libc::geteuid() };
-            if meta.uid() != me {
-                return Err(failure(format!(
-                    "{} belongs to another user (uid {}); lkms does not replace another \
-                     user's file, even with --force: remove it or name another output",
-                    path.display(),
-                    meta.uid()
-                )));
-            }
+            refuse_foreign(path, &meta)?;
             if !force {
                 return Err(exists(path));
             }
@@ -311,6 +301,40 @@ fn named_on_purpose(path: &Path, meta: &std::fs::Metadata) -> bool {
                 p.strip_prefix(dir.as_bytes())
                     .is_some_and(|n| !n.is_empty() && n.iter().all(u8::is_ascii_digit))
             })
+}
+
+/// The refusals [`PendingFile::create`] makes, for a caller that writes its output only later
+/// (`sign -o`, `mac -o` release their bytes after the audit line): checked before any work,
+/// inside the attempt, so that the refusal is what the log records.
+pub fn check_destination(path: &Path) -> anyhow::Result<()> {
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+        && !meta.is_dir()
+        && !named_on_purpose(path, &meta)
+    {
+        return Err(not_a_file(path, &meta));
+    }
+    if let Ok(meta) = path.symlink_metadata() {
+        refuse_foreign(path, &meta)?;
+    }
+    Ok(())
+}
+
+/// Refuses an existing output of another user's: in a shared directory it was put there by
+/// them, and replacing it would hand them a name they chose for what lkms writes.
+fn refuse_foreign(path: &Path, meta: &std::fs::Metadata) -> anyhow::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    if meta.uid() == me {
+        return Ok(());
+    }
+    Err(failure(format!(
+        "{} belongs to another user (uid {}); lkms does not replace another user's file, even \
+         with --force: remove it or name another output",
+        path.display(),
+        meta.uid()
+    )))
 }
 
 fn not_a_file(path: &Path, meta: &std::fs::Metadata) -> anyhow::Error {

@@ -576,6 +576,8 @@ fn a_fifo_planted_by_another_user_at_an_output_path_gets_nothing() {
         );
         assert_eq!(code, Some(1), "{} {stderr}", spec[0]);
         assert!(stderr.contains("named pipe (FIFO)"), "{stderr}");
+        // Refused before any work, inside the attempt: the log records a failure.
+        assert_eq!(env.last_audit()["outcome"], "failure", "{}", spec[0]);
     }
     // Standard output named on purpose is still written.
     let r = env
