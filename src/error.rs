@@ -7,8 +7,8 @@ use std::fmt;
 
 use crate::audit;
 use crate::crypto::CryptoError;
-use crate::keyring;
 use crate::keyring::store::MAX_WORK_FACTOR;
+use crate::keyring::{self, KeyState};
 
 /// Exit codes, as documented in the README and docs/DESIGN.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -149,6 +149,12 @@ fn keyring_exit_code(e: &keyring::Error) -> ExitCode {
         K::ExcessiveWork { .. } => ExitCode::Integrity,
         K::WorkFactorAboveCap { .. } => ExitCode::Usage,
         K::AlreadyExists(_) | K::AliasTaken { .. } => ExitCode::Failure,
+        K::WrongState { .. }
+        | K::NothingToCancel { .. }
+        | K::LastVersion(_)
+        | K::SigningKeyRotation { .. }
+        | K::WrongUsage { .. } => ExitCode::KeyUnusable,
+        K::DeletionWindow { .. } | K::RotationPeriod { .. } => ExitCode::Usage,
     }
 }
 
@@ -186,7 +192,28 @@ fn keyring_remedy(e: &keyring::Error) -> Option<String> {
         K::AliasTaken { alias, .. } => {
             format!("; remove it first with `lkms alias remove {alias}`")
         }
-        K::UnknownAlias(_) | K::InvalidAlias(_) | K::AliasLooksLikeId => return None,
+        K::WrongState {
+            state,
+            deletion_date,
+            ..
+        } => match (state, deletion_date) {
+            (KeyState::PendingDeletion, Some(d)) => format!(
+                " (deletion on {}; `lkms cancel-delete` keeps it)",
+                d.strftime("%Y-%m-%dT%H:%M:%SZ")
+            ),
+            (KeyState::Disabled, _) => " (run `lkms enable` to use it again)".into(),
+            (KeyState::Destroyed, _) => " (its material is erased for good)".into(),
+            _ => return None,
+        },
+        K::NothingToCancel { .. } => " (`lkms describe` shows its state)".into(),
+        K::LastVersion(_) => "; create a new key".into(),
+        K::SigningKeyRotation { .. } => "; create a new key instead".into(),
+        K::UnknownAlias(_)
+        | K::InvalidAlias(_)
+        | K::AliasLooksLikeId
+        | K::WrongUsage { .. }
+        | K::DeletionWindow { .. }
+        | K::RotationPeriod { .. } => return None,
     })
 }
 

@@ -7,6 +7,7 @@
 mod chain;
 mod error;
 mod event;
+mod field;
 mod log;
 mod record;
 mod verify;
@@ -15,6 +16,7 @@ mod verify;
 pub use chain::line_hash;
 pub use error::Error;
 pub use event::Event;
+pub use field::{Field, Stream};
 pub use log::AuditLog;
 pub use record::{Outcome, Record};
 pub use verify::{for_each_record, verify_file};

@@ -15,10 +15,9 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 use secrecy::SecretString;
-use serde_json::json;
 
 use super::session::{Session, Staged};
-use crate::audit::Record;
+use crate::audit::{Field, Record, Stream};
 use crate::io::output::{PendingFile, release};
 use crate::keyring::Keyring;
 
@@ -145,7 +144,7 @@ impl<'s> Attempt<'s> {
     /// count, as Vault logs request and response.
     pub(crate) fn start_stream(&mut self) -> anyhow::Result<()> {
         let mut early = self.record.clone();
-        early.request.insert("stream".into(), json!("started"));
+        early.set(Field::Stream(Stream::Started));
         self.session.log(early, &Ok::<(), anyhow::Error>(()))?;
         self.started = true;
         Ok(())
@@ -156,9 +155,7 @@ impl<'s> Attempt<'s> {
     pub(crate) fn finish<T>(mut self, result: anyhow::Result<T>) -> anyhow::Result<T> {
         crate::interrupt::attempt_finished();
         if self.started {
-            self.record
-                .request
-                .insert("stream".into(), json!("finished"));
+            self.record.set(Field::Stream(Stream::Finished));
         }
         let retry = (result.is_ok() && self.change.is_some()).then(|| self.record.clone());
         self.session.log(self.record, &result)?;

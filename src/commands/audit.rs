@@ -2,11 +2,9 @@
 
 use std::io::Write;
 
-use serde_json::Value;
-
 use super::attempt::Attempt;
 use super::session::Session;
-use crate::audit::{Event, Outcome, Record, for_each_record, verify_file};
+use crate::audit::{Event, Field, Outcome, Record, for_each_record, verify_file};
 use crate::cli::{AuditCommand, AuditShowArgs};
 use crate::output::{Report, clean, json_text};
 
@@ -39,7 +37,7 @@ fn show(s: &mut Session, args: &AuditShowArgs) -> anyhow::Result<Report> {
             Ok(id) => Some(id.to_string()),
             Err(_) => {
                 let mut rec = Record::new(Event::ShowAuditLog);
-                rec.request.insert("key".into(), Value::from(k.as_str()));
+                rec.set(Field::Key(k.clone()));
                 // Not marked with the key's id: the line is about reading the log, and a
                 // filter by key shows what was done with the key.
                 let id = Attempt::run(s, rec, |a| Ok(a.read_keyring()?.find(k)?.id.to_string()))?;

@@ -4,7 +4,7 @@ use serde_json::json;
 
 use super::attempt::Attempt;
 use super::session::Session;
-use crate::audit::{Event, Record};
+use crate::audit::{Event, Field, Record};
 use crate::cli::{InitArgs, PasswdArgs};
 use crate::error::failure;
 use crate::keyring::Keyring;
@@ -35,7 +35,7 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
     )?;
     store.ensure_dir()?;
     let mut rec = Record::new(Event::CreateKeyring);
-    rec.request.insert("work_factor".into(), json!(work_factor));
+    rec.set(Field::WorkFactor(work_factor));
     let attempt = Attempt::before_keyring(s, rec)?;
     // The keyring is written beside its name, its line logged, and only then renamed into
     // place: no keyring exists whose creation is not in the log (fail closed).
@@ -65,7 +65,7 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
 pub fn passwd(s: &mut Session, args: &PasswdArgs) -> anyhow::Result<Report> {
     let mut rec = Record::new(Event::ChangePassphrase);
     if let Some(wf) = args.work_factor {
-        rec.request.insert("work_factor".into(), json!(wf));
+        rec.set(Field::WorkFactor(wf));
     }
     let work_factor = Attempt::run(s, rec, |a| {
         // Unlock with the old passphrase first (carrying out anything due), so a mistake is
