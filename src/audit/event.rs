@@ -45,6 +45,8 @@ pub enum Event {
     BackupKeyring,
     /// `lkms restore`: the keyring replaced by a backup's, destroyed keys destroyed again.
     RestoreKeyring,
+    /// `audit show --key ALIAS`: the keyring is unlocked to turn the alias into an id.
+    ShowAuditLog,
     /// Written by the log itself when it repairs a torn last line.
     AuditLogRecovered,
 }
@@ -86,6 +88,7 @@ impl Event {
             Event::RemoveRoot => "RemoveRoot",
             Event::BackupKeyring => "BackupKeyring",
             Event::RestoreKeyring => "RestoreKeyring",
+            Event::ShowAuditLog => "ShowAuditLog",
             Event::AuditLogRecovered => "AuditLogRecovered",
         }
     }
@@ -102,6 +105,7 @@ mod tests {
             Event::ReEncrypt,
             Event::AuditLogRecovered,
             Event::VerifyMac,
+            Event::ShowAuditLog,
         ] {
             assert_eq!(serde_json::to_value(e).unwrap(), e.name());
         }

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::attempt::Attempt;
 use super::session::Session;
 use super::view::time;
-use crate::audit::{Event, Field, Record, read_records};
+use crate::audit::{Event, Field, Record, for_each_record};
 use crate::cli::{BackupArgs, RestoreArgs};
 use crate::error::{failure, integrity, usage};
 use crate::io::input::read_small;
@@ -147,30 +147,33 @@ fn snapshot(
     Ok((backup, opened))
 }
 
-/// The audit log's last line, where the backup stands in it.
+/// The audit log's last line, where the backup stands in it (read one line at a time).
 fn audit_position(s: &Session) -> anyhow::Result<AuditPosition> {
-    let records = read_records(&s.settings.audit_log)?;
-    Ok(match records.last() {
-        Some(r) => AuditPosition {
-            seq: r.seq,
-            hash: r.hash.clone(),
-        },
-        None => AuditPosition {
-            seq: 0,
-            hash: String::new(),
-        },
-    })
+    let mut position = AuditPosition {
+        seq: 0,
+        hash: String::new(),
+    };
+    for_each_record(&s.settings.audit_log, |r| {
+        position.seq = r.seq;
+        position.hash.clone_from(&r.hash);
+        Ok(())
+    })?;
+    Ok(position)
 }
 
 /// Every key the audit log records as destroyed (a `DeleteKeyMaterial` line, whatever its
 /// outcome: a failed one means the keyring could not be written, not that the key lives).
 fn destroyed_in_log(s: &Session) -> anyhow::Result<HashSet<Uuid>> {
-    let records = read_records(&s.settings.audit_log)?;
-    Ok(records
-        .iter()
-        .filter(|r| r.event == Event::DeleteKeyMaterial.name())
-        .filter_map(|r| r.key_id.as_deref()?.parse().ok())
-        .collect())
+    let mut destroyed = HashSet::new();
+    for_each_record(&s.settings.audit_log, |r| {
+        if r.event == Event::DeleteKeyMaterial.name()
+            && let Some(id) = r.key_id.as_deref().and_then(|k| k.parse().ok())
+        {
+            destroyed.insert(id);
+        }
+        Ok(())
+    })?;
+    Ok(destroyed)
 }
 
 pub fn restore(s: &mut Session, args: &RestoreArgs) -> anyhow::Result<Report> {

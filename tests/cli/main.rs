@@ -17,6 +17,7 @@ mod keys;
 mod lifecycle;
 mod passphrase;
 mod pinned;
+mod review;
 mod roots;
 mod secrets;
 mod sign;
