@@ -59,6 +59,8 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read and verify the audit log')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a backup of the keyring, its roots and the audit position to one file')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Replace the keyring with a backup''s, never bringing a destroyed key back')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export keys, material included, for another keyring')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import keys from an `lkms export` file')
             [CompletionResult]::new('passwd', 'passwd', [CompletionResultType]::ParameterValue, 'Change the passphrase of one passphrase root (and optionally its work factor)')
             [CompletionResult]::new('root', 'root', [CompletionResultType]::ParameterValue, 'List, add or remove the keyring''s roots: what holds its identity')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Start, inspect or stop the unlock agent (as ssh-agent)')
@@ -648,6 +650,44 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'lkms;export' {
+            [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'Encrypt the export to this age X25519 recipient (age1...)')
+            [CompletionResult]::new('--new-passphrase-file', '--new-passphrase-file', [CompletionResultType]::ParameterName, 'Read the export''s passphrase from the first line of this file')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The export file to write')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'The export file to write')
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
+            [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
+            [CompletionResult]::new('--max-work-factor', '--max-work-factor', [CompletionResultType]::ParameterName, 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]')
+            [CompletionResult]::new('--passphrase', '--passphrase', [CompletionResultType]::ParameterName, 'Encrypt the export to a passphrase instead')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace FILE if it exists')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lkms;import' {
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file that opens an export made to its recipient')
+            [CompletionResult]::new('--new-passphrase-file', '--new-passphrase-file', [CompletionResultType]::ParameterName, 'Read the export''s passphrase from the first line of this file')
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
+            [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
+            [CompletionResult]::new('--max-work-factor', '--max-work-factor', [CompletionResultType]::ParameterName, 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'lkms;passwd' {
             [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The passphrase root to change [default: the one that unlocked, else `default`]')
             [CompletionResult]::new('--work-factor', '--work-factor', [CompletionResultType]::ParameterName, 'A new scrypt log2 cost, 10 to 22 [default: keep the current one]')
@@ -929,6 +969,8 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read and verify the audit log')
             [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Write a backup of the keyring, its roots and the audit position to one file')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Replace the keyring with a backup''s, never bringing a destroyed key back')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export keys, material included, for another keyring')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import keys from an `lkms export` file')
             [CompletionResult]::new('passwd', 'passwd', [CompletionResultType]::ParameterValue, 'Change the passphrase of one passphrase root (and optionally its work factor)')
             [CompletionResult]::new('root', 'root', [CompletionResultType]::ParameterValue, 'List, add or remove the keyring''s roots: what holds its identity')
             [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Start, inspect or stop the unlock agent (as ssh-agent)')
@@ -1037,6 +1079,12 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             break
         }
         'lkms;help;restore' {
+            break
+        }
+        'lkms;help;export' {
+            break
+        }
+        'lkms;help;import' {
             break
         }
         'lkms;help;passwd' {

@@ -49,11 +49,17 @@ _lkms() {
             lkms,encrypt)
                 cmd="lkms__subcmd__encrypt"
                 ;;
+            lkms,export)
+                cmd="lkms__subcmd__export"
+                ;;
             lkms,generate-data-key)
                 cmd="lkms__subcmd__generate__subcmd__data__subcmd__key"
                 ;;
             lkms,help)
                 cmd="lkms__subcmd__help"
+                ;;
+            lkms,import)
+                cmd="lkms__subcmd__import"
                 ;;
             lkms,import-material)
                 cmd="lkms__subcmd__import__subcmd__material"
@@ -205,11 +211,17 @@ _lkms() {
             lkms__subcmd__help,encrypt)
                 cmd="lkms__subcmd__help__subcmd__encrypt"
                 ;;
+            lkms__subcmd__help,export)
+                cmd="lkms__subcmd__help__subcmd__export"
+                ;;
             lkms__subcmd__help,generate-data-key)
                 cmd="lkms__subcmd__help__subcmd__generate__subcmd__data__subcmd__key"
                 ;;
             lkms__subcmd__help,help)
                 cmd="lkms__subcmd__help__subcmd__help"
+                ;;
+            lkms__subcmd__help,import)
+                cmd="lkms__subcmd__help__subcmd__import"
                 ;;
             lkms__subcmd__help,import-material)
                 cmd="lkms__subcmd__help__subcmd__import__subcmd__material"
@@ -371,7 +383,7 @@ _lkms() {
 
     case "${cmd}" in
         lkms)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version init create import-material list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit backup restore passwd root agent unlock lock help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version init create import-material list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit backup restore export import passwd root agent unlock lock help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1282,6 +1294,56 @@ _lkms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lkms__subcmd__export)
+            opts="-o -y -h -V --recipient --passphrase --new-passphrase-file --output --force --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --recipient)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --new-passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lkms__subcmd__generate__subcmd__data__subcmd__key)
             opts="-y -h -V --context --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1321,7 +1383,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__help)
-            opts="init create import-material list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit backup restore passwd root agent unlock lock help"
+            opts="init create import-material list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit backup restore export import passwd root agent unlock lock help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1586,6 +1648,20 @@ _lkms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lkms__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lkms__subcmd__help__subcmd__generate__subcmd__data__subcmd__key)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1601,6 +1677,20 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1957,6 +2047,48 @@ _lkms() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__import)
+            opts="-y -h -V --identity --new-passphrase-file --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --new-passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -56,6 +56,8 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand audit 'Read and verify the audit log'
             cand backup 'Write a backup of the keyring, its roots and the audit position to one file'
             cand restore 'Replace the keyring with a backup''s, never bringing a destroyed key back'
+            cand export 'Export keys, material included, for another keyring'
+            cand import 'Import keys from an `lkms export` file'
             cand passwd 'Change the passphrase of one passphrase root (and optionally its work factor)'
             cand root 'List, add or remove the keyring''s roots: what holds its identity'
             cand agent 'Start, inspect or stop the unlock agent (as ssh-agent)'
@@ -600,6 +602,42 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'lkms;export'= {
+            cand --recipient 'Encrypt the export to this age X25519 recipient (age1...)'
+            cand --new-passphrase-file 'Read the export''s passphrase from the first line of this file'
+            cand -o 'The export file to write'
+            cand --output 'The export file to write'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --passphrase 'Encrypt the export to a passphrase instead'
+            cand --force 'Replace FILE if it exists'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;import'= {
+            cand --identity 'An age identity file that opens an export made to its recipient'
+            cand --new-passphrase-file 'Read the export''s passphrase from the first line of this file'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'lkms;passwd'= {
             cand --root 'The passphrase root to change [default: the one that unlocked, else `default`]'
             cand --work-factor 'A new scrypt log2 cost, 10 to 22 [default: keep the current one]'
@@ -855,6 +893,8 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand audit 'Read and verify the audit log'
             cand backup 'Write a backup of the keyring, its roots and the audit position to one file'
             cand restore 'Replace the keyring with a backup''s, never bringing a destroyed key back'
+            cand export 'Export keys, material included, for another keyring'
+            cand import 'Import keys from an `lkms export` file'
             cand passwd 'Change the passphrase of one passphrase root (and optionally its work factor)'
             cand root 'List, add or remove the keyring''s roots: what holds its identity'
             cand agent 'Start, inspect or stop the unlock agent (as ssh-agent)'
@@ -931,6 +971,10 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;help;backup'= {
         }
         &'lkms;help;restore'= {
+        }
+        &'lkms;help;export'= {
+        }
+        &'lkms;help;import'= {
         }
         &'lkms;help;passwd'= {
         }

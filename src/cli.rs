@@ -283,6 +283,26 @@ pub enum Command {
     /// keyring's generation is above the current one. Logged as RestoreKeyring.
     #[command(after_long_help = examples::RESTORE)]
     Restore(RestoreArgs),
+    /// Export keys, material included, for another keyring
+    ///
+    /// Writes KEY... with their ids, versions, metadata and material into one age file,
+    /// encrypted to --recipient (an age X25519 recipient, age1...) or to a passphrase
+    /// (--passphrase: asked twice on a terminal, or from --new-passphrase-file,
+    /// LKMS_NEW_PASSPHRASE_FILE or LKMS_NEW_PASSPHRASE). `lkms import` on the other keyring adds
+    /// them with the same ids, so ciphertexts made here decrypt there. On a terminal lkms asks
+    /// first, unless --yes; off a terminal --yes is required. Logged as ExportKey.
+    #[command(after_long_help = examples::EXPORT)]
+    Export(ExportArgs),
+    /// Import keys from an `lkms export` file
+    ///
+    /// An export made to a recipient opens with --identity FILE (or LKMS_IDENTITY_FILE), an age
+    /// identity file; one made with a passphrase asks for it on a terminal, or reads
+    /// --new-passphrase-file, LKMS_NEW_PASSPHRASE_FILE or LKMS_NEW_PASSPHRASE. Keys keep their
+    /// ids. A key that exists here with the same material history gains the versions it
+    /// lacks; one with other material is refused (exit 4, nothing imported); importing twice
+    /// changes nothing. A key destroyed here is never brought back. Logged as ImportKey.
+    #[command(after_long_help = examples::IMPORT)]
+    Import(ImportArgs),
     /// Change the passphrase of one passphrase root (and optionally its work factor)
     ///
     /// Unlocks the keyring, then asks for the new passphrase twice (or reads
@@ -459,6 +479,42 @@ pub struct CreateArgs {
     /// Rotate automatically every DAYS days (1 to 2560)
     #[arg(long, value_name = "DAYS")]
     pub rotation_period: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("protection").required(true).args(["recipient", "passphrase"])))]
+pub struct ExportArgs {
+    /// The keys to export: ids or aliases
+    #[arg(value_name = "KEY", required = true)]
+    pub keys: Vec<String>,
+    /// Encrypt the export to this age X25519 recipient (age1...)
+    #[arg(long, value_name = "RECIPIENT")]
+    pub recipient: Option<String>,
+    /// Encrypt the export to a passphrase instead
+    #[arg(long)]
+    pub passphrase: bool,
+    /// Read the export's passphrase from the first line of this file
+    #[arg(long, env = env::NEW_PASSPHRASE_FILE, value_name = "PATH")]
+    pub new_passphrase_file: Option<PathBuf>,
+    /// The export file to write
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+    /// Replace FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The export file, as `lkms export` wrote it
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// An age identity file that opens an export made to its recipient
+    #[arg(long, env = env::IDENTITY_FILE, value_name = "FILE")]
+    pub identity: Option<PathBuf>,
+    /// Read the export's passphrase from the first line of this file
+    #[arg(long, env = env::NEW_PASSPHRASE_FILE, value_name = "PATH")]
+    pub new_passphrase_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

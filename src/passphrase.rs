@@ -90,6 +90,12 @@ pub fn obtain_new(file: Option<&Path>, env: &str, prompt: &str) -> anyhow::Resul
     obtain_from(file, env, prompt, true)
 }
 
+/// A passphrase that opens something other than the keyring (an export file): from the
+/// new-passphrase inputs, asked once on a terminal.
+pub fn obtain_once(file: Option<&Path>, env: &str, prompt: &str) -> anyhow::Result<SecretString> {
+    obtain_from(file, env, prompt, false)
+}
+
 fn obtain_from(
     file: Option<&Path>,
     env: &str,

@@ -41,6 +41,10 @@ pub enum Event {
     ListRoots,
     AddRoot,
     RemoveRoot,
+    /// `lkms export`: keys with their material written to an age file for another keyring.
+    ExportKey,
+    /// `lkms import`: keys from an export added or merged, with their ids.
+    ImportKey,
     /// `lkms backup`: a snapshot of the keyring and its roots written to a file.
     BackupKeyring,
     /// `lkms restore`: the keyring replaced by a backup's, destroyed keys destroyed again.
@@ -86,6 +90,8 @@ impl Event {
             Event::ListRoots => "ListRoots",
             Event::AddRoot => "AddRoot",
             Event::RemoveRoot => "RemoveRoot",
+            Event::ExportKey => "ExportKey",
+            Event::ImportKey => "ImportKey",
             Event::BackupKeyring => "BackupKeyring",
             Event::RestoreKeyring => "RestoreKeyring",
             Event::ShowAuditLog => "ShowAuditLog",

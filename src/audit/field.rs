@@ -22,6 +22,14 @@ pub enum Field {
     BackupCreated(String),
     BackupGeneration(u64),
     BackupAuditSeq(u64),
+    /// Keys an export or import names (ids), and how an export is sealed.
+    KeyIds(Vec<String>),
+    Recipient(String),
+    Protection(&'static str),
+    SourceKeyringId(String),
+    /// What an import added, merged (`ID:N`) or left.
+    Added(Vec<String>),
+    MergedVersions(Vec<String>),
     /// Keys a restore destroyed again, keys and versions (`ID:N`) it left behind.
     DestroyedAgain(Vec<String>),
     LostKeys(Vec<String>),
@@ -65,6 +73,12 @@ impl Field {
             Field::BackupCreated(v) => ("backup_created", v.into()),
             Field::BackupGeneration(v) => ("backup_generation", v.into()),
             Field::BackupAuditSeq(v) => ("backup_audit_seq", v.into()),
+            Field::KeyIds(v) => ("key_ids", v.into()),
+            Field::Recipient(v) => ("recipient", v.into()),
+            Field::Protection(v) => ("protection", v.into()),
+            Field::SourceKeyringId(v) => ("source_keyring_id", v.into()),
+            Field::Added(v) => ("added", v.into()),
+            Field::MergedVersions(v) => ("merged_versions", v.into()),
             Field::DestroyedAgain(v) => ("destroyed_again", v.into()),
             Field::LostKeys(v) => ("lost_keys", v.into()),
             Field::LostVersions(v) => ("lost_versions", v.into()),

@@ -68,6 +68,24 @@ pub const RESTORE: &str = r#"Examples:
   In a CI job:
     lkms restore --yes keyring.backup"#;
 
+pub const EXPORT: &str = r#"Examples:
+  At a terminal:
+    lkms export app/config --recipient age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq -o app-config.export
+    lkms export app/config release --passphrase -o keys.export
+  In a shell script:
+    lkms export --yes "$KEY" --recipient "$(cat region2.pub)" -o "$KEY.export"
+  In a CI job:
+    LKMS_NEW_PASSPHRASE_FILE=/run/secrets/export-pass lkms export --yes ci/key --passphrase -o key.export"#;
+
+pub const IMPORT: &str = r#"Examples:
+  At a terminal:
+    lkms import app-config.export --identity ~/.config/lkms/region2-identity.txt
+    lkms import keys.export
+  In a shell script:
+    lkms import --json "$KEY.export" | jq -r '.added[]'
+  In a CI job:
+    LKMS_IDENTITY_FILE=/run/secrets/identity.txt lkms import key.export"#;
+
 pub const LIST: &str = r#"Examples:
   At a terminal:
     lkms list

@@ -20,6 +20,7 @@ mod roots;
 pub mod session;
 mod sign;
 mod tag_output;
+mod transfer;
 pub mod unlocking;
 mod view;
 
@@ -31,6 +32,8 @@ pub fn dispatch(s: &mut Session, command: Command) -> anyhow::Result<Report> {
     match command {
         Command::Init(a) => init::init(s, &a),
         Command::Passwd(a) => init::passwd(s, &a),
+        Command::Export(a) => transfer::export(s, &a),
+        Command::Import(a) => transfer::import(s, &a),
         Command::Backup(a) => backup::backup(s, &a),
         Command::Restore(a) => backup::restore(s, &a),
         Command::Create(a) => keys::create(s, &a),

@@ -13,6 +13,7 @@ pub mod restore;
 pub mod root;
 pub mod roots;
 pub mod store;
+pub mod transfer;
 
 pub use clock::{Clock, SystemClock};
 pub use error::Error;

@@ -472,7 +472,7 @@ pub fn parse(plaintext: &[u8]) -> anyhow::Result<Keyring> {
 /// refuse what lkms would never write instead of misbehaving on it later (a work factor that
 /// makes scrypt allocate gigabytes, a rotation period that overflows the calendar, a current
 /// version that does not exist, two keys behind one alias).
-fn validate(keyring: &Keyring) -> Result<(), String> {
+pub(crate) fn validate(keyring: &Keyring) -> Result<(), String> {
     use std::collections::HashSet;
 
     use super::lifecycle::{MAX_ROTATION_DAYS, MIN_ROTATION_DAYS};

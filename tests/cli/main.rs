@@ -22,3 +22,4 @@ mod roots;
 mod secrets;
 mod sign;
 mod terminal;
+mod transfer;
