@@ -83,13 +83,13 @@ pub fn encrypt(s: &mut Session, args: EncryptArgs) -> anyhow::Result<Report> {
             rec.key_id = Some(key.id.to_string());
             let wk = wrapping_key(key, "encrypt with")?;
             rec.key_version = Some(wk.version);
-            let (input, len) = open_input(job.input.as_deref())?;
+            let (mut input, len) = open_input(job.input.as_deref())?;
             let mut progress = reporter(len, "encrypting");
             with_output(job, args.force, true, &mut || gate(rec), |out| {
                 Ok(envelope::encrypt(
                     &wk,
                     &context,
-                    input,
+                    input.source(),
                     out,
                     &rng,
                     &mut progress,
@@ -220,7 +220,7 @@ pub fn decrypt(s: &mut Session, args: DecryptArgs) -> anyhow::Result<Report> {
                 Ok(envelope::decrypt_body(
                     &opened.header,
                     &opened.data_key,
-                    input,
+                    input.source(),
                     &mut out,
                     &mut progress,
                 )?)

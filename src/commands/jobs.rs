@@ -16,7 +16,7 @@ use super::inputs::{name_of, not_a_file, read_error};
 use super::session::Session;
 use super::sink::{PendingFile, stdout_binary_ok};
 use crate::audit::Record;
-use crate::crypto::envelope::{Context, check_context};
+use crate::crypto::envelope::{Context, Source, check_context};
 use crate::error::usage;
 use crate::keyring::Keyring;
 use crate::output::{Report, clean};
@@ -143,6 +143,23 @@ impl Read for Input {
         match self {
             Input::Stdin(s) => s.read(buf),
             Input::File(f) => f.read(buf),
+        }
+    }
+}
+
+impl Input {
+    /// The input for the chunk pipeline: a regular file is read at offsets, by each worker
+    /// its own batch; standard input, pipes and devices are read as streams.
+    pub(super) fn source(&mut self) -> Source<'_> {
+        match self {
+            Input::File(f) => {
+                if f.metadata().is_ok_and(|m| m.is_file()) {
+                    Source::File(f)
+                } else {
+                    Source::from(&*f)
+                }
+            }
+            Input::Stdin(s) => Source::from(s),
         }
     }
 }
