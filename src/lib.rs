@@ -1,6 +1,7 @@
 //! lkms: a key management service in one command.
 //!
-//! Layers, with dependencies pointing one way: `commands` use `keyring`, `crypto` and `audit`;
+//! Layers, with dependencies pointing one way: `commands` use `keyring`, `crypto`, `audit` and
+//! `io`;
 //! `crypto` knows nothing of files, the command line or the keyring.
 
 pub mod audit;
@@ -8,10 +9,12 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod crypto;
+pub mod env;
 pub mod error;
 pub mod generate;
+pub mod io;
 pub mod keyring;
-pub mod message_source;
 pub mod output;
 pub mod passphrase;
 pub mod run;
+pub mod text;

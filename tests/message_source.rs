@@ -5,7 +5,7 @@ use std::fs;
 use std::io::{ErrorKind, Write};
 use std::path::Path;
 
-use lkms::message_source::{self, MessageSource};
+use lkms::io::message_source::{self, MessageSource};
 
 /// Read rather than mapped: into a growing anonymous mapping on Linux, a buffer elsewhere.
 fn was_read(src: &MessageSource) -> bool {

@@ -1,9 +1,9 @@
-//! The chunk pipeline reading a regular file at offsets (`Source::File`), against the stream
+//! The chunk pipeline reading a regular file at offsets (`Source::At`), against the stream
 //! path it replaces for files: the same bytes out, the same errors in the same order, and a
 //! well-formed result when the file changes while it is being read.
 
 use std::fs::{File, OpenOptions};
-use std::io::{self, Seek, SeekFrom, Write};
+use std::io::{self, Write};
 use std::path::Path;
 
 use lkms::crypto::CryptoError;
@@ -46,15 +46,13 @@ fn encrypt_stream(plain: &[u8]) -> Vec<u8> {
     out
 }
 
-/// A file holding `skip` bytes of something else, then `data`, opened at offset `skip`.
+/// A file holding `skip` bytes of something else, then `data`.
 fn file_at(dir: &Path, name: &str, skip: usize, data: &[u8]) -> File {
     let path = dir.join(name);
     let mut f = File::create(&path).unwrap();
     f.write_all(&vec![0xAA; skip]).unwrap();
     f.write_all(data).unwrap();
-    let mut f = File::open(&path).unwrap();
-    f.seek(SeekFrom::Start(skip as u64)).unwrap();
-    f
+    File::open(&path).unwrap()
 }
 
 #[test]
@@ -75,7 +73,7 @@ fn a_file_read_at_offsets_gives_the_bytes_a_stream_gives() {
         let want = encrypt_stream(&plain);
         assert_eq!(want.len() as u64, ciphertext_len(n as u64));
         for threads in [1, 2, 4] {
-            // Reading starts at the file's offset, not at its start.
+            // Reading starts at the offset given, not at the file's start.
             let f = file_at(dir.path(), "plain", 5, &plain);
             let mut got = Vec::new();
             let mut seen = 0;
@@ -84,7 +82,7 @@ fn a_file_read_at_offsets_gives_the_bytes_a_stream_gives() {
                     &key(),
                     b"ctx",
                     &Zeros,
-                    Source::File(&f),
+                    Source::At(&f, 5),
                     &mut got,
                     &mut |c| seen = c,
                 )
@@ -96,7 +94,7 @@ fn a_file_read_at_offsets_gives_the_bytes_a_stream_gives() {
             let f = file_at(dir.path(), "ct", 3, &want);
             let mut back = Vec::new();
             let len = chunked(threads)
-                .decrypt(&key(), b"ctx", Source::File(&f), &mut back, &mut |_| {})
+                .decrypt(&key(), b"ctx", Source::At(&f, 3), &mut back, &mut |_| {})
                 .unwrap();
             assert_eq!(len, n as u64);
             assert!(back == plain, "plaintext of {n} bytes, {threads} threads");
@@ -111,7 +109,7 @@ fn decrypt_both(dir: &Path, ct: &[u8], threads: usize) -> (Outcome, Outcome) {
     let ra = chunked(threads).decrypt(&key(), b"ctx", ct, &mut a, &mut |_| {});
     let f = file_at(dir, "damaged", 0, ct);
     let mut b = Vec::new();
-    let rb = chunked(threads).decrypt(&key(), b"ctx", Source::File(&f), &mut b, &mut |_| {});
+    let rb = chunked(threads).decrypt(&key(), b"ctx", Source::At(&f, 0), &mut b, &mut |_| {});
     (
         (ra.map_err(|e| e.to_string()), a),
         (rb.map_err(|e| e.to_string()), b),
@@ -194,7 +192,7 @@ fn encrypt_changing(path: &Path, threads: usize, change: impl FnMut() + Send) ->
             &key(),
             b"ctx",
             &Zeros,
-            Source::File(&f),
+            Source::At(&f, 0),
             &mut out,
             &mut |_| {},
         )
@@ -290,7 +288,7 @@ fn a_ciphertext_truncated_while_it_is_decrypted_is_an_error_after_whole_chunks()
                 }),
             };
             let r =
-                chunked(threads).decrypt(&key(), b"ctx", Source::File(&f), &mut out, &mut |_| {});
+                chunked(threads).decrypt(&key(), b"ctx", Source::At(&f, 0), &mut out, &mut |_| {});
             assert!(
                 matches!(r, Err(CryptoError::Integrity(_))),
                 "{threads} threads, cut at {cut}: {r:?}"

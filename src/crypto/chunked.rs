@@ -28,7 +28,7 @@ use super::CryptoError;
 use super::aead::Algorithm;
 use super::chunk_stages::{Open, Seal};
 use super::pipeline;
-pub use super::pipeline::Source;
+pub use super::pipeline::{ReadAt, Source};
 use super::random::Rng;
 use super::secret::SecretBytes;
 
@@ -146,7 +146,7 @@ impl Chunked {
     /// 1 MiB a thread) whatever the input size. `progress` gets the cumulative number of
     /// plaintext bytes consumed. Returns the plaintext length.
     ///
-    /// `input` is any reader, or [`Source::File`] for a regular file, which the workers read
+    /// `input` is any reader, or [`Source::At`] for a regular file, which the workers read
     /// at offsets in parallel (the output is the same).
     pub fn encrypt<'a, W: Write + Send>(
         &self,

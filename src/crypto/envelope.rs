@@ -24,8 +24,8 @@ use zeroize::Zeroizing;
 
 use super::CryptoError;
 use super::aead::Algorithm;
-pub use super::chunked::Source;
 use super::chunked::{Chunked, Suite};
+pub use super::chunked::{ReadAt, Source};
 pub use super::header::{
     Context, FORMAT_VERSION, Header, MAGIC, MAX_CONTEXT_KEY_LEN, MAX_CONTEXT_LEN,
     MAX_CONTEXT_PAIRS, MAX_CONTEXT_VALUE_LEN, MAX_HEADER_LEN, MIN_HEADER_LEN, check_context,

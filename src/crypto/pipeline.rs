@@ -10,8 +10,8 @@
 //! an error in batch k is reported only after batches before k were written and stops every
 //! later batch from being written. Memory stays at one buffer a worker, whatever the input size.
 //!
-//! A regular file is read differently: each worker reads its own batch with `pread` at the
-//! batch's offset, and the read lock only hands out batch numbers, so the two copies out of the
+//! A regular file is read differently ([`Source::At`]): each worker reads its own batch with
+//! `pread` at the batch's offset, and the read lock only hands out batch numbers, so the two copies out of the
 //! page cache run at the same time instead of in turn (the copy is most of the cost). The first
 //! short batch ends the input; a worker that read past it (the file shrank or was short all
 //! along) finds the run ended when its turn comes and writes nothing. A stream keeps the
@@ -20,7 +20,6 @@
 //! Below a few batches a second thread costs more to start than it saves, so the helpers are
 //! started only once the input has proved longer than [`SPAWN_AFTER`] batches.
 
-use std::fs::File;
 use std::io::{self, IoSlice, Read, Write};
 use std::sync::{Condvar, Mutex, MutexGuard};
 
@@ -41,13 +40,19 @@ pub(crate) const MAX_THREADS: usize = 4;
 /// bench/compare.sh, "fixed costs").
 pub(crate) const SPAWN_AFTER: u64 = 2;
 
-/// What the pipeline reads: any stream, or a regular file read at offsets.
+/// An input that can be read at any offset by several threads at once: a regular file
+/// (implemented in `crate::io`, as `pread`; this module knows nothing of files).
+pub trait ReadAt: Sync {
+    /// Reads into `buf` from `offset`; 0 at the end, like `Read::read`.
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<usize>;
+}
+
+/// What the pipeline reads: any stream, or an input read at offsets.
 pub enum Source<'a> {
     /// Read front to back, one batch at a time under the read lock.
     Stream(Box<dyn Read + Send + 'a>),
-    /// A regular file, read from its current offset to its end with positional reads, each
-    /// worker its own batch. The file offset itself is left where it was.
-    File(&'a File),
+    /// Read from the offset to the end with positional reads, each worker its own batch.
+    At(&'a dyn ReadAt, u64),
 }
 
 impl<'a, R: Read + Send + 'a> From<R> for Source<'a> {
@@ -57,11 +62,17 @@ impl<'a, R: Read + Send + 'a> From<R> for Source<'a> {
 }
 
 impl Source<'_> {
-    /// Reads exactly `buf.len()` bytes from the front (for a file, advancing its offset).
+    /// Reads exactly `buf.len()` bytes from the front, moving past them.
     pub(crate) fn read_exact(&mut self, buf: &mut [u8]) -> io::Result<()> {
         match self {
             Source::Stream(r) => r.read_exact(buf),
-            Source::File(f) => f.read_exact(buf),
+            Source::At(r, offset) => {
+                if fill_at(*r, buf, *offset)? < buf.len() {
+                    return Err(io::ErrorKind::UnexpectedEof.into());
+                }
+                *offset += buf.len() as u64;
+                Ok(())
+            }
         }
     }
 }
@@ -107,8 +118,8 @@ struct WriteSide<'p, W> {
 
 struct Shared<'a, 'p, W> {
     read: Mutex<ReadSide<'a>>,
-    /// For a file: the file and the offset of batch 0.
-    at: Option<(&'a File, u64)>,
+    /// For an input read at offsets: the input and the offset of batch 0.
+    at: Option<(&'a dyn ReadAt, u64)>,
     write: Mutex<WriteSide<'p, W>>,
     turn: Condvar,
 }
@@ -129,15 +140,9 @@ pub(crate) fn run<S: Stage, W: Write + Send>(
     output: W,
     progress: &mut (dyn FnMut(u64) + Send),
 ) -> Result<u64, CryptoError> {
-    // Without pread, the file offset is the only way to read: the file is a stream.
-    #[cfg(not(unix))]
-    let input = match input {
-        Source::File(f) => Source::from(f),
-        stream => stream,
-    };
     let (stream, at) = match input {
         Source::Stream(r) => (Some(r), None),
-        Source::File(f) => (None, Some((f, positional::offset(f)?))),
+        Source::At(r, offset) => (None, Some((r, offset))),
     };
     let shared = Shared {
         read: Mutex::new(ReadSide {
@@ -236,10 +241,10 @@ fn worker<S: Stage, W: Write>(
         };
         let filled = match (filled, shared.at) {
             (Some(filled), _) => filled,
-            (None, Some((file, start))) => {
+            (None, Some((input, start))) => {
                 // Outside the lock: the other worker reads its own batch meanwhile.
                 let offset = start + batch * full as u64;
-                let filled = positional::fill_at(file, &mut wipe.buf, offset);
+                let filled = fill_at(input, &mut wipe.buf, offset);
                 if !matches!(filled, Ok(n) if n == full) {
                     lock(&shared.read).done = true;
                 }
@@ -329,36 +334,18 @@ fn fill<R: Read>(input: &mut R, buf: &mut [u8]) -> io::Result<usize> {
     Ok(n)
 }
 
-/// Positional reads of a regular file.
-mod positional {
-    use std::fs::File;
-    use std::io::{self, Seek};
-
-    /// The file's current offset, where reading starts.
-    pub(super) fn offset(mut file: &File) -> io::Result<u64> {
-        file.stream_position()
-    }
-
-    /// Reads at `offset` until `buf` is full or the file ends; returns the number of bytes read.
-    #[cfg(unix)]
-    pub(super) fn fill_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<usize> {
-        use std::os::unix::fs::FileExt;
-        let mut n = 0;
-        while n < buf.len() {
-            match file.read_at(&mut buf[n..], offset + n as u64) {
-                Ok(0) => break,
-                Ok(k) => n += k,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
+/// Reads at `offset` until `buf` is full or the input ends; returns the number of bytes read.
+fn fill_at(input: &dyn ReadAt, buf: &mut [u8], offset: u64) -> io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match input.read_at(&mut buf[n..], offset + n as u64) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
         }
-        Ok(n)
     }
-
-    #[cfg(not(unix))]
-    pub(super) fn fill_at(_: &File, _: &mut [u8], _: u64) -> io::Result<usize> {
-        unreachable!("without pread, `run` reads a file as a stream")
-    }
+    Ok(n)
 }
 
 /// `write_all` for a list of slices: one `writev` per call where the writer supports it.
