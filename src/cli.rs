@@ -13,7 +13,7 @@ use crate::keyring::store::{MAX_WORK_FACTOR, MIN_WORK_FACTOR};
 
 mod examples;
 
-/// The exit-code table as the help text ends with it, rendered from [`ExitCode::ALL`].
+/// The exit-code table as the help text ends with it, rendered from `ExitCode::ALL`.
 pub fn exit_codes_help() -> String {
     let mut text = String::from("Exit codes:");
     for code in ExitCode::ALL {
@@ -430,6 +430,14 @@ pub struct GenerateDataKeyArgs {
     pub context: Vec<(String, String)>,
 }
 
+/// The message `sign`, `verify`, `mac` and `verify-mac` read.
+#[derive(Debug, Args)]
+pub struct MessageArg {
+    /// The message; none or `-` for standard input
+    #[arg(value_name = "INPUT")]
+    pub input: Option<PathBuf>,
+}
+
 #[derive(Debug, Args)]
 pub struct SignArgs {
     /// The signing key
@@ -438,9 +446,8 @@ pub struct SignArgs {
     /// Write the signature here (raw bytes; standard output if absent and not a terminal)
     #[arg(short = 'o', long = "output", value_name = "SIG")]
     pub output: Option<PathBuf>,
-    /// The message; none or `-` for standard input
-    #[arg(value_name = "INPUT")]
-    pub input: Option<PathBuf>,
+    #[command(flatten)]
+    pub message: MessageArg,
 }
 
 #[derive(Debug, Args)]
@@ -451,9 +458,8 @@ pub struct VerifyArgs {
     /// The signature file (raw bytes)
     #[arg(long, value_name = "SIG")]
     pub signature: PathBuf,
-    /// The message; none or `-` for standard input
-    #[arg(value_name = "INPUT")]
-    pub input: Option<PathBuf>,
+    #[command(flatten)]
+    pub message: MessageArg,
 }
 
 #[derive(Debug, Args)]
@@ -464,9 +470,8 @@ pub struct MacArgs {
     /// Write the tag here (raw 32 bytes; standard output if absent and not a terminal)
     #[arg(short = 'o', long = "output", value_name = "TAG")]
     pub output: Option<PathBuf>,
-    /// The message; none or `-` for standard input
-    #[arg(value_name = "INPUT")]
-    pub input: Option<PathBuf>,
+    #[command(flatten)]
+    pub message: MessageArg,
 }
 
 #[derive(Debug, Args)]
@@ -477,9 +482,8 @@ pub struct VerifyMacArgs {
     /// The tag file (raw 32 bytes)
     #[arg(long, value_name = "TAG")]
     pub mac: PathBuf,
-    /// The message; none or `-` for standard input
-    #[arg(value_name = "INPUT")]
-    pub input: Option<PathBuf>,
+    #[command(flatten)]
+    pub message: MessageArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

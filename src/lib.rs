@@ -4,17 +4,17 @@
 //! `io`;
 //! `crypto` knows nothing of files, the command line or the keyring.
 
-pub mod audit;
+pub(crate) mod audit;
 pub mod cli;
-pub mod commands;
-pub mod config;
+pub(crate) mod commands;
+pub(crate) mod config;
 pub mod crypto;
-pub mod env;
-pub mod error;
+pub(crate) mod env;
+pub(crate) mod error;
 pub mod generate;
 pub mod io;
-pub mod keyring;
-pub mod output;
-pub mod passphrase;
+pub(crate) mod keyring;
+pub(crate) mod output;
+pub(crate) mod passphrase;
 pub mod run;
-pub mod text;
+pub(crate) mod text;

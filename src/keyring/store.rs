@@ -688,7 +688,10 @@ mod tests {
                 prop_assert_eq!(a.current_version, b.current_version);
                 for (va, vb) in a.versions.iter().zip(&b.versions) {
                     prop_assert_eq!(va.version, vb.version);
-                    prop_assert!(va.material == vb.material);
+                    prop_assert_eq!(va.material.is_some(), vb.material.is_some());
+                    if let (Some(ma), Some(mb)) = (&va.material, &vb.material) {
+                        prop_assert!(ma.ct_eq(mb.expose()));
+                    }
                 }
             }
         }
