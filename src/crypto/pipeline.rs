@@ -254,6 +254,12 @@ fn worker<S: Stage, W: Write>(
         };
         // A failed read may have filled any part of the buffer.
         wipe.used = wipe.used.max(*filled.as_ref().unwrap_or(&full));
+        let mut guard = TurnGuard {
+            shared,
+            armed: true,
+        };
+        // After the guard: should starting a thread panic, this batch's turn is marked failed
+        // and a worker already started does not wait for it forever.
         if batch + 1 >= SPAWN_AFTER
             && matches!(filled, Ok(n) if n == full)
             && let Some(spawn) = spawn.take()
@@ -261,10 +267,6 @@ fn worker<S: Stage, W: Write>(
             spawn();
         }
         let buf = &mut wipe.buf;
-        let mut guard = TurnGuard {
-            shared,
-            armed: true,
-        };
         let (len, result) = match filled {
             Ok(n) => {
                 let last = n < buf.len();
