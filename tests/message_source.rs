@@ -106,7 +106,7 @@ fn a_named_pipe_is_read_to_its_end() {
 #[cfg(unix)]
 #[test]
 fn a_large_pipe_input_grows_the_buffer_many_times_and_keeps_every_byte() {
-    // 2 MiB first, then doubled: 37 MiB + 5 moves the mapping five times, and ends off a page.
+    // 1 MiB first, then doubled: 37 MiB + 5 moves the mapping six times, and ends off a page.
     let data = pattern((37 << 20) + 5);
     let src = through_a_named_pipe(&data);
     assert!(was_read(&src), "{src:?}");
