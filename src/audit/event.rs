@@ -32,6 +32,8 @@ pub enum Event {
     GenerateMac,
     VerifyMac,
     GetPublicKey,
+    /// `audit show --key ALIAS`: the keyring is unlocked to turn the alias into an id.
+    ShowAuditLog,
     /// Written by the log itself when it repairs a torn last line.
     AuditLogRecovered,
 }
@@ -65,6 +67,7 @@ impl Event {
             Event::GenerateMac => "GenerateMac",
             Event::VerifyMac => "VerifyMac",
             Event::GetPublicKey => "GetPublicKey",
+            Event::ShowAuditLog => "ShowAuditLog",
             Event::AuditLogRecovered => "AuditLogRecovered",
         }
     }
@@ -81,6 +84,7 @@ mod tests {
             Event::ReEncrypt,
             Event::AuditLogRecovered,
             Event::VerifyMac,
+            Event::ShowAuditLog,
         ] {
             assert_eq!(serde_json::to_value(e).unwrap(), e.name());
         }

@@ -5,17 +5,21 @@
 //! is logged in clear, as CloudTrail does.
 
 mod chain;
+mod error;
 mod event;
+mod field;
 mod log;
 mod record;
 mod verify;
 
 #[cfg(test)]
 pub use chain::line_hash;
+pub use error::Error;
 pub use event::Event;
+pub use field::{Field, Stream};
 pub use log::AuditLog;
 pub use record::{Outcome, Record};
-pub use verify::{read_records, verify_file};
+pub use verify::{for_each_record, verify_file};
 
 /// The longest line the log may hold, newline excluded. lkms refuses to write a longer one, the
 /// readers refuse to read one, and the appender looks no further back than this for the last

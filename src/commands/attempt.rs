@@ -15,10 +15,9 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 use secrecy::SecretString;
-use serde_json::json;
 
 use super::session::{Session, Staged};
-use crate::audit::Record;
+use crate::audit::{Field, Record, Stream};
 use crate::io::output::{PendingFile, release};
 use crate::keyring::Keyring;
 
@@ -54,6 +53,17 @@ impl<'s> Attempt<'s> {
         record: Record,
     ) -> anyhow::Result<Attempt<'s>> {
         session.open_audit()?;
+        // Interrupted (Ctrl-C, SIGTERM), the attempt still gets its line, as a failure.
+        let log = session.settings.audit_log.clone();
+        let interrupted = record.clone();
+        crate::interrupt::on_interrupt(Box::new(move |why| {
+            let mut rec = interrupted;
+            rec.outcome = crate::audit::Outcome::Failure;
+            rec.error = Some(why.to_string());
+            if let Ok(mut log) = crate::audit::AuditLog::open(&log) {
+                let _ = log.append(rec, Timestamp::now());
+            }
+        }));
         Ok(Attempt {
             session,
             record,
@@ -134,7 +144,7 @@ impl<'s> Attempt<'s> {
     /// count, as Vault logs request and response.
     pub(crate) fn start_stream(&mut self) -> anyhow::Result<()> {
         let mut early = self.record.clone();
-        early.request.insert("stream".into(), json!("started"));
+        early.set(Field::Stream(Stream::Started));
         self.session.log(early, &Ok::<(), anyhow::Error>(()))?;
         self.started = true;
         Ok(())
@@ -143,10 +153,9 @@ impl<'s> Attempt<'s> {
     /// Writes the audit line for `result`, then, on success, saves the keyring change and
     /// releases the outputs, in the order they were added. On failure nothing is released.
     pub(crate) fn finish<T>(mut self, result: anyhow::Result<T>) -> anyhow::Result<T> {
+        crate::interrupt::attempt_finished();
         if self.started {
-            self.record
-                .request
-                .insert("stream".into(), json!("finished"));
+            self.record.set(Field::Stream(Stream::Finished));
         }
         let retry = (result.is_ok() && self.change.is_some()).then(|| self.record.clone());
         self.session.log(self.record, &result)?;
@@ -186,6 +195,7 @@ mod tests {
             passphrase_file: None,
             json: false,
             yes: true,
+            max_work_factor: crate::keyring::store::DEFAULT_MAX_WORK_FACTOR,
             config: Config::default(),
         };
         let clock = FixedClock(std::cell::Cell::new(Timestamp::UNIX_EPOCH));

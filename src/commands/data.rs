@@ -16,7 +16,7 @@ use super::jobs::{Job, Sink, context_of, plan, preflight, run_jobs, summary, wit
 use super::material::material;
 use super::progress::reporter;
 use super::session::Session;
-use crate::audit::{Event, Record};
+use crate::audit::{Event, Field, Record};
 use crate::cli::{DecryptArgs, EncryptArgs, GenerateDataKeyArgs, InspectArgs, ReEncryptArgs};
 use crate::crypto::aead::Algorithm;
 use crate::crypto::chunked;
@@ -24,7 +24,7 @@ use crate::crypto::envelope::{self, Context, Header, ReadAt, Source, WrappingKey
 use crate::crypto::material::KeyUsage;
 use crate::crypto::random::SystemRng;
 use crate::crypto::secret::SecretBytes;
-use crate::error::{integrity, not_found, usage};
+use crate::error::{integrity, not_found, unusable, usage};
 use crate::io::input::{Input, open_input};
 use crate::io::naming::{decrypted_name, encrypted_name, file_or_stdio};
 use crate::io::output::PendingFile;
@@ -132,10 +132,25 @@ fn open_header(
     context: &Context,
     rec: &mut Record,
     operation: &str,
+    pinned: Option<&str>,
 ) -> anyhow::Result<Opened> {
     let header = Header::read_from(&mut *input)?;
     rec.key_id = Some(header.key_id().to_string());
     rec.key_version = Some(header.key_version());
+    // The header names its key, and anyone who can encrypt under some key in this keyring can
+    // make a ciphertext: a script that expects artifacts under one key pins it, and anything
+    // else is refused before a data key is unwrapped.
+    if let Some(want) = pinned {
+        let want = keyring.find(want)?;
+        if want.id != header.key_id() {
+            return Err(unusable(format!(
+                "the data was encrypted under key {}, not under {} (given with --key or \
+                 --source-key); refusing to {operation} any other key",
+                header.key_id(),
+                want.display_name()
+            )));
+        }
+    }
     let key = keyring.find_by_id(header.key_id()).ok_or_else(|| {
         not_found(format!(
             "the data was encrypted under key {}, which is not in this keyring",
@@ -208,7 +223,14 @@ pub fn decrypt(s: &mut Session, args: &DecryptArgs) -> anyhow::Result<Report> {
         checked,
         |keyring, job, a| {
             let (mut input, len) = open_input(job.input.as_deref())?;
-            let opened = open_header(keyring, &mut input, &context, &mut a.record, "decrypt with")?;
+            let opened = open_header(
+                keyring,
+                &mut input,
+                &context,
+                &mut a.record,
+                "decrypt with",
+                args.key.as_deref(),
+            )?;
             // Progress counts body bytes, after the header.
             let body_len = len.map(|l| l.saturating_sub(opened.header.encoded_len() as u64));
             let mut progress = reporter(body_len, "decrypting");
@@ -296,15 +318,12 @@ pub fn re_encrypt(s: &mut Session, args: &ReEncryptArgs) -> anyhow::Result<Repor
                 &context,
                 &mut a.record,
                 "re-encrypt with",
+                args.source_key.as_deref(),
             )?;
-            a.record.request.insert(
-                "source_key_id".into(),
-                json!(opened.header.key_id().to_string()),
-            );
-            a.record.request.insert(
-                "source_key_version".into(),
-                json!(opened.header.key_version()),
-            );
+            a.record
+                .set(Field::SourceKeyId(opened.header.key_id().to_string()));
+            a.record
+                .set(Field::SourceKeyVersion(opened.header.key_version()));
             let target = match &args.key {
                 Some(k) => keyring.find(k)?,
                 None => keyring
@@ -394,7 +413,7 @@ pub fn generate_data_key(s: &mut Session, args: &GenerateDataKeyArgs) -> anyhow:
     let context = context_of(&args.context)?;
     let mut rec = Record::new(Event::GenerateDataKey);
     rec.context = Some(context.clone());
-    rec.request.insert("number_of_bytes".into(), json!(32));
+    rec.set(Field::NumberOfBytes(32));
     let (key_id, version, plaintext, ciphertext) = Attempt::run(s, rec, |a| {
         let keyring = a.read_keyring()?;
         let key = keyring.find(&args.key)?;

@@ -4,7 +4,11 @@
 
 use std::path::PathBuf;
 
+use jiff::Timestamp;
 use uuid::Uuid;
+
+use super::KeyState;
+use crate::crypto::material::{KeySpec, KeyUsage};
 
 use crate::text::clean;
 
@@ -18,10 +22,11 @@ pub enum Error {
     WrongPassphrase(PathBuf),
     #[error("the keyring {} is damaged or is not an lkms keyring ({detail})", .path.display())]
     Damaged { path: PathBuf, detail: String },
-    /// The file asks for more scrypt work than lkms ever writes: not ours, or damaged.
+    /// The file asks for more scrypt work than the cap allows; refused before anything is
+    /// derived. Above the highest factor lkms writes, it is not ours, or damaged.
     #[error(
-        "the keyring {} asks for scrypt work factor {required}, above the limit of {limit}: it \
-         was not written by lkms, or it is damaged",
+        "the keyring {} asks for scrypt work factor {required}, above the limit of {limit}; \
+         nothing was derived",
         .path.display()
     )]
     ExcessiveWork {
@@ -29,6 +34,12 @@ pub enum Error {
         required: u8,
         limit: u8,
     },
+    /// A work factor asked for (init, passwd) above the cap: the keyring would not open again.
+    #[error(
+        "work factor {requested} is above the limit of {limit} that lkms opens keyrings at, so \
+         the keyring could not be opened again; nothing was written"
+    )]
+    WorkFactorAboveCap { requested: u8, limit: u8 },
     #[error("no key `{}` in the keyring", clean(.0))]
     UnknownKey(String),
     #[error("no alias `{}` in the keyring", clean(.0))]
@@ -39,4 +50,35 @@ pub enum Error {
     InvalidAlias(String),
     #[error("an alias cannot look like a key id")]
     AliasLooksLikeId,
+    /// The key's state does not allow `operation` ("rotate", "sign with", ...).
+    #[error("cannot {operation} key {key}: it is {state}")]
+    WrongState {
+        operation: String,
+        key: String,
+        state: KeyState,
+        deletion_date: Option<Timestamp>,
+    },
+    #[error(
+        "cannot cancel deletion of key {key}: it is {state}, not PendingDeletion, so there is \
+         nothing to cancel"
+    )]
+    NothingToCancel { key: String, state: KeyState },
+    #[error("key {0} has reached the last version number and cannot rotate again")]
+    LastVersion(String),
+    #[error(
+        "key {key} is an {spec} signing key, and signing keys do not rotate (their public keys \
+         have been handed out)"
+    )]
+    SigningKeyRotation { key: String, spec: KeySpec },
+    #[error("cannot {operation} key {key}: it is an {spec} key for {}, not for {usage}", .spec.usage())]
+    WrongUsage {
+        operation: String,
+        key: String,
+        spec: KeySpec,
+        usage: KeyUsage,
+    },
+    #[error("the deletion waiting period must be {min} to {max} days, not {days}")]
+    DeletionWindow { days: u32, min: u32, max: u32 },
+    #[error("the rotation period must be {min} to {max} days, not {days}")]
+    RotationPeriod { days: u32, min: u32, max: u32 },
 }

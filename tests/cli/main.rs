@@ -14,6 +14,7 @@ mod keys;
 mod lifecycle;
 mod passphrase;
 mod pinned;
+mod review;
 mod secrets;
 mod sign;
 mod terminal;
