@@ -22,9 +22,9 @@ use crate::keyring::backup::{AuditPosition, Backup, Blob, MAX_BACKUP_BYTES};
 use crate::keyring::identity::KeyringIdentity;
 use crate::keyring::restore::{Changes, reconcile};
 use crate::keyring::root::RootsFile;
-use crate::keyring::root::{RootPaths, read_root_file};
+use crate::keyring::root::{RootPaths, create_new, read_root_file};
 use crate::keyring::store::{Opener, Store};
-use crate::output::Report;
+use crate::output::{Report, clean};
 use crate::passphrase::{confirm, interactive};
 
 pub fn backup(s: &mut Session, args: &BackupArgs) -> anyhow::Result<Report> {
@@ -161,31 +161,16 @@ fn audit_position(s: &Session) -> anyhow::Result<AuditPosition> {
     Ok(position)
 }
 
-/// Every key the audit log records as destroyed (a `DeleteKeyMaterial` line, whatever its
-/// outcome: a failed one means the keyring could not be written, not that the key lives).
-fn destroyed_in_log(s: &Session) -> anyhow::Result<HashSet<Uuid>> {
-    let mut destroyed = HashSet::new();
-    for_each_record(&s.settings.audit_log, |r| {
-        if r.event == Event::DeleteKeyMaterial.name()
-            && let Some(id) = r.key_id.as_deref().and_then(|k| k.parse().ok())
-        {
-            destroyed.insert(id);
-        }
-        Ok(())
-    })?;
-    Ok(destroyed)
-}
-
 pub fn restore(s: &mut Session, args: &RestoreArgs) -> anyhow::Result<Report> {
     let name = shown(&args.backup);
     let mut rec = Record::new(Event::RestoreKeyring);
     rec.set(Field::Input(name.clone()));
     let yes = s.settings.yes;
+    if !s.store().exists() {
+        return restore_into_empty(s, args, rec);
+    }
     let (backup, changes, generation) = Attempt::run(s, rec, |a| {
-        let bytes = read_small(&args.backup, "backup", MAX_BACKUP_BYTES)?;
-        let backup = Backup::decode(&bytes, &name)?;
-        a.record.set(Field::BackupCreated(time(backup.created)));
-        a.record.set(Field::BackupAuditSeq(backup.audit.seq));
+        let backup = read_backup(a, &args.backup)?;
         a.session().ensure_v2()?;
         let current = a.read_keyring()?;
         let current_id = current
@@ -224,7 +209,7 @@ pub fn restore(s: &mut Session, args: &RestoreArgs) -> anyhow::Result<Report> {
             )));
         }
         a.record.set(Field::BackupGeneration(restored.generation));
-        let destroyed = destroyed_in_log(a.session())?;
+        let (destroyed, _) = log_facts(a.session())?;
         let preview = reconcile(&current, &mut copy(&restored)?, &destroyed);
         ask(&name, &preview, yes)?;
         let (changes, generation) = a.write_keyring(|kr, _| {
@@ -235,29 +220,174 @@ pub fn restore(s: &mut Session, args: &RestoreArgs) -> anyhow::Result<Report> {
             *kr = restored;
             Ok((changes, generation))
         })?;
-        a.record
-            .set(Field::DestroyedAgain(changes.destroyed_again.clone()));
-        a.record.set(Field::LostKeys(changes.lost_keys.clone()));
-        a.record.set(Field::LostVersions(
-            changes
-                .lost_versions
-                .iter()
-                .map(|v| format!("{}:{}", v.key_id, v.version))
-                .collect(),
-        ));
+        record_changes(a, &changes);
         Ok((backup, changes, generation))
     })?;
+    restored_report(args, &backup, &changes, generation)
+}
+
+/// Reads and checks the backup file, and records what it is on the attempt's line.
+fn read_backup(a: &mut Attempt<'_>, path: &std::path::Path) -> anyhow::Result<Backup> {
+    let bytes = read_small(path, "backup", MAX_BACKUP_BYTES)?;
+    let backup = Backup::decode(&bytes, &shown(path))?;
+    a.record.set(Field::BackupCreated(time(backup.created)));
+    a.record.set(Field::BackupAuditSeq(backup.audit.seq));
+    Ok(backup)
+}
+
+fn record_changes(a: &mut Attempt<'_>, changes: &Changes) {
+    a.record
+        .set(Field::DestroyedAgain(changes.destroyed_again.clone()));
+    a.record.set(Field::LostKeys(changes.lost_keys.clone()));
+    a.record.set(Field::LostVersions(
+        changes
+            .lost_versions
+            .iter()
+            .map(|v| format!("{}:{}", v.key_id, v.version))
+            .collect(),
+    ));
+}
+
+fn restored_report(
+    args: &RestoreArgs,
+    backup: &Backup,
+    changes: &Changes,
+    generation: u64,
+) -> anyhow::Result<Report> {
     let mut text = format!(
         "restored the keyring from {} (taken {}); it is now at generation {generation}\n",
         args.backup.display(),
         time(backup.created)
     );
-    text.push_str(&describe(&changes));
-    let mut value = serde_json::to_value(&changes)?;
+    text.push_str(&describe(changes));
+    let mut value = serde_json::to_value(changes)?;
     value["backup"] = json!(args.backup.display().to_string());
     value["backup_created"] = json!(time(backup.created));
     value["generation"] = json!(generation);
     Ok(Report::message(text, value))
+}
+
+/// A restore where the keyring is gone (a lost disk, a new machine): the backup's roots are
+/// laid out first (the roots file and root files, each created new; ones already there for
+/// the same keyring are kept), the keyring identity is unlocked through them, and the
+/// backup's keyring, with every key the audit log records as destroyed destroyed again and a
+/// generation above any the log has seen, is written last, after its audit line.
+fn restore_into_empty(s: &mut Session, args: &RestoreArgs, rec: Record) -> anyhow::Result<Report> {
+    let mut attempt = Attempt::before_keyring(s, rec)?;
+    let laid_out = (|| {
+        let a = &mut attempt;
+        let backup = read_backup(a, &args.backup)?;
+        let store = a.session().store();
+        store.ensure_dir()?;
+        let lock = store.lock()?;
+        if store.exists() {
+            return Err(failure(format!(
+                "a keyring appeared at {} meanwhile; run the restore again",
+                store.path().display()
+            )));
+        }
+        lay_out_roots(&store, &backup)?;
+        a.session().unlocker.unlock_roots()?;
+        let identity = identity(a.session())?;
+        let mut restored = store
+            .open_bytes(&backup.keyring.content, Opener::Identity(&identity))
+            .map_err(|e| {
+                integrity(format!(
+                    "the keyring inside {} does not open with its own roots ({e:#}); nothing                      was changed",
+                    shown(&args.backup)
+                ))
+            })?;
+        if restored.keyring_id != Some(backup.keyring_id) {
+            return Err(integrity(format!(
+                "the keyring inside {} has another id than its backup says; nothing was changed",
+                shown(&args.backup)
+            )));
+        }
+        a.record.set(Field::BackupGeneration(restored.generation));
+        let (destroyed, seen) = log_facts(a.session())?;
+        let mut none = Keyring::new(restored.work_factor);
+        none.keyring_id = restored.keyring_id;
+        let changes = reconcile(&none, &mut restored, &destroyed);
+        restored.generation = restored.generation.max(seen);
+        let prepared = store.prepare(&lock, &mut restored, &identity)?;
+        record_changes(a, &changes);
+        Ok((backup, changes, lock, prepared))
+    })();
+    let (backup, changes, lock, prepared) = match laid_out {
+        Ok(v) => v,
+        Err(e) => return attempt.finish(Err(e)),
+    };
+    let generation = prepared.generation();
+    attempt.record.keyring_generation = Some(generation);
+    attempt.finish(Ok(()))?;
+    prepared.commit()?;
+    drop(lock);
+    restored_report(args, &backup, &changes, generation)
+}
+
+/// Writes the backup's roots file and root files beside the keyring, each created new. Root
+/// file names come from the backup, so each must be one the roots file names and a plain
+/// name in the keyring's folder: a crafted backup cannot write elsewhere.
+fn lay_out_roots(store: &Store, backup: &Backup) -> anyhow::Result<()> {
+    let paths = RootPaths::of(store.path());
+    // Every name is checked against the backup's own roots file before anything is written.
+    let listed: RootsFile = std::str::from_utf8(&backup.roots.content)
+        .ok()
+        .and_then(|t| toml::from_str(t).ok())
+        .ok_or_else(|| integrity("the backup's roots file does not parse; nothing was changed"))?;
+    for blob in &backup.root_files {
+        let named = listed
+            .roots
+            .iter()
+            .any(|r| r.file.as_deref() == Some(blob.name.as_str()));
+        let plain = !blob.name.contains('/') && !blob.name.starts_with('.');
+        if !named || !plain {
+            return Err(integrity(format!(
+                "the backup holds a root file named `{}` that its roots file does not name; \
+                 nothing was changed",
+                clean(&blob.name)
+            )));
+        }
+    }
+    let roots_path = paths.roots_file();
+    if roots_path.symlink_metadata().is_err() {
+        create_new(paths.dir(), &roots_path, &backup.roots.content)?;
+    }
+    let roots = RootsFile::load(&paths)?;
+    if roots.keyring_id != backup.keyring_id {
+        return Err(failure(format!(
+            "{} belongs to the keyring {}, but the backup is of the keyring {}; move it away to \
+             restore this backup here (nothing was changed)",
+            roots_path.display(),
+            roots.keyring_id,
+            backup.keyring_id
+        )));
+    }
+    for blob in &backup.root_files {
+        let path = paths.resolve(&blob.name);
+        if path.symlink_metadata().is_err() {
+            create_new(paths.dir(), &path, &blob.content)?;
+        }
+    }
+    Ok(())
+}
+
+/// The keys the audit log records as destroyed (a `DeleteKeyMaterial` line, whatever its
+/// outcome: a failed one means the keyring could not be written, not that the key lives), and
+/// the highest keyring generation it has seen (0 for an empty log).
+fn log_facts(s: &Session) -> anyhow::Result<(HashSet<Uuid>, u64)> {
+    let mut destroyed = HashSet::new();
+    let mut seen = 0;
+    for_each_record(&s.settings.audit_log, |r| {
+        if r.event == Event::DeleteKeyMaterial.name()
+            && let Some(id) = r.key_id.as_deref().and_then(|k| k.parse().ok())
+        {
+            destroyed.insert(id);
+        }
+        seen = seen.max(r.keyring_generation.unwrap_or(0));
+        Ok(())
+    })?;
+    Ok((destroyed, seen))
 }
 
 /// An independent copy of a keyring, for the preview (keys are not `Clone`: they hold material).

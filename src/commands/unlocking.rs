@@ -139,6 +139,16 @@ impl Unlocker {
         }
     }
 
+    /// Unlocks through the roots file beside a keyring file that does not exist yet: a
+    /// restore into a folder that lost its keyring has laid out the backup's roots first.
+    pub fn unlock_roots(&mut self) -> anyhow::Result<()> {
+        let paths = self.paths();
+        let roots = RootsFile::load(&paths)?;
+        let identity = self.unlock_v2(&paths, &roots)?;
+        self.state = Some(Unlocked::V2 { identity, roots });
+        Ok(())
+    }
+
     fn unlock_v2(
         &mut self,
         paths: &RootPaths,

@@ -227,3 +227,83 @@ fn kill_9_during_a_restore_leaves_the_old_or_the_new_keyring() {
     }
     eprintln!("kill_9_during_a_restore: {old} old, {new} new of {ROUNDS}");
 }
+
+#[test]
+fn a_backup_restores_a_lost_folder_and_still_destroys_what_the_log_says() {
+    let env = Env::new();
+    env.create(&["--alias", "kept"]);
+    let doomed = env.create(&["--alias", "doomed"]);
+    env.write("plain", b"under the kept key");
+    env.run(&["encrypt", "--key", "kept", "plain"]).ok();
+    env.run(&["backup", "-o", "b"]).ok();
+    env.run(&["schedule-delete", "doomed", "--days", "7", "--yes"])
+        .ok();
+    env.later("+8d", &["maintain"]).ok();
+    let seen = last(&env, "DeleteKeyMaterial")["keyring_generation"]
+        .as_u64()
+        .unwrap();
+    // The disk lost the keyring and its roots; the audit log was shipped elsewhere and back.
+    for f in [
+        "keyring.age",
+        "keyring.roots.toml",
+        "keyring.root.default.age",
+    ] {
+        std::fs::remove_file(env.path(f)).unwrap();
+    }
+    let r = env.later("+8d", &["restore", "b", "--json"]).ok();
+    assert_eq!(r.json()["destroyed_again"], serde_json::json!([doomed]));
+    assert_eq!(
+        env.later("+8d", &["describe", "doomed", "--json"])
+            .ok()
+            .json()["state"],
+        "Destroyed"
+    );
+    env.later("+8d", &["decrypt", "-o", "back", "plain.lkms"])
+        .ok();
+    assert_eq!(read(&env.path("back")), b"under the kept key");
+    let line = last(&env, "RestoreKeyring");
+    assert!(line["keyring_generation"].as_u64().unwrap() > seen);
+    env.later("+8d", &["audit", "verify"]).ok();
+}
+
+#[test]
+fn a_crafted_backup_cannot_write_outside_the_keyrings_folder() {
+    let env = Env::new();
+    env.create(&[]);
+    env.run(&["backup", "-o", "b"]).ok();
+    let text = String::from_utf8(read(&env.path("b"))).unwrap();
+    let body = text.split_once('\n').unwrap().1.replace(
+        "name = \"keyring.root.default.age\"",
+        "name = \"../escaped.age\"",
+    );
+    env.write("body", body.as_bytes());
+    let sum = std::process::Command::new("sha256sum")
+        .arg(env.path("body"))
+        .output()
+        .unwrap();
+    let sum = String::from_utf8(sum.stdout).unwrap();
+    let sum = sum.split_whitespace().next().unwrap();
+    env.write("crafted", format!("lkms-backup/1 {sum}\n{body}").as_bytes());
+    for f in [
+        "keyring.age",
+        "keyring.roots.toml",
+        "keyring.root.default.age",
+    ] {
+        std::fs::remove_file(env.path(f)).unwrap();
+    }
+    let r = env.run(&["restore", "crafted"]).code(5);
+    assert!(r.stderr.contains("does not name"), "{}", r.stderr);
+    assert!(
+        !env.dir
+            .path()
+            .parent()
+            .unwrap()
+            .join("escaped.age")
+            .exists()
+    );
+    assert!(!env.keyring().exists());
+    assert!(
+        !env.path("keyring.roots.toml").exists(),
+        "wrote before refusing"
+    );
+}
