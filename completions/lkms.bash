@@ -145,8 +145,14 @@ _lkms() {
             lkms__subcmd__alias__subcmd__help,remove)
                 cmd="lkms__subcmd__alias__subcmd__help__subcmd__remove"
                 ;;
+            lkms__subcmd__audit,checkpoint)
+                cmd="lkms__subcmd__audit__subcmd__checkpoint"
+                ;;
             lkms__subcmd__audit,help)
                 cmd="lkms__subcmd__audit__subcmd__help"
+                ;;
+            lkms__subcmd__audit,public-key)
+                cmd="lkms__subcmd__audit__subcmd__public__subcmd__key"
                 ;;
             lkms__subcmd__audit,show)
                 cmd="lkms__subcmd__audit__subcmd__show"
@@ -154,8 +160,14 @@ _lkms() {
             lkms__subcmd__audit,verify)
                 cmd="lkms__subcmd__audit__subcmd__verify"
                 ;;
+            lkms__subcmd__audit__subcmd__help,checkpoint)
+                cmd="lkms__subcmd__audit__subcmd__help__subcmd__checkpoint"
+                ;;
             lkms__subcmd__audit__subcmd__help,help)
                 cmd="lkms__subcmd__audit__subcmd__help__subcmd__help"
+                ;;
+            lkms__subcmd__audit__subcmd__help,public-key)
+                cmd="lkms__subcmd__audit__subcmd__help__subcmd__public__subcmd__key"
                 ;;
             lkms__subcmd__audit__subcmd__help,show)
                 cmd="lkms__subcmd__audit__subcmd__help__subcmd__show"
@@ -264,6 +276,12 @@ _lkms() {
                 ;;
             lkms__subcmd__help__subcmd__alias,remove)
                 cmd="lkms__subcmd__help__subcmd__alias__subcmd__remove"
+                ;;
+            lkms__subcmd__help__subcmd__audit,checkpoint)
+                cmd="lkms__subcmd__help__subcmd__audit__subcmd__checkpoint"
+                ;;
+            lkms__subcmd__help__subcmd__audit,public-key)
+                cmd="lkms__subcmd__help__subcmd__audit__subcmd__public__subcmd__key"
                 ;;
             lkms__subcmd__help__subcmd__audit,show)
                 cmd="lkms__subcmd__help__subcmd__audit__subcmd__show"
@@ -731,7 +749,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version show verify help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version show verify public-key checkpoint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -760,8 +778,46 @@ _lkms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lkms__subcmd__audit__subcmd__checkpoint)
+            opts="-o -y -h -V --output --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lkms__subcmd__audit__subcmd__help)
-            opts="show verify help"
+            opts="show verify public-key checkpoint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -774,7 +830,35 @@ _lkms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lkms__subcmd__audit__subcmd__help__subcmd__checkpoint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lkms__subcmd__audit__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__audit__subcmd__help__subcmd__public__subcmd__key)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -809,6 +893,40 @@ _lkms() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__audit__subcmd__public__subcmd__key)
+            opts="-y -h -V --format --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "note pem" -- "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -859,12 +977,20 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit__subcmd__verify)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --public-key --checkpoint --keyring --audit-log --passphrase-file --config --json --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --public-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --checkpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1293,8 +1419,36 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__help__subcmd__audit)
-            opts="show verify"
+            opts="show verify public-key checkpoint"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__audit__subcmd__checkpoint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__audit__subcmd__public__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

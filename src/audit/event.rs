@@ -41,6 +41,10 @@ pub enum Event {
     RemoveRoot,
     /// Written by the log itself when it repairs a torn last line.
     AuditLogRecovered,
+    /// A signed checkpoint of the log, written at the end of every command that unlocked.
+    AuditCheckpoint,
+    /// An audit signing key made for a keyring that had none (one made before checkpoints).
+    CreateAuditKey,
 }
 
 impl Event {
@@ -78,6 +82,8 @@ impl Event {
             Event::AddRoot => "AddRoot",
             Event::RemoveRoot => "RemoveRoot",
             Event::AuditLogRecovered => "AuditLogRecovered",
+            Event::AuditCheckpoint => "AuditCheckpoint",
+            Event::CreateAuditKey => "CreateAuditKey",
         }
     }
 }

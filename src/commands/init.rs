@@ -63,14 +63,19 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
             work_factor,
             now,
         )?;
+        // A log left by an earlier keyring at this path is not this one's history: the
+        // anchor starts the new keyring's part of it.
+        attempt.session().anchor(&mut keyring)?;
         store.create(&lock, &mut keyring, &identity)?;
-        Ok((identity, roots_file, root_file, keyring.generation))
+        Ok((identity, roots_file, root_file, keyring))
     })();
-    if let Ok((_, _, _, generation)) = &created {
-        attempt.record.keyring_generation = Some(*generation);
+    if let Ok((_, _, _, keyring)) = &created {
+        attempt.record.keyring_generation = Some(keyring.generation);
         attempt.record.set(Field::Root(DEFAULT_ROOT.into()));
     }
-    let (identity, roots_file, root_file, _) = attempt.finish(created)?;
+    let (identity, roots_file, root_file, keyring) = attempt.finish(created)?;
+    s.remember_seal(&keyring);
+    drop(keyring);
     let keyring_id = roots_file.keyring_id.to_string();
     s.unlocker.set_v2(
         identity,

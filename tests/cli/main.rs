@@ -16,6 +16,7 @@ mod lifecycle;
 mod passphrase;
 mod pinned;
 mod roots;
+mod sealed;
 mod secrets;
 mod sign;
 mod terminal;
