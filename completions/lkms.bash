@@ -371,7 +371,7 @@ _lkms() {
 
     case "${cmd}" in
         lkms)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -393,6 +393,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -401,7 +405,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__agent)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version start status stop help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version start status stop help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -420,6 +424,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -501,7 +509,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__agent__subcmd__start)
-            opts="-y -h -V --idle-timeout --max-lifetime --socket --foreground --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --idle-timeout --max-lifetime --socket --foreground --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -535,6 +543,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -543,7 +555,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__agent__subcmd__status)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -562,6 +574,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -573,7 +589,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__agent__subcmd__stop)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -595,6 +611,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -603,7 +623,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__alias)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version add remove help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version add remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -625,6 +645,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -633,7 +657,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__alias__subcmd__add)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -652,6 +676,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -719,7 +747,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__alias__subcmd__remove)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -741,6 +769,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -749,7 +781,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version show verify public-key checkpoint help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version show verify public-key checkpoint help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -771,6 +803,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -779,7 +815,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit__subcmd__checkpoint)
-            opts="-o -y -h -V --output --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-o -y -h -V --output --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -806,6 +842,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -901,7 +941,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit__subcmd__public__subcmd__key)
-            opts="-y -h -V --format --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --format --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -927,6 +967,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -935,7 +979,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit__subcmd__show)
-            opts="-y -h -V --key --event --since --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --key --event --since --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -969,6 +1013,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -977,7 +1025,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit__subcmd__verify)
-            opts="-y -h -V --public-key --checkpoint --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --public-key --checkpoint --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1007,6 +1055,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1015,7 +1067,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__cancel__subcmd__delete)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1037,6 +1089,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1045,7 +1101,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__create)
-            opts="-y -h -V --spec --alias --description --tag --rotation-period --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --spec --alias --description --tag --rotation-period --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1087,6 +1143,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1095,139 +1155,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__decrypt)
-            opts="-o -y -h -V --context --output --force --keyring --audit-log --passphrase-file --config --json --yes --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --context)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --keyring)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --audit-log)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --passphrase-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lkms__subcmd__describe)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --keyring)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --audit-log)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --passphrase-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lkms__subcmd__disable)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --keyring)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --audit-log)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --passphrase-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lkms__subcmd__enable)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --keyring)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --audit-log)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --passphrase-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lkms__subcmd__encrypt)
-            opts="-o -y -h -V --key --context --output --force --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-o -y -h -V --key --context --output --force --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1265,6 +1193,162 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__describe)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__disable)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__enable)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__encrypt)
+            opts="-o -y -h -V --key --context --output --force --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1273,7 +1357,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__generate__subcmd__data__subcmd__key)
-            opts="-y -h -V --context --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --context --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1296,6 +1380,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1937,7 +2025,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__init)
-            opts="-y -h -V --work-factor --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --work-factor --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1963,6 +2051,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1971,7 +2063,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__inspect)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1990,6 +2082,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2001,7 +2097,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__list)
-            opts="-y -h -V --all --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --all --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2020,6 +2116,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2031,7 +2131,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__lock)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2053,6 +2153,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2061,7 +2165,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__mac)
-            opts="-o -y -h -V --key --output --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-o -y -h -V --key --output --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2095,6 +2199,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2103,7 +2211,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__maintain)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2125,6 +2233,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2133,7 +2245,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__passwd)
-            opts="-y -h -V --root --work-factor --new-passphrase-file --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --root --work-factor --new-passphrase-file --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2167,6 +2279,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2175,7 +2291,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__public__subcmd__key)
-            opts="-y -h -V --format --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --format --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2201,6 +2317,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2209,13 +2329,17 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__re__subcmd__encrypt)
-            opts="-o -y -h -V --key --context --output --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-o -y -h -V --key --source-key --context --output --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2247,6 +2371,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2255,7 +2383,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version list add remove help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version list add remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2277,6 +2405,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2285,7 +2417,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__add)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version passphrase help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version passphrase help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2304,6 +2436,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2357,7 +2493,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__add__subcmd__passphrase)
-            opts="-y -h -V --name --work-factor --new-passphrase-file --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --name --work-factor --new-passphrase-file --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2388,6 +2524,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2483,7 +2623,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__list)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2502,6 +2642,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2513,7 +2657,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__remove)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2532,6 +2676,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2543,7 +2691,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__rotate)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2562,6 +2710,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2573,7 +2725,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__rotation)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version enable disable help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version enable disable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2595,6 +2747,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2603,7 +2759,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__rotation__subcmd__disable)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2625,6 +2781,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2633,7 +2793,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__rotation__subcmd__enable)
-            opts="-y -h -V --period --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --period --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2656,6 +2816,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2723,7 +2887,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__schedule__subcmd__delete)
-            opts="-y -h -V --days --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --days --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2749,6 +2913,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2757,7 +2925,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__sign)
-            opts="-o -y -h -V --key --output --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-o -y -h -V --key --output --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2791,6 +2959,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2799,7 +2971,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__unlock)
-            opts="-y -h -V --root --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --root --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2825,6 +2997,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2833,7 +3009,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__verify)
-            opts="-y -h -V --key --signature --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --key --signature --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2863,6 +3039,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2871,7 +3051,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__verify__subcmd__mac)
-            opts="-y -h -V --key --mac --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --key --mac --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2898,6 +3078,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

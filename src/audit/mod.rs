@@ -24,7 +24,7 @@ pub use log::AuditLog;
 pub use record::{Outcome, Record, UnlockInfo};
 #[cfg(test)]
 pub use verify::verify_file;
-pub use verify::{Options, Problem, check_reader, open as open_log, read_records};
+pub use verify::{Options, Problem, check_reader, for_each_record, open as open_log};
 
 /// The longest line the log may hold, newline excluded. lkms refuses to write a longer one, the
 /// readers refuse to read one, and the appender looks no further back than this for the last
