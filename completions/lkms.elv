@@ -525,7 +525,9 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand show 'Print audit records, oldest first'
-            cand verify 'Check the hash chain; exits 5 naming the first broken line'
+            cand verify 'Check the chain, the signed checkpoints and the keyring''s anchor; exits 5 if not intact'
+            cand public-key 'Print the audit key''s verifier key (C2SP signed-note), or its public key as PEM'
+            cand checkpoint 'Print the latest signed checkpoint, to keep outside this machine'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lkms;audit;show'= {
@@ -546,6 +548,39 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand --version 'Print version'
         }
         &'lkms;audit;verify'= {
+            cand --public-key 'Verify with this verifier key file (from `lkms audit public-key`): no keyring needed'
+            cand --checkpoint 'Also prove the log still extends this checkpoint (from `lkms audit checkpoint`)'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;audit;public-key'= {
+            cand --format '`note`: the signed-note verifier key line; `pem`: SubjectPublicKeyInfo'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;audit;checkpoint'= {
+            cand -o 'Write the checkpoint to this new file instead of standard output'
+            cand --output 'Write the checkpoint to this new file instead of standard output'
             cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
             cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
             cand --passphrase-file 'Read the passphrase from the first line of this file'
@@ -561,12 +596,18 @@ set edit:completion:arg-completer[lkms] = {|@words|
         }
         &'lkms;audit;help'= {
             cand show 'Print audit records, oldest first'
-            cand verify 'Check the hash chain; exits 5 naming the first broken line'
+            cand verify 'Check the chain, the signed checkpoints and the keyring''s anchor; exits 5 if not intact'
+            cand public-key 'Print the audit key''s verifier key (C2SP signed-note), or its public key as PEM'
+            cand checkpoint 'Print the latest signed checkpoint, to keep outside this machine'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lkms;audit;help;show'= {
         }
         &'lkms;audit;help;verify'= {
+        }
+        &'lkms;audit;help;public-key'= {
+        }
+        &'lkms;audit;help;checkpoint'= {
         }
         &'lkms;audit;help;help'= {
         }
@@ -962,11 +1003,17 @@ set edit:completion:arg-completer[lkms] = {|@words|
         }
         &'lkms;help;audit'= {
             cand show 'Print audit records, oldest first'
-            cand verify 'Check the hash chain; exits 5 naming the first broken line'
+            cand verify 'Check the chain, the signed checkpoints and the keyring''s anchor; exits 5 if not intact'
+            cand public-key 'Print the audit key''s verifier key (C2SP signed-note), or its public key as PEM'
+            cand checkpoint 'Print the latest signed checkpoint, to keep outside this machine'
         }
         &'lkms;help;audit;show'= {
         }
         &'lkms;help;audit;verify'= {
+        }
+        &'lkms;help;audit;public-key'= {
+        }
+        &'lkms;help;audit;checkpoint'= {
         }
         &'lkms;help;backup'= {
         }

@@ -785,13 +785,60 @@ pub enum AuditCommand {
     /// --since all have to match.
     #[command(after_long_help = examples::AUDIT_SHOW)]
     Show(AuditShowArgs),
-    /// Check the hash chain; exits 5 naming the first broken line
+    /// Check the chain, the signed checkpoints and the keyring's anchor; exits 5 if not intact
     ///
-    /// Recomputes every line's hash over the line before it, so an edited, removed, inserted
-    /// or reordered line is found. Cutting lines off the end cannot be seen from the log
-    /// alone: keep the last hash it prints somewhere else.
+    /// Recomputes every line's hash over the line before it, checks every AuditCheckpoint
+    /// line's signature by the keyring's audit key and that it signs the lines before it, that
+    /// no line but those of the last command is left without a checkpoint, and that the
+    /// keyring's anchor is still in the log. With --public-key, no keyring or passphrase is
+    /// needed. Only a checkpoint kept elsewhere (--checkpoint) finds both files rolled back.
     #[command(after_long_help = examples::AUDIT_VERIFY)]
-    Verify,
+    Verify(AuditVerifyArgs),
+    /// Print the audit key's verifier key (C2SP signed-note), or its public key as PEM
+    ///
+    /// The audit key is an Ed25519 key kept in the keyring and used for nothing but the log's
+    /// checkpoints. Its verifier key, `NAME+HASH+KEY`, is what `audit verify --public-key`
+    /// and any signed-note verifier (Go's golang.org/x/mod/sumdb/note) take.
+    #[command(after_long_help = examples::AUDIT_PUBLIC_KEY)]
+    PublicKey(AuditPublicKeyArgs),
+    /// Print the latest signed checkpoint, to keep outside this machine
+    ///
+    /// Seals the log first if its last line is not a checkpoint. Keep the output in git, a CI
+    /// artifact or another system: `lkms audit verify --checkpoint FILE` later proves the log
+    /// still extends it, the only defence against both the keyring and the log being put back
+    /// to an older copy.
+    #[command(after_long_help = examples::AUDIT_CHECKPOINT)]
+    Checkpoint(AuditCheckpointArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AuditVerifyArgs {
+    /// Verify with this verifier key file (from `lkms audit public-key`): no keyring needed
+    #[arg(long, value_name = "FILE")]
+    pub public_key: Option<PathBuf>,
+    /// Also prove the log still extends this checkpoint (from `lkms audit checkpoint`)
+    #[arg(long, value_name = "FILE")]
+    pub checkpoint: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditPublicKeyArgs {
+    /// `note`: the signed-note verifier key line; `pem`: SubjectPublicKeyInfo
+    #[arg(long, value_enum, default_value_t = AuditKeyFormat::Note)]
+    pub format: AuditKeyFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AuditKeyFormat {
+    Note,
+    Pem,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditCheckpointArgs {
+    /// Write the checkpoint to this new file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -131,9 +131,11 @@ pub fn exit_code(err: &anyhow::Error) -> ExitCode {
         if let Some(e) = cause.downcast_ref::<audit::Error>() {
             return match e {
                 audit::Error::NoLog(_) => ExitCode::NotFound,
-                audit::Error::Broken { .. } | audit::Error::NotARecord { .. } => {
-                    ExitCode::Integrity
-                }
+                audit::Error::Broken { .. }
+                | audit::Error::NotARecord { .. }
+                | audit::Error::LogCut { .. }
+                | audit::Error::KeyringRolledBack { .. }
+                | audit::Error::NotIntact { .. } => ExitCode::Integrity,
             };
         }
     }
@@ -231,7 +233,13 @@ pub fn render(err: &anyhow::Error) -> String {
                 Some("; it is created by the first command that uses the keyring".into())
             }
             audit::Error::NotARecord { .. } => Some("; run `lkms audit verify`".into()),
-            audit::Error::Broken { .. } => None,
+            audit::Error::Broken { .. } | audit::Error::NotIntact { .. } => None,
+            audit::Error::LogCut { .. } | audit::Error::KeyringRolledBack { .. } => Some(
+                "; every command refuses until this is resolved. Run `lkms audit verify` for \
+                 detail and compare the log with a checkpoint kept elsewhere (`lkms audit \
+                 checkpoint`); if an older copy was put back, put the newer file back"
+                    .into(),
+            ),
         }
     });
     if let Some(remedy) = remedy {

@@ -36,7 +36,17 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
     let settings = Settings::resolve(&cli.global)?;
     let json = settings.json;
     let mut session = Session::new(settings, Box::new(SystemClock));
-    let report = dispatch(&mut session, cli.command)?;
+    let result = dispatch(&mut session, cli.command);
+    // Every command that opened the keyring ends with a signed checkpoint, even one that
+    // failed: its failure line is sealed too. The command's own line is already written, so
+    // a checkpoint that cannot be written is a warning: the next command seals both.
+    // A log found damaged (exit 5) is not signed over.
+    let damaged = matches!(&result, Err(e) if exit_code(e) == ExitCode::Integrity);
+    let sealed = if damaged { Ok(None) } else { session.seal() };
+    if let Err(e) = sealed {
+        eprintln!("lkms: warning: {}", clean_lines(&crate::error::render(&e)));
+    }
+    let report = result?;
     report.print(json)?;
     Ok(())
 }

@@ -21,4 +21,21 @@ pub enum Error {
         line: usize,
         why: String,
     },
+    /// The line the keyring anchors is gone or different: the log was cut below it or
+    /// replaced.
+    #[error(
+        "the audit log {} no longer holds line {seq} as the keyring recorded it at its last \
+         write: the log was cut or replaced by another file", .path.display()
+    )]
+    LogCut { path: PathBuf, seq: u64 },
+    /// The log records a keyring generation newer than the keyring's.
+    #[error(
+        "the keyring is an older copy (generation {keyring}) than the audit log records \
+         (generation {log}): it was rolled back, and keys it holds may have been disabled or \
+         destroyed since"
+    )]
+    KeyringRolledBack { keyring: u64, log: u64 },
+    /// `audit verify` found the log not intact; the problems were printed.
+    #[error("the audit log {} is not intact: {problem}", .path.display())]
+    NotIntact { path: PathBuf, problem: String },
 }

@@ -53,6 +53,10 @@ pub enum Event {
     ShowAuditLog,
     /// Written by the log itself when it repairs a torn last line.
     AuditLogRecovered,
+    /// A signed checkpoint of the log, written at the end of every command that unlocked.
+    AuditCheckpoint,
+    /// An audit signing key made for a keyring that had none (one made before checkpoints).
+    CreateAuditKey,
 }
 
 impl Event {
@@ -96,6 +100,8 @@ impl Event {
             Event::RestoreKeyring => "RestoreKeyring",
             Event::ShowAuditLog => "ShowAuditLog",
             Event::AuditLogRecovered => "AuditLogRecovered",
+            Event::AuditCheckpoint => "AuditCheckpoint",
+            Event::CreateAuditKey => "CreateAuditKey",
         }
     }
 }

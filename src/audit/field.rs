@@ -22,6 +22,8 @@ pub enum Field {
     BackupCreated(String),
     BackupGeneration(u64),
     BackupAuditSeq(u64),
+    /// The latest signed checkpoint the backup holds (a C2SP signed note).
+    BackupCheckpoint(String),
     /// Keys an export or import names (ids), and how an export is sealed.
     KeyIds(Vec<String>),
     Recipient(String),
@@ -73,6 +75,7 @@ impl Field {
             Field::BackupCreated(v) => ("backup_created", v.into()),
             Field::BackupGeneration(v) => ("backup_generation", v.into()),
             Field::BackupAuditSeq(v) => ("backup_audit_seq", v.into()),
+            Field::BackupCheckpoint(v) => ("backup_checkpoint", v.into()),
             Field::KeyIds(v) => ("key_ids", v.into()),
             Field::Recipient(v) => ("recipient", v.into()),
             Field::Protection(v) => ("protection", v.into()),

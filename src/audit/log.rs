@@ -10,12 +10,16 @@ use jiff::Timestamp;
 
 use super::MAX_LINE;
 use super::chain::{GENESIS_HASH, line_hash};
+use super::checkpoint::Checkpoint;
+use super::note::Signer;
 use super::record::{Outcome, Record};
 use crate::error::{failure, integrity};
 
 pub struct AuditLog {
     path: PathBuf,
     file: File,
+    /// This process appended a line: its checkpoint must follow (see `append_checkpoint`).
+    wrote: bool,
 }
 
 impl AuditLog {
@@ -55,6 +59,7 @@ impl AuditLog {
         Ok(AuditLog {
             path: path.to_path_buf(),
             file,
+            wrote: false,
         })
     }
 
@@ -82,6 +87,7 @@ impl AuditLog {
                 fail(e)
             }
         })?;
+        self.wrote = true;
         Ok(record)
     }
 
@@ -163,6 +169,12 @@ impl AuditLog {
     /// ([`MAX_LINE`] each): a log whose tail is not a record and a torn fragment of at most
     /// one line is refused rather than read whole.
     fn last_line(&mut self) -> std::io::Result<(Option<Record>, u64)> {
+        self.last_line_at()
+            .map(|(last, torn)| (last.map(|(r, _)| r), torn))
+    }
+
+    /// [`AuditLog::last_line`], with the byte offset where that line starts.
+    fn last_line_at(&mut self) -> std::io::Result<(Option<(Record, u64)>, u64)> {
         let len = self.file.metadata()?.len();
         if len == 0 {
             return Ok((None, 0));
@@ -200,9 +212,9 @@ impl AuditLog {
                 size = (size * 4).min(limit).min(len);
                 continue;
             };
-            let line = match tail[..end].iter().rposition(|&b| b == b'\n') {
-                Some(i) => &tail[i + 1..end],
-                None if at_start => &tail[..end],
+            let (line, at) = match tail[..end].iter().rposition(|&b| b == b'\n') {
+                Some(i) => (&tail[i + 1..end], start + i as u64 + 1),
+                None if at_start => (&tail[..end], 0),
                 None if grow => {
                     size = (size * 4).min(limit).min(len);
                     continue;
@@ -217,9 +229,97 @@ impl AuditLog {
                     "its last line is not an audit record ({e}); run `lkms audit verify`"
                 ))
             })?;
-            return Ok((Some(record), torn));
+            return Ok((Some((record, at)), torn));
         }
     }
+}
+
+impl AuditLog {
+    /// The last complete line: its seq, hash and starting offset, for the keyring's anchor.
+    pub fn head(&mut self) -> anyhow::Result<Option<(u64, String, u64)>> {
+        self.file.lock()?;
+        let last = self.last_line_at();
+        let _ = self.file.unlock();
+        Ok(last?.0.map(|(r, at)| (r.seq, r.hash, at)))
+    }
+
+    /// The last complete record.
+    pub fn last_record(&mut self) -> anyhow::Result<Option<Record>> {
+        self.file.lock()?;
+        let last = self.last_line();
+        let _ = self.file.unlock();
+        Ok(last?.0)
+    }
+
+    /// Appends an `AuditCheckpoint` line signing the log's head: origin, size (the last seq)
+    /// and the last line's hash, as a signed note. Under the same lock as the head is read,
+    /// so the checkpoint always covers the line just before it. Nothing is written if the log
+    /// is empty or already ends with a checkpoint.
+    pub fn append_checkpoint(
+        &mut self,
+        signer: &Signer,
+        now: Timestamp,
+    ) -> anyhow::Result<Option<Record>> {
+        let path = self.path.clone();
+        let fail = |e: std::io::Error| {
+            anyhow::Error::new(e).context(format!(
+                "cannot write a checkpoint to the audit log {}",
+                path.display()
+            ))
+        };
+        self.file.lock().map_err(fail)?;
+        let result = self.append_checkpoint_locked(signer, now);
+        let _ = self.file.unlock();
+        result.map_err(fail)
+    }
+
+    fn append_checkpoint_locked(
+        &mut self,
+        signer: &Signer,
+        now: Timestamp,
+    ) -> std::io::Result<Option<Record>> {
+        let (last, torn) = self.last_line()?;
+        let Some(last) = last.filter(|_| torn == 0) else {
+            // Empty, or torn: the next ordinary append repairs it and the next seal covers it.
+            return Ok(None);
+        };
+        // Already sealed: by this process, or by another when this one logged nothing. A
+        // process that logged lines follows them with its own checkpoint even if another
+        // sealed them, so its changes are confirmed by it (see `anchor`).
+        let me = super::record::Actor::current();
+        if last.event == super::Event::AuditCheckpoint.name()
+            && (!self.wrote || (last.actor.pid == me.pid && last.actor.host == me.host))
+        {
+            return Ok(None);
+        }
+        let invalid = |why: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, why);
+        let hash = unhex(&last.hash).ok_or_else(|| invalid("its last hash is not hex"))?;
+        let checkpoint = Checkpoint {
+            origin: signer.name().to_string(),
+            size: last.seq,
+            hash,
+            extensions: Vec::new(),
+        };
+        let note = signer
+            .sign(&checkpoint.to_text())
+            .map_err(|e| invalid(&e.to_string()))?;
+        let mut record = Record::new(super::Event::AuditCheckpoint);
+        record.checkpoint = Some(note);
+        let (seq, prev) = next_link(Some(&last));
+        self.write_record(record, seq, prev, now).map(Some)
+    }
+}
+
+/// Hex (as the chain writes hashes) to 32 bytes.
+pub(crate) fn unhex(s: &str) -> Option<[u8; 32]> {
+    if s.len() != 64 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, o) in out.iter_mut().enumerate() {
+        *o = u8::from_str_radix(&s[2 * i..2 * i + 2], 16).ok()?;
+    }
+    Some(out)
 }
 
 /// The file ends with a line that is neither whole nor the start of a record.

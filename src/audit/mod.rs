@@ -4,11 +4,14 @@
 //! Never in the log: passphrases, key material, data keys, plaintext. The encryption context
 //! is logged in clear, as CloudTrail does.
 
+pub mod anchor;
 mod chain;
+pub mod checkpoint;
 mod error;
 mod event;
 mod field;
 mod log;
+pub mod note;
 mod record;
 mod verify;
 
@@ -19,7 +22,9 @@ pub use event::Event;
 pub use field::{Field, Stream};
 pub use log::AuditLog;
 pub use record::{Outcome, Record, UnlockInfo};
-pub use verify::{for_each_record, verify_file};
+#[cfg(test)]
+pub use verify::verify_file;
+pub use verify::{Options, Problem, check_reader, for_each_record, open as open_log};
 
 /// The longest line the log may hold, newline excluded. lkms refuses to write a longer one, the
 /// readers refuse to read one, and the appender looks no further back than this for the last

@@ -112,6 +112,10 @@ pub struct Record {
     /// How the command was unlocked, on records written after it unlocked the keyring.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unlock: Option<UnlockInfo>,
+    /// On `AuditCheckpoint` lines: the signed checkpoint note (c2sp.org/tlog-checkpoint)
+    /// for the line just before this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checkpoint: Option<String>,
     pub actor: Actor,
     pub prev_hash: String,
     pub hash: String,
@@ -144,6 +148,7 @@ impl Record {
             request: BTreeMap::new(),
             keyring_generation: None,
             unlock: None,
+            checkpoint: None,
             actor: Actor::current(),
             prev_hash: String::new(),
             hash: String::new(),

@@ -3,6 +3,7 @@
 //! Lines are read with a bound ([`MAX_LINE`]): a log is input like any other, and a crafted
 //! multi-gigabyte line must not make lkms allocate gigabytes before it can say the log is bad.
 
+#[cfg(test)]
 use std::fmt;
 use std::io::{BufRead, Read};
 use std::path::Path;
@@ -12,15 +13,20 @@ use anyhow::Context as _;
 use super::Error;
 use super::MAX_LINE;
 use super::chain::{GENESIS_HASH, line_hash};
+use super::checkpoint::Checkpoint;
+use super::event::Event;
+use super::log::unhex;
+use super::note::Verifier;
 use super::record::Record;
 
+#[cfg(test)]
 #[derive(Debug)]
 pub struct VerifyReport {
     pub lines: u64,
-    pub last_hash: String,
 }
 
 /// Why a log failed verification.
+#[cfg(test)]
 #[derive(Debug)]
 pub enum VerifyError {
     /// The log could not be read.
@@ -29,6 +35,7 @@ pub enum VerifyError {
     Broken { line: u64, why: String },
 }
 
+#[cfg(test)]
 impl fmt::Display for VerifyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -38,10 +45,11 @@ impl fmt::Display for VerifyError {
     }
 }
 
+#[cfg(test)]
 impl std::error::Error for VerifyError {}
 
 /// One line read with a bound.
-enum Line {
+pub(super) enum Line {
     /// A line that ended with a newline (the newline removed).
     Complete,
     /// The last bytes of the input, with no newline after them: a crash cut the line short.
@@ -51,7 +59,10 @@ enum Line {
 }
 
 /// Reads the next line into `buf`, never more than [`MAX_LINE`] + 1 bytes. `None` at the end.
-fn next_line(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<Option<Line>> {
+pub(super) fn next_line(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+) -> std::io::Result<Option<Line>> {
     buf.clear();
     let n = reader
         .by_ref()
@@ -74,9 +85,217 @@ fn too_long() -> String {
     format!("it is longer than {MAX_LINE} bytes, which lkms never writes")
 }
 
+/// What to check beyond the chain.
+#[derive(Default)]
+pub struct Options<'a> {
+    /// The audit key: every checkpoint's signature is checked, and coverage.
+    pub verifier: Option<&'a Verifier>,
+    /// A checkpoint saved elsewhere: the log must still hold its line with its hash.
+    pub outside: Option<&'a Checkpoint>,
+}
+
+/// One thing found wrong (or worth saying) about the log.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Problem {
+    pub line: u64,
+    pub kind: &'static str,
+    pub message: String,
+    /// Whether it makes the log not intact. Lines not yet sealed are reported, not fatal.
+    #[serde(skip)]
+    pub fatal: bool,
+}
+
+/// What [`check_reader`] found.
+#[derive(Debug)]
+pub struct Audit {
+    pub lines: u64,
+    pub last_hash: String,
+    /// The size of the last valid checkpoint: lines 1 to this are sealed.
+    pub sealed_through: u64,
+    pub checkpoints: u64,
+    pub problems: Vec<Problem>,
+}
+
+impl Audit {
+    pub fn intact(&self) -> bool {
+        !self.problems.iter().any(|p| p.fatal)
+    }
+}
+
+/// Checks a whole log read from `reader`: every line ends with a newline, parses, is in the
+/// exact form lkms writes, its seq follows the previous one, its prev_hash is the previous
+/// line's hash, and its hash is right. Stops at the first broken line.
+///
+/// With a verifier, every `AuditCheckpoint` line must carry a checkpoint signed by it, for
+/// this log's origin, covering exactly the line before it; and the lines after the last
+/// checkpoint may be lines of commands that never unlocked, or of one command that unlocked
+/// (a crash before its checkpoint), but not of several: a log whose checkpoints were taken
+/// out and whose chain was recomputed fails there.
+pub fn check_reader(mut reader: impl BufRead, opts: &Options<'_>) -> std::io::Result<Audit> {
+    let mut chain = Chain::new();
+    let mut n = 0u64;
+    let mut line = Vec::new();
+    let mut audit = Audit {
+        lines: 0,
+        last_hash: String::new(),
+        sealed_through: 0,
+        checkpoints: 0,
+        problems: Vec::new(),
+    };
+    // Lines after the last checkpoint written by commands that had unlocked: the first such
+    // line and the commands (host, pid) that wrote them, at most two kept.
+    let mut unsealed: Option<u64> = None;
+    let mut writers: Vec<(String, u32)> = Vec::new();
+    let fatal = |line: u64, kind: &'static str, message: String| Problem {
+        line,
+        kind,
+        message,
+        fatal: true,
+    };
+    while let Some(kind) = next_line(&mut reader, &mut line)? {
+        n += 1;
+        let checked = line_kind(kind).and_then(|()| {
+            let record: Record =
+                serde_json::from_slice(&line).map_err(|e| format!("not an audit record ({e})"))?;
+            let prev = chain.prev.clone();
+            chain.check(n, &line, &record)?;
+            Ok((record, prev))
+        });
+        let (record, prev) = match checked {
+            Ok(r) => r,
+            Err(why) => {
+                audit.problems.push(fatal(n, "chain", why));
+                n -= 1;
+                break;
+            }
+        };
+        if record.event == Event::AuditCheckpoint.name() {
+            audit.checkpoints += 1;
+            if let Some(v) = opts.verifier {
+                match check_checkpoint(v, &record, n, &prev) {
+                    Ok(()) => {
+                        audit.sealed_through = n - 1;
+                        unsealed = None;
+                        writers.clear();
+                    }
+                    Err((kind, why)) => audit.problems.push(fatal(n, kind, why)),
+                }
+            }
+        } else if record.unlock.is_some() {
+            unsealed.get_or_insert(n);
+            let w = (record.actor.host.clone(), record.actor.pid);
+            if writers.len() < 2 && !writers.contains(&w) {
+                writers.push(w);
+            }
+        }
+        if let Some(cp) = opts.outside
+            && cp.size == n
+            && unhex(&record.hash) != Some(cp.hash)
+        {
+            audit.problems.push(fatal(
+                n,
+                "outside-checkpoint",
+                "this line's hash is not the one the checkpoint saved elsewhere signs: the log \
+                 was replaced or rewritten from here"
+                    .into(),
+            ));
+        }
+    }
+    audit.lines = n;
+    audit.last_hash = chain.prev;
+    if let Some(cp) = opts.outside
+        && cp.size > n
+    {
+        audit.problems.push(fatal(
+            n,
+            "outside-checkpoint",
+            format!(
+                "the log has {n} lines but the checkpoint saved elsewhere covers {}: it was cut \
+                 or replaced by an older copy",
+                cp.size
+            ),
+        ));
+    }
+    if opts.verifier.is_some()
+        && audit.intact()
+        && let Some(first) = unsealed
+    {
+        let several = writers.len() > 1;
+        audit.problems.push(Problem {
+            line: first,
+            kind: "unsealed",
+            message: if several {
+                format!(
+                    "lines {first} to {n} were written by more than one command that unlocked \
+                     the keyring, and no checkpoint covers them: checkpoints were removed"
+                )
+            } else {
+                format!(
+                    "lines {first} to {n} have no checkpoint yet (the command that wrote them \
+                     stopped before its checkpoint); the next command that unlocks seals them"
+                )
+            },
+            fatal: several,
+        });
+    }
+    Ok(audit)
+}
+
+/// A line cut short or too long breaks the chain before it is parsed.
+fn line_kind(kind: Line) -> Result<(), String> {
+    match kind {
+        Line::Complete => Ok(()),
+        Line::TooLong => Err(too_long()),
+        Line::Torn => Err(
+            "it is incomplete (no newline at the end: a crash cut it short); the next command \
+             that logs drops it and records AuditLogRecovered"
+                .into(),
+        ),
+    }
+}
+
+/// A checkpoint line: signed by `v`, for `v`'s log, covering line `n - 1` whose hash is `prev`.
+fn check_checkpoint(
+    v: &Verifier,
+    record: &Record,
+    n: u64,
+    prev: &str,
+) -> Result<(), (&'static str, String)> {
+    let note = record.checkpoint.as_deref().ok_or((
+        "checkpoint",
+        "an AuditCheckpoint line without a checkpoint".to_string(),
+    ))?;
+    let text = v.open(note).map_err(|e| {
+        (
+            "checkpoint",
+            format!("{e} (forged, or signed by another keyring's audit key)"),
+        )
+    })?;
+    let cp = Checkpoint::parse(text).map_err(|e| ("checkpoint", e.to_string()))?;
+    if cp.origin != v.name() {
+        return Err((
+            "checkpoint",
+            format!("the checkpoint is for another log ({})", cp.origin),
+        ));
+    }
+    if cp.size != n - 1 || unhex(prev) != Some(cp.hash) {
+        return Err((
+            "checkpoint-mismatch",
+            format!(
+                "the checkpoint signs {} lines ending in another hash than the {} lines before \
+                 it: lines were removed, added or edited and the chain recomputed",
+                cp.size,
+                n - 1
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Checks a whole log read from `reader`: every line ends with a newline, parses, is in the
 /// exact form lkms writes, its seq follows the previous one, its prev_hash is the previous
 /// line's hash, and its hash is right. Stops at the first bad line.
+#[cfg(test)]
 pub fn verify_reader(mut reader: impl BufRead) -> Result<VerifyReport, VerifyError> {
     let mut chain = Chain::new();
     let mut n = 0u64;
@@ -102,10 +321,7 @@ pub fn verify_reader(mut reader: impl BufRead) -> Result<VerifyReport, VerifyErr
             .check(n, &line, &record)
             .map_err(|why| broken(n, why))?;
     }
-    Ok(VerifyReport {
-        lines: n,
-        last_hash: chain.prev,
-    })
+    Ok(VerifyReport { lines: n })
 }
 
 /// The chain as far as it has been checked: the hash the next line must name as prev_hash.
@@ -155,7 +371,7 @@ pub fn verify_bytes(log: &[u8]) -> Result<VerifyReport, VerifyError> {
     verify_reader(log)
 }
 
-fn open(path: &Path) -> anyhow::Result<std::io::BufReader<std::fs::File>> {
+pub fn open(path: &Path) -> anyhow::Result<std::io::BufReader<std::fs::File>> {
     use std::os::unix::fs::OpenOptionsExt;
     // As the appender does: the log itself, never a file a symlink at its name points to.
     let opened = std::fs::OpenOptions::new()
@@ -172,6 +388,7 @@ fn open(path: &Path) -> anyhow::Result<std::io::BufReader<std::fs::File>> {
 }
 
 /// Checks the log at `path` (see [`verify_reader`]). Fails (exit 5) naming the first bad line.
+#[cfg(test)]
 pub fn verify_file(path: &Path) -> anyhow::Result<VerifyReport> {
     let reader = open(path)?;
     verify_reader(reader).map_err(|e| match e {

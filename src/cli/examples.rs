@@ -311,10 +311,33 @@ pub const AUDIT_SHOW: &str = r#"Examples:
 pub const AUDIT_VERIFY: &str = r#"Examples:
   At a terminal:
     lkms audit verify
-  In a shell script (keep the last hash elsewhere, to notice a cut-off end):
-    lkms audit verify --json | jq -r .last_hash >> ~/lkms-audit-anchors
+  As an auditor, with no keyring and no passphrase:
+    lkms audit public-key > audit.pub          # once, by the keyring's owner
+    lkms audit verify --public-key audit.pub
+  Against a checkpoint kept elsewhere (finds both files rolled back together):
+    lkms audit checkpoint -o /mnt/elsewhere/lkms-checkpoint
+    lkms audit verify --checkpoint /mnt/elsewhere/lkms-checkpoint
+  In a shell script (an auditor's check, with no keyring and no passphrase):
+    lkms audit verify --public-key audit.pub --json | jq -e .intact >/dev/null
   In a CI job:
-    lkms audit verify || { echo "the audit log was tampered with" >&2; exit 1; }"#;
+    lkms audit verify --json | jq -e .intact"#;
+
+pub const AUDIT_PUBLIC_KEY: &str = r#"Examples:
+  At a terminal:
+    lkms audit public-key
+    lkms audit public-key --format pem
+  In a shell script (give the key to an auditor):
+    lkms audit public-key > audit.pub
+  In a CI job:
+    lkms audit verify --public-key "$AUDIT_PUB""#;
+
+pub const AUDIT_CHECKPOINT: &str = r#"Examples:
+  At a terminal:
+    lkms audit checkpoint
+  In a shell script (keep one per day in git, elsewhere):
+    lkms audit checkpoint -o "checkpoints/$(date +%F)" && git -C checkpoints add . && git -C checkpoints commit -qm checkpoint
+  In a CI job (prove the log still extends the last saved one):
+    lkms audit verify --checkpoint checkpoints/latest"#;
 
 pub const PASSWD: &str = r#"Examples:
   At a terminal (asks for the old passphrase, then the new one twice):

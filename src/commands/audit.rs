@@ -1,31 +1,240 @@
-//! audit show and audit verify.
+//! audit show, verify, public-key and checkpoint.
 
 use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context as _;
+use serde_json::json;
 
 use super::attempt::Attempt;
 use super::session::Session;
-use crate::audit::{Event, Field, Outcome, Record, for_each_record, verify_file};
-use crate::cli::{AuditCommand, AuditShowArgs};
+use crate::audit::checkpoint::Checkpoint;
+use crate::audit::note::Signer;
+use crate::audit::note::Verifier;
+use crate::audit::{Event, Field, Record, for_each_record};
+use crate::audit::{Options, Outcome, Problem, check_reader};
+use crate::cli::{
+    AuditCheckpointArgs, AuditCommand, AuditKeyFormat, AuditPublicKeyArgs, AuditShowArgs,
+    AuditVerifyArgs,
+};
+use crate::crypto::material::KeySpec;
+use crate::crypto::pem::{PUBLIC_KEY_LABEL, pem_encode, spki_der};
 use crate::output::{Report, clean, json_text};
 
 pub fn run(s: &mut Session, cmd: &AuditCommand) -> anyhow::Result<Report> {
     match cmd {
         AuditCommand::Show(args) => show(s, args),
-        AuditCommand::Verify => verify(s),
+        AuditCommand::Verify(args) => verify(s, args),
+        AuditCommand::PublicKey(args) => public_key(s, args),
+        AuditCommand::Checkpoint(args) => checkpoint(s, args),
     }
 }
 
-fn verify(s: &mut Session) -> anyhow::Result<Report> {
-    let report = verify_file(&s.settings.audit_log)?;
-    Ok(Report::message(
-        format!(
-            "the audit log {} is intact: {} lines, last hash {}\n",
-            s.settings.audit_log.display(),
-            report.lines,
-            report.last_hash
+/// The longest verifier key or checkpoint file read: a few hundred bytes in practice.
+const MAX_SMALL_FILE: u64 = 64 * 1024;
+
+fn read_small(path: &Path, what: &str) -> anyhow::Result<String> {
+    use std::io::Read;
+    let f = std::fs::File::open(path)
+        .with_context(|| format!("cannot read the {what} {}", path.display()))?;
+    let mut text = String::new();
+    f.take(MAX_SMALL_FILE + 1)
+        .read_to_string(&mut text)
+        .with_context(|| format!("cannot read the {what} {} as text", path.display()))?;
+    anyhow::ensure!(
+        text.len() as u64 <= MAX_SMALL_FILE,
+        "the {what} {} is larger than {MAX_SMALL_FILE} bytes; it is not one lkms wrote",
+        path.display()
+    );
+    Ok(text)
+}
+
+/// The audit key's verifier: from `--public-key`, else from the keyring (unlocking it); with
+/// neither, none, and only the chain is checked.
+fn verifier(s: &mut Session, args: &AuditVerifyArgs) -> anyhow::Result<Option<Verifier>> {
+    if let Some(path) = &args.public_key {
+        let text = read_small(path, "verifier key")?;
+        return Verifier::parse(text.trim()).map(Some).map_err(|e| {
+            crate::error::usage(format!(
+                "{} is not a verifier key ({e}); make one with `lkms audit public-key`",
+                path.display()
+            ))
+        });
+    }
+    if !s.store().exists() {
+        return Ok(None);
+    }
+    s.defer_anchor_check();
+    s.read_keyring()?;
+    Ok(s.signer().map(|signer| signer.verifier()))
+}
+
+fn verify(s: &mut Session, args: &AuditVerifyArgs) -> anyhow::Result<Report> {
+    let path = s.settings.audit_log.clone();
+    // Without --public-key the keyring is opened, which checks its anchor: a rolled-back
+    // keyring or a cut log stops here with its own message.
+    let verifier = verifier(s, args)?;
+    let outside = match (&args.checkpoint, &verifier) {
+        (None, _) => None,
+        (Some(_), None) => {
+            return Err(crate::error::usage(
+                "--checkpoint needs the audit key: pass --public-key FILE, or run where the \
+                 keyring is",
+            ));
+        }
+        (Some(file), Some(verifier)) => {
+            let note = read_small(file, "checkpoint")?;
+            let text = verifier.open(&note).map_err(|e| {
+                crate::error::integrity(format!(
+                    "the checkpoint {} does not verify with the audit key: {e}",
+                    file.display()
+                ))
+            })?;
+            let cp = Checkpoint::parse(text).map_err(crate::error::integrity)?;
+            if cp.origin != verifier.name() {
+                return Err(crate::error::integrity(format!(
+                    "the checkpoint {} is for another log ({})",
+                    file.display(),
+                    cp.origin
+                )));
+            }
+            Some(cp)
+        }
+    };
+    let reader = crate::audit::open_log(&path)?;
+    let opts = Options {
+        verifier: verifier.as_ref(),
+        outside: outside.as_ref(),
+    };
+    let mut audit =
+        check_reader(reader, &opts).with_context(|| format!("cannot read {}", path.display()))?;
+    if let Some(e) = s.take_anchor_problem() {
+        audit.problems.push(Problem {
+            line: 0,
+            kind: "anchor",
+            message: crate::error::render(&e),
+            fatal: true,
+        });
+    }
+    let intact = audit.intact();
+    let json = json!({
+        "intact": intact,
+        "lines": audit.lines,
+        "sealed_through": audit.sealed_through,
+        "checkpoints": audit.checkpoints,
+        "last_hash": audit.last_hash,
+        "problems": audit.problems,
+    });
+    let mut text = String::new();
+    for p in &audit.problems {
+        text.push_str(&format!(
+            "line {}: {}{}\n",
+            p.line,
+            if p.fatal { "" } else { "note: " },
+            p.message
+        ));
+    }
+    if !intact {
+        // The report goes out first (for --json, the whole of it), then the exit code says 5.
+        let first = audit.problems.into_iter().find(|p| p.fatal);
+        Report::new(text, json).print(s.settings.json)?;
+        let error = match first {
+            Some(p) if p.kind == "chain" => crate::audit::Error::Broken {
+                path,
+                line: p.line,
+                why: p.message,
+            },
+            p => crate::audit::Error::NotIntact {
+                path,
+                problem: p
+                    .map(|p| format!("line {}: {}", p.line, p.message))
+                    .unwrap_or_default(),
+            },
+        };
+        return Err(error.into());
+    }
+    match &verifier {
+        Some(v) => text.push_str(&format!(
+            "the audit log {} is intact: {} lines, sealed through line {} by {} checkpoints \
+             signed by {}, last hash {}\n",
+            path.display(),
+            audit.lines,
+            audit.sealed_through,
+            audit.checkpoints,
+            v.to_text(),
+            audit.last_hash
+        )),
+        None => text.push_str(&format!(
+            "the audit log {} is intact: {} lines, last hash {} (chain only: with no keyring \
+             here, checkpoints were not checked; pass --public-key FILE)\n",
+            path.display(),
+            audit.lines,
+            audit.last_hash
+        )),
+    }
+    Ok(Report::message(text, json))
+}
+
+/// The audit key's signer, making the key first for a keyring made before audit keys.
+fn signer(s: &mut Session) -> anyhow::Result<Signer> {
+    s.read_keyring()?;
+    if let Some(signer) = s.signer() {
+        return Ok(signer);
+    }
+    Attempt::run(s, Record::new(Event::CreateAuditKey), |a| {
+        a.write_keyring(|_, _| Ok(()))
+    })?;
+    s.reread_keyring()?;
+    s.signer()
+        .ok_or_else(|| anyhow::anyhow!("internal error: the keyring has no audit key"))
+}
+
+fn public_key(s: &mut Session, args: &AuditPublicKeyArgs) -> anyhow::Result<Report> {
+    let signer = signer(s)?;
+    let verifier = signer.verifier();
+    let text = match args.format {
+        AuditKeyFormat::Note => format!("{}\n", verifier.to_text()),
+        AuditKeyFormat::Pem => pem_encode(
+            PUBLIC_KEY_LABEL,
+            &spki_der(KeySpec::Ed25519, &signer.public_key())?,
         ),
-        serde_json::json!({"ok": true, "lines": report.lines, "last_hash": report.last_hash}),
-    ))
+    };
+    let json = json!({
+        "verifier_key": verifier.to_text(),
+        "origin": verifier.name(),
+        "public_key_pem": pem_encode(
+            PUBLIC_KEY_LABEL,
+            &spki_der(KeySpec::Ed25519, &signer.public_key())?,
+        ),
+    });
+    Ok(Report::new(text, json))
+}
+
+fn checkpoint(s: &mut Session, args: &AuditCheckpointArgs) -> anyhow::Result<Report> {
+    signer(s)?;
+    let record = match s.seal()? {
+        Some(r) => r,
+        None => s
+            .last_record()?
+            .filter(|r| r.checkpoint.is_some())
+            .ok_or_else(|| anyhow::anyhow!("the audit log is empty: there is nothing to sign"))?,
+    };
+    let note = record.checkpoint.unwrap_or_default();
+    let json = json!({"seq": record.seq, "checkpoint": note});
+    match &args.output {
+        Some(path) => {
+            crate::io::output::write_atomic(path, note.as_bytes(), false)?;
+            Ok(Report::message(
+                format!(
+                    "wrote the checkpoint of line {} to {}\n",
+                    record.seq - 1,
+                    path.display()
+                ),
+                json,
+            ))
+        }
+        None => Ok(Report::new(note, json)),
+    }
 }
 
 fn show(s: &mut Session, args: &AuditShowArgs) -> anyhow::Result<Report> {

@@ -152,10 +152,14 @@ fn audit_position(s: &Session) -> anyhow::Result<AuditPosition> {
     let mut position = AuditPosition {
         seq: 0,
         hash: String::new(),
+        checkpoint: None,
     };
     for_each_record(&s.settings.audit_log, |r| {
         position.seq = r.seq;
         position.hash.clone_from(&r.hash);
+        if r.event == Event::AuditCheckpoint.name() && r.checkpoint.is_some() {
+            position.checkpoint.clone_from(&r.checkpoint);
+        }
         Ok(())
     })?;
     Ok(position)
@@ -172,7 +176,19 @@ pub fn restore(s: &mut Session, args: &RestoreArgs) -> anyhow::Result<Report> {
     let (backup, changes, generation) = Attempt::run(s, rec, |a| {
         let backup = read_backup(a, &args.backup)?;
         a.session().ensure_v2()?;
+        // A keyring rolled back behind its log is what a restore repairs: that finding does
+        // not stop it (the restored keyring's generation goes above the log's). A cut or
+        // replaced log does: the log is what says which keys were destroyed.
+        a.session().defer_anchor_check();
         let current = a.read_keyring()?;
+        if let Some(problem) = a.session().take_anchor_problem()
+            && !matches!(
+                problem.downcast_ref::<crate::audit::Error>(),
+                Some(crate::audit::Error::KeyringRolledBack { .. })
+            )
+        {
+            return Err(problem);
+        }
         let current_id = current
             .keyring_id
             .ok_or_else(|| anyhow::anyhow!("internal error: a format 2 keyring without an id"))?;
@@ -209,13 +225,17 @@ pub fn restore(s: &mut Session, args: &RestoreArgs) -> anyhow::Result<Report> {
             )));
         }
         a.record.set(Field::BackupGeneration(restored.generation));
-        let (destroyed, _) = log_facts(a.session())?;
+        let (destroyed, seen) = log_facts(a.session())?;
         let preview = reconcile(&current, &mut copy(&restored)?, &destroyed);
         ask(&name, &preview, yes)?;
         let (changes, generation) = a.write_keyring(|kr, _| {
             // Read again under the lock: the report is what this write does.
             let changes = reconcile(kr, &mut restored, &destroyed);
-            restored.generation = kr.generation.max(restored.generation);
+            restored.generation = kr.generation.max(restored.generation).max(seen);
+            // The audit key signs this log's checkpoints: the current one stays.
+            if kr.audit_key.is_some() {
+                restored.audit_key = kr.audit_key.take();
+            }
             let generation = restored.generation + 1;
             *kr = restored;
             Ok((changes, generation))
@@ -232,6 +252,9 @@ fn read_backup(a: &mut Attempt<'_>, path: &std::path::Path) -> anyhow::Result<Ba
     let backup = Backup::decode(&bytes, &shown(path))?;
     a.record.set(Field::BackupCreated(time(backup.created)));
     a.record.set(Field::BackupAuditSeq(backup.audit.seq));
+    if let Some(cp) = &backup.audit.checkpoint {
+        a.record.set(Field::BackupCheckpoint(cp.clone()));
+    }
     Ok(backup)
 }
 
@@ -309,7 +332,12 @@ fn restore_into_empty(s: &mut Session, args: &RestoreArgs, rec: Record) -> anyho
         none.keyring_id = restored.keyring_id;
         let changes = reconcile(&none, &mut restored, &destroyed);
         restored.generation = restored.generation.max(seen);
+        if restored.audit_key.is_none() {
+            restored.audit_key = Some(crate::keyring::model::new_audit_key());
+        }
+        a.session().anchor(&mut restored)?;
         let prepared = store.prepare(&lock, &mut restored, &identity)?;
+        a.session().remember_seal(&restored);
         record_changes(a, &changes);
         Ok((backup, changes, lock, prepared))
     })();

@@ -66,10 +66,13 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
             work_factor,
             now,
         )?;
+        // A log left by an earlier keyring at this path is not this one's history: the
+        // anchor starts the new keyring's part of it.
+        attempt.session().anchor(&mut keyring)?;
         let prepared = store.prepare(&lock, &mut keyring, &identity)?;
-        Ok((lock, prepared, identity, roots_file, root_file))
+        Ok((lock, prepared, identity, roots_file, root_file, keyring))
     })();
-    let (lock, prepared, identity, roots_file, root_file) = match prepared {
+    let (lock, prepared, identity, roots_file, root_file, keyring) = match prepared {
         Ok(p) => p,
         Err(e) => return attempt.finish(Err(e)),
     };
@@ -78,6 +81,9 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
     attempt.finish(Ok(()))?;
     prepared.commit()?;
     drop(lock);
+    // Saved: this command's checkpoint is signed with the new keyring's audit key.
+    s.remember_seal(&keyring);
+    drop(keyring);
     let keyring_id = roots_file.keyring_id.to_string();
     s.unlocker.set_v2(
         identity,

@@ -8,13 +8,18 @@ use jiff::Timestamp;
 use secrecy::SecretString;
 
 use super::unlocking::{UnlockInfo, Unlocker};
+use crate::audit::anchor::{self, Anchor};
+use crate::audit::checkpoint::Checkpoint;
+use crate::audit::note::Signer;
 use crate::audit::{AuditLog, Event, Field, Outcome, Record};
 use crate::config::Settings;
 use crate::crypto::material::KeySpec;
+use crate::crypto::secret::SecretBytes;
 use crate::error::{ExitCode, exit_code};
 use crate::keyring::identity::KeyringIdentity;
 use crate::keyring::lifecycle::DueEvent;
 use crate::keyring::migrate::{self, DEFAULT_ROOT};
+use crate::keyring::model::{AuditAnchor, new_audit_key};
 use crate::keyring::roots::passphrase::KIND as PASSPHRASE;
 use crate::keyring::store::{PreparedWrite, Store, WriteLock};
 use crate::keyring::{Clock, Keyring};
@@ -24,6 +29,13 @@ pub struct Session {
     pub clock: Box<dyn Clock>,
     pub unlocker: Unlocker,
     audit: Option<AuditLog>,
+    /// The audit key and keyring id, once a keyring was opened: the command's checkpoint is
+    /// signed with it at the end ([`Session::seal`]).
+    seal: Option<(SecretBytes, uuid::Uuid)>,
+    /// The keyring's anchor was checked against the log (once a command).
+    anchored: bool,
+    defer_anchor: bool,
+    anchor_problem: Option<anyhow::Error>,
 }
 
 /// A keyring change written beside the keyring, still under the writers' lock, waiting for its
@@ -57,6 +69,10 @@ impl Session {
             clock,
             unlocker,
             audit: None,
+            seal: None,
+            anchored: false,
+            defer_anchor: false,
+            anchor_problem: None,
         }
     }
 
@@ -96,12 +112,107 @@ impl Session {
         Ok(())
     }
 
-    /// Reads the keyring through the unlocked identity, unlocking first.
+    /// Reads the keyring through the unlocked identity, unlocking first, and checks its anchor
+    /// in the audit log: a keyring rolled back, or a log cut or replaced, stops every command.
     fn read_store(&mut self, store: &Store) -> anyhow::Result<Keyring> {
         self.unlock()?;
         let result = self.unlocker.read(store);
         self.log_unlock_failure(&result)?;
-        result
+        let mut keyring = result?;
+        if !self.anchored {
+            self.anchored = true;
+            match self.check_anchor(store, &mut keyring) {
+                Ok(()) => {}
+                Err(e) if self.defer_anchor => self.anchor_problem = Some(e),
+                Err(e) => return Err(e),
+            }
+        }
+        self.remember_seal(&keyring);
+        Ok(keyring)
+    }
+
+    /// The anchor check (see [`anchor`]). A keyring behind the log is read once more before
+    /// it is called rolled back: another process may have saved a change since it was read.
+    fn check_anchor(&mut self, store: &Store, keyring: &mut Keyring) -> anyhow::Result<()> {
+        let anchor = keyring.audit_anchor.as_ref().map(|a| Anchor {
+            seq: a.seq,
+            hash: &a.hash,
+            offset: a.offset,
+        });
+        let saved = anchor::check(&self.settings.audit_log, anchor)?;
+        if saved <= keyring.generation {
+            return Ok(());
+        }
+        let again = self.unlocker.read(store)?;
+        if saved <= again.generation {
+            *keyring = again;
+            return Ok(());
+        }
+        Err(crate::audit::Error::KeyringRolledBack {
+            keyring: again.generation,
+            log: saved,
+        }
+        .into())
+    }
+
+    /// Reads the keyring again (after a change this command made), remembering its audit key.
+    pub(crate) fn reread_keyring(&mut self) -> anyhow::Result<()> {
+        let store = self.store();
+        let keyring = self.read_store(&store)?;
+        self.remember_seal(&keyring);
+        Ok(())
+    }
+
+    /// For `audit verify`: a failed anchor check is kept for its report instead of stopping it.
+    pub(crate) fn defer_anchor_check(&mut self) {
+        self.defer_anchor = true;
+    }
+
+    /// The anchor check's failure, if it was deferred.
+    pub(crate) fn take_anchor_problem(&mut self) -> Option<anyhow::Error> {
+        self.anchor_problem.take()
+    }
+
+    /// Keeps the keyring's audit key for the checkpoint at the end of the command.
+    pub(crate) fn remember_seal(&mut self, keyring: &Keyring) {
+        if let (Some(key), Some(id)) = (&keyring.audit_key, keyring.keyring_id) {
+            self.seal = Some((SecretBytes::new(key.expose().to_vec()), id));
+        }
+    }
+
+    /// The audit log's signer, if a keyring was opened.
+    pub(crate) fn signer(&self) -> Option<Signer> {
+        let (seed, id) = self.seal.as_ref()?;
+        Signer::from_seed(&Checkpoint::origin_for(id), seed.expose()).ok()
+    }
+
+    /// Ends the command: appends a signed checkpoint of the log if the command opened the
+    /// keyring (lines of commands that never did are covered by the next one). Returns the
+    /// checkpoint line written, if any.
+    pub fn seal(&mut self) -> anyhow::Result<Option<Record>> {
+        let Some(signer) = self.signer() else {
+            return Ok(None);
+        };
+        self.open_audit()?;
+        let now = self.now();
+        let log = self.audit.as_mut().expect("opened above");
+        log.append_checkpoint(&signer, now)
+    }
+
+    /// The log's last record.
+    pub(crate) fn last_record(&mut self) -> anyhow::Result<Option<Record>> {
+        self.open_audit()?;
+        self.audit.as_mut().expect("opened above").last_record()
+    }
+
+    /// Records the log's head in the keyring about to be written (see [`anchor`]).
+    pub(crate) fn anchor(&mut self, keyring: &mut Keyring) -> anyhow::Result<()> {
+        self.open_audit()?;
+        let log = self.audit.as_mut().expect("opened above");
+        keyring.audit_anchor =
+            log.head()?
+                .map(|(seq, hash, offset)| AuditAnchor { seq, hash, offset });
+        Ok(())
     }
 
     /// The identity a write encrypts to. A format 1 keyring is converted first, on its own:
@@ -272,6 +383,9 @@ impl Session {
             Ok(i) => i,
             Err(e) => return Ok(Err(e)),
         };
+        if let Err(e) = self.anchor(keyring) {
+            return Ok(Err(e));
+        }
         let prepared = match store.prepare(lock, keyring, &identity) {
             Ok(p) => p,
             Err(e) => return Ok(Err(e)),
@@ -301,6 +415,12 @@ impl Session {
         let identity = self.write_identity(&store, &lock, &mut keyring)?;
         self.save_due(&store, &lock, &mut keyring)??;
         let value = change(&mut keyring, self.now())?;
+        // A keyring made before audit keys gets one with its first change; its checkpoints
+        // start with the next command, once the key is saved.
+        if keyring.audit_key.is_none() {
+            keyring.audit_key = Some(new_audit_key());
+        }
+        self.anchor(&mut keyring)?;
         let prepared = store.prepare(&lock, &mut keyring, &identity)?;
         Ok((
             Staged {

@@ -39,6 +39,10 @@ pub struct AuditPosition {
     pub seq: u64,
     /// The last line's `hash` (empty for an empty log).
     pub hash: String,
+    /// The latest signed checkpoint then (the `checkpoint` note of the last `AuditCheckpoint`
+    /// line), when the log had one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checkpoint: Option<String>,
 }
 
 /// The document after the first line.
@@ -142,6 +146,9 @@ mod tests {
             audit: AuditPosition {
                 seq: 9,
                 hash: "ab".into(),
+                checkpoint: Some(
+                    "lkms.audit/x\n9\nq83vEjsJQnvzLb1OmtJ0uK2BDiCvaBvt42qnEsUrEjI=\n".into(),
+                ),
             },
             keyring: Blob {
                 name: "keyring.age".into(),

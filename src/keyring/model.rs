@@ -30,8 +30,30 @@ pub struct Keyring {
     /// scrypt's log2 cost: in format 1, the keyring's own; in format 2, the default for new
     /// passphrase roots.
     pub work_factor: u8,
+    /// The Ed25519 seed that signs the audit log's checkpoints. Apart from the keys: no key
+    /// command can name it, so it signs checkpoints and nothing else.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "material_b64"
+    )]
+    pub audit_key: Option<SecretBytes>,
+    /// The audit log's head when this keyring was last written: a log cut below it, or
+    /// replaced, no longer holds that line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit_anchor: Option<AuditAnchor>,
     #[serde(default, rename = "key")]
     pub keys: Vec<Key>,
+}
+
+/// A line of the audit log: its seq, its hash (hex) and the byte offset where it starts, so
+/// that checking it costs one read, not a pass over the log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditAnchor {
+    pub seq: u64,
+    pub hash: String,
+    pub offset: u64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,9 +145,21 @@ impl Keyring {
             keyring_id: Some(Uuid::new_v4()),
             generation: 0,
             work_factor,
+            audit_key: Some(new_audit_key()),
+            audit_anchor: None,
             keys: Vec::new(),
         }
     }
+}
+
+/// A fresh audit signing key: a random 32-byte Ed25519 seed.
+pub fn new_audit_key() -> SecretBytes {
+    use crate::crypto::random::{Rng as _, SystemRng};
+    let mut seed = vec![0u8; 32];
+    SystemRng::new()
+        .fill(&mut seed)
+        .expect("the system random number generator works");
+    SecretBytes::new(seed)
 }
 
 impl Key {

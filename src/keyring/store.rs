@@ -816,6 +816,12 @@ mod tests {
                     keyring_id: Some(Uuid::from_u128(wf as u128)),
                     generation: n as u64,
                     work_factor: wf,
+                    audit_key: None,
+                    audit_anchor: (n % 2 == 1).then(|| crate::keyring::model::AuditAnchor {
+                        seq: n as u64,
+                        hash: "ab".repeat(32),
+                        offset: 7 * n as u64,
+                    }),
                     keys,
                 })
         })

@@ -51,6 +51,8 @@ impl Export {
             keyring_id: Some(export.source_keyring_id),
             generation: 0,
             work_factor: super::store::MIN_WORK_FACTOR,
+            audit_key: None,
+            audit_anchor: None,
             keys: export.keys,
         };
         super::store::validate(&as_keyring).map_err(bad)?;

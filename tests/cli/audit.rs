@@ -14,8 +14,14 @@ fn every_attempt_is_logged_with_the_required_fields() {
         events,
         ["CreateKeyring", "CreateKey", "DisableKey", "RotateKey"]
     );
-    for (i, l) in lines.iter().enumerate() {
+    // Every command that opened the keyring ends with a checkpoint: one after each line here.
+    let all = env.all_audit_lines();
+    for (i, l) in all.iter().enumerate() {
         assert_eq!(l["seq"], i as u64 + 1);
+        let sealed = i % 2 == 1;
+        assert_eq!(l["event"] == "AuditCheckpoint", sealed, "{l}");
+    }
+    for l in &lines {
         let t: jiff::Timestamp = l["time"].as_str().unwrap().parse().unwrap();
         assert!(l["time"].as_str().unwrap().ends_with('Z'), "{t}");
         for f in ["user", "uid", "host", "pid"] {
@@ -52,9 +58,13 @@ fn chain(env: &Env) {
 fn verify_catches_an_edited_line() {
     let env = Env::new();
     chain(&env);
-    rewrite(&env, |l| l[2] = l[2].replace("DisableKey", "EnableKey"));
+    // Line 5: CreateKeyring, its checkpoint, CreateKey, its checkpoint, DisableKey.
+    rewrite(&env, |l| {
+        assert!(l[4].contains("DisableKey"));
+        l[4] = l[4].replace("DisableKey", "EnableKey")
+    });
     let r = env.run(&["audit", "verify"]).code(5);
-    assert!(r.stderr.contains("line 3"), "{}", r.stderr);
+    assert!(r.stderr.contains("line 5"), "{}", r.stderr);
 }
 
 #[test]
@@ -179,7 +189,7 @@ fn show_cleans_text_from_the_log_file() {
     env.create(&["--alias", "k"]);
     // Anyone who can write the log can plant escape sequences; show must not replay them.
     rewrite(&env, |l| {
-        l[1] = l[1].replace("\"CreateKey\"", "\"CreateKey\\u001b[2J\\u001b]0;x\\u0007\"")
+        l[2] = l[2].replace("\"CreateKey\"", "\"CreateKey\\u001b[2J\\u001b]0;x\\u0007\"")
     });
     let r = env.run(&["audit", "show"]).ok();
     let out = r.out();

@@ -307,3 +307,35 @@ fn a_crafted_backup_cannot_write_outside_the_keyrings_folder() {
         "wrote before refusing"
     );
 }
+
+#[test]
+fn a_keyring_copied_back_by_hand_is_refused_and_restore_repairs_it_on_purpose() {
+    let env = Env::new();
+    let doomed = env.create(&["--alias", "doomed"]);
+    env.run(&["backup", "-o", "b"]).ok();
+    let old = read(&env.keyring());
+    env.run(&["schedule-delete", "doomed", "--days", "7", "--yes"])
+        .ok();
+    env.later("+8d", &["maintain"]).ok();
+    // Copying the old keyring back by hand: the sealed log sees the rollback.
+    std::fs::write(env.keyring(), &old).unwrap();
+    let r = env.later("+8d", &["describe", "doomed"]).code(5);
+    assert!(r.stderr.contains("rolled back"), "{}", r.stderr);
+    // restore accepts a backup on purpose, and the key stays destroyed.
+    let r = env.later("+8d", &["restore", "b", "--yes", "--json"]).ok();
+    assert_eq!(r.json()["destroyed_again"], serde_json::json!([doomed]));
+    assert_eq!(
+        env.later("+8d", &["describe", "doomed", "--json"])
+            .ok()
+            .json()["state"],
+        "Destroyed"
+    );
+    let line = last(&env, "RestoreKeyring");
+    assert!(
+        line["request"]["backup_checkpoint"]
+            .as_str()
+            .is_some_and(|c| c.starts_with("lkms.audit/")),
+        "{line}"
+    );
+    env.later("+8d", &["audit", "verify"]).ok();
+}

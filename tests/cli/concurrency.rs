@@ -87,14 +87,24 @@ fn concurrent_writers_and_readers_lose_no_change() {
 
     // One whole, parsable line per command, in one unbroken chain.
     let text = std::fs::read_to_string(env.audit_log()).unwrap();
-    let lines: Vec<serde_json::Value> = text
+    let all: Vec<serde_json::Value> = text
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("torn line ({e}): {l}")))
         .collect();
-    assert_eq!(lines.len(), commands);
-    let mut events: BTreeMap<String, usize> = BTreeMap::new();
-    for (i, l) in lines.iter().enumerate() {
+    for (i, l) in all.iter().enumerate() {
         assert_eq!(l["seq"], i as u64 + 1);
+    }
+    // Each command's line, and at least one checkpoint after each: a command that opened the
+    // keyring seals the log as it ends.
+    let lines: Vec<&serde_json::Value> = all
+        .iter()
+        .filter(|l| l["event"] != "AuditCheckpoint")
+        .collect();
+    assert_eq!(lines.len(), commands);
+    assert!(all.len() >= 2 * commands, "{} lines", all.len());
+    assert_eq!(all.last().unwrap()["event"], "AuditCheckpoint");
+    let mut events: BTreeMap<String, usize> = BTreeMap::new();
+    for l in &lines {
         assert_eq!(l["outcome"], "success", "{l}");
         *events
             .entry(l["event"].as_str().unwrap().to_string())
@@ -105,7 +115,9 @@ fn concurrent_writers_and_readers_lose_no_change() {
     assert_eq!(events["DisableKey"], WORKERS * (OWN_KEYS + 1));
     assert_eq!(events["EnableKey"], WORKERS * (OWN_KEYS + 1));
     let r = env.run(&["audit", "verify", "--json"]).ok().json();
-    assert_eq!(r["lines"], commands as u64);
+    assert_eq!(r["intact"], true, "{r}");
+    assert_eq!(r["lines"], all.len() as u64);
+    assert_eq!(r["sealed_through"], all.len() as u64 - 1, "{r}");
     assert!(temp_files(env.dir.path()).is_empty());
 }
 

@@ -19,6 +19,7 @@ mod passphrase;
 mod pinned;
 mod review;
 mod roots;
+mod sealed;
 mod secrets;
 mod sign;
 mod terminal;

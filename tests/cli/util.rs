@@ -124,7 +124,16 @@ impl Env {
         self.run(&["describe", key, "--json"]).ok().json()
     }
 
+    /// The audit records of the commands, without the checkpoints that seal them.
     pub fn audit_lines(&self) -> Vec<serde_json::Value> {
+        self.all_audit_lines()
+            .into_iter()
+            .filter(|l| l["event"] != "AuditCheckpoint")
+            .collect()
+    }
+
+    /// Every line of the audit log, checkpoints included.
+    pub fn all_audit_lines(&self) -> Vec<serde_json::Value> {
         std::fs::read_to_string(self.audit_log())
             .unwrap()
             .lines()

@@ -1,0 +1,111 @@
+//! The keyring's anchor in the log: checked every time a keyring is opened.
+//!
+//! At every write the keyring records the log's head (seq, hash and where the line starts).
+//! On open, that line must still be there with that hash (else the log was cut below it or
+//! replaced), and no line after it may record a keyring generation newer than the keyring's
+//! own (else the keyring is an older copy: a restored backup brings destroyed keys back).
+//!
+//! Both checks read only from the anchor on: one seek, then the lines written since the
+//! keyring's last write. Rolling back both files together to an older consistent pair is not
+//! visible here; only a checkpoint kept outside the machine finds it.
+
+use std::io::{Seek, SeekFrom};
+use std::path::Path;
+
+use super::Error;
+use super::event::Event;
+use super::record::{Outcome, Record};
+use super::verify::{Line, next_line, open};
+
+/// The anchor as the keyring holds it.
+pub struct Anchor<'a> {
+    pub seq: u64,
+    pub hash: &'a str,
+    pub offset: u64,
+}
+
+/// Checks that the log still holds `anchor`'s line (None: a keyring written before anchors,
+/// read from the first line), and returns the newest keyring generation the log proves was
+/// saved after it, for the caller to compare with the keyring's own.
+///
+/// A line's `keyring_generation` counts only once a checkpoint by the same process follows it:
+/// a command logs its change before it renames the keyring into place and checkpoints after,
+/// so a change still being saved by another process, or one cut short by a crash, is not
+/// mistaken for a rollback.
+pub fn check(path: &Path, anchor: Option<Anchor<'_>>) -> anyhow::Result<u64> {
+    let mut reader = match open(path) {
+        Ok(r) => r,
+        Err(e) if matches!(e.downcast_ref::<Error>(), Some(Error::NoLog(_))) => {
+            return match anchor {
+                Some(a) => Err(Error::LogCut {
+                    path: path.to_path_buf(),
+                    seq: a.seq,
+                }
+                .into()),
+                None => Ok(0),
+            };
+        }
+        Err(e) => return Err(e),
+    };
+    let mut line = Vec::new();
+    if let Some(a) = &anchor {
+        let cut = || -> anyhow::Error {
+            Error::LogCut {
+                path: path.to_path_buf(),
+                seq: a.seq,
+            }
+            .into()
+        };
+        reader.seek(SeekFrom::Start(a.offset))?;
+        match next_line(&mut reader, &mut line)? {
+            Some(Line::Complete) => {}
+            _ => return Err(cut()),
+        }
+        match serde_json::from_slice::<Record>(&line) {
+            Ok(r) if r.seq == a.seq && r.hash == a.hash => {}
+            _ => return Err(cut()),
+        }
+    }
+    let mut saved = 0u64;
+    // Claims not yet followed by their process's checkpoint: (host, pid, generation).
+    let mut pending: Vec<(String, u32, u64)> = Vec::new();
+    while let Some(kind) = next_line(&mut reader, &mut line)? {
+        if !matches!(kind, Line::Complete) {
+            continue;
+        }
+        let claim = contains(&line, b"\"keyring_generation\"");
+        let checkpoint = contains(&line, b"\"AuditCheckpoint\"");
+        if !claim && !checkpoint {
+            continue;
+        }
+        let Ok(r) = serde_json::from_slice::<Record>(&line) else {
+            continue;
+        };
+        let who = |p: &(String, u32, u64)| p.0 == r.actor.host && p.1 == r.actor.pid;
+        if r.event == Event::AuditCheckpoint.name() {
+            for p in pending.iter().filter(|p| who(p)) {
+                saved = saved.max(p.2);
+            }
+            pending.retain(|p| !who(p));
+            continue;
+        }
+        match (r.keyring_generation, r.outcome) {
+            (Some(g), Outcome::Success) => {
+                // Bounded: a process has at most a few claims open; many processes' claims
+                // that never got a checkpoint (crashes) are dropped oldest first.
+                if pending.len() >= 64 {
+                    pending.remove(0);
+                }
+                pending.push((r.actor.host.clone(), r.actor.pid, g));
+            }
+            // The change was logged but not saved (the line says so): it does not count.
+            (Some(g), Outcome::Failure) => pending.retain(|p| !(who(p) && p.2 == g)),
+            _ => {}
+        }
+    }
+    Ok(saved)
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
