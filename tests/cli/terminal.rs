@@ -233,3 +233,48 @@ exit [lindex $result 3]
     assert!(ok, "{out}");
     assert!(!root_file(&env.keyring(), "typed").exists());
 }
+
+#[test]
+fn restore_and_export_show_what_they_do_and_ask_on_a_terminal() {
+    let env = Env::new();
+    let key = env.create(&["--alias", "k"]);
+    env.run(&["backup", "-o", "b"]).ok();
+    env.run(&["rotate", "k"]).ok();
+    let before = read(&env.keyring());
+    let pass = env.write("p", PASS.as_bytes());
+    let (ok, out) = expect(
+        &env,
+        &format!(
+            r#"spawn $lkms --passphrase-file {pass} restore b
+expect "version 2: lost"
+expect "Replace the keyring with the backup's?"
+sleep 0.5
+send "n\r"
+expect eof
+catch wait result
+exit [lindex $result 3]
+"#,
+            pass = pass.display()
+        ),
+    );
+    assert!(!ok, "declining should fail the restore: {out}");
+    assert!(out.contains(&key), "{out}");
+    assert_eq!(read(&env.keyring()), before, "declined, yet changed");
+
+    let (ok, out) = expect(
+        &env,
+        &format!(
+            r#"spawn $lkms --passphrase-file {pass} export k --passphrase -o k.export
+expect "Export the material of {key}"
+sleep 0.5
+send "n\r"
+expect eof
+catch wait result
+exit [lindex $result 3]
+"#,
+            pass = pass.display()
+        ),
+    );
+    assert!(!ok, "declining should fail the export: {out}");
+    assert!(!env.path("k.export").exists());
+}
