@@ -257,7 +257,7 @@ struct Applied {
 /// Carries out due rotations and deletions now; the session logs each one.
 pub fn maintain(s: &mut Session) -> anyhow::Result<Report> {
     let (_, events) = Attempt::run(s, Record::new(Event::Maintain), |a| {
-        a.session().carry_out_due()?
+        a.session().carry_out_due()?.written()
     })?;
     let done: Vec<Applied> = events
         .iter()

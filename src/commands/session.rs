@@ -119,8 +119,8 @@ impl Session {
             return Ok(keyring);
         }
         let unsaved = match self.carry_out_due()? {
-            Ok((saved, _)) => return Ok(saved),
-            Err(e) => e,
+            DueSave::Saved((saved, _)) => return Ok(saved),
+            DueSave::Unwritten(e) => e,
         };
         let mut keyring = keyring;
         let events = apply_due(&mut keyring, now, false)?;
@@ -147,19 +147,23 @@ impl Session {
     }
 
     /// Carries out what time has made due (deletions, scheduled rotations), on its own: logged,
-    /// then saved, whatever the command that opened the keyring goes on to do. The outer error
-    /// is one that must stop the command (the audit log, a wrong passphrase); the inner one
-    /// says the keyring could not be written. Returns the keyring and what was carried out.
-    pub fn carry_out_due(&mut self) -> anyhow::Result<anyhow::Result<(Keyring, Vec<Due>)>> {
+    /// then saved, whatever the command that opened the keyring goes on to do. An error is one
+    /// that must stop the command (the audit log, a wrong passphrase); a keyring that could not
+    /// be written is [`DueSave::Unwritten`], which a reading command survives.
+    pub fn carry_out_due(&mut self) -> anyhow::Result<DueSave<(Keyring, Vec<Due>)>> {
         let store = self.store();
         let passphrase = self.passphrase()?.clone();
         let lock = match store.lock() {
             Ok(lock) => lock,
-            Err(e) => return Ok(Err(e)),
+            Err(e) => return Ok(DueSave::Unwritten(e)),
         };
         let mut keyring = store.read(&passphrase)?;
-        let saved = self.save_due(&store, &lock, &mut keyring, &passphrase)?;
-        Ok(saved.map(|events| (keyring, events)))
+        Ok(
+            match self.save_due(&store, &lock, &mut keyring, &passphrase)? {
+                DueSave::Saved(events) => DueSave::Saved((keyring, events)),
+                DueSave::Unwritten(e) => DueSave::Unwritten(e),
+            },
+        )
     }
 
     /// Applies what is due to `keyring` (read under `lock`), logs each event and then saves
@@ -170,19 +174,22 @@ impl Session {
         lock: &WriteLock,
         keyring: &mut Keyring,
         passphrase: &SecretString,
-    ) -> anyhow::Result<anyhow::Result<Vec<Due>>> {
+    ) -> anyhow::Result<DueSave<Vec<Due>>> {
         let events = apply_due(keyring, self.now(), true)?;
         if events.is_empty() {
-            return Ok(Ok(events));
+            return Ok(DueSave::Saved(events));
         }
         let prepared = match store.prepare(lock, keyring, passphrase) {
             Ok(p) => p,
-            Err(e) => return Ok(Err(e)),
+            Err(e) => return Ok(DueSave::Unwritten(e)),
         };
         for (id, event) in &events {
             self.log(due_record(*id, event), &Ok::<(), anyhow::Error>(()))?;
         }
-        Ok(prepared.commit().map(|()| events))
+        Ok(match prepared.commit() {
+            Ok(()) => DueSave::Saved(events),
+            Err(e) => DueSave::Unwritten(e),
+        })
     }
 
     /// Stages a change: takes the writers' lock, reads the keyring again, carries out what is
@@ -198,7 +205,8 @@ impl Session {
         let passphrase = self.passphrase()?.clone();
         let lock = store.lock()?;
         let mut keyring = store.read(&passphrase)?;
-        self.save_due(&store, &lock, &mut keyring, &passphrase)??;
+        self.save_due(&store, &lock, &mut keyring, &passphrase)?
+            .written()?;
         let value = change(&mut keyring, self.now())?;
         let prepared = store.prepare(&lock, &keyring, new.unwrap_or(&passphrase))?;
         Ok((
@@ -227,6 +235,24 @@ impl Session {
 
 /// A key and what time did to it.
 pub type Due = (uuid::Uuid, DueEvent);
+
+/// How saving what time made due ended, when nothing stopped the command: saved (with what was
+/// carried out), or not written, which a command that only reads survives and one that changes
+/// the keyring does not (see [`DueSave::written`]).
+pub enum DueSave<T> {
+    Saved(T),
+    Unwritten(anyhow::Error),
+}
+
+impl<T> DueSave<T> {
+    /// What was saved, or the reason the keyring could not be written, as the error.
+    pub fn written(self) -> anyhow::Result<T> {
+        match self {
+            DueSave::Saved(t) => Ok(t),
+            DueSave::Unwritten(e) => Err(e),
+        }
+    }
+}
 
 fn apply_due(keyring: &mut Keyring, now: Timestamp, rotations: bool) -> anyhow::Result<Vec<Due>> {
     let mut events = Vec::new();
