@@ -21,4 +21,13 @@ pub enum Error {
         line: usize,
         why: String,
     },
+    /// The log's last line is longer than any record lkms writes.
+    #[error("its last line is longer than {limit} bytes, which lkms never writes")]
+    LongLastLine { limit: usize },
+    /// The log ends with more bytes than a torn record could hold.
+    #[error("it ends with more than {limit} bytes that are not a line")]
+    LongTornTail { limit: usize },
+    /// The log's last line does not parse as a record, so the next one cannot be chained to it.
+    #[error("its last line is not an audit record ({why})")]
+    LastLineNotARecord { why: String },
 }
