@@ -440,7 +440,10 @@ pub fn generate_data_key(s: &mut Session, args: &GenerateDataKeyArgs) -> anyhow:
         ))
     })?;
     // Rendered by hand into buffers sized up front, so the plaintext key is never copied into
-    // memory that is freed without being cleared (base64 needs no JSON escaping).
+    // memory that is freed without being cleared (base64 needs no JSON escaping). This is the
+    // one report without a Serialize struct, on purpose: serde_json builds its output in a
+    // growing Vec (and a Value in strings of its own), whose freed copies of the key would
+    // never be zeroized.
     let capacity = 256 + plaintext.len() + ciphertext.len();
     let mut text = Zeroizing::new(String::with_capacity(capacity));
     for part in [

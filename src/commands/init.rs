@@ -1,7 +1,5 @@
 //! init and passwd: creating the keyring and changing its passphrase.
 
-use serde_json::json;
-
 use super::attempt::Attempt;
 use super::session::Session;
 use crate::audit::{Event, Field, Record};
@@ -9,7 +7,7 @@ use crate::cli::{InitArgs, PasswdArgs};
 use crate::error::failure;
 use crate::keyring::Keyring;
 use crate::keyring::store::DEFAULT_WORK_FACTOR;
-use crate::output::Report;
+use crate::output::{Report, json_of};
 use crate::passphrase::{ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, obtain_new};
 
 pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
@@ -48,18 +46,32 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
     prepared.commit()?;
     drop(lock);
     s.set_passphrase(passphrase);
+    let r = Created {
+        keyring: store.path().display().to_string(),
+        audit_log: s.settings.audit_log.display().to_string(),
+        work_factor,
+    };
     Ok(Report::message(
         format!(
-            "created the keyring {} (scrypt work factor {work_factor})\naudit log: {}\n",
-            store.path().display(),
-            s.settings.audit_log.display()
+            "created the keyring {} (scrypt work factor {})\naudit log: {}\n",
+            r.keyring, r.work_factor, r.audit_log
         ),
-        json!({
-            "keyring": store.path().display().to_string(),
-            "audit_log": s.settings.audit_log.display().to_string(),
-            "work_factor": work_factor,
-        }),
+        json_of(&r),
     ))
+}
+
+/// What `init` reports: where the keyring and its audit log are, and the work factor.
+#[derive(serde::Serialize)]
+struct Created {
+    keyring: String,
+    audit_log: String,
+    work_factor: u8,
+}
+
+/// What `passwd` reports: the work factor the keyring is now written at.
+#[derive(serde::Serialize)]
+struct Rewritten {
+    work_factor: u8,
 }
 
 pub fn passwd(s: &mut Session, args: &PasswdArgs) -> anyhow::Result<Report> {
@@ -89,8 +101,12 @@ pub fn passwd(s: &mut Session, args: &PasswdArgs) -> anyhow::Result<Report> {
         a.session().set_passphrase(new);
         Ok(work_factor)
     })?;
+    let r = Rewritten { work_factor };
     Ok(Report::message(
-        format!("changed the keyring's passphrase (scrypt work factor {work_factor})\n"),
-        json!({"work_factor": work_factor}),
+        format!(
+            "changed the keyring's passphrase (scrypt work factor {})\n",
+            r.work_factor
+        ),
+        json_of(&r),
     ))
 }
