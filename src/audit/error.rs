@@ -18,7 +18,7 @@ pub enum Error {
     #[error("line {line} of the audit log {} {why}", .path.display())]
     NotARecord {
         path: PathBuf,
-        line: usize,
+        line: u64,
         why: String,
     },
     /// The log's last line is longer than any record lkms writes.

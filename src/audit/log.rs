@@ -119,7 +119,8 @@ impl AuditLog {
     /// truncating it would destroy someone's data.
     fn check_torn_tail(&mut self, torn: u64) -> std::io::Result<()> {
         let len = self.file.metadata()?.len();
-        let mut tail = Vec::with_capacity(torn as usize);
+        // At most MAX_LINE bytes (checked by `last_line`).
+        let mut tail = Vec::with_capacity(usize::try_from(torn).unwrap_or(usize::MAX));
         self.file.seek(SeekFrom::Start(len - torn))?;
         (&self.file).take(torn).read_to_end(&mut tail)?;
         if is_record_start(&tail) {
