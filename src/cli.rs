@@ -400,14 +400,21 @@ pub struct EncryptArgs {
     pub inputs: Vec<PathBuf>,
 }
 
+/// The context a ciphertext was made under, given again to open or rewrap it.
+#[derive(Debug, Args)]
+pub struct ExpectedContext {
+    /// Encryption context, K=V (repeatable): must equal the one used to encrypt
+    #[arg(long = "context", value_name = "K=V", value_parser = parse_pair)]
+    pub context: Vec<(String, String)>,
+}
+
 #[derive(Debug, Args)]
 pub struct DecryptArgs {
     /// Decrypt only data encrypted under this key (id or alias); any other is refused (exit 4)
     #[arg(long, value_name = "KEY")]
     pub key: Option<String>,
-    /// Encryption context, K=V (repeatable): must equal the one used to encrypt
-    #[arg(long = "context", value_name = "K=V", value_parser = parse_pair)]
-    pub context: Vec<(String, String)>,
+    #[command(flatten)]
+    pub expected: ExpectedContext,
     #[command(flatten)]
     pub out: OutputArgs,
     /// Replace an existing output file
@@ -426,9 +433,8 @@ pub struct ReEncryptArgs {
     /// Rewrap only data encrypted under this key (id or alias); any other is refused (exit 4)
     #[arg(long, value_name = "KEY")]
     pub source_key: Option<String>,
-    /// Encryption context, K=V (repeatable): must equal the one used to encrypt
-    #[arg(long = "context", value_name = "K=V", value_parser = parse_pair)]
-    pub context: Vec<(String, String)>,
+    #[command(flatten)]
+    pub expected: ExpectedContext,
     #[command(flatten)]
     pub out: OutputArgs,
     /// Ciphertexts to rewrap in place; none or `-` for standard input

@@ -211,7 +211,7 @@ fn context_mismatch(stored: &Context, given: &Context) -> String {
 }
 
 pub fn decrypt(s: &mut Session, args: &DecryptArgs) -> anyhow::Result<Report> {
-    let context = context_of(&args.context)?;
+    let context = context_of(&args.expected.context)?;
     let jobs = plan(&args.inputs, args.out.output.as_deref(), decrypted_name)?;
     json_without_stdout(s.settings.json, &jobs)?;
     let checked = preflight(&jobs, args.force, false);
@@ -294,7 +294,7 @@ impl<W: Write + ?Sized> Write for Watch<'_, W> {
 }
 
 pub fn re_encrypt(s: &mut Session, args: &ReEncryptArgs) -> anyhow::Result<Report> {
-    let context = context_of(&args.context)?;
+    let context = context_of(&args.expected.context)?;
     // In place: each INPUT is replaced by its rewrapped form.
     let jobs = plan(&args.inputs, args.out.output.as_deref(), |p| {
         Ok(p.to_path_buf())
