@@ -3,6 +3,7 @@
 
 mod util;
 
+mod agent;
 mod audit;
 mod concurrency;
 mod config;
@@ -15,6 +16,7 @@ mod lifecycle;
 mod passphrase;
 mod pinned;
 mod review;
+mod roots;
 mod secrets;
 mod sign;
 mod terminal;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::util::{Env, PASS, bin, read};
+use crate::util::{Env, PASS, bin, read, root_file};
 
 const NOBODY: &str = "65534";
 
@@ -217,11 +217,13 @@ fn set_stanza_work_factor(keyring: &Path, factor: u8) {
 #[test]
 fn a_keyring_above_the_work_factor_cap_is_refused_before_anything_is_derived() {
     let env = Env::new();
-    set_stanza_work_factor(&env.keyring(), 21);
+    // The scrypt stanza of a format 2 keyring is in its passphrase root's file.
+    let root = root_file(&env.keyring(), "default");
+    set_stanza_work_factor(&root, 21);
     let r = env.run(&["list"]).code(5);
     assert!(r.stderr.contains("work factor 21"), "{}", r.stderr);
     assert!(r.stderr.contains("--max-work-factor 21"), "{}", r.stderr);
-    set_stanza_work_factor(&env.keyring(), 40);
+    set_stanza_work_factor(&root, 40);
     let r = env.run(&["--max-work-factor", "22", "list"]).code(5);
     assert!(r.stderr.contains("work factor 40"), "{}", r.stderr);
 }
@@ -437,8 +439,11 @@ fn audit_show_by_alias_logs_the_unlock_even_with_a_wrong_passphrase() {
             .args(["audit", "show", "--key", "a"]),
     )
     .code(3);
+    // The failed unlock has its own line, then the command's.
     let all = env.audit_lines();
-    assert_eq!(all.len(), lines + 1);
+    assert_eq!(all.len(), lines + 2);
+    assert_eq!(all[lines]["event"], "Unlock");
+    assert_eq!(all[lines]["outcome"], "failure");
     let last = env.last_audit();
     assert_eq!(last["event"], "ShowAuditLog");
     assert_eq!(last["outcome"], "failure");
@@ -759,6 +764,40 @@ fn sigint_sigterm_and_sighup_mid_decrypt_leave_no_temporary_file_and_one_failure
         );
         env.run(&["audit", "verify"]).ok();
     }
+}
+
+/// A regression: the interrupt path printed with `eprintln!`, which panics when standard error
+/// is a closed pipe (a background job whose terminal or log reader is gone), so the process
+/// cleaned up but never exited.
+#[test]
+fn sigterm_ends_lkms_even_when_its_standard_error_is_a_closed_pipe() {
+    use std::os::unix::process::CommandExt;
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    let mut c = env.cmd();
+    c.args(["encrypt", "--key", "k", "-o", "out.lkms"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    // SAFETY: only resets signal dispositions in the child before exec, as above.
+    unsafe {
+        c.pre_exec(|| {
+            libc::signal(libc::SIGTERM, libc::SIG_DFL);
+            Ok(())
+        });
+    }
+    let mut child = Reaped(Some(c.spawn().unwrap()));
+    let mut stdin = child.child().stdin.take().unwrap();
+    stdin.write_all(&[7u8; 100_000]).unwrap();
+    drop(child.child().stderr.take());
+    wait_for("the temporary output file", || {
+        !output_temp_files(&env).is_empty()
+    });
+    signal(child.pid(), "TERM");
+    let st = child.wait();
+    drop(stdin);
+    assert_eq!(st.code(), Some(143), "{st:?}");
+    assert_eq!(output_temp_files(&env), Vec::<String>::new());
 }
 
 fn output_temp_files(env: &Env) -> Vec<String> {
