@@ -1,12 +1,11 @@
 //! import-material: a key whose material was made elsewhere (bring your own key).
 
-use serde_json::json;
 use zeroize::Zeroizing;
 
 use super::attempt::Attempt;
 use super::keys::validated_aliases;
 use super::session::Session;
-use super::view::key_json;
+use super::view::KeyView;
 use crate::audit::{Event, Field, Record};
 use crate::cli::ImportMaterialArgs;
 use crate::crypto::external::material_for;
@@ -50,7 +49,8 @@ pub fn import_material(s: &mut Session, args: &ImportMaterialArgs) -> anyhow::Re
         a.record.key_version = Some(1);
         Ok(key)
     })?;
-    let mut json = key_json(&key);
-    json["key_id"] = json!(key.id.to_string());
-    Ok(Report::new(format!("{}\n", key.id), json))
+    Ok(Report::new(
+        format!("{}\n", key.id),
+        KeyView::of(&key).json(),
+    ))
 }
