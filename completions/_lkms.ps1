@@ -567,6 +567,7 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the chain, the signed checkpoints and the keyring''s anchor; exits 5 if not intact')
             [CompletionResult]::new('public-key', 'public-key', [CompletionResultType]::ParameterValue, 'Print the audit key''s verifier key (C2SP signed-note), or its public key as PEM')
             [CompletionResult]::new('checkpoint', 'checkpoint', [CompletionResultType]::ParameterValue, 'Print the latest signed checkpoint, to keep outside this machine')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Summarise key use and list what needs attention')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -638,11 +639,30 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'lkms;audit;report' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only records at or after this time (RFC 3339)')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Only this key (id, or alias with the keyring)')
+            [CompletionResult]::new('--unused-days', '--unused-days', [CompletionResultType]::ParameterName, 'A key unused this many days is reported')
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
+            [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
+            [CompletionResult]::new('--max-work-factor', '--max-work-factor', [CompletionResultType]::ParameterName, 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'lkms;audit;help' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print audit records, oldest first')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the chain, the signed checkpoints and the keyring''s anchor; exits 5 if not intact')
             [CompletionResult]::new('public-key', 'public-key', [CompletionResultType]::ParameterValue, 'Print the audit key''s verifier key (C2SP signed-note), or its public key as PEM')
             [CompletionResult]::new('checkpoint', 'checkpoint', [CompletionResultType]::ParameterValue, 'Print the latest signed checkpoint, to keep outside this machine')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Summarise key use and list what needs attention')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -656,6 +676,9 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             break
         }
         'lkms;audit;help;checkpoint' {
+            break
+        }
+        'lkms;audit;help;report' {
             break
         }
         'lkms;audit;help;help' {
@@ -1114,6 +1137,7 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the chain, the signed checkpoints and the keyring''s anchor; exits 5 if not intact')
             [CompletionResult]::new('public-key', 'public-key', [CompletionResultType]::ParameterValue, 'Print the audit key''s verifier key (C2SP signed-note), or its public key as PEM')
             [CompletionResult]::new('checkpoint', 'checkpoint', [CompletionResultType]::ParameterValue, 'Print the latest signed checkpoint, to keep outside this machine')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Summarise key use and list what needs attention')
             break
         }
         'lkms;help;audit;show' {
@@ -1126,6 +1150,9 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             break
         }
         'lkms;help;audit;checkpoint' {
+            break
+        }
+        'lkms;help;audit;report' {
             break
         }
         'lkms;help;backup' {

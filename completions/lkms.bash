@@ -169,6 +169,9 @@ _lkms() {
             lkms__subcmd__audit,public-key)
                 cmd="lkms__subcmd__audit__subcmd__public__subcmd__key"
                 ;;
+            lkms__subcmd__audit,report)
+                cmd="lkms__subcmd__audit__subcmd__report"
+                ;;
             lkms__subcmd__audit,show)
                 cmd="lkms__subcmd__audit__subcmd__show"
                 ;;
@@ -183,6 +186,9 @@ _lkms() {
                 ;;
             lkms__subcmd__audit__subcmd__help,public-key)
                 cmd="lkms__subcmd__audit__subcmd__help__subcmd__public__subcmd__key"
+                ;;
+            lkms__subcmd__audit__subcmd__help,report)
+                cmd="lkms__subcmd__audit__subcmd__help__subcmd__report"
                 ;;
             lkms__subcmd__audit__subcmd__help,show)
                 cmd="lkms__subcmd__audit__subcmd__help__subcmd__show"
@@ -312,6 +318,9 @@ _lkms() {
                 ;;
             lkms__subcmd__help__subcmd__audit,public-key)
                 cmd="lkms__subcmd__help__subcmd__audit__subcmd__public__subcmd__key"
+                ;;
+            lkms__subcmd__help__subcmd__audit,report)
+                cmd="lkms__subcmd__help__subcmd__audit__subcmd__report"
                 ;;
             lkms__subcmd__help__subcmd__audit,show)
                 cmd="lkms__subcmd__help__subcmd__audit__subcmd__show"
@@ -811,7 +820,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version show verify public-key checkpoint help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version show verify public-key checkpoint report help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -887,7 +896,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit__subcmd__help)
-            opts="show verify public-key checkpoint help"
+            opts="show verify public-key checkpoint report help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -942,6 +951,20 @@ _lkms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lkms__subcmd__audit__subcmd__help__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lkms__subcmd__audit__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -979,6 +1002,52 @@ _lkms() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "note pem" -- "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__audit__subcmd__report)
+            opts="-y -h -V --since --key --unused-days --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unused-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --keyring)
@@ -1629,7 +1698,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__help__subcmd__audit)
-            opts="show verify public-key checkpoint"
+            opts="show verify public-key checkpoint report"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1657,6 +1726,20 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__help__subcmd__audit__subcmd__public__subcmd__key)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__audit__subcmd__report)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

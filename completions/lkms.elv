@@ -528,6 +528,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand verify 'Check the chain, the signed checkpoints and the keyring''s anchor; exits 5 if not intact'
             cand public-key 'Print the audit key''s verifier key (C2SP signed-note), or its public key as PEM'
             cand checkpoint 'Print the latest signed checkpoint, to keep outside this machine'
+            cand report 'Summarise key use and list what needs attention'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lkms;audit;show'= {
@@ -594,11 +595,29 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'lkms;audit;report'= {
+            cand --since 'Only records at or after this time (RFC 3339)'
+            cand --key 'Only this key (id, or alias with the keyring)'
+            cand --unused-days 'A key unused this many days is reported'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'lkms;audit;help'= {
             cand show 'Print audit records, oldest first'
             cand verify 'Check the chain, the signed checkpoints and the keyring''s anchor; exits 5 if not intact'
             cand public-key 'Print the audit key''s verifier key (C2SP signed-note), or its public key as PEM'
             cand checkpoint 'Print the latest signed checkpoint, to keep outside this machine'
+            cand report 'Summarise key use and list what needs attention'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lkms;audit;help;show'= {
@@ -608,6 +627,8 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;audit;help;public-key'= {
         }
         &'lkms;audit;help;checkpoint'= {
+        }
+        &'lkms;audit;help;report'= {
         }
         &'lkms;audit;help;help'= {
         }
@@ -1006,6 +1027,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand verify 'Check the chain, the signed checkpoints and the keyring''s anchor; exits 5 if not intact'
             cand public-key 'Print the audit key''s verifier key (C2SP signed-note), or its public key as PEM'
             cand checkpoint 'Print the latest signed checkpoint, to keep outside this machine'
+            cand report 'Summarise key use and list what needs attention'
         }
         &'lkms;help;audit;show'= {
         }
@@ -1014,6 +1036,8 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;help;audit;public-key'= {
         }
         &'lkms;help;audit;checkpoint'= {
+        }
+        &'lkms;help;audit;report'= {
         }
         &'lkms;help;backup'= {
         }

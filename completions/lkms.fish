@@ -366,20 +366,21 @@ complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l json -d 'Print 
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint help" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint help" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint help" -f -a "show" -d 'Print audit records, oldest first'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint help" -f -a "verify" -d 'Check the chain, the signed checkpoints and the keyring\'s anchor; exits 5 if not intact'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint help" -f -a "public-key" -d 'Print the audit key\'s verifier key (C2SP signed-note), or its public key as PEM'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint help" -f -a "checkpoint" -d 'Print the latest signed checkpoint, to keep outside this machine'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -f -a "show" -d 'Print audit records, oldest first'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -f -a "verify" -d 'Check the chain, the signed checkpoints and the keyring\'s anchor; exits 5 if not intact'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -f -a "public-key" -d 'Print the audit key\'s verifier key (C2SP signed-note), or its public key as PEM'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -f -a "checkpoint" -d 'Print the latest signed checkpoint, to keep outside this machine'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -f -a "report" -d 'Summarise key use and list what needs attention'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l key -d 'Only records about this key (id or alias)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l event -d 'Only records of this event, such as Encrypt or RotateKey' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l since -d 'Only records at or after this time (RFC 3339, such as 2026-01-31T00:00:00Z)' -r
@@ -424,10 +425,23 @@ complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l since -d 'Only records at or after this time (RFC 3339)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l key -d 'Only this key (id, or alias with the keyring)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l unused-days -d 'A key unused this many days is reported' -r
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print audit records, oldest first'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check the chain, the signed checkpoints and the keyring\'s anchor; exits 5 if not intact'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "public-key" -d 'Print the audit key\'s verifier key (C2SP signed-note), or its public key as PEM'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "checkpoint" -d 'Print the latest signed checkpoint, to keep outside this machine'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "report" -d 'Summarise key use and list what needs attention'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lkms -n "__fish_lkms_using_subcommand backup" -s o -l output -d 'The backup file to write' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand backup" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -642,6 +656,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcomma
 complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check the chain, the signed checkpoints and the keyring\'s anchor; exits 5 if not intact'
 complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "public-key" -d 'Print the audit key\'s verifier key (C2SP signed-note), or its public key as PEM'
 complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "checkpoint" -d 'Print the latest signed checkpoint, to keep outside this machine'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "report" -d 'Summarise key use and list what needs attention'
 complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from root" -f -a "list" -d 'List the keyring\'s roots (needs no passphrase)'
 complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from root" -f -a "add" -d 'Add a root that holds the keyring identity'
 complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from root" -f -a "remove" -d 'Remove a root; the last one cannot be removed'

@@ -819,6 +819,27 @@ pub enum AuditCommand {
     /// to an older copy.
     #[command(after_long_help = examples::AUDIT_CHECKPOINT)]
     Checkpoint(AuditCheckpointArgs),
+    /// Summarise key use and list what needs attention
+    ///
+    /// Per key: uses by event, failures, last use and who used it. Findings: keys unused for
+    /// --unused-days, rotations overdue, keys pending deletion still used in the last 30 days,
+    /// five or more failed attempts within a minute, and days whose decrypt count is over ten
+    /// times the key's median day. Streamed: memory stays bounded whatever the log's size.
+    #[command(after_long_help = examples::AUDIT_REPORT)]
+    Report(AuditReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AuditReportArgs {
+    /// Only records at or after this time (RFC 3339)
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<jiff::Timestamp>,
+    /// Only this key (id, or alias with the keyring)
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
+    /// A key unused this many days is reported
+    #[arg(long, value_name = "N", default_value_t = 90)]
+    pub unused_days: u32,
 }
 
 #[derive(Debug, Args)]

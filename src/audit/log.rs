@@ -438,3 +438,61 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod checkpoint_tests {
+    use super::*;
+    use crate::audit::checkpoint::Checkpoint;
+    use crate::audit::note::Signer;
+    use crate::audit::{Options, check_reader};
+
+    fn now() -> Timestamp {
+        "2026-01-01T00:00:00Z".parse().unwrap()
+    }
+
+    /// Each command line followed by its checkpoint: the log verifies with the key, every
+    /// checkpoint covering the line before it. Prints what one append costs (the figure in
+    /// docs/AUDIT.md comes from `cargo test --release --lib checkpoint_tests -- --nocapture`),
+    /// and asserts nothing about time.
+    #[test]
+    fn a_checkpoint_after_every_line_verifies_and_says_what_it_costs() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.jsonl");
+        let id = uuid::Uuid::from_u128(1);
+        let signer = Signer::from_seed(&Checkpoint::origin_for(&id), &[7u8; 32]).unwrap();
+        let mut log = AuditLog::open(&path).unwrap();
+        let rounds = 200u32;
+        let mut spent = std::time::Duration::ZERO;
+        let mut lines = std::time::Duration::ZERO;
+        for _ in 0..rounds {
+            let t = std::time::Instant::now();
+            log.append(Record::named("Decrypt"), now()).unwrap();
+            lines += t.elapsed();
+            let t = std::time::Instant::now();
+            let cp = log.append_checkpoint(&signer, now()).unwrap();
+            spent += t.elapsed();
+            assert!(cp.is_some());
+            // Nothing new since: a second seal writes nothing.
+            assert!(log.append_checkpoint(&signer, now()).unwrap().is_none());
+        }
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0 / f64::from(rounds);
+        eprintln!(
+            "checkpoint append: {:.3} ms each; an ordinary line: {:.3} ms (mean of {rounds}, \
+             log in {})",
+            ms(spent),
+            ms(lines),
+            dir.path().display()
+        );
+        let v = signer.verifier();
+        let opts = Options {
+            verifier: Some(&v),
+            outside: None,
+        };
+        let audit =
+            check_reader(std::io::BufReader::new(File::open(&path).unwrap()), &opts).unwrap();
+        assert!(audit.intact(), "{:?}", audit.problems);
+        assert_eq!(audit.lines, 2 * u64::from(rounds));
+        assert_eq!(audit.checkpoints, u64::from(rounds));
+        assert_eq!(audit.sealed_through, audit.lines - 1);
+    }
+}

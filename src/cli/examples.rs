@@ -331,6 +331,15 @@ pub const AUDIT_PUBLIC_KEY: &str = r#"Examples:
   In a CI job:
     lkms audit verify --public-key "$AUDIT_PUB""#;
 
+pub const AUDIT_REPORT: &str = r#"Examples:
+  At a terminal:
+    lkms audit report
+    lkms audit report --key data --since 2026-01-01T00:00:00Z
+  In a shell script (keys nobody used this quarter):
+    lkms audit report --json | jq -r '.findings[] | select(.kind == "unused") | .key_id'
+  In a CI job (a SIEM feed):
+    lkms audit report --json --unused-days 30 > report.json"#;
+
 pub const AUDIT_CHECKPOINT: &str = r#"Examples:
   At a terminal:
     lkms audit checkpoint

@@ -27,6 +27,7 @@ pub fn run(s: &mut Session, cmd: &AuditCommand) -> anyhow::Result<Report> {
         AuditCommand::Verify(args) => verify(s, args),
         AuditCommand::PublicKey(args) => public_key(s, args),
         AuditCommand::Checkpoint(args) => checkpoint(s, args),
+        AuditCommand::Report(args) => super::report::report(s, args),
     }
 }
 

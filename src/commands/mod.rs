@@ -16,6 +16,7 @@ mod lifecycle;
 mod mac;
 mod material;
 mod progress;
+mod report;
 mod roots;
 pub mod session;
 mod sign;

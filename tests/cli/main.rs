@@ -17,6 +17,7 @@ mod keys;
 mod lifecycle;
 mod passphrase;
 mod pinned;
+mod report;
 mod review;
 mod roots;
 mod sealed;
