@@ -82,6 +82,9 @@ pub fn exit_code(err: &anyhow::Error) -> ExitCode {
         if let Some(e) = cause.downcast_ref::<crate::crypto::CryptoError>() {
             return e.exit_code();
         }
+        if let Some(e) = cause.downcast_ref::<crate::roots::RootError>() {
+            return e.exit_code();
+        }
     }
     ExitCode::Failure
 }

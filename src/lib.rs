@@ -1,7 +1,10 @@
 //! lkms: a key management service in one command.
 //!
 //! Layers, with dependencies pointing one way: `commands` use `keyring`, `crypto` and `audit`;
-//! `crypto` knows nothing of files, the command line or the keyring.
+//! `crypto` knows nothing of files, the command line or the keyring. `roots` (the external
+//! systems that can hold a keyring identity: AWS KMS, Vault/OpenBao Transit, PKCS#11 tokens)
+//! knows nothing of them either; it wraps and unwraps bytes bound to a keyring id, and is
+//! public so that its integration tests call it against real servers.
 
 pub mod audit;
 pub mod cli;
@@ -14,4 +17,5 @@ pub mod keyring;
 pub mod message_source;
 pub mod output;
 pub mod passphrase;
+pub mod roots;
 pub mod run;
