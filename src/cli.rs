@@ -3,19 +3,24 @@
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::crypto::material::KeySpec;
+use crate::env;
+use crate::error::ExitCode;
+use crate::keyring::store::{MAX_WORK_FACTOR, MIN_WORK_FACTOR};
 
 mod examples;
 
-pub const EXIT_CODES: &str = "\
-Exit codes:
-  0  success
-  1  any other failure (I/O, a bug)
-  2  usage: bad arguments
-  3  authentication: wrong passphrase, or none available without a terminal
-  4  key not usable: wrong state, wrong usage for the operation, refused by policy
-  5  integrity: ciphertext, signature or MAC invalid; wrong encryption context; audit chain broken
-  6  not found: unknown key or alias, no keyring, missing input";
+/// The exit-code table as the help text ends with it, rendered from [`ExitCode::ALL`].
+pub fn exit_codes_help() -> String {
+    let mut text = String::from("Exit codes:");
+    for code in ExitCode::ALL {
+        text.push_str(&format!("\n  {}  {}", code as i32, code.meaning()));
+    }
+    text
+}
 
 /// A key management service in one command: managed keys, envelope encryption, signing and a
 /// tamper-evident audit log.
@@ -46,19 +51,19 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// The keyring file [default: keyring.age in the platform's data directory]
-    #[arg(long, global = true, env = "LKMS_KEYRING", value_name = "PATH")]
+    #[arg(long, global = true, env = env::KEYRING, value_name = "PATH")]
     pub keyring: Option<PathBuf>,
 
     /// The audit log [default: audit.jsonl beside the keyring]
-    #[arg(long, global = true, env = "LKMS_AUDIT_LOG", value_name = "PATH")]
+    #[arg(long, global = true, env = env::AUDIT_LOG, value_name = "PATH")]
     pub audit_log: Option<PathBuf>,
 
     /// Read the passphrase from the first line of this file
-    #[arg(long, global = true, env = "LKMS_PASSPHRASE_FILE", value_name = "PATH")]
+    #[arg(long, global = true, env = env::PASSPHRASE_FILE, value_name = "PATH")]
     pub passphrase_file: Option<PathBuf>,
 
     /// The configuration file [default: config.toml in the platform's config directory]
-    #[arg(long, global = true, env = "LKMS_CONFIG", value_name = "PATH")]
+    #[arg(long, global = true, env = env::CONFIG, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
     /// Print machine-readable JSON (one value) instead of text
@@ -256,15 +261,15 @@ pub struct KeyArg {
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// scrypt's log2 cost, 10 to 22 [default: 18, or the config file's work_factor]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(10..=22))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(i64::from(MIN_WORK_FACTOR)..=i64::from(MAX_WORK_FACTOR)))]
     pub work_factor: Option<u8>,
 }
 
 #[derive(Debug, Args)]
 pub struct CreateArgs {
     /// The key's algorithm
-    #[arg(long, value_enum, default_value_t = SpecArg::Aes256Gcm)]
-    pub spec: SpecArg,
+    #[arg(long, value_enum, default_value_t = KeySpec::Aes256Gcm)]
+    pub spec: KeySpec,
     /// An alias for the key (repeatable)
     #[arg(long = "alias", value_name = "NAME")]
     pub aliases: Vec<String>,
@@ -279,18 +284,14 @@ pub struct CreateArgs {
     pub rotation_period: Option<u32>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SpecArg {
-    #[value(name = "aes-256-gcm")]
-    Aes256Gcm,
-    #[value(name = "chacha20-poly1305")]
-    Chacha20Poly1305,
-    #[value(name = "hmac-sha256")]
-    HmacSha256,
-    #[value(name = "ed25519")]
-    Ed25519,
-    #[value(name = "ecdsa-p256")]
-    EcdsaP256,
+/// Key specs on the command line are the crypto layer's own names ([`KeySpec::name`]).
+impl ValueEnum for KeySpec {
+    fn value_variants<'a>() -> &'a [Self] {
+        &KeySpec::ALL
+    }
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()))
+    }
 }
 
 #[derive(Debug, Args)]
@@ -530,10 +531,10 @@ pub struct AuditShowArgs {
 #[derive(Debug, Args)]
 pub struct PasswdArgs {
     /// A new scrypt log2 cost, 10 to 22 [default: keep the current one]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(10..=22))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(i64::from(MIN_WORK_FACTOR)..=i64::from(MAX_WORK_FACTOR)))]
     pub work_factor: Option<u8>,
     /// Read the new passphrase from the first line of this file
-    #[arg(long, env = "LKMS_NEW_PASSPHRASE_FILE", value_name = "PATH")]
+    #[arg(long, env = env::NEW_PASSPHRASE_FILE, value_name = "PATH")]
     pub new_passphrase_file: Option<PathBuf>,
 }
 

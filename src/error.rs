@@ -1,11 +1,15 @@
-//! The errors a user must act on, each with the exit code DESIGN.md assigns.
+//! The errors a user must act on, each with the exit code docs/DESIGN.md assigns.
 //!
 //! Plumbing failures travel as `anyhow::Error`; anything that decides an exit code other than 1
 //! is an [`Error`] somewhere in the chain, and [`exit_code`] finds it.
 
 use std::fmt;
 
-/// Exit codes, as documented in the README and DESIGN.md.
+use crate::crypto::CryptoError;
+use crate::keyring;
+use crate::roots::RootError;
+
+/// Exit codes, as documented in the README and docs/DESIGN.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExitCode {
     Success = 0,
@@ -15,6 +19,39 @@ pub enum ExitCode {
     KeyUnusable = 4,
     Integrity = 5,
     NotFound = 6,
+}
+
+impl ExitCode {
+    /// Every code, in order, for the help text and the man pages.
+    pub const ALL: [ExitCode; 7] = [
+        ExitCode::Success,
+        ExitCode::Failure,
+        ExitCode::Usage,
+        ExitCode::Auth,
+        ExitCode::KeyUnusable,
+        ExitCode::Integrity,
+        ExitCode::NotFound,
+    ];
+
+    /// What the code means, as the help text and the man pages say it.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            ExitCode::Success => "success",
+            ExitCode::Failure => "any other failure (I/O, a bug)",
+            ExitCode::Usage => "usage: bad arguments",
+            ExitCode::Auth => {
+                "authentication: wrong passphrase, or none available without a terminal"
+            }
+            ExitCode::KeyUnusable => {
+                "key not usable: wrong state, wrong usage for the operation, refused by policy"
+            }
+            ExitCode::Integrity => {
+                "integrity: ciphertext, signature or MAC invalid; wrong encryption context; \
+                 audit chain broken"
+            }
+            ExitCode::NotFound => "not found: unknown key or alias, no keyring, missing input",
+        }
+    }
 }
 
 /// A failure with a documented exit code. The message says what happened and what to do next.
@@ -73,20 +110,84 @@ pub fn failure(msg: impl fmt::Display) -> anyhow::Error {
     Error::Failure(msg.to_string()).into()
 }
 
-/// The exit code for an error chain: the first typed [`Error`] in it decides, else 1.
+/// The exit code for an error chain: the first typed error in it decides, else 1. The layers'
+/// errors get their codes here, in one place.
 pub fn exit_code(err: &anyhow::Error) -> ExitCode {
     for cause in err.chain() {
         if let Some(e) = cause.downcast_ref::<Error>() {
             return e.exit_code();
         }
-        if let Some(e) = cause.downcast_ref::<crate::crypto::CryptoError>() {
-            return e.exit_code();
+        if let Some(e) = cause.downcast_ref::<CryptoError>() {
+            return match e {
+                CryptoError::Integrity(_) => ExitCode::Integrity,
+                CryptoError::Unsupported(_) | CryptoError::Io(_) => ExitCode::Failure,
+            };
         }
-        if let Some(e) = cause.downcast_ref::<crate::roots::RootError>() {
-            return e.exit_code();
+        if let Some(e) = cause.downcast_ref::<keyring::Error>() {
+            return keyring_exit_code(e);
+        }
+        if let Some(e) = cause.downcast_ref::<RootError>() {
+            return root_exit_code(e);
         }
     }
     ExitCode::Failure
+}
+
+/// The exit code of an external root's error class (the messages carry their next steps).
+pub fn root_exit_code(e: &RootError) -> ExitCode {
+    match e {
+        RootError::Unreachable { .. } | RootError::Failure(_) => ExitCode::Failure,
+        RootError::Denied(_) => ExitCode::Auth,
+        RootError::KeyUnavailable(_) => ExitCode::KeyUnusable,
+        RootError::Mismatch(_) => ExitCode::Integrity,
+    }
+}
+
+fn keyring_exit_code(e: &keyring::Error) -> ExitCode {
+    use keyring::Error as K;
+    match e {
+        K::NoKeyring(_) | K::UnknownKey(_) | K::UnknownAlias(_) => ExitCode::NotFound,
+        K::WrongPassphrase(_) => ExitCode::Auth,
+        K::Damaged { .. } => ExitCode::Integrity,
+        K::InvalidAlias(_) | K::AliasLooksLikeId => ExitCode::Usage,
+        K::AlreadyExists(_) | K::ExcessiveWork { .. } | K::AliasTaken { .. } => ExitCode::Failure,
+    }
+}
+
+/// The next step for a keyring error, as the command line words it (with its separator).
+fn keyring_remedy(e: &keyring::Error) -> Option<String> {
+    use keyring::Error as K;
+    Some(match e {
+        K::NoKeyring(_) => format!(
+            "; run `lkms init` to create one, or point --keyring / {} at yours",
+            crate::env::KEYRING
+        ),
+        K::AlreadyExists(_) => " (use `lkms passwd` to change its passphrase)".into(),
+        K::WrongPassphrase(_) => format!(
+            "; check {}, --passphrase-file or what you typed",
+            crate::env::PASSPHRASE
+        ),
+        K::Damaged { .. } | K::ExcessiveWork { .. } => "; restore it from a backup".into(),
+        K::UnknownKey(_) => "; `lkms list` shows the keys and their aliases".into(),
+        K::AliasTaken { alias, .. } => {
+            format!("; remove it first with `lkms alias remove {alias}`")
+        }
+        K::UnknownAlias(_) | K::InvalidAlias(_) | K::AliasLooksLikeId => return None,
+    })
+}
+
+/// An error as the user reads it and the audit log records it: the chain of causes, then the
+/// next step, when the error that decided it has one.
+pub fn render(err: &anyhow::Error) -> String {
+    let mut text = format!("{err:#}");
+    if let Some(remedy) = err
+        .chain()
+        .find_map(|c| c.downcast_ref::<keyring::Error>())
+        .and_then(keyring_remedy)
+    {
+        text.push_str(&remedy);
+    }
+    text
 }
 
 /// True when the error is a closed pipe on output: `lkms ... | head` is not a failure.
@@ -108,5 +209,49 @@ pub fn plain_io(e: &std::io::Error) -> String {
             .unwrap_or_default()
             .to_string(),
         None => e.kind().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_layer_error_has_its_exit_code() {
+        let code = |e: anyhow::Error| exit_code(&e);
+        assert_eq!(
+            code(CryptoError::Integrity("x".into()).into()),
+            ExitCode::Integrity
+        );
+        assert_eq!(
+            code(CryptoError::Unsupported("x".into()).into()),
+            ExitCode::Failure
+        );
+        let io = std::io::Error::other("x");
+        assert_eq!(code(CryptoError::Io(io).into()), ExitCode::Failure);
+        let path = std::path::PathBuf::from("k");
+        assert_eq!(
+            code(keyring::Error::NoKeyring(path.clone()).into()),
+            ExitCode::NotFound
+        );
+        assert_eq!(
+            code(keyring::Error::WrongPassphrase(path).into()),
+            ExitCode::Auth
+        );
+        assert_eq!(
+            code(keyring::Error::AliasLooksLikeId.into()),
+            ExitCode::Usage
+        );
+        let wrapped = anyhow::Error::from(keyring::Error::UnknownKey("k".into())).context("f");
+        assert_eq!(code(wrapped), ExitCode::NotFound);
+    }
+
+    #[test]
+    fn the_remedy_follows_the_whole_chain() {
+        let e = anyhow::Error::from(keyring::Error::UnknownKey("k".into())).context("f.txt");
+        assert_eq!(
+            render(&e),
+            "f.txt: no key `k` in the keyring; `lkms list` shows the keys and their aliases"
+        );
     }
 }

@@ -11,7 +11,8 @@ use clap_complete::{Generator, Shell};
 use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, italic, roman};
 
-use crate::cli::{Cli, EXIT_CODES};
+use crate::cli::Cli;
+use crate::error::ExitCode;
 
 /// The shells lkms ships completions for, in a fixed order.
 const SHELLS: [Shell; 5] = [
@@ -20,39 +21,6 @@ const SHELLS: [Shell; 5] = [
     Shell::Fish,
     Shell::Elvish,
     Shell::PowerShell,
-];
-
-/// The environment variables lkms reads, for every man page's ENVIRONMENT section.
-const ENVIRONMENT: &[(&str, &str)] = &[
-    (
-        "LKMS_KEYRING",
-        "The keyring file, when --keyring is not given.",
-    ),
-    (
-        "LKMS_AUDIT_LOG",
-        "The audit log, when --audit-log is not given.",
-    ),
-    (
-        "LKMS_PASSPHRASE_FILE",
-        "A file whose first line is the keyring passphrase, when --passphrase-file is not given.",
-    ),
-    (
-        "LKMS_PASSPHRASE",
-        "The keyring passphrase itself, for CI secret stores. Every process of the same user can \
-         read it from /proc, and children inherit it: prefer LKMS_PASSPHRASE_FILE.",
-    ),
-    (
-        "LKMS_CONFIG",
-        "The configuration file, when --config is not given; it must exist.",
-    ),
-    (
-        "LKMS_NEW_PASSPHRASE_FILE",
-        "For passwd: a file whose first line is the new passphrase.",
-    ),
-    (
-        "LKMS_NEW_PASSPHRASE",
-        "For passwd: the new passphrase itself.",
-    ),
 ];
 
 /// The files lkms uses, for every man page's FILES section.
@@ -175,16 +143,14 @@ fn extra_sections(cmd: &clap::Command, top: bool) -> Roff {
     }
 
     roff.control("SH", ["EXIT STATUS"]);
-    for line in EXIT_CODES.lines().skip(1) {
-        if let Some((code, meaning)) = line.trim().split_once(' ') {
-            roff.control("TP", []);
-            roff.text([bold(code)]);
-            roff.text([roman(meaning.trim())]);
-        }
+    for code in ExitCode::ALL {
+        roff.control("TP", []);
+        roff.text([bold((code as i32).to_string())]);
+        roff.text([roman(code.meaning())]);
     }
 
     roff.control("SH", ["ENVIRONMENT"]);
-    for (name, what) in ENVIRONMENT {
+    for (name, what) in crate::env::ALL {
         roff.control("TP", []);
         roff.text([bold(*name)]);
         roff.text([roman(*what)]);

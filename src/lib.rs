@@ -1,7 +1,7 @@
 //! lkms: a key management service in one command.
 //!
-//! Layers, with dependencies pointing one way: `commands` use `keyring`, `crypto` and `audit`;
-//! `crypto` knows nothing of files, the command line or the keyring. `roots` (the external
+//! Layers, with dependencies pointing one way: `commands` use `keyring`, `crypto`, `audit` and
+//! `io`; `crypto` knows nothing of files, the command line or the keyring. `roots` (the external
 //! systems that can hold a keyring identity: AWS KMS, Vault/OpenBao Transit, PKCS#11 tokens)
 //! knows nothing of them either; it wraps and unwraps bytes bound to a keyring id, and is
 //! public so that its integration tests call it against real servers.
@@ -11,11 +11,13 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod crypto;
+pub mod env;
 pub mod error;
 pub mod generate;
+pub mod io;
 pub mod keyring;
-pub mod message_source;
 pub mod output;
 pub mod passphrase;
 pub mod roots;
 pub mod run;
+pub mod text;

@@ -10,8 +10,8 @@ use zeroize::Zeroizing;
 
 use crate::error::{auth, usage};
 
-pub const ENV_PASSPHRASE: &str = "LKMS_PASSPHRASE";
-pub const ENV_NEW_PASSPHRASE: &str = "LKMS_NEW_PASSPHRASE";
+pub const ENV_PASSPHRASE: &str = crate::env::PASSPHRASE;
+pub const ENV_NEW_PASSPHRASE: &str = crate::env::NEW_PASSPHRASE;
 
 /// Whether lkms may talk to a person: dialoguer prompts on standard error.
 pub fn interactive() -> bool {
@@ -78,9 +78,9 @@ fn obtain_from(
     if !interactive() {
         // The ways to give this passphrase: the new one of `passwd` has its own.
         let (flag, file_env) = if env == ENV_NEW_PASSPHRASE {
-            ("--new-passphrase-file", "LKMS_NEW_PASSPHRASE_FILE")
+            ("--new-passphrase-file", crate::env::NEW_PASSPHRASE_FILE)
         } else {
-            ("--passphrase-file", "LKMS_PASSPHRASE_FILE")
+            ("--passphrase-file", crate::env::PASSPHRASE_FILE)
         };
         return Err(auth(format!(
             "no passphrase given and no terminal to ask on; use {flag} PATH, {file_env}=PATH \

@@ -24,7 +24,7 @@ pub fn run() -> i32 {
         Err(e) if is_broken_pipe(&e) => ExitCode::Success as i32,
         Err(e) => {
             // Messages may quote text from files (a config key, an audit line): clean it.
-            eprintln!("lkms: error: {}", clean_lines(&format!("{e:#}")));
+            eprintln!("lkms: error: {}", clean_lines(&crate::error::render(&e)));
             exit_code(&e) as i32
         }
     }

@@ -5,7 +5,7 @@ use std::fs;
 use std::io::{ErrorKind, Write};
 use std::path::Path;
 
-use lkms::message_source::{self, MessageSource};
+use lkms::io::message_source::{self, MessageSource};
 
 fn pattern(len: usize) -> Vec<u8> {
     // Not periodic in any power of two, so a misplaced page would show.

@@ -1,4 +1,4 @@
-//! DESIGN.md promises that `public-key` prints PEM that OpenSSL accepts and that signatures
+//! docs/DESIGN.md promises that `public-key` prints PEM that OpenSSL accepts and that signatures
 //! are raw bytes `openssl` verifies. These tests hold the library to that against the real
 //! `openssl` binary (CI installs it), in both directions.
 
@@ -10,7 +10,7 @@ use lkms::crypto::material::KeySpec;
 use lkms::crypto::pem;
 use lkms::crypto::secret::SecretBytes;
 use lkms::crypto::signing;
-use lkms::message_source;
+use lkms::io::message_source;
 
 const SIGNING: [KeySpec; 2] = [KeySpec::Ed25519, KeySpec::EcdsaP256];
 
@@ -32,7 +32,7 @@ fn assert_ok(out: &Output, what: &str) {
     );
 }
 
-/// The openssl command that verifies `sig` over `msg` with `pub.pem`, as DESIGN.md documents it.
+/// The openssl command that verifies `sig` over `msg` with `pub.pem`, as docs/DESIGN.md documents it.
 fn verify_args<'a>(spec: KeySpec, msg: &'a str, sig: &'a str) -> Vec<&'a str> {
     match spec {
         KeySpec::Ed25519 => vec![

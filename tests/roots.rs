@@ -38,7 +38,7 @@ fn short() -> Timeouts {
 }
 
 fn code(e: &RootError) -> ExitCode {
-    e.exit_code()
+    lkms::error::root_exit_code(e)
 }
 
 /// A one-shot HTTP server on 127.0.0.1 that answers the first request with `status` and

@@ -5,7 +5,7 @@
 #[path = "support/servers.rs"]
 mod servers;
 
-use lkms::error::ExitCode;
+use lkms::error::{ExitCode, root_exit_code};
 use lkms::roots::RootError;
 use lkms::roots::pkcs11::{Pin, Pkcs11Config};
 use ring::rand::{SecureRandom, SystemRandom};
@@ -30,7 +30,7 @@ fn pkcs11_generate_wrap_unwrap_and_refusals_on_softhsm() {
 
     // No key yet: exit 4 with the next step.
     let err = config.wrap(&pin, KEYRING, b"x").unwrap_err();
-    assert_eq!(err.exit_code(), ExitCode::KeyUnusable, "{err}");
+    assert_eq!(root_exit_code(&err), ExitCode::KeyUnusable, "{err}");
     assert!(err.to_string().contains("--generate"), "{err}");
 
     config.generate(&pin).unwrap();
@@ -48,17 +48,17 @@ fn pkcs11_generate_wrap_unwrap_and_refusals_on_softhsm() {
 
     // Another keyring id, or one flipped bit: exit 5.
     let err = config.unwrap(&pin, OTHER_KEYRING, &wrapped).unwrap_err();
-    assert_eq!(err.exit_code(), ExitCode::Integrity, "{err}");
+    assert_eq!(root_exit_code(&err), ExitCode::Integrity, "{err}");
     let mut damaged = wrapped.clone();
     damaged[20] ^= 1;
     let err = config.unwrap(&pin, KEYRING, &damaged).unwrap_err();
-    assert_eq!(err.exit_code(), ExitCode::Integrity, "{err}");
+    assert_eq!(root_exit_code(&err), ExitCode::Integrity, "{err}");
 
     // A wrong PIN: exit 3, and the PIN appears nowhere in the message.
     let wrong = Pin::new(SecretString::from("999999".to_string()));
     let err = config.unwrap(&wrong, KEYRING, &wrapped).unwrap_err();
     assert!(matches!(err, RootError::Denied(_)), "{err}");
-    assert_eq!(err.exit_code(), ExitCode::Auth);
+    assert_eq!(root_exit_code(&err), ExitCode::Auth, "{err}");
     assert!(!err.to_string().contains("999999") && !err.to_string().contains(&hsm.pin));
     // The right PIN still works afterwards (one wrong try does not lock the token).
     assert_eq!(
@@ -75,19 +75,14 @@ fn pkcs11_generate_wrap_unwrap_and_refusals_on_softhsm() {
         key_label: "absent".into(),
         ..config.clone()
     };
-    assert_eq!(
-        other
-            .unwrap(&pin, KEYRING, &wrapped)
-            .unwrap_err()
-            .exit_code(),
-        ExitCode::KeyUnusable
-    );
+    let err = other.unwrap(&pin, KEYRING, &wrapped).unwrap_err();
+    assert_eq!(root_exit_code(&err), ExitCode::KeyUnusable, "{err}");
     let other = Pkcs11Config {
         token: "absent".into(),
         ..config.clone()
     };
     let err = other.unwrap(&pin, KEYRING, &wrapped).unwrap_err();
-    assert_eq!(err.exit_code(), ExitCode::Failure, "{err}");
+    assert_eq!(root_exit_code(&err), ExitCode::Failure, "{err}");
     assert!(
         err.to_string().contains("no token labelled absent"),
         "{err}"

@@ -76,7 +76,7 @@ impl AuditLog {
             // say so in the chain.
             let len = self.file.metadata()?.len();
             self.file.set_len(len - torn)?;
-            let mut note = Record::new("AuditLogRecovered");
+            let mut note = Record::new(super::Event::AuditLogRecovered);
             note.outcome = Outcome::Success;
             note.request
                 .insert("dropped_bytes".into(), serde_json::Value::from(torn));
@@ -210,7 +210,7 @@ mod tests {
     }
 
     fn with_padding(event: &str, bytes: usize) -> Record {
-        let mut r = Record::new(event);
+        let mut r = Record::named(event);
         r.request
             .insert("pad".into(), serde_json::Value::from("x".repeat(bytes)));
         r
@@ -220,17 +220,17 @@ mod tests {
     fn a_last_line_longer_than_the_first_read_is_found() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("audit.jsonl");
-        append(&path, Record::new("A")).unwrap();
+        append(&path, Record::named("A")).unwrap();
         // Longer than the first 8 KiB read from the end, so the reader must look further back.
         append(&path, with_padding("B", 100_000)).unwrap();
-        let c = append(&path, Record::new("C")).unwrap();
+        let c = append(&path, Record::named("C")).unwrap();
         assert_eq!(c.seq, 3);
         assert_eq!(verify_file(&path).unwrap().lines, 3);
         // A torn fragment after a long line is dropped, and the chain goes on from the long line.
         append(&path, with_padding("D", 200_000)).unwrap();
         let mut f = OpenOptions::new().append(true).open(&path).unwrap();
         f.write_all(b"{\"seq\":5,\"ti").unwrap();
-        let e = append(&path, Record::new("E")).unwrap();
+        let e = append(&path, Record::named("E")).unwrap();
         assert_eq!(e.seq, 6);
         assert_eq!(verify_file(&path).unwrap().lines, 6);
     }
@@ -239,7 +239,7 @@ mod tests {
     fn a_record_longer_than_a_line_may_be_is_refused_and_not_written() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("audit.jsonl");
-        append(&path, Record::new("A")).unwrap();
+        append(&path, Record::named("A")).unwrap();
         let before = std::fs::read(&path).unwrap();
         let err = append(&path, with_padding("B", MAX_LINE)).unwrap_err();
         assert!(format!("{err:#}").contains("longer than"), "{err:#}");
@@ -250,12 +250,12 @@ mod tests {
     fn a_tail_that_is_no_line_is_refused_not_truncated() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("audit.jsonl");
-        append(&path, Record::new("A")).unwrap();
+        append(&path, Record::named("A")).unwrap();
         // More than a line's worth of bytes with no newline: not a crash-torn line.
         let mut f = OpenOptions::new().append(true).open(&path).unwrap();
         f.write_all(&vec![b'x'; MAX_LINE + 1]).unwrap();
         let len = std::fs::metadata(&path).unwrap().len();
-        let err = append(&path, Record::new("B")).unwrap_err();
+        let err = append(&path, Record::named("B")).unwrap_err();
         assert!(format!("{err:#}").contains("not a line"), "{err:#}");
         assert_eq!(std::fs::metadata(&path).unwrap().len(), len);
     }
@@ -264,19 +264,19 @@ mod tests {
     fn an_over_long_or_empty_last_line_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("audit.jsonl");
-        append(&path, Record::new("A")).unwrap();
+        append(&path, Record::named("A")).unwrap();
         let mut f = OpenOptions::new().append(true).open(&path).unwrap();
         f.write_all(&vec![b' '; MAX_LINE + 5]).unwrap();
         f.write_all(b"\n").unwrap();
-        let err = append(&path, Record::new("B")).unwrap_err();
+        let err = append(&path, Record::named("B")).unwrap_err();
         assert!(format!("{err:#}").contains("longer than"), "{err:#}");
 
         let path = dir.path().join("empty-line.jsonl");
-        append(&path, Record::new("A")).unwrap();
+        append(&path, Record::named("A")).unwrap();
         let mut f = OpenOptions::new().append(true).open(&path).unwrap();
         f.write_all(b"\n").unwrap();
         // Restarting the chain at seq 1 here would hide everything before; refuse instead.
-        let err = append(&path, Record::new("B")).unwrap_err();
+        let err = append(&path, Record::named("B")).unwrap_err();
         assert!(
             format!("{err:#}").contains("not an audit record"),
             "{err:#}"

@@ -5,11 +5,13 @@
 //! is logged in clear, as CloudTrail does.
 
 mod chain;
+mod event;
 mod log;
 mod record;
 mod verify;
 
 pub use chain::{GENESIS_HASH, line_hash};
+pub use event::Event;
 pub use log::AuditLog;
 pub use record::{Actor, Outcome, Record};
 pub use verify::{

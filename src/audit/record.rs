@@ -84,7 +84,12 @@ pub struct Record {
 
 impl Record {
     /// A record to be completed by [`super::AuditLog::append`] (which sets seq, time and hashes).
-    pub fn new(event: &str) -> Record {
+    pub fn new(event: super::Event) -> Record {
+        Record::named(event.name())
+    }
+
+    /// A record for an event read back or made up in a test, by name.
+    pub(crate) fn named(event: &str) -> Record {
         Record {
             seq: 0,
             time: String::new(),

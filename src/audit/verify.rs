@@ -227,7 +227,7 @@ mod tests {
                 host: "h".into(),
                 pid: 2,
             },
-            ..Record::new(event)
+            ..Record::named(event)
         }
     }
 

@@ -5,7 +5,7 @@
 
 /// The top level: examples, then the exit codes every script needs.
 pub fn lkms() -> String {
-    format!("{LKMS}\n\n{}", super::EXIT_CODES)
+    format!("{LKMS}\n\n{}", super::exit_codes_help())
 }
 
 const LKMS: &str = r#"Examples:

@@ -2,24 +2,22 @@
 //! streams.
 //!
 //! Many INPUTs share one unlock of the keyring; the plumbing of inputs, outputs and audit
-//! lines is in `jobs.rs`. Standard output gets only authenticated chunks.
+//! lines is in `jobs.rs`, each INPUT one `Attempt`. Standard output gets only authenticated chunks.
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use serde_json::json;
 use zeroize::Zeroizing;
 
-use super::inputs::material;
-use super::jobs::{
-    Input, Job, Sink, context_of, open_input, plan, preflight, run_jobs, summary, with_output,
-};
+use super::attempt::Attempt;
+use super::jobs::{Job, Sink, context_of, plan, preflight, run_jobs, summary, with_output};
+use super::material::material;
 use super::progress::reporter;
 use super::session::Session;
-use super::sink::PendingFile;
-use crate::audit::Record;
+use crate::audit::{Event, Record};
 use crate::cli::{DecryptArgs, EncryptArgs, GenerateDataKeyArgs, InspectArgs, ReEncryptArgs};
 use crate::crypto::aead::Algorithm;
 use crate::crypto::chunked;
@@ -28,11 +26,11 @@ use crate::crypto::material::KeyUsage;
 use crate::crypto::random::SystemRng;
 use crate::crypto::secret::SecretBytes;
 use crate::error::{integrity, not_found, usage};
+use crate::io::input::{Input, open_input};
+use crate::io::naming::{decrypted_name, encrypted_name};
+use crate::io::output::PendingFile;
 use crate::keyring::{Key, Keyring};
 use crate::output::{Report, clean};
-
-/// The suffix `encrypt` adds and `decrypt` takes off.
-pub const SUFFIX: &str = "lkms";
 
 /// `--json` describes the files written; it cannot share standard output with the data.
 fn json_without_stdout(json: bool, jobs: &[Job]) -> anyhow::Result<()> {
@@ -64,28 +62,25 @@ pub fn encrypt(s: &mut Session, args: EncryptArgs) -> anyhow::Result<Report> {
         .ok_or_else(|| usage("name the key to encrypt under with --key KEY (or set default_key in the config file)"))?;
     let context = context_of(&args.context)?;
     let jobs = plan(&args.inputs, args.out.output.as_deref(), |p| {
-        let mut name = p.as_os_str().to_owned();
-        name.push(".");
-        name.push(SUFFIX);
-        Ok(PathBuf::from(name))
+        Ok(encrypted_name(p))
     })?;
     json_without_stdout(s.settings.json, &jobs)?;
     let checked = preflight(&jobs, args.force, true);
     let rng = SystemRng::new();
     let done = run_jobs(
         s,
-        "Encrypt",
+        Event::Encrypt,
         &jobs,
         Some(&context),
         checked,
-        |keyring, job, rec, gate| {
+        |keyring, job, a| {
             let key = keyring.find(&key_ref)?;
-            rec.key_id = Some(key.id.to_string());
+            a.record.key_id = Some(key.id.to_string());
             let wk = wrapping_key(key, "encrypt with")?;
-            rec.key_version = Some(wk.version);
+            a.record.key_version = Some(wk.version);
             let (input, len) = open_input(job.input.as_deref())?;
             let mut progress = reporter(len, "encrypting");
-            with_output(job, args.force, true, &mut || gate(rec), |out| {
+            with_output(a, job, args.force, true, |out| {
                 Ok(envelope::encrypt(
                     &wk,
                     &context,
@@ -177,29 +172,18 @@ fn context_mismatch(stored: &Context, given: &Context) -> String {
 
 pub fn decrypt(s: &mut Session, args: DecryptArgs) -> anyhow::Result<Report> {
     let context = context_of(&args.context)?;
-    let jobs = plan(&args.inputs, args.out.output.as_deref(), |p| {
-        match p
-            .to_str()
-            .and_then(|s| s.strip_suffix(&format!(".{SUFFIX}")))
-        {
-            Some(stem) if !stem.is_empty() && !stem.ends_with('/') => Ok(PathBuf::from(stem)),
-            _ => Err(usage(format!(
-                "{} does not end in .{SUFFIX}; name its output with -o",
-                clean(&p.to_string_lossy())
-            ))),
-        }
-    })?;
+    let jobs = plan(&args.inputs, args.out.output.as_deref(), decrypted_name)?;
     json_without_stdout(s.settings.json, &jobs)?;
     let checked = preflight(&jobs, args.force, false);
     let done = run_jobs(
         s,
-        "Decrypt",
+        Event::Decrypt,
         &jobs,
         Some(&context),
         checked,
-        |keyring, job, rec, gate| {
+        |keyring, job, a| {
             let (mut input, len) = open_input(job.input.as_deref())?;
-            let opened = open_header(keyring, &mut input, &context, rec, "decrypt with")?;
+            let opened = open_header(keyring, &mut input, &context, &mut a.record, "decrypt with")?;
             // Progress counts body bytes, after the header.
             let body_len = len.map(|l| l.saturating_sub(opened.header.encoded_len() as u64));
             let mut progress = reporter(body_len, "decrypting");
@@ -212,7 +196,7 @@ pub fn decrypt(s: &mut Session, args: DecryptArgs) -> anyhow::Result<Report> {
                     .then(|| clean(&p.to_string_lossy())),
             };
             let mut wrote = false;
-            let result = with_output(job, args.force, false, &mut || gate(rec), |out| {
+            let result = with_output(a, job, args.force, false, |out| {
                 let mut out = Watch {
                     inner: out,
                     wrote: &mut wrote,
@@ -267,18 +251,24 @@ pub fn re_encrypt(s: &mut Session, args: ReEncryptArgs) -> anyhow::Result<Report
     let rng = SystemRng::new();
     let done = run_jobs(
         s,
-        "ReEncrypt",
+        Event::ReEncrypt,
         &jobs,
         Some(&context),
         checked,
-        |keyring, job, rec, gate| {
+        |keyring, job, a| {
             let (mut input, _) = open_input(job.input.as_deref())?;
-            let opened = open_header(keyring, &mut input, &context, rec, "re-encrypt with")?;
-            rec.request.insert(
+            let opened = open_header(
+                keyring,
+                &mut input,
+                &context,
+                &mut a.record,
+                "re-encrypt with",
+            )?;
+            a.record.request.insert(
                 "source_key_id".into(),
                 json!(opened.header.key_id().to_string()),
             );
-            rec.request.insert(
+            a.record.request.insert(
                 "source_key_version".into(),
                 json!(opened.header.key_version()),
             );
@@ -288,22 +278,23 @@ pub fn re_encrypt(s: &mut Session, args: ReEncryptArgs) -> anyhow::Result<Report
                     .find_by_id(opened.header.key_id())
                     .expect("open_header found it"),
             };
-            rec.key_id = Some(target.id.to_string());
+            a.record.key_id = Some(target.id.to_string());
             let wk = wrapping_key(target, "re-encrypt under")?;
-            rec.key_version = Some(wk.version);
+            a.record.key_version = Some(wk.version);
             let header = envelope::rewrap(&opened.header, &opened.data_key, &wk, &rng)?;
             // The body is copied byte for byte: it is never decrypted. File to file, the
             // kernel copies it without passing it through this process.
             if let (Input::File(from), Sink::File(path)) = (&mut input, &job.output) {
                 let mut pending = PendingFile::create_binary(path, in_place)?;
                 if pending.writes_through() {
-                    gate(rec)?;
+                    a.start_stream()?;
                 }
                 header.write_to(&mut pending)?;
                 let n = std::io::copy(from, pending.file_mut())?;
-                return Ok((Some(pending), n));
+                a.release_file(pending);
+                return Ok(n);
             }
-            with_output(job, in_place, true, &mut || gate(rec), |out| {
+            with_output(a, job, in_place, true, |out| {
                 header.write_to(&mut *out)?;
                 Ok(std::io::copy(&mut input, out)?)
             })
@@ -368,15 +359,15 @@ fn plaintext_len(body: u64) -> Option<u64> {
 
 pub fn generate_data_key(s: &mut Session, args: GenerateDataKeyArgs) -> anyhow::Result<Report> {
     let context = context_of(&args.context)?;
-    let mut rec = Record::new("GenerateDataKey");
+    let mut rec = Record::new(Event::GenerateDataKey);
     rec.context = Some(context.clone());
     rec.request.insert("number_of_bytes".into(), json!(32));
-    let (key_id, version, plaintext, ciphertext) = s.audited(rec, |s, rec| {
-        let keyring = s.read_keyring()?;
+    let (key_id, version, plaintext, ciphertext) = Attempt::run(s, rec, |a| {
+        let keyring = a.read_keyring()?;
         let key = keyring.find(&args.key)?;
-        rec.key_id = Some(key.id.to_string());
+        a.record.key_id = Some(key.id.to_string());
         let wk = wrapping_key(key, "generate a data key with")?;
-        rec.key_version = Some(wk.version);
+        a.record.key_version = Some(wk.version);
         let rng = SystemRng::new();
         let mut data_key = Zeroizing::new([0u8; 32]);
         crate::crypto::random::Rng::fill(&rng, &mut data_key[..])?;

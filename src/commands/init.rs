@@ -2,8 +2,9 @@
 
 use serde_json::json;
 
+use super::attempt::Attempt;
 use super::session::Session;
-use crate::audit::Record;
+use crate::audit::{Event, Record};
 use crate::cli::{InitArgs, PasswdArgs};
 use crate::error::failure;
 use crate::keyring::Keyring;
@@ -31,12 +32,12 @@ pub fn init(s: &mut Session, args: InitArgs) -> anyhow::Result<Report> {
         "New keyring passphrase",
     )?;
     store.ensure_dir()?;
-    let mut rec = Record::new("CreateKeyring");
+    let mut rec = Record::new(Event::CreateKeyring);
     rec.request.insert("work_factor".into(), json!(work_factor));
-    s.open_audit()?;
+    let attempt = Attempt::before_keyring(s, rec)?;
+    // The keyring is created first: the attempt's line says whether that worked.
     let result = store.create(&Keyring::new(work_factor), &passphrase);
-    s.log(rec, &result)?;
-    result?;
+    attempt.finish(result)?;
     s.set_passphrase(passphrase);
     Ok(Report::message(
         format!(
@@ -53,29 +54,27 @@ pub fn init(s: &mut Session, args: InitArgs) -> anyhow::Result<Report> {
 }
 
 pub fn passwd(s: &mut Session, args: PasswdArgs) -> anyhow::Result<Report> {
-    let mut rec = Record::new("ChangePassphrase");
+    let mut rec = Record::new(Event::ChangePassphrase);
     if let Some(wf) = args.work_factor {
         rec.request.insert("work_factor".into(), json!(wf));
     }
-    let work_factor = s.audited(rec, |s, _| {
+    let work_factor = Attempt::run(s, rec, |a| {
         // Unlock with the old passphrase first (carrying out anything due), so a mistake is
         // caught before a new passphrase is asked for.
-        s.read_keyring()?;
+        a.read_keyring()?;
         let new = obtain_new(
             args.new_passphrase_file.as_deref(),
             ENV_NEW_PASSPHRASE,
             "New keyring passphrase",
         )?;
-        let store = s.store();
-        let lock = store.lock()?;
-        let mut keyring = store.read(s.passphrase()?)?;
-        if let Some(wf) = args.work_factor {
-            keyring.work_factor = wf;
-        }
-        let prepared = store.prepare(&lock, &keyring, &new)?;
-        s.stage(lock, prepared)?;
-        s.set_passphrase(new);
-        Ok(keyring.work_factor)
+        let work_factor = a.write_keyring_as(Some(&new), |keyring, _| {
+            if let Some(wf) = args.work_factor {
+                keyring.work_factor = wf;
+            }
+            Ok(keyring.work_factor)
+        })?;
+        a.session().set_passphrase(new);
+        Ok(work_factor)
     })?;
     Ok(Report::message(
         format!("changed the keyring's passphrase (scrypt work factor {work_factor})\n"),

@@ -6,18 +6,19 @@
 //! output that cannot be held back (standard output, a device) starts only after a first audit
 //! line. Each INPUT is one attempt in the audit log.
 
-use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
-use super::inputs::{name_of, not_a_file, read_error};
+use super::attempt::Attempt;
 use super::session::Session;
-use super::sink::{PendingFile, stdout_binary_ok};
-use crate::audit::Record;
+use crate::audit::{Event, Record};
 use crate::crypto::envelope::{Context, check_context};
 use crate::error::usage;
+use crate::io::input::read_error;
+use crate::io::naming::{file_or_stdio, name_of, shown};
+use crate::io::output::{PendingFile, stdout_binary_ok};
 use crate::keyring::Keyring;
 use crate::output::{Report, clean};
 
@@ -39,8 +40,8 @@ impl Job {
     }
     fn output_name(&self) -> String {
         match &self.output {
-            Sink::Stdout => "-".into(),
-            Sink::File(p) => p.to_string_lossy().into_owned(),
+            Sink::Stdout => name_of(None),
+            Sink::File(p) => name_of(Some(p)),
         }
     }
 }
@@ -53,13 +54,7 @@ pub(super) fn plan(
     name: impl Fn(&Path) -> anyhow::Result<PathBuf>,
 ) -> anyhow::Result<Vec<Job>> {
     let dash = Path::new("-");
-    let out = |o: &Path| {
-        if o == dash {
-            Sink::Stdout
-        } else {
-            Sink::File(o.to_path_buf())
-        }
-    };
+    let out = |o: &Path| file_or_stdio(Some(o)).map_or(Sink::Stdout, |p| Sink::File(p.into()));
     if inputs.is_empty() || (inputs.len() == 1 && inputs[0] == dash) {
         return Ok(vec![Job {
             input: None,
@@ -107,7 +102,7 @@ pub(super) fn preflight(jobs: &[Job], force: bool, binary_out: bool) -> anyhow::
             Sink::File(p) if !force && p.symlink_metadata().is_ok_and(|m| m.is_file()) => {
                 return Err(crate::error::failure(format!(
                     "{} already exists; use --force to replace it",
-                    clean(&p.to_string_lossy())
+                    shown(p)
                 )));
             }
             _ => {}
@@ -131,49 +126,15 @@ pub(super) fn context_of(pairs: &[(String, String)]) -> anyhow::Result<Context> 
     Ok(context)
 }
 
-/// An INPUT: standard input or an open file, kept concrete so that copying a file's body
-/// can use the kernel's copy (copy_file_range, sendfile) instead of a user-space buffer.
-pub(super) enum Input {
-    Stdin(std::io::Stdin),
-    File(File),
-}
-
-impl Read for Input {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        match self {
-            Input::Stdin(s) => s.read(buf),
-            Input::File(f) => f.read(buf),
-        }
-    }
-}
-
-pub(super) fn open_input(input: Option<&Path>) -> anyhow::Result<(Input, Option<u64>)> {
-    match input {
-        None => Ok((Input::Stdin(std::io::stdin()), None)),
-        Some(p) => {
-            let f = File::open(p).map_err(|e| read_error(p, e))?;
-            let meta = f.metadata().map_err(|e| read_error(p, e))?;
-            if meta.is_dir() {
-                return Err(not_a_file(p));
-            }
-            let len = meta.is_file().then_some(meta.len());
-            Ok((Input::File(f), len))
-        }
-    }
-}
-
-/// The output of one job, once its data is written: a file awaiting its rename, or nothing.
-pub(super) type Pending = Option<PendingFile>;
-
-/// Runs `work` for each job against one unlock of the keyring, logging each as `event`, and
-/// releases each output file only after its audit line is written (fail closed).
+/// Runs `work` for each job against one unlock of the keyring, each job one [`Attempt`] at
+/// `event`: its output file is released only after its audit line is written (fail closed).
 pub(super) fn run_jobs(
     s: &mut Session,
-    event: &str,
+    event: Event,
     jobs: &[Job],
     context: Option<&Context>,
     checked: anyhow::Result<()>,
-    mut work: impl FnMut(&Keyring, &Job, &mut Record, &mut Gate) -> anyhow::Result<(Pending, u64)>,
+    mut work: impl FnMut(&Keyring, &Job, &mut Attempt) -> anyhow::Result<u64>,
 ) -> anyhow::Result<Vec<serde_json::Value>> {
     s.require_keyring()?;
     s.open_audit()?;
@@ -186,59 +147,30 @@ pub(super) fn run_jobs(
         rec
     };
     // A refused attempt (missing input, existing output) is logged too, before any unlock.
-    if let Err(e) = checked {
-        let result = Err(e);
-        s.log(record(&jobs[0]), &result)?;
-        return result;
-    }
-    let keyring = match s.read_keyring() {
+    let keyring = checked.and_then(|()| s.read_keyring());
+    let keyring = match keyring {
         Ok(k) => k,
-        Err(e) => {
-            let result = Err(e);
-            s.log(record(&jobs[0]), &result)?;
-            return result;
-        }
+        Err(e) => return Attempt::open(s, record(&jobs[0]))?.finish(Err(e)),
     };
     let mut done = Vec::new();
     for job in jobs {
-        let mut rec = record(job);
-        let mut logged_early = false;
-        let result = {
-            // Output that cannot wait for the end (standard output, a device) is released only
-            // once this attempt's audit line is written (fail closed).
-            let mut gate = |r: &Record| -> anyhow::Result<()> {
-                let mut early = r.clone();
-                early.request.insert("stream".into(), json!("started"));
-                s.log(early, &Ok::<(), anyhow::Error>(()))?;
-                logged_early = true;
-                Ok(())
-            };
-            work(&keyring, job, &mut rec, &mut gate)
-        };
+        let mut attempt = Attempt::open(s, record(job))?;
+        let result = work(&keyring, job, &mut attempt);
         // Name the file in the error: with several INPUTs, the cause alone is not enough.
         let result = match (&job.input, result) {
-            (Some(path), Err(e)) => Err(e.context(clean(&path.to_string_lossy()))),
+            (Some(path), Err(e)) => Err(e.context(shown(path))),
             (_, other) => other,
         };
-        if let Ok((_, bytes)) = &result {
-            rec.request.insert("bytes".into(), json!(bytes));
+        if let Ok(bytes) = &result {
+            attempt.record.request.insert("bytes".into(), json!(bytes));
         }
         let summary = json!({
             "input": job.input_name(),
             "output": job.output_name(),
-            "key_id": rec.key_id,
-            "key_version": rec.key_version,
+            "key_id": attempt.record.key_id,
+            "key_version": attempt.record.key_version,
         });
-        // Where output began before the end, the line written then recorded the attempt; this
-        // one records how it ended, with the byte count, as Vault logs request and response.
-        if logged_early {
-            rec.request.insert("stream".into(), json!("finished"));
-        }
-        s.log(rec, &result)?;
-        let (pending, bytes) = result?;
-        if let Some(p) = pending {
-            p.commit()?;
-        }
+        let bytes = attempt.finish(result)?;
         let mut summary = summary;
         summary["bytes"] = json!(bytes);
         done.push(summary);
@@ -246,26 +178,24 @@ pub(super) fn run_jobs(
     Ok(done)
 }
 
-/// Writes a stream to the job's output: a pending file, or standard output. A `binary` stream
-/// is refused on a terminal named as the output file, as [`preflight`] refuses it on standard
-/// output.
-/// Logs the attempt before output that cannot be held back is released (see [`run_jobs`]).
-pub(super) type Gate<'a> = dyn FnMut(&Record) -> anyhow::Result<()> + 'a;
-
+/// Writes a stream to the job's output: a pending file the attempt releases at its end, or
+/// standard output. Output that cannot be held back (standard output, a device) starts only
+/// after the attempt's "started" line. A `binary` stream is refused on a terminal named as the
+/// output file, as [`preflight`] refuses it on standard output.
 pub(super) fn with_output(
+    attempt: &mut Attempt,
     job: &Job,
     force: bool,
     binary: bool,
-    release: &mut dyn FnMut() -> anyhow::Result<()>,
     write: impl FnOnce(&mut (dyn Write + Send)) -> anyhow::Result<u64>,
-) -> anyhow::Result<(Pending, u64)> {
+) -> anyhow::Result<u64> {
     match &job.output {
         Sink::Stdout => {
-            release()?;
+            attempt.start_stream()?;
             let mut out = std::io::stdout();
             let n = write(&mut out)?;
             out.flush()?;
-            Ok((None, n))
+            Ok(n)
         }
         Sink::File(path) => {
             let mut pending = if binary {
@@ -274,10 +204,11 @@ pub(super) fn with_output(
                 PendingFile::create(path, force)?
             };
             if pending.writes_through() {
-                release()?;
+                attempt.start_stream()?;
             }
             let n = write(&mut pending)?;
-            Ok((Some(pending), n))
+            attempt.release_file(pending);
+            Ok(n)
         }
     }
 }

@@ -2,33 +2,23 @@
 
 use serde_json::{Value, json};
 
+use super::attempt::Attempt;
 use super::session::Session;
 use super::view::{key_json, key_table, key_text};
-use crate::audit::Record;
-use crate::cli::{AliasCommand, CreateArgs, ListArgs, SpecArg};
-use crate::crypto::material::KeySpec;
+use crate::audit::{Event, Record};
+use crate::cli::{AliasCommand, CreateArgs, ListArgs};
 use crate::error::usage;
 use crate::keyring::lifecycle::check_rotation_period;
 use crate::keyring::lookup::validate_alias;
 use crate::keyring::{Key, KeyState};
 use crate::output::Report;
 
-pub fn spec_of(arg: SpecArg) -> KeySpec {
-    match arg {
-        SpecArg::Aes256Gcm => KeySpec::Aes256Gcm,
-        SpecArg::Chacha20Poly1305 => KeySpec::ChaCha20Poly1305,
-        SpecArg::HmacSha256 => KeySpec::HmacSha256,
-        SpecArg::Ed25519 => KeySpec::Ed25519,
-        SpecArg::EcdsaP256 => KeySpec::EcdsaP256,
-    }
-}
-
 pub fn create(s: &mut Session, args: CreateArgs) -> anyhow::Result<Report> {
-    let spec = spec_of(args.spec);
-    let mut rec = Record::new("CreateKey");
+    let spec = args.spec;
+    let mut rec = Record::new(Event::CreateKey);
     rec.request.insert("spec".into(), json!(spec.name()));
     rec.request.insert("aliases".into(), json!(args.aliases));
-    let key = s.audited(rec, |s, rec| {
+    let key = Attempt::run(s, rec, |a| {
         let aliases = args
             .aliases
             .iter()
@@ -57,7 +47,7 @@ pub fn create(s: &mut Session, args: CreateArgs) -> anyhow::Result<Report> {
             }
         }
         let material = spec.generate()?;
-        let (_, key) = s.write_keyring(|kr, now| {
+        let key = a.write_keyring(|kr, now| {
             for a in &aliases {
                 kr.check_alias_free(a)?;
             }
@@ -71,8 +61,8 @@ pub fn create(s: &mut Session, args: CreateArgs) -> anyhow::Result<Report> {
             kr.keys.push(key.clone());
             Ok(key)
         })?;
-        rec.key_id = Some(key.id.to_string());
-        rec.key_version = Some(1);
+        a.record.key_id = Some(key.id.to_string());
+        a.record.key_version = Some(1);
         Ok(key)
     })?;
     let mut json = key_json(&key);
@@ -81,7 +71,7 @@ pub fn create(s: &mut Session, args: CreateArgs) -> anyhow::Result<Report> {
 }
 
 pub fn list(s: &mut Session, args: ListArgs) -> anyhow::Result<Report> {
-    let keyring = s.audited(Record::new("ListKeys"), |s, _| s.read_keyring())?;
+    let keyring = Attempt::run(s, Record::new(Event::ListKeys), |a| a.read_keyring())?;
     let keys: Vec<&Key> = keyring
         .keys
         .iter()
@@ -97,10 +87,10 @@ pub fn list(s: &mut Session, args: ListArgs) -> anyhow::Result<Report> {
 }
 
 pub fn describe(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
-    let key = s.audited(Record::new("DescribeKey"), |s, rec| {
-        let keyring = s.read_keyring()?;
+    let key = Attempt::run(s, Record::new(Event::DescribeKey), |a| {
+        let keyring = a.read_keyring()?;
         let key = keyring.find(reference)?.clone();
-        rec.key_id = Some(key.id.to_string());
+        a.record.key_id = Some(key.id.to_string());
         Ok(key)
     })?;
     Ok(Report::new(key_text(&key), key_json(&key)))
@@ -109,17 +99,17 @@ pub fn describe(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
 pub fn alias(s: &mut Session, cmd: AliasCommand) -> anyhow::Result<Report> {
     match cmd {
         AliasCommand::Add { name, key } => {
-            let mut rec = Record::new("CreateAlias");
+            let mut rec = Record::new(Event::CreateAlias);
             rec.request.insert("alias".into(), json!(name));
-            let id = s.audited(rec, |s, rec| {
+            let id = Attempt::run(s, rec, |a| {
                 let alias = validate_alias(&name)?;
-                let (_, id) = s.write_keyring(|kr, _| {
+                let id = a.write_keyring(|kr, _| {
                     kr.check_alias_free(&alias)?;
                     let key = kr.find_mut(&key)?;
                     key.aliases.push(alias.clone());
                     Ok(key.id)
                 })?;
-                rec.key_id = Some(id.to_string());
+                a.record.key_id = Some(id.to_string());
                 Ok(id)
             })?;
             Ok(Report::message(
@@ -131,11 +121,11 @@ pub fn alias(s: &mut Session, cmd: AliasCommand) -> anyhow::Result<Report> {
             ))
         }
         AliasCommand::Remove { name } => {
-            let mut rec = Record::new("DeleteAlias");
+            let mut rec = Record::new(Event::DeleteAlias);
             rec.request.insert("alias".into(), json!(name));
-            let id = s.audited(rec, |s, rec| {
-                let (_, id) = s.write_keyring(|kr, _| kr.remove_alias(&name))?;
-                rec.key_id = Some(id.to_string());
+            let id = Attempt::run(s, rec, |a| {
+                let id = a.write_keyring(|kr, _| kr.remove_alias(&name))?;
+                a.record.key_id = Some(id.to_string());
                 Ok(id)
             })?;
             Ok(Report::message(

@@ -2,9 +2,10 @@
 
 use serde_json::json;
 
+use super::attempt::Attempt;
 use super::session::Session;
 use super::view::{key_json, time};
-use crate::audit::Record;
+use crate::audit::{Event, Record};
 use crate::cli::{RotationCommand, ScheduleDeleteArgs};
 use crate::error::failure;
 use crate::keyring::Key;
@@ -16,7 +17,7 @@ use crate::passphrase::{confirm, interactive};
 /// Runs one change on one key under the lock, logged as `event`.
 fn change_key(
     s: &mut Session,
-    event: &str,
+    event: Event,
     reference: &str,
     mut rec_fill: impl FnMut(&mut Record),
     change: impl FnOnce(&mut Key, jiff::Timestamp) -> anyhow::Result<Change>,
@@ -36,7 +37,7 @@ struct Question<'a> {
 /// part of the attempt: a declined change, or one refused before it is asked, is logged.
 fn change_key_confirmed(
     s: &mut Session,
-    event: &str,
+    event: Event,
     reference: &str,
     question: Option<Question>,
     rec_fill: &mut dyn FnMut(&mut Record),
@@ -44,33 +45,33 @@ fn change_key_confirmed(
 ) -> anyhow::Result<(Key, Change)> {
     let mut rec = Record::new(event);
     rec_fill(&mut rec);
-    s.audited(rec, |s, rec| {
+    Attempt::run(s, rec, |a| {
         if let Some(q) = question
             && interactive()
-            && !s.settings.yes
+            && !a.session().settings.yes
         {
             // Find the key first, so an unknown key is refused before anyone is asked.
-            let keyring = s.read_keyring()?;
+            let keyring = a.read_keyring()?;
             let key = keyring.find(reference)?;
-            rec.key_id = Some(key.id.to_string());
+            a.record.key_id = Some(key.id.to_string());
             if (q.applies)(key) && !confirm(&(q.ask)(key), false)? {
                 return Err(failure(q.declined));
             }
         }
         let mut id = None;
-        let result = s.write_keyring(|kr, now| {
+        let result = a.write_keyring(|kr, now| {
             let key = kr.find_mut(reference)?;
             id = Some(key.id);
             let change = change(key, now)?;
             Ok((key.clone(), change))
         });
         if let Some(id) = id {
-            rec.key_id = Some(id.to_string());
+            a.record.key_id = Some(id.to_string());
         }
-        let (_, (key, change)) = result?;
-        rec.key_version = Some(key.current_version);
+        let (key, change) = result?;
+        a.record.key_version = Some(key.current_version);
         if change == Change::Unchanged {
-            rec.request.insert("changed".into(), json!(false));
+            a.record.request.insert("changed".into(), json!(false));
         }
         Ok((key, change))
     })
@@ -87,7 +88,7 @@ fn report(key: &Key, change: Change, did: &str, already: &str) -> Report {
 }
 
 pub fn enable(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
-    let (key, change) = change_key(s, "EnableKey", reference, |_| {}, |k, _| k.enable())?;
+    let (key, change) = change_key(s, Event::EnableKey, reference, |_| {}, |k, _| k.enable())?;
     Ok(report(&key, change, "enabled", "is already Enabled"))
 }
 
@@ -104,7 +105,7 @@ pub fn disable(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
     };
     let (key, change) = change_key_confirmed(
         s,
-        "DisableKey",
+        Event::DisableKey,
         reference,
         Some(question),
         &mut |_| {},
@@ -114,20 +115,20 @@ pub fn disable(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
 }
 
 pub fn rotate(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
-    let mut rec = Record::new("RotateKey");
+    let mut rec = Record::new(Event::RotateKey);
     rec.reason = Some("on-demand".into());
-    let key = s.audited(rec, |s, rec| {
+    let key = Attempt::run(s, rec, |a| {
         let mut id = None;
-        let result = s.write_keyring(|kr, now| {
+        let result = a.write_keyring(|kr, now| {
             let key = kr.find_mut(reference)?;
             id = Some(key.id);
             let material = key.spec.generate()?;
             key.rotate(material, now)?;
             Ok(key.clone())
         });
-        rec.key_id = id.map(|i| i.to_string());
-        let (_, key) = result?;
-        rec.key_version = Some(key.current_version);
+        a.record.key_id = id.map(|i| i.to_string());
+        let key = result?;
+        a.record.key_version = Some(key.current_version);
         Ok(key)
     })?;
     Ok(Report::message(
@@ -145,7 +146,7 @@ pub fn rotation(s: &mut Session, cmd: RotationCommand) -> anyhow::Result<Report>
         RotationCommand::Enable { key, period } => {
             let (k, change) = change_key(
                 s,
-                "EnableKeyRotation",
+                Event::EnableKeyRotation,
                 &key,
                 |r| {
                     r.request.insert("period_days".into(), json!(period));
@@ -163,7 +164,7 @@ pub fn rotation(s: &mut Session, cmd: RotationCommand) -> anyhow::Result<Report>
         RotationCommand::Disable { key } => {
             let (k, change) = change_key(
                 s,
-                "DisableKeyRotation",
+                Event::DisableKeyRotation,
                 &key,
                 |_| {},
                 |k, _| k.disable_rotation(),
@@ -197,7 +198,7 @@ pub fn schedule_delete(s: &mut Session, args: ScheduleDeleteArgs) -> anyhow::Res
     });
     let (key, change) = change_key_confirmed(
         s,
-        "ScheduleKeyDeletion",
+        Event::ScheduleKeyDeletion,
         &args.key,
         question,
         &mut |r| {
@@ -229,7 +230,7 @@ pub fn schedule_delete(s: &mut Session, args: ScheduleDeleteArgs) -> anyhow::Res
 pub fn cancel_delete(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
     let (key, _) = change_key(
         s,
-        "CancelKeyDeletion",
+        Event::CancelKeyDeletion,
         reference,
         |_| {},
         |k, _| k.cancel_deletion(),
@@ -246,7 +247,9 @@ pub fn cancel_delete(s: &mut Session, reference: &str) -> anyhow::Result<Report>
 
 /// Carries out due rotations and deletions now; the session logs each one.
 pub fn maintain(s: &mut Session) -> anyhow::Result<Report> {
-    let (_, events) = s.audited(Record::new("Maintain"), |s, _| s.carry_out_due()?)?;
+    let (_, events) = Attempt::run(s, Record::new(Event::Maintain), |a| {
+        a.session().carry_out_due()?
+    })?;
     let done: Vec<_> = events
         .iter()
         .map(|(id, event)| match event {

@@ -1,19 +1,20 @@
 //! One file per group of commands. Each takes parsed arguments and a [`Session`], and returns
 //! a [`Report`] to print; none parses arguments or prints data itself (except the commands that
-//! stream data to standard output).
+//! stream data to standard output). Each runs its work in an [`attempt::Attempt`], which
+//! writes the audit line before any effect is committed.
 
+mod attempt;
 mod audit;
 mod data;
 mod init;
-mod inputs;
 mod jobs;
 mod keys;
 mod lifecycle;
 mod mac;
+mod material;
 mod progress;
 pub mod session;
 mod sign;
-mod sink;
 mod view;
 
 use crate::cli::Command;

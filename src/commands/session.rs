@@ -8,10 +8,9 @@ use std::cell::OnceCell;
 use jiff::Timestamp;
 use secrecy::SecretString;
 
-use crate::audit::{AuditLog, Outcome, Record};
+use crate::audit::{AuditLog, Event, Outcome, Record};
 use crate::config::Settings;
 use crate::crypto::material::KeySpec;
-use crate::error::not_found;
 use crate::keyring::lifecycle::DueEvent;
 use crate::keyring::store::{PreparedWrite, Store, WriteLock};
 use crate::keyring::{Clock, Keyring};
@@ -22,10 +21,23 @@ pub struct Session {
     pub clock: Box<dyn Clock>,
     passphrase: OnceCell<SecretString>,
     audit: Option<AuditLog>,
-    /// Inside [`Session::audited`], keyring changes wait here (written beside the keyring,
-    /// still under the writers' lock) until their audit line is written.
-    defer_commit: bool,
-    pending: Option<(WriteLock, PreparedWrite)>,
+}
+
+/// A keyring change written beside the keyring, still under the writers' lock, waiting for its
+/// audit line. Only [`super::attempt::Attempt::finish`] commits it.
+pub(crate) struct Staged {
+    lock: WriteLock,
+    prepared: PreparedWrite,
+    /// The keyring as the change left it, for a second change in the same attempt.
+    pub(crate) keyring: Keyring,
+}
+
+impl Staged {
+    pub(super) fn commit(self) -> anyhow::Result<()> {
+        let committed = self.prepared.commit();
+        drop(self.lock);
+        committed
+    }
 }
 
 impl Session {
@@ -35,8 +47,6 @@ impl Session {
             clock,
             passphrase: OnceCell::new(),
             audit: None,
-            defer_commit: false,
-            pending: None,
         }
     }
 
@@ -71,10 +81,14 @@ impl Session {
 
     /// Appends a record, marked with the result's outcome. If the line cannot be written, the
     /// command fails (fail closed).
-    pub fn log<T>(&mut self, mut record: Record, result: &anyhow::Result<T>) -> anyhow::Result<()> {
+    pub(crate) fn log<T>(
+        &mut self,
+        mut record: Record,
+        result: &anyhow::Result<T>,
+    ) -> anyhow::Result<()> {
         if let Err(e) = result {
             record.outcome = Outcome::Failure;
-            record.error = Some(format!("{e:#}"));
+            record.error = Some(crate::error::render(e));
         }
         self.open_audit()?;
         let now = self.now();
@@ -83,60 +97,12 @@ impl Session {
         Ok(())
     }
 
-    /// Runs `op`, logs it as `record` (which `op` may fill in), and returns its result. The
-    /// audit log is opened first, so nothing happens if it cannot be written, and a keyring
-    /// change `op` makes replaces the keyring only after its audit line is written (fail
-    /// closed): if the line cannot be written, the change is dropped.
-    pub fn audited<T>(
-        &mut self,
-        mut record: Record,
-        op: impl FnOnce(&mut Session, &mut Record) -> anyhow::Result<T>,
-    ) -> anyhow::Result<T> {
-        // The audit log belongs to a keyring: with none, there is nothing to act on or log.
-        self.require_keyring()?;
-        self.open_audit()?;
-        self.defer_commit = true;
-        let result = op(self, &mut record);
-        self.defer_commit = false;
-        let pending = self.pending.take();
-        let (Ok(_), Some((lock, prepared))) = (&result, pending) else {
-            self.log(record, &result)?;
-            return result;
-        };
-        let retry = record.clone();
-        self.log(record, &result)?;
-        let committed = prepared.commit();
-        drop(lock);
-        if let Err(e) = committed {
-            let failed = Err::<(), _>(e.context(
-                "the change was not saved (the line before this one recorded it as made)",
-            ));
-            self.log(retry, &failed)?;
-            failed?;
-        }
-        result
-    }
-
-    /// Commits a keyring change now or, inside [`Session::audited`], once its audit line is
-    /// written.
-    pub fn stage(&mut self, lock: WriteLock, prepared: PreparedWrite) -> anyhow::Result<()> {
-        if self.defer_commit && self.pending.is_none() {
-            self.pending = Some((lock, prepared));
-            Ok(())
-        } else {
-            prepared.commit()
-        }
-    }
-
     pub fn require_keyring(&self) -> anyhow::Result<()> {
         let store = self.store();
         if store.exists() {
             Ok(())
         } else {
-            Err(not_found(format!(
-                "no keyring at {}; run `lkms init` to create one, or point --keyring / LKMS_KEYRING at yours",
-                store.path().display()
-            )))
+            Err(crate::keyring::Error::NoKeyring(store.path().to_path_buf()).into())
         }
     }
 
@@ -185,7 +151,6 @@ impl Session {
     /// is one that must stop the command (the audit log, a wrong passphrase); the inner one
     /// says the keyring could not be written. Returns the keyring and what was carried out.
     pub fn carry_out_due(&mut self) -> anyhow::Result<anyhow::Result<(Keyring, Vec<Due>)>> {
-        self.commit_pending()?;
         let store = self.store();
         let passphrase = self.passphrase()?.clone();
         let lock = match store.lock() {
@@ -220,33 +185,43 @@ impl Session {
         Ok(prepared.commit().map(|()| events))
     }
 
-    /// A change staged earlier in this operation holds the lock: save it before another.
-    fn commit_pending(&mut self) -> anyhow::Result<()> {
-        if let Some((lock, prepared)) = self.pending.take() {
-            prepared.commit()?;
-            drop(lock);
-        }
-        Ok(())
-    }
-
-    /// Changes the keyring: takes the writers' lock, reads it again, carries out what is due
-    /// (saved on its own), applies `change`, and writes it back atomically (inside
-    /// [`Session::audited`], once the change's audit line is written).
-    pub fn write_keyring<T>(
+    /// Stages a change: takes the writers' lock, reads the keyring again, carries out what is
+    /// due (saved on its own), applies `change`, and writes the result beside the keyring
+    /// (under `new` passphrase, if given), to be committed after the change's audit line.
+    pub(super) fn stage<T>(
         &mut self,
+        new: Option<&SecretString>,
         change: impl FnOnce(&mut Keyring, Timestamp) -> anyhow::Result<T>,
-    ) -> anyhow::Result<(Keyring, T)> {
+    ) -> anyhow::Result<(Staged, T)> {
         self.require_keyring()?;
-        self.commit_pending()?;
         let store = self.store();
         let passphrase = self.passphrase()?.clone();
         let lock = store.lock()?;
         let mut keyring = store.read(&passphrase)?;
         self.save_due(&store, &lock, &mut keyring, &passphrase)??;
         let value = change(&mut keyring, self.now())?;
-        let prepared = store.prepare(&lock, &keyring, &passphrase)?;
-        self.stage(lock, prepared)?;
-        Ok((keyring, value))
+        let prepared = store.prepare(&lock, &keyring, new.unwrap_or(&passphrase))?;
+        Ok((
+            Staged {
+                lock,
+                prepared,
+                keyring,
+            },
+            value,
+        ))
+    }
+
+    /// Writes `staged`'s keyring again after a further change to it, replacing the first write.
+    pub(super) fn restage(
+        &mut self,
+        staged: &mut Staged,
+        new: Option<&SecretString>,
+    ) -> anyhow::Result<()> {
+        let passphrase = self.passphrase()?.clone();
+        staged.prepared =
+            self.store()
+                .prepare(&staged.lock, &staged.keyring, new.unwrap_or(&passphrase))?;
+        Ok(())
     }
 }
 
@@ -269,9 +244,9 @@ fn apply_due(keyring: &mut Keyring, now: Timestamp, rotations: bool) -> anyhow::
 
 fn due_record(id: uuid::Uuid, event: &DueEvent) -> Record {
     let mut rec = match event {
-        DueEvent::Destroyed => Record::new("DeleteKeyMaterial"),
+        DueEvent::Destroyed => Record::new(Event::DeleteKeyMaterial),
         DueEvent::Rotated(v) => {
-            let mut r = Record::new("RotateKey");
+            let mut r = Record::new(Event::RotateKey);
             r.key_version = Some(*v);
             r.reason = Some("scheduled".into());
             r

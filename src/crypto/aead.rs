@@ -44,7 +44,7 @@ impl Algorithm {
         }
     }
 
-    /// The DESIGN.md spec name (`aes-256-gcm`, `chacha20-poly1305`), as `inspect` shows it.
+    /// The docs/DESIGN.md spec name (`aes-256-gcm`, `chacha20-poly1305`), as `inspect` shows it.
     pub const fn name(self) -> &'static str {
         match self {
             Algorithm::Aes256Gcm => "aes-256-gcm",

@@ -1,6 +1,5 @@
-//! Errors from the crypto layer, each mapped to an exit code of DESIGN.md.
-
-use crate::error::ExitCode;
+//! Errors from the crypto layer. Their exit codes (docs/DESIGN.md) are decided in
+//! `crate::error`: this layer knows nothing of the command line.
 
 #[derive(Debug, thiserror::Error)]
 pub enum CryptoError {
@@ -14,13 +13,4 @@ pub enum CryptoError {
     /// Reading or writing the stream failed.
     #[error(transparent)]
     Io(#[from] std::io::Error),
-}
-
-impl CryptoError {
-    pub fn exit_code(&self) -> ExitCode {
-        match self {
-            CryptoError::Integrity(_) => ExitCode::Integrity,
-            CryptoError::Unsupported(_) | CryptoError::Io(_) => ExitCode::Failure,
-        }
-    }
 }

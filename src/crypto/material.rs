@@ -9,7 +9,7 @@ use super::CryptoError;
 use super::random::{Rng, SystemRng};
 use super::secret::SecretBytes;
 
-/// The algorithms a key can have, with their DESIGN.md names.
+/// The algorithms a key can have, with their docs/DESIGN.md names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum KeySpec {
     #[serde(rename = "aes-256-gcm")]

@@ -2,8 +2,8 @@
 
 use uuid::Uuid;
 
+use super::Error;
 use super::model::{Key, Keyring};
-use crate::error::{failure, not_found, usage};
 
 /// Strips the optional `alias/` prefix that AWS KMS users type out of habit.
 fn bare_alias(name: &str) -> &str {
@@ -17,13 +17,10 @@ pub fn validate_alias(name: &str) -> anyhow::Result<String> {
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-'));
     if bare.is_empty() || bare.len() > 256 || !ok_chars {
-        return Err(usage(format!(
-            "invalid alias `{}`: use 1 to 256 characters of A-Z a-z 0-9 / _ -",
-            crate::output::clean(name)
-        )));
+        return Err(Error::InvalidAlias(name.to_string()).into());
     }
     if Uuid::parse_str(bare).is_ok() {
-        return Err(usage("an alias cannot look like a key id"));
+        return Err(Error::AliasLooksLikeId.into());
     }
     Ok(bare.to_string())
 }
@@ -40,10 +37,7 @@ impl Keyring {
     }
 
     fn unknown(reference: &str) -> anyhow::Error {
-        not_found(format!(
-            "no key `{}` in the keyring; `lkms list` shows the keys and their aliases",
-            crate::output::clean(reference)
-        ))
+        Error::UnknownKey(reference.to_string()).into()
     }
 
     /// The key named by an id or an alias.
@@ -71,10 +65,11 @@ impl Keyring {
             .iter()
             .find(|k| k.aliases.iter().any(|a| a == alias))
         {
-            return Err(failure(format!(
-                "alias `{alias}` already names key {}; remove it first with `lkms alias remove {alias}`",
-                owner.id
-            )));
+            return Err(Error::AliasTaken {
+                alias: alias.to_string(),
+                owner: owner.id,
+            }
+            .into());
         }
         Ok(())
     }
@@ -88,9 +83,6 @@ impl Keyring {
                 return Ok(key.id);
             }
         }
-        Err(not_found(format!(
-            "no alias `{}` in the keyring",
-            crate::output::clean(name)
-        )))
+        Err(Error::UnknownAlias(name.to_string()).into())
     }
 }

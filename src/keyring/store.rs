@@ -15,8 +15,9 @@ use anyhow::Context as _;
 use secrecy::SecretString;
 use zeroize::Zeroizing;
 
+use super::Error;
 use super::model::{FORMAT_VERSION, Keyring};
-use crate::error::{auth, failure, integrity, not_found};
+use crate::error::{failure, integrity};
 
 /// scrypt's log2 cost: the range `init` accepts, and the cap applied when reading, so a
 /// crafted keyring cannot make lkms allocate gigabytes.
@@ -68,10 +69,7 @@ impl Store {
     }
 
     fn missing(&self) -> anyhow::Error {
-        not_found(format!(
-            "no keyring at {}; run `lkms init` to create one, or point --keyring / LKMS_KEYRING at yours",
-            self.path.display()
-        ))
+        Error::NoKeyring(self.path.clone()).into()
     }
 
     /// Creates the keyring's directory (0700) when it does not exist yet.
@@ -125,10 +123,11 @@ impl Store {
     }
 
     fn damaged(&self, detail: impl std::fmt::Display) -> anyhow::Error {
-        integrity(format!(
-            "the keyring {} is damaged or is not an lkms keyring ({detail}); restore it from a backup",
-            self.path.display()
-        ))
+        Error::Damaged {
+            path: self.path.clone(),
+            detail: detail.to_string(),
+        }
+        .into()
     }
 
     fn decrypt(
@@ -156,15 +155,15 @@ impl Store {
 
     fn age_error(&self, e: DecryptError) -> anyhow::Error {
         match e {
-            DecryptError::DecryptionFailed | DecryptError::KeyDecryptionFailed => auth(format!(
-                "wrong passphrase for the keyring {}; check LKMS_PASSPHRASE, --passphrase-file or what you typed",
-                self.path.display()
-            )),
-            DecryptError::ExcessiveWork { required, .. } => failure(format!(
-                "the keyring {} asks for scrypt work factor {required}, above the limit of \
-                 {MAX_WORK_FACTOR}: it was not written by lkms, or it is damaged; restore it from a backup",
-                self.path.display()
-            )),
+            DecryptError::DecryptionFailed | DecryptError::KeyDecryptionFailed => {
+                Error::WrongPassphrase(self.path.clone()).into()
+            }
+            DecryptError::ExcessiveWork { required, .. } => Error::ExcessiveWork {
+                path: self.path.clone(),
+                required,
+                limit: MAX_WORK_FACTOR,
+            }
+            .into(),
             other => self.damaged(other),
         }
     }
@@ -174,10 +173,7 @@ impl Store {
         self.ensure_dir()?;
         let lock = self.lock()?;
         if self.exists() {
-            return Err(failure(format!(
-                "a keyring already exists at {}; nothing was changed (use `lkms passwd` to change its passphrase)",
-                self.path.display()
-            )));
+            return Err(Error::AlreadyExists(self.path.clone()).into());
         }
         self.write(&lock, keyring, passphrase)
     }

@@ -1,8 +1,7 @@
-//! The one error type of the external roots, each variant mapped to the exit code DESIGN.md
-//! gives it. Messages name the URL, module or key involved and never a secret: no token, PIN,
-//! secret access key or plaintext is ever formatted into one.
-
-use crate::error::ExitCode;
+//! The one error type of the external roots, in the classes a user acts on differently;
+//! src/error.rs maps each class to its exit code. Messages name the URL, module or key
+//! involved and never a secret: no token, PIN, secret access key or plaintext is ever
+//! formatted into one.
 
 /// What went wrong talking to an external root, in the classes a user acts on differently.
 #[derive(Debug, thiserror::Error)]
@@ -29,17 +28,6 @@ pub enum RootError {
     Failure(String),
 }
 
-impl RootError {
-    pub fn exit_code(&self) -> ExitCode {
-        match self {
-            RootError::Unreachable { .. } | RootError::Failure(_) => ExitCode::Failure,
-            RootError::Denied(_) => ExitCode::Auth,
-            RootError::KeyUnavailable(_) => ExitCode::KeyUnusable,
-            RootError::Mismatch(_) => ExitCode::Integrity,
-        }
-    }
-}
-
 /// Text from a server or token, made safe to print: control characters replaced and the length
 /// capped, so a hostile endpoint cannot paint the terminal or flood the error.
 pub(crate) fn clean(text: &str) -> String {
@@ -59,6 +47,8 @@ pub(crate) fn clean(text: &str) -> String {
 mod tests {
     use super::*;
 
+    use crate::error::{ExitCode, exit_code, root_exit_code};
+
     #[test]
     fn exit_codes_follow_the_classes() {
         let unreachable = RootError::Unreachable {
@@ -66,23 +56,25 @@ mod tests {
             url: "http://127.0.0.1:1".into(),
             detail: "connection refused".into(),
         };
-        assert_eq!(unreachable.exit_code(), ExitCode::Failure);
+        assert_eq!(root_exit_code(&unreachable), ExitCode::Failure);
         assert!(unreachable.to_string().contains("http://127.0.0.1:1"));
-        assert_eq!(RootError::Denied(String::new()).exit_code(), ExitCode::Auth);
+        let code = |e| root_exit_code(&e);
+        assert_eq!(code(RootError::Denied(String::new())), ExitCode::Auth);
         assert_eq!(
-            RootError::KeyUnavailable(String::new()).exit_code(),
+            code(RootError::KeyUnavailable(String::new())),
             ExitCode::KeyUnusable
         );
         assert_eq!(
-            RootError::Mismatch(String::new()).exit_code(),
+            code(RootError::Mismatch(String::new())),
             ExitCode::Integrity
         );
+        assert_eq!(code(RootError::Failure(String::new())), ExitCode::Failure);
     }
 
     #[test]
     fn a_root_error_inside_an_anyhow_chain_decides_the_exit_code() {
         let err = anyhow::Error::new(RootError::Mismatch("x".into())).context("unlock root ci");
-        assert_eq!(crate::error::exit_code(&err), ExitCode::Integrity);
+        assert_eq!(exit_code(&err), ExitCode::Integrity);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! at the chunk boundaries, tampering, truncation and extension, encryption contexts, key
 //! versions and states, output naming, terminals, the audit trail and the config file.
 //!
-//! The byte layout these tests rely on (DESIGN.md, "The ciphertext format"): a header of
+//! The byte layout these tests rely on (docs/DESIGN.md, "The ciphertext format"): a header of
 //! `header_size` bytes (as `inspect --json` reports it) whose first 33 bytes are magic (4),
 //! format version (1), header length (4), body and wrapping algorithm ids (1 + 1), key id (16),
 //! key version (4), context pair count (2); then a C2SP chunked-encryption body: 24-byte salt,

@@ -13,6 +13,7 @@ mod generated;
 mod keys;
 mod lifecycle;
 mod passphrase;
+mod pinned;
 mod secrets;
 mod sign;
 mod terminal;

@@ -330,3 +330,29 @@ impl Rng {
         self.next() % n
     }
 }
+
+/// Compares `actual` with the committed file `tests/cli/expected/NAME`, whole; rewrites the file
+/// instead when LKMS_REGENERATE=1, as the generated completions are rewritten.
+#[track_caller]
+pub fn expect_file(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/cli/expected")
+        .join(name);
+    if std::env::var_os("LKMS_REGENERATE").is_some_and(|v| v == "1") {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}\nrun: LKMS_REGENERATE=1 cargo test --test cli pinned",
+            path.display()
+        )
+    });
+    assert!(
+        want == actual,
+        "{} differs:\n--- expected\n{want}\n--- actual\n{actual}\nrun: LKMS_REGENERATE=1 cargo \
+         test --test cli pinned, if the change is meant",
+        path.display()
+    );
+}

@@ -1,4 +1,4 @@
-//! Where binary output goes: a file replaced atomically, or standard output when it is not a
+//! Releasing output. Where binary output goes: a file replaced atomically, or standard output when it is not a
 //! terminal.
 //!
 //! Binary on a terminal garbles it (and can send it escape sequences), and a half-written
@@ -82,8 +82,6 @@ impl PendingFile {
         })
     }
 
-    /// True when the output is an existing terminal device (`-o /dev/tty`, or `/dev/stdout`
-    /// on a terminal), which callers writing binary must refuse as they refuse standard output.
     /// Like [`PendingFile::create`], for binary output: refuses a `path` that is a terminal
     /// (`-o /dev/tty`), where bytes would garble the screen or send it escape sequences.
     pub fn create_binary(path: &Path, force: bool) -> anyhow::Result<PendingFile> {
@@ -98,6 +96,8 @@ impl PendingFile {
         Ok(pending)
     }
 
+    /// True when the output is an existing terminal device (`-o /dev/tty`, or `/dev/stdout`
+    /// on a terminal), which callers writing binary must refuse as they refuse standard output.
     pub fn is_terminal(&self) -> bool {
         matches!(&self.target, Target::Device(f) if f.is_terminal())
     }
@@ -150,13 +150,6 @@ impl PendingFile {
 }
 
 impl PendingFile {
-    fn file(&mut self) -> &mut std::fs::File {
-        match &mut self.target {
-            Target::Temp(t) => t.as_file_mut(),
-            Target::Device(f) => f,
-        }
-    }
-
     /// A write error names the output the user asked for (not the temporary file, whose name
     /// means nothing to them) and keeps its kind.
     fn named(&self, e: std::io::Error) -> std::io::Error {
@@ -169,16 +162,18 @@ impl PendingFile {
 
 impl Write for PendingFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.file().write(buf).map_err(|e| self.named(e))
+        self.file_mut().write(buf).map_err(|e| self.named(e))
     }
     fn write_vectored(&mut self, bufs: &[std::io::IoSlice<'_>]) -> std::io::Result<usize> {
-        self.file().write_vectored(bufs).map_err(|e| self.named(e))
+        self.file_mut()
+            .write_vectored(bufs)
+            .map_err(|e| self.named(e))
     }
     fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        self.file().write_all(buf).map_err(|e| self.named(e))
+        self.file_mut().write_all(buf).map_err(|e| self.named(e))
     }
     fn flush(&mut self) -> std::io::Result<()> {
-        self.file().flush().map_err(|e| self.named(e))
+        self.file_mut().flush().map_err(|e| self.named(e))
     }
 }
 
@@ -309,6 +304,16 @@ pub fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     out.write_all(bytes)
         .and_then(|()| out.flush())
         .context("cannot write to standard output")
+}
+
+/// Writes a signature or tag once its operation is logged. A file is replaced atomically:
+/// signatures and tags are not secret, and re-signing a changed artifact in place is the
+/// common case, so an existing file is replaced without `--force` (README, "Signing and MACs").
+pub fn release(output: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+    match output {
+        Some(path) => write_atomic(path, bytes, true),
+        None => write_stdout(bytes),
+    }
 }
 
 #[cfg(test)]

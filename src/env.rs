@@ -1,0 +1,34 @@
+//! The environment variables lkms reads, in one table: clap's `env =`, the passphrase code and
+//! the man pages' ENVIRONMENT section all take their names from here.
+
+pub const KEYRING: &str = "LKMS_KEYRING";
+pub const AUDIT_LOG: &str = "LKMS_AUDIT_LOG";
+pub const PASSPHRASE_FILE: &str = "LKMS_PASSPHRASE_FILE";
+pub const PASSPHRASE: &str = "LKMS_PASSPHRASE";
+pub const CONFIG: &str = "LKMS_CONFIG";
+pub const NEW_PASSPHRASE_FILE: &str = "LKMS_NEW_PASSPHRASE_FILE";
+pub const NEW_PASSPHRASE: &str = "LKMS_NEW_PASSPHRASE";
+
+/// Each variable with what it does, in the order the man pages list them.
+pub const ALL: &[(&str, &str)] = &[
+    (KEYRING, "The keyring file, when --keyring is not given."),
+    (AUDIT_LOG, "The audit log, when --audit-log is not given."),
+    (
+        PASSPHRASE_FILE,
+        "A file whose first line is the keyring passphrase, when --passphrase-file is not given.",
+    ),
+    (
+        PASSPHRASE,
+        "The keyring passphrase itself, for CI secret stores. Every process of the same user can \
+         read it from /proc, and children inherit it: prefer LKMS_PASSPHRASE_FILE.",
+    ),
+    (
+        CONFIG,
+        "The configuration file, when --config is not given; it must exist.",
+    ),
+    (
+        NEW_PASSPHRASE_FILE,
+        "For passwd: a file whose first line is the new passphrase.",
+    ),
+    (NEW_PASSPHRASE, "For passwd: the new passphrase itself."),
+];

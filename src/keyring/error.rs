@@ -1,0 +1,42 @@
+//! What can go wrong in the keyring layer, as facts with their data. The exit code and the
+//! next step a user should take are decided in `crate::error`, not here: this layer names no
+//! command-line flags.
+
+use std::path::PathBuf;
+
+use uuid::Uuid;
+
+use crate::text::clean;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no keyring at {}", .0.display())]
+    NoKeyring(PathBuf),
+    #[error("a keyring already exists at {}; nothing was changed", .0.display())]
+    AlreadyExists(PathBuf),
+    #[error("wrong passphrase for the keyring {}", .0.display())]
+    WrongPassphrase(PathBuf),
+    #[error("the keyring {} is damaged or is not an lkms keyring ({detail})", .path.display())]
+    Damaged { path: PathBuf, detail: String },
+    /// The file asks for more scrypt work than lkms ever writes: not ours, or damaged.
+    #[error(
+        "the keyring {} asks for scrypt work factor {required}, above the limit of {limit}: it \
+         was not written by lkms, or it is damaged",
+        .path.display()
+    )]
+    ExcessiveWork {
+        path: PathBuf,
+        required: u8,
+        limit: u8,
+    },
+    #[error("no key `{}` in the keyring", clean(.0))]
+    UnknownKey(String),
+    #[error("no alias `{}` in the keyring", clean(.0))]
+    UnknownAlias(String),
+    #[error("alias `{alias}` already names key {owner}")]
+    AliasTaken { alias: String, owner: Uuid },
+    #[error("invalid alias `{}`: use 1 to 256 characters of A-Z a-z 0-9 / _ -", clean(.0))]
+    InvalidAlias(String),
+    #[error("an alias cannot look like a key id")]
+    AliasLooksLikeId,
+}
