@@ -392,6 +392,80 @@ fn transit_deleted_key_soft_deleted_key_and_revoked_token() {
 }
 
 #[test]
+fn transit_over_tls_trusts_vault_cacert_and_only_then() {
+    let bao = Bao::start_tls();
+    bao.create_key("k", false);
+    let ca = bao.ca.clone().unwrap().display().to_string();
+    let config = TransitConfig {
+        address: Some(bao.server.url.clone()),
+        mount: "transit".into(),
+        key: "k".into(),
+    };
+    let mut env = bao.env(&bao.token);
+    env.push(("VAULT_CACERT", ca));
+    let root = Transit::connect(&config, &env_of(env), short()).unwrap();
+    let identity = random32();
+    let blob = root.wrap(KEYRING, &identity).unwrap();
+    assert_eq!(
+        root.unwrap(KEYRING, &blob).unwrap().as_slice(),
+        identity.as_slice()
+    );
+    // Without the CA, the dev server's certificate is not trusted: refused, naming the URL.
+    let root = Transit::connect(&config, &env_of(bao.env(&bao.token)), short()).unwrap();
+    let err = root.unwrap(KEYRING, &blob).unwrap_err();
+    assert!(matches!(err, RootError::Unreachable { .. }), "{err}");
+    assert!(err.to_string().contains(&bao.server.url), "{err}");
+}
+
+/// The configuration as a roots file records it, read back, reaches the same key.
+#[test]
+fn external_roots_work_from_their_recorded_parameters() {
+    use lkms::roots::{CallContext, ExternalRoot};
+    let bao = Bao::start();
+    bao.create_key("k", true);
+    let moto = Moto::start();
+    let key = moto.create_key();
+    let roots = [
+        ExternalRoot::Transit(TransitConfig {
+            address: Some(bao.server.url.clone()),
+            mount: "transit".into(),
+            key: "k".into(),
+        }),
+        ExternalRoot::AwsKms(AwsKmsConfig {
+            key_id: key.clone(),
+            region: Some("us-east-1".into()),
+            endpoint_url: Some(moto.server.url.clone()),
+        }),
+    ];
+    let mut env = bao.env(&bao.token);
+    env.extend(
+        moto.env()
+            .into_iter()
+            .filter(|(k, _)| k.starts_with("AWS_ACCESS") || k.starts_with("AWS_SECRET")),
+    );
+    let env = env_of(env);
+    let ctx = CallContext {
+        env: &env,
+        timeouts: short(),
+        pin: None,
+    };
+    for root in roots {
+        let text = toml::to_string(&root.params()).unwrap();
+        let again = ExternalRoot::from_params(root.kind(), &toml::from_str(&text).unwrap())
+            .unwrap()
+            .unwrap();
+        let identity = random32();
+        let wrapped = root.wrap(&identity, KEYRING, &ctx).unwrap();
+        assert_eq!(
+            again.unwrap(&wrapped, KEYRING, &ctx).unwrap().as_slice(),
+            identity.as_slice()
+        );
+        let err = again.unwrap(&wrapped, OTHER_KEYRING, &ctx).unwrap_err();
+        assert_eq!(code(&err), ExitCode::Integrity, "{}: {err}", root.kind());
+    }
+}
+
+#[test]
 fn transit_stopped_server_is_unreachable_naming_the_url() {
     let mut bao = Bao::start();
     bao.create_key("k", false);

@@ -10,6 +10,7 @@ pub mod aws_config;
 pub mod aws_kms;
 pub mod env;
 pub mod error;
+pub mod external;
 pub mod http;
 pub mod pkcs11;
 pub mod sigv4;
@@ -17,4 +18,5 @@ pub mod transit;
 pub mod vault_config;
 
 pub use error::RootError;
+pub use external::{CallContext, ExternalRoot};
 pub use http::Timeouts;

