@@ -13,7 +13,7 @@ use crate::keyring::store::{MAX_WORK_FACTOR, MIN_WORK_FACTOR};
 
 mod examples;
 
-/// The exit-code table as the help text ends with it, rendered from [`ExitCode::ALL`].
+/// The exit-code table as the help text ends with it, rendered from `ExitCode::ALL`.
 pub fn exit_codes_help() -> String {
     let mut text = String::from("Exit codes:");
     for code in ExitCode::ALL {

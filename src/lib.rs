@@ -6,18 +6,18 @@
 //! knows nothing of them either; it wraps and unwraps bytes bound to a keyring id, and is
 //! public so that its integration tests call it against real servers.
 
-pub mod audit;
+pub(crate) mod audit;
 pub mod cli;
-pub mod commands;
-pub mod config;
+pub(crate) mod commands;
+pub(crate) mod config;
 pub mod crypto;
-pub mod env;
-pub mod error;
+pub(crate) mod env;
+pub(crate) mod error;
 pub mod generate;
 pub mod io;
-pub mod keyring;
-pub mod output;
-pub mod passphrase;
+pub(crate) mod keyring;
+pub(crate) mod output;
+pub(crate) mod passphrase;
 pub mod roots;
 pub mod run;
-pub mod text;
+pub(crate) mod text;

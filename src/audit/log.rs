@@ -48,10 +48,6 @@ impl AuditLog {
         })
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Completes the record (seq, time, prev_hash, hash) and appends it.
     pub fn append(&mut self, mut record: Record, now: Timestamp) -> anyhow::Result<Record> {
         let path = self.path.clone();
@@ -145,7 +141,8 @@ impl AuditLog {
         let mut size = len.min(8192);
         loop {
             let start = len - size;
-            let mut tail = Vec::with_capacity(size as usize);
+            // size is at most `limit`, a few MiB.
+            let mut tail = Vec::with_capacity(usize::try_from(size).unwrap_or(usize::MAX));
             self.file.seek(SeekFrom::Start(start))?;
             (&self.file).take(size).read_to_end(&mut tail)?;
             let at_start = start == 0;

@@ -10,13 +10,12 @@ mod log;
 mod record;
 mod verify;
 
-pub use chain::{GENESIS_HASH, line_hash};
+#[cfg(test)]
+pub use chain::line_hash;
 pub use event::Event;
 pub use log::AuditLog;
-pub use record::{Actor, Outcome, Record};
-pub use verify::{
-    VerifyError, VerifyReport, read_records, verify_bytes, verify_file, verify_reader,
-};
+pub use record::{Outcome, Record};
+pub use verify::{read_records, verify_file};
 
 /// The longest line the log may hold, newline excluded. lkms refuses to write a longer one, the
 /// readers refuse to read one, and the appender looks no further back than this for the last

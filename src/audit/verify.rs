@@ -137,6 +137,7 @@ pub fn verify_reader(mut reader: impl BufRead) -> Result<VerifyReport, VerifyErr
 }
 
 /// Checks a log held in memory; see [`verify_reader`].
+#[cfg(test)]
 pub fn verify_bytes(log: &[u8]) -> Result<VerifyReport, VerifyError> {
     verify_reader(log)
 }

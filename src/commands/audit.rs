@@ -7,7 +7,7 @@ use crate::audit::{Outcome, read_records, verify_file};
 use crate::cli::{AuditCommand, AuditShowArgs};
 use crate::output::{Report, clean};
 
-pub fn run(s: &mut Session, cmd: AuditCommand) -> anyhow::Result<Report> {
+pub fn run(s: &mut Session, cmd: &AuditCommand) -> anyhow::Result<Report> {
     match cmd {
         AuditCommand::Show(args) => show(s, args),
         AuditCommand::Verify => verify(s),
@@ -27,7 +27,7 @@ fn verify(s: &mut Session) -> anyhow::Result<Report> {
     ))
 }
 
-fn show(s: &mut Session, args: AuditShowArgs) -> anyhow::Result<Report> {
+fn show(s: &mut Session, args: &AuditShowArgs) -> anyhow::Result<Report> {
     // An alias needs the keyring to become an id; an id does not.
     let key_id = match &args.key {
         None => None,

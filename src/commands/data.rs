@@ -5,7 +5,6 @@
 //! lines is in `jobs.rs`, each INPUT one `Attempt`. Standard output gets only authenticated chunks.
 
 use std::io::{Read, Write};
-use std::path::Path;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
@@ -27,7 +26,7 @@ use crate::crypto::random::SystemRng;
 use crate::crypto::secret::SecretBytes;
 use crate::error::{integrity, not_found, usage};
 use crate::io::input::{Input, open_input};
-use crate::io::naming::{decrypted_name, encrypted_name};
+use crate::io::naming::{decrypted_name, encrypted_name, file_or_stdio};
 use crate::io::output::PendingFile;
 use crate::keyring::{Key, Keyring};
 use crate::output::{Report, clean};
@@ -54,7 +53,7 @@ fn wrapping_key<'k>(key: &'k Key, operation: &str) -> anyhow::Result<WrappingKey
     })
 }
 
-pub fn encrypt(s: &mut Session, args: EncryptArgs) -> anyhow::Result<Report> {
+pub fn encrypt(s: &mut Session, args: &EncryptArgs) -> anyhow::Result<Report> {
     let key_ref = args
         .key
         .clone()
@@ -92,7 +91,7 @@ pub fn encrypt(s: &mut Session, args: EncryptArgs) -> anyhow::Result<Report> {
             })
         },
     )?;
-    Ok(summary(done, "encrypted"))
+    Ok(summary(&done, "encrypted"))
 }
 
 /// The key and version a ciphertext names, checked for use and for the caller's context.
@@ -170,7 +169,7 @@ fn context_mismatch(stored: &Context, given: &Context) -> String {
     why
 }
 
-pub fn decrypt(s: &mut Session, args: DecryptArgs) -> anyhow::Result<Report> {
+pub fn decrypt(s: &mut Session, args: &DecryptArgs) -> anyhow::Result<Report> {
     let context = context_of(&args.context)?;
     let jobs = plan(&args.inputs, args.out.output.as_deref(), decrypted_name)?;
     json_without_stdout(s.settings.json, &jobs)?;
@@ -217,7 +216,7 @@ pub fn decrypt(s: &mut Session, args: DecryptArgs) -> anyhow::Result<Report> {
         }
         },
     )?;
-    Ok(summary(done, "decrypted"))
+    Ok(summary(&done, "decrypted"))
 }
 
 /// A writer that notes whether anything was written, to say so when a later chunk fails.
@@ -238,7 +237,7 @@ impl<W: Write + ?Sized> Write for Watch<'_, W> {
     }
 }
 
-pub fn re_encrypt(s: &mut Session, args: ReEncryptArgs) -> anyhow::Result<Report> {
+pub fn re_encrypt(s: &mut Session, args: &ReEncryptArgs) -> anyhow::Result<Report> {
     let context = context_of(&args.context)?;
     // In place: each INPUT is replaced by its rewrapped form.
     let jobs = plan(&args.inputs, args.out.output.as_deref(), |p| {
@@ -300,11 +299,11 @@ pub fn re_encrypt(s: &mut Session, args: ReEncryptArgs) -> anyhow::Result<Report
             })
         },
     )?;
-    Ok(summary(done, "re-encrypted"))
+    Ok(summary(&done, "re-encrypted"))
 }
 
-pub fn inspect(args: InspectArgs) -> anyhow::Result<Report> {
-    let input = args.input.as_deref().filter(|p| *p != Path::new("-"));
+pub fn inspect(args: &InspectArgs) -> anyhow::Result<Report> {
+    let input = file_or_stdio(args.input.as_deref());
     let (mut reader, len) = open_input(input)?;
     let header = Header::read_from(&mut reader)?;
     let header_len = header.encoded_len() as u64;
@@ -357,7 +356,7 @@ fn plaintext_len(body: u64) -> Option<u64> {
     (last >= tag).then(|| full * chunk + last - tag)
 }
 
-pub fn generate_data_key(s: &mut Session, args: GenerateDataKeyArgs) -> anyhow::Result<Report> {
+pub fn generate_data_key(s: &mut Session, args: &GenerateDataKeyArgs) -> anyhow::Result<Report> {
     let context = context_of(&args.context)?;
     let mut rec = Record::new(Event::GenerateDataKey);
     rec.context = Some(context.clone());

@@ -12,7 +12,7 @@ use crate::keyring::store::DEFAULT_WORK_FACTOR;
 use crate::output::Report;
 use crate::passphrase::{ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, obtain_new};
 
-pub fn init(s: &mut Session, args: InitArgs) -> anyhow::Result<Report> {
+pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
     let store = s.store();
     // Refuse before asking for a passphrase; `create` checks again under the lock.
     if store.exists() {
@@ -53,7 +53,7 @@ pub fn init(s: &mut Session, args: InitArgs) -> anyhow::Result<Report> {
     ))
 }
 
-pub fn passwd(s: &mut Session, args: PasswdArgs) -> anyhow::Result<Report> {
+pub fn passwd(s: &mut Session, args: &PasswdArgs) -> anyhow::Result<Report> {
     let mut rec = Record::new(Event::ChangePassphrase);
     if let Some(wf) = args.work_factor {
         rec.request.insert("work_factor".into(), json!(wf));

@@ -213,7 +213,7 @@ pub(super) fn with_output(
     }
 }
 
-pub(super) fn summary(done: Vec<serde_json::Value>, verb: &str) -> Report {
+pub(super) fn summary(done: &[serde_json::Value], verb: &str) -> Report {
     let text: String = done
         .iter()
         .filter(|d| d["output"] != "-")

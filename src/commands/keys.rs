@@ -13,7 +13,7 @@ use crate::keyring::lookup::validate_alias;
 use crate::keyring::{Key, KeyState};
 use crate::output::Report;
 
-pub fn create(s: &mut Session, args: CreateArgs) -> anyhow::Result<Report> {
+pub fn create(s: &mut Session, args: &CreateArgs) -> anyhow::Result<Report> {
     let spec = args.spec;
     let mut rec = Record::new(Event::CreateKey);
     rec.request.insert("spec".into(), json!(spec.name()));
@@ -70,7 +70,7 @@ pub fn create(s: &mut Session, args: CreateArgs) -> anyhow::Result<Report> {
     Ok(Report::new(format!("{}\n", key.id), json))
 }
 
-pub fn list(s: &mut Session, args: ListArgs) -> anyhow::Result<Report> {
+pub fn list(s: &mut Session, args: &ListArgs) -> anyhow::Result<Report> {
     let keyring = Attempt::run(s, Record::new(Event::ListKeys), |a| a.read_keyring())?;
     let keys: Vec<&Key> = keyring
         .keys
@@ -96,16 +96,16 @@ pub fn describe(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
     Ok(Report::new(key_text(&key), key_json(&key)))
 }
 
-pub fn alias(s: &mut Session, cmd: AliasCommand) -> anyhow::Result<Report> {
+pub fn alias(s: &mut Session, cmd: &AliasCommand) -> anyhow::Result<Report> {
     match cmd {
         AliasCommand::Add { name, key } => {
             let mut rec = Record::new(Event::CreateAlias);
             rec.request.insert("alias".into(), json!(name));
             let id = Attempt::run(s, rec, |a| {
-                let alias = validate_alias(&name)?;
+                let alias = validate_alias(name)?;
                 let id = a.write_keyring(|kr, _| {
                     kr.check_alias_free(&alias)?;
-                    let key = kr.find_mut(&key)?;
+                    let key = kr.find_mut(key)?;
                     key.aliases.push(alias.clone());
                     Ok(key.id)
                 })?;
@@ -124,7 +124,7 @@ pub fn alias(s: &mut Session, cmd: AliasCommand) -> anyhow::Result<Report> {
             let mut rec = Record::new(Event::DeleteAlias);
             rec.request.insert("alias".into(), json!(name));
             let id = Attempt::run(s, rec, |a| {
-                let id = a.write_keyring(|kr, _| kr.remove_alias(&name))?;
+                let id = a.write_keyring(|kr, _| kr.remove_alias(name))?;
                 a.record.key_id = Some(id.to_string());
                 Ok(id)
             })?;

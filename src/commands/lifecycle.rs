@@ -141,17 +141,17 @@ pub fn rotate(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
     ))
 }
 
-pub fn rotation(s: &mut Session, cmd: RotationCommand) -> anyhow::Result<Report> {
+pub fn rotation(s: &mut Session, cmd: &RotationCommand) -> anyhow::Result<Report> {
     match cmd {
         RotationCommand::Enable { key, period } => {
             let (k, change) = change_key(
                 s,
                 Event::EnableKeyRotation,
-                &key,
+                key,
                 |r| {
                     r.request.insert("period_days".into(), json!(period));
                 },
-                |k, now| k.enable_rotation(period, now),
+                |k, now| k.enable_rotation(*period, now),
             )?;
             let next = k.next_rotation.map(time).unwrap_or_default();
             Ok(report(
@@ -165,7 +165,7 @@ pub fn rotation(s: &mut Session, cmd: RotationCommand) -> anyhow::Result<Report>
             let (k, change) = change_key(
                 s,
                 Event::DisableKeyRotation,
-                &key,
+                key,
                 |_| {},
                 |k, _| k.disable_rotation(),
             )?;
@@ -179,7 +179,7 @@ pub fn rotation(s: &mut Session, cmd: RotationCommand) -> anyhow::Result<Report>
     }
 }
 
-pub fn schedule_delete(s: &mut Session, args: ScheduleDeleteArgs) -> anyhow::Result<Report> {
+pub fn schedule_delete(s: &mut Session, args: &ScheduleDeleteArgs) -> anyhow::Result<Report> {
     let days = args
         .days
         .or(s.settings.config.deletion_window_days)

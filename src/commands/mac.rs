@@ -10,6 +10,7 @@ use serde_json::json;
 use super::attempt::Attempt;
 use super::material::material;
 use super::session::Session;
+use super::tag_output::TagOutput;
 use crate::audit::{Event, Record};
 use crate::cli::{MacArgs, VerifyMacArgs};
 use crate::crypto::CryptoError;
@@ -17,7 +18,6 @@ use crate::crypto::mac::{self, TAG_LEN};
 use crate::crypto::material::KeyUsage;
 use crate::io::input::{open_counted, read_small, reading as read_failed};
 use crate::io::naming::{file_or_stdio, name_of};
-use crate::io::output;
 use crate::output::Report;
 
 /// A read error while streaming names the input; an integrity error stands as it is.
@@ -28,18 +28,18 @@ fn reading(input: Option<&Path>, e: CryptoError) -> anyhow::Error {
     }
 }
 
-pub fn mac(s: &mut Session, args: MacArgs) -> anyhow::Result<Report> {
+pub fn mac(s: &mut Session, args: &MacArgs) -> anyhow::Result<Report> {
     let input = file_or_stdio(args.input.as_deref());
-    let output = file_or_stdio(args.output.as_deref());
+    let out = TagOutput::new(
+        file_or_stdio(args.output.as_deref()),
+        s.settings.json,
+        "mac",
+    );
     let mut rec = Record::new(Event::GenerateMac);
     rec.request.insert("input".into(), json!(name_of(input)));
-    rec.request.insert("output".into(), json!(name_of(output)));
-    // With --json and no -o, the tag goes into the JSON (base64), not raw to stdout.
-    let in_json = output.is_none() && s.settings.json;
+    out.describe(&mut rec);
     let (key_id, version, tag) = Attempt::run(s, rec, |a| {
-        if output.is_none() && !in_json {
-            output::stdout_binary_ok()?;
-        }
+        out.check()?;
         let keyring = a.read_keyring()?;
         let key = keyring.find(&args.key)?;
         a.record.key_id = Some(key.id.to_string());
@@ -49,37 +49,14 @@ pub fn mac(s: &mut Session, args: MacArgs) -> anyhow::Result<Report> {
         let tag = mac::tag(material(key, version)?, &mut reader);
         a.record.request.insert("bytes".into(), json!(reader.bytes));
         let tag = tag.map_err(|e| reading(input, e))?;
-        if !in_json {
-            // Written once the audit line is (fail closed).
-            a.release_bytes(output.map(Path::to_path_buf), tag.to_vec());
-        }
+        out.hold(a, &tag);
         Ok((key.id, version.version, tag))
     })?;
-    if in_json {
-        use base64::Engine as _;
-        return Ok(Report::new(
-            String::new(),
-            json!({
-                "key_id": key_id.to_string(),
-                "key_version": version,
-                "mac": base64::engine::general_purpose::STANDARD.encode(tag),
-            }),
-        ));
-    }
-    Ok(match output {
-        Some(path) => Report::new(
-            String::new(),
-            json!({
-                "key_id": key_id.to_string(),
-                "key_version": version,
-                "mac_file": path.to_string_lossy(),
-            }),
-        ),
-        None => Report::none(),
-    })
+    let fields = json!({"key_id": key_id.to_string(), "key_version": version});
+    Ok(out.report(fields, &tag))
 }
 
-pub fn verify_mac(s: &mut Session, args: VerifyMacArgs) -> anyhow::Result<Report> {
+pub fn verify_mac(s: &mut Session, args: &VerifyMacArgs) -> anyhow::Result<Report> {
     let input = file_or_stdio(args.input.as_deref());
     let mut rec = Record::new(Event::VerifyMac);
     rec.request.insert("input".into(), json!(name_of(input)));

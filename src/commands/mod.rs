@@ -15,6 +15,7 @@ mod material;
 mod progress;
 pub mod session;
 mod sign;
+mod tag_output;
 mod view;
 
 use crate::cli::Command;
@@ -23,29 +24,29 @@ use session::Session;
 
 pub fn dispatch(s: &mut Session, command: Command) -> anyhow::Result<Report> {
     match command {
-        Command::Init(a) => init::init(s, a),
-        Command::Passwd(a) => init::passwd(s, a),
-        Command::Create(a) => keys::create(s, a),
-        Command::List(a) => keys::list(s, a),
+        Command::Init(a) => init::init(s, &a),
+        Command::Passwd(a) => init::passwd(s, &a),
+        Command::Create(a) => keys::create(s, &a),
+        Command::List(a) => keys::list(s, &a),
         Command::Describe(a) => keys::describe(s, &a.key),
-        Command::Alias(c) => keys::alias(s, c),
+        Command::Alias(c) => keys::alias(s, &c),
         Command::Rotate(a) => lifecycle::rotate(s, &a.key),
-        Command::Rotation(c) => lifecycle::rotation(s, c),
+        Command::Rotation(c) => lifecycle::rotation(s, &c),
         Command::Enable(a) => lifecycle::enable(s, &a.key),
         Command::Disable(a) => lifecycle::disable(s, &a.key),
-        Command::ScheduleDelete(a) => lifecycle::schedule_delete(s, a),
+        Command::ScheduleDelete(a) => lifecycle::schedule_delete(s, &a),
         Command::CancelDelete(a) => lifecycle::cancel_delete(s, &a.key),
         Command::Maintain => lifecycle::maintain(s),
-        Command::Audit(c) => audit::run(s, c),
-        Command::Sign(a) => sign::sign(s, a),
-        Command::Verify(a) => sign::verify(s, a),
-        Command::Mac(a) => mac::mac(s, a),
-        Command::VerifyMac(a) => mac::verify_mac(s, a),
-        Command::PublicKey(a) => sign::public_key(s, a),
-        Command::Encrypt(a) => data::encrypt(s, a),
-        Command::Decrypt(a) => data::decrypt(s, a),
-        Command::ReEncrypt(a) => data::re_encrypt(s, a),
-        Command::Inspect(a) => data::inspect(a),
-        Command::GenerateDataKey(a) => data::generate_data_key(s, a),
+        Command::Audit(c) => audit::run(s, &c),
+        Command::Sign(a) => sign::sign(s, &a),
+        Command::Verify(a) => sign::verify(s, &a),
+        Command::Mac(a) => mac::mac(s, &a),
+        Command::VerifyMac(a) => mac::verify_mac(s, &a),
+        Command::PublicKey(a) => sign::public_key(s, &a),
+        Command::Encrypt(a) => data::encrypt(s, &a),
+        Command::Decrypt(a) => data::decrypt(s, &a),
+        Command::ReEncrypt(a) => data::re_encrypt(s, &a),
+        Command::Inspect(a) => data::inspect(&a),
+        Command::GenerateDataKey(a) => data::generate_data_key(s, &a),
     }
 }

@@ -1,8 +1,6 @@
 //! sign, verify, public-key: raw signatures that `openssl` verifies over the message itself,
 //! and the SubjectPublicKeyInfo to verify them with.
 
-use std::path::Path;
-
 use anyhow::Context as _;
 use base64::Engine as _;
 use serde_json::json;
@@ -10,6 +8,7 @@ use serde_json::json;
 use super::attempt::Attempt;
 use super::material::material;
 use super::session::Session;
+use super::tag_output::TagOutput;
 use crate::audit::{Event, Record};
 use crate::cli::{KeyFormat, PublicKeyArgs, SignArgs, VerifyArgs};
 use crate::crypto::material::KeyUsage;
@@ -19,18 +18,18 @@ use crate::io::naming::{file_or_stdio, name_of};
 use crate::io::output;
 use crate::output::Report;
 
-pub fn sign(s: &mut Session, args: SignArgs) -> anyhow::Result<Report> {
+pub fn sign(s: &mut Session, args: &SignArgs) -> anyhow::Result<Report> {
     let input = file_or_stdio(args.input.as_deref());
-    let output = file_or_stdio(args.output.as_deref());
+    let out = TagOutput::new(
+        file_or_stdio(args.output.as_deref()),
+        s.settings.json,
+        "signature",
+    );
     let mut rec = Record::new(Event::Sign);
     rec.request.insert("input".into(), json!(name_of(input)));
-    rec.request.insert("output".into(), json!(name_of(output)));
-    // With --json and no -o, the signature goes into the JSON (base64), not raw to stdout.
-    let in_json = output.is_none() && s.settings.json;
+    out.describe(&mut rec);
     let (key, signature) = Attempt::run(s, rec, |a| {
-        if output.is_none() && !in_json {
-            output::stdout_binary_ok()?;
-        }
+        out.check()?;
         let keyring = a.read_keyring()?;
         let key = keyring.find(&args.key)?;
         a.record.key_id = Some(key.id.to_string());
@@ -41,38 +40,18 @@ pub fn sign(s: &mut Session, args: SignArgs) -> anyhow::Result<Report> {
             .request
             .insert("bytes".into(), json!(message.len()));
         let signature = signing::sign(key.spec, material(key, version)?, &message)?;
-        if !in_json {
-            // Written once the audit line is (fail closed).
-            a.release_bytes(output.map(Path::to_path_buf), signature.clone());
-        }
+        out.hold(a, &signature);
         Ok((key.clone(), signature))
     })?;
-    if in_json {
-        return Ok(Report::new(
-            String::new(),
-            json!({
-                "key_id": key.id.to_string(),
-                "key_version": key.current_version,
-                "spec": key.spec.name(),
-                "signature": base64::engine::general_purpose::STANDARD.encode(&signature),
-            }),
-        ));
-    }
-    Ok(match output {
-        Some(path) => Report::new(
-            String::new(),
-            json!({
-                "key_id": key.id.to_string(),
-                "key_version": key.current_version,
-                "spec": key.spec.name(),
-                "signature_file": path.to_string_lossy(),
-            }),
-        ),
-        None => Report::none(),
-    })
+    let fields = json!({
+        "key_id": key.id.to_string(),
+        "key_version": key.current_version,
+        "spec": key.spec.name(),
+    });
+    Ok(out.report(fields, &signature))
 }
 
-pub fn verify(s: &mut Session, args: VerifyArgs) -> anyhow::Result<Report> {
+pub fn verify(s: &mut Session, args: &VerifyArgs) -> anyhow::Result<Report> {
     let input = file_or_stdio(args.input.as_deref());
     let mut rec = Record::new(Event::Verify);
     rec.request.insert("input".into(), json!(name_of(input)));
@@ -108,7 +87,7 @@ pub fn verify(s: &mut Session, args: VerifyArgs) -> anyhow::Result<Report> {
     ))
 }
 
-pub fn public_key(s: &mut Session, args: PublicKeyArgs) -> anyhow::Result<Report> {
+pub fn public_key(s: &mut Session, args: &PublicKeyArgs) -> anyhow::Result<Report> {
     let format = match args.format {
         KeyFormat::Pem => "pem",
         KeyFormat::Der => "der",

@@ -100,7 +100,9 @@ impl Header {
         let mut out = Vec::with_capacity(len);
         out.extend_from_slice(&MAGIC);
         out.push(FORMAT_VERSION);
-        out.extend_from_slice(&(len as u32).to_be_bytes());
+        // At most MAX_HEADER_LEN, far below u32::MAX.
+        let len = u32::try_from(len).expect("header length is bounded");
+        out.extend_from_slice(&len.to_be_bytes());
         out.push(self.algorithm.wire_id());
         out.push(self.wrapping.wire_id());
         out.extend_from_slice(self.key_id.as_bytes());
@@ -195,11 +197,12 @@ fn context_len(context: &Context) -> usize {
 /// Pair count (u16), then each pair in byte order of keys: key length (u16), key, value length
 /// (u16), value. Callers have checked the bounds, which keep every length within u16.
 fn encode_context(context: &Context, out: &mut Vec<u8>) {
-    out.extend_from_slice(&(context.len() as u16).to_be_bytes());
+    let len16 = |n: usize| u16::try_from(n).expect("context bounds were checked");
+    out.extend_from_slice(&len16(context.len()).to_be_bytes());
     for (k, v) in context {
-        out.extend_from_slice(&(k.len() as u16).to_be_bytes());
+        out.extend_from_slice(&len16(k.len()).to_be_bytes());
         out.extend_from_slice(k.as_bytes());
-        out.extend_from_slice(&(v.len() as u16).to_be_bytes());
+        out.extend_from_slice(&len16(v.len()).to_be_bytes());
         out.extend_from_slice(v.as_bytes());
     }
 }

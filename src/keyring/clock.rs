@@ -17,18 +17,10 @@ impl Clock for SystemClock {
 }
 
 /// A clock that says what it is told; for tests.
+#[cfg(test)]
 pub struct FixedClock(pub std::cell::Cell<Timestamp>);
 
-impl FixedClock {
-    pub fn at(t: Timestamp) -> Self {
-        FixedClock(std::cell::Cell::new(t))
-    }
-    pub fn advance_days(&self, days: i64) {
-        let next = self.0.get() + jiff::SignedDuration::from_hours(24 * days);
-        self.0.set(next);
-    }
-}
-
+#[cfg(test)]
 impl Clock for FixedClock {
     fn now(&self) -> Timestamp {
         self.0.get()

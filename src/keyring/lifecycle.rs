@@ -16,7 +16,6 @@ pub const MAX_DELETION_DAYS: u32 = 30;
 pub const DEFAULT_DELETION_DAYS: u32 = 30;
 pub const MIN_ROTATION_DAYS: u32 = 1;
 pub const MAX_ROTATION_DAYS: u32 = 2560;
-pub const DEFAULT_ROTATION_DAYS: u32 = 365;
 
 /// Whether a transition changed the key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -250,23 +249,6 @@ impl Key {
         self.check_usable(usage, operation)?;
         self.current()
             .ok_or_else(|| anyhow::anyhow!("key {} has no current version", self.id))
-    }
-
-    /// The named version, for operations on existing data (decrypt, verify).
-    pub fn usable_version(
-        &self,
-        version: u32,
-        usage: KeyUsage,
-        operation: &str,
-    ) -> anyhow::Result<&KeyVersion> {
-        self.check_usable(usage, operation)?;
-        self.version(version).ok_or_else(|| {
-            crate::error::not_found(format!(
-                "key {} has no version {version} (its versions are 1 to {})",
-                self.display_name(),
-                self.current_version
-            ))
-        })
     }
 
     /// Refuses a key whose usage or state does not allow `operation`, which names the operation
