@@ -73,6 +73,9 @@ _lkms() {
             lkms,re-encrypt)
                 cmd="lkms__subcmd__re__subcmd__encrypt"
                 ;;
+            lkms,root)
+                cmd="lkms__subcmd__root"
+                ;;
             lkms,rotate)
                 cmd="lkms__subcmd__rotate"
                 ;;
@@ -184,6 +187,9 @@ _lkms() {
             lkms__subcmd__help,re-encrypt)
                 cmd="lkms__subcmd__help__subcmd__re__subcmd__encrypt"
                 ;;
+            lkms__subcmd__help,root)
+                cmd="lkms__subcmd__help__subcmd__root"
+                ;;
             lkms__subcmd__help,rotate)
                 cmd="lkms__subcmd__help__subcmd__rotate"
                 ;;
@@ -214,11 +220,98 @@ _lkms() {
             lkms__subcmd__help__subcmd__audit,verify)
                 cmd="lkms__subcmd__help__subcmd__audit__subcmd__verify"
                 ;;
+            lkms__subcmd__help__subcmd__root,add)
+                cmd="lkms__subcmd__help__subcmd__root__subcmd__add"
+                ;;
+            lkms__subcmd__help__subcmd__root,list)
+                cmd="lkms__subcmd__help__subcmd__root__subcmd__list"
+                ;;
+            lkms__subcmd__help__subcmd__root,remove)
+                cmd="lkms__subcmd__help__subcmd__root__subcmd__remove"
+                ;;
+            lkms__subcmd__help__subcmd__root__subcmd__add,aws-kms)
+                cmd="lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__aws__subcmd__kms"
+                ;;
+            lkms__subcmd__help__subcmd__root__subcmd__add,passphrase)
+                cmd="lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__passphrase"
+                ;;
+            lkms__subcmd__help__subcmd__root__subcmd__add,pkcs11)
+                cmd="lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__pkcs11"
+                ;;
+            lkms__subcmd__help__subcmd__root__subcmd__add,transit)
+                cmd="lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__transit"
+                ;;
             lkms__subcmd__help__subcmd__rotation,disable)
                 cmd="lkms__subcmd__help__subcmd__rotation__subcmd__disable"
                 ;;
             lkms__subcmd__help__subcmd__rotation,enable)
                 cmd="lkms__subcmd__help__subcmd__rotation__subcmd__enable"
+                ;;
+            lkms__subcmd__root,add)
+                cmd="lkms__subcmd__root__subcmd__add"
+                ;;
+            lkms__subcmd__root,help)
+                cmd="lkms__subcmd__root__subcmd__help"
+                ;;
+            lkms__subcmd__root,list)
+                cmd="lkms__subcmd__root__subcmd__list"
+                ;;
+            lkms__subcmd__root,remove)
+                cmd="lkms__subcmd__root__subcmd__remove"
+                ;;
+            lkms__subcmd__root__subcmd__add,aws-kms)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__aws__subcmd__kms"
+                ;;
+            lkms__subcmd__root__subcmd__add,help)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__help"
+                ;;
+            lkms__subcmd__root__subcmd__add,passphrase)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__passphrase"
+                ;;
+            lkms__subcmd__root__subcmd__add,pkcs11)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__pkcs11"
+                ;;
+            lkms__subcmd__root__subcmd__add,transit)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__transit"
+                ;;
+            lkms__subcmd__root__subcmd__add__subcmd__help,aws-kms)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__aws__subcmd__kms"
+                ;;
+            lkms__subcmd__root__subcmd__add__subcmd__help,help)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__help"
+                ;;
+            lkms__subcmd__root__subcmd__add__subcmd__help,passphrase)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__passphrase"
+                ;;
+            lkms__subcmd__root__subcmd__add__subcmd__help,pkcs11)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__pkcs11"
+                ;;
+            lkms__subcmd__root__subcmd__add__subcmd__help,transit)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__transit"
+                ;;
+            lkms__subcmd__root__subcmd__help,add)
+                cmd="lkms__subcmd__root__subcmd__help__subcmd__add"
+                ;;
+            lkms__subcmd__root__subcmd__help,help)
+                cmd="lkms__subcmd__root__subcmd__help__subcmd__help"
+                ;;
+            lkms__subcmd__root__subcmd__help,list)
+                cmd="lkms__subcmd__root__subcmd__help__subcmd__list"
+                ;;
+            lkms__subcmd__root__subcmd__help,remove)
+                cmd="lkms__subcmd__root__subcmd__help__subcmd__remove"
+                ;;
+            lkms__subcmd__root__subcmd__help__subcmd__add,aws-kms)
+                cmd="lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__aws__subcmd__kms"
+                ;;
+            lkms__subcmd__root__subcmd__help__subcmd__add,passphrase)
+                cmd="lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__passphrase"
+                ;;
+            lkms__subcmd__root__subcmd__help__subcmd__add,pkcs11)
+                cmd="lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__pkcs11"
+                ;;
+            lkms__subcmd__root__subcmd__help__subcmd__add,transit)
+                cmd="lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__transit"
                 ;;
             lkms__subcmd__rotation,disable)
                 cmd="lkms__subcmd__rotation__subcmd__disable"
@@ -245,7 +338,7 @@ _lkms() {
 
     case "${cmd}" in
         lkms)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -871,7 +964,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__help)
-            opts="init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help"
+            opts="init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1206,6 +1299,118 @@ _lkms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lkms__subcmd__help__subcmd__root)
+            opts="list add remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__root__subcmd__add)
+            opts="passphrase aws-kms transit pkcs11"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__aws__subcmd__kms)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__passphrase)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__pkcs11)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__transit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__root__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__root__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lkms__subcmd__help__subcmd__rotate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1319,13 +1524,61 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__init)
-            opts="-y -h -V --work-factor --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --work-factor --root --name --key-id --region --endpoint-url --address --key --mount --module --token --key-label --generate --pin-file --keyring --audit-log --passphrase-file --config --json --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -W "passphrase aws-kms transit pkcs11" -- "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1485,12 +1738,16 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__passwd)
-            opts="-y -h -V --work-factor --new-passphrase-file --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --root --work-factor --new-passphrase-file --keyring --audit-log --passphrase-file --config --json --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1579,6 +1836,520 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version list add remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version passphrase aws-kms transit pkcs11 help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__aws__subcmd__kms)
+            opts="-y -h -V --name --key-id --region --endpoint-url --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__help)
+            opts="passphrase aws-kms transit pkcs11 help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__aws__subcmd__kms)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__passphrase)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__pkcs11)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__transit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__passphrase)
+            opts="-y -h -V --name --work-factor --new-passphrase-file --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --new-passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__pkcs11)
+            opts="-y -h -V --name --module --token --key-label --generate --pin-file --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__transit)
+            opts="-y -h -V --name --address --key --mount --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__help)
+            opts="list add remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__help__subcmd__add)
+            opts="passphrase aws-kms transit pkcs11"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__aws__subcmd__kms)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__passphrase)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__pkcs11)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__transit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__list)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__remove)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

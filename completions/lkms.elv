@@ -52,15 +52,29 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand verify-mac 'Verify an HMAC-SHA256 tag'
             cand public-key 'Print a signing key''s public key (SubjectPublicKeyInfo)'
             cand audit 'Read and verify the audit log'
-            cand passwd 'Change the keyring''s passphrase (and optionally its work factor)'
+            cand passwd 'Change the passphrase of one passphrase root (and optionally its work factor)'
+            cand root 'List, add or remove the keyring''s roots: what holds its identity'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lkms;init'= {
             cand --work-factor 'scrypt''s log2 cost, 10 to 22 [default: 18, or the config file''s work_factor]'
+            cand --root 'The keyring''s only root, instead of a passphrase: for CI runners whose identity is their cloud role, a Vault token or an HSM'
+            cand --name 'The root''s name [default: the kind, or `default` for a passphrase]'
+            cand --key-id 'The KMS key: key id, key ARN, alias/NAME or alias ARN'
+            cand --region 'The AWS region [default: the key ARN''s, AWS_REGION, AWS_DEFAULT_REGION, the profile''s]'
+            cand --endpoint-url 'The KMS endpoint [default: AWS_ENDPOINT_URL_KMS, AWS_ENDPOINT_URL, the region''s]'
+            cand --address 'The Vault or OpenBao server [default: VAULT_ADDR, BAO_ADDR]'
+            cand --key 'The Transit key''s name'
+            cand --mount 'Where the Transit engine is mounted'
+            cand --module 'The PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so'
+            cand --token 'The token''s label'
+            cand --key-label 'The AES key''s label on the token'
+            cand --pin-file 'Read the token''s user PIN from the first line of this file'
             cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
             cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
             cand --passphrase-file 'Read the passphrase from the first line of this file'
             cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --generate 'Create the key on the token first (AES-256, sensitive, not extractable)'
             cand --json 'Print machine-readable JSON (one value) instead of text'
             cand -y 'Do not ask for confirmation before destructive changes'
             cand --yes 'Do not ask for confirmation before destructive changes'
@@ -512,6 +526,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;audit;help;help'= {
         }
         &'lkms;passwd'= {
+            cand --root 'The passphrase root to change [default: the one that unlocked, else `default`]'
             cand --work-factor 'A new scrypt log2 cost, 10 to 22 [default: keep the current one]'
             cand --new-passphrase-file 'Read the new passphrase from the first line of this file'
             cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
@@ -525,6 +540,179 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'lkms;root'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the keyring''s roots (needs no passphrase)'
+            cand add 'Add a root that holds the keyring identity'
+            cand remove 'Remove a root; the last one cannot be removed'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;root;list'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;root;add'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand passphrase 'Add a passphrase root: an age scrypt file beside the keyring'
+            cand aws-kms 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name'
+            cand transit 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key'
+            cand pkcs11 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;root;add;passphrase'= {
+            cand --name 'The root''s name (1 to 64 of A-Z a-z 0-9 _ -) [default: passphrase-N]'
+            cand --work-factor 'scrypt''s log2 cost, 10 to 22 [default: the keyring''s work factor]'
+            cand --new-passphrase-file 'Read the new passphrase from the first line of this file'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;root;add;aws-kms'= {
+            cand --name 'The root''s name (1 to 64 of A-Z a-z 0-9 _ -) [default: aws-kms]'
+            cand --key-id 'The KMS key: key id, key ARN, alias/NAME or alias ARN'
+            cand --region 'The AWS region [default: the key ARN''s, AWS_REGION, AWS_DEFAULT_REGION, the profile''s]'
+            cand --endpoint-url 'The KMS endpoint [default: AWS_ENDPOINT_URL_KMS, AWS_ENDPOINT_URL, the region''s]'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;root;add;transit'= {
+            cand --name 'The root''s name (1 to 64 of A-Z a-z 0-9 _ -) [default: transit]'
+            cand --address 'The Vault or OpenBao server [default: VAULT_ADDR, BAO_ADDR]'
+            cand --key 'The Transit key''s name'
+            cand --mount 'Where the Transit engine is mounted'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;root;add;pkcs11'= {
+            cand --name 'The root''s name (1 to 64 of A-Z a-z 0-9 _ -) [default: pkcs11]'
+            cand --module 'The PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so'
+            cand --token 'The token''s label'
+            cand --key-label 'The AES key''s label on the token'
+            cand --pin-file 'Read the token''s user PIN from the first line of this file'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --generate 'Create the key on the token first (AES-256, sensitive, not extractable)'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;root;add;help'= {
+            cand passphrase 'Add a passphrase root: an age scrypt file beside the keyring'
+            cand aws-kms 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name'
+            cand transit 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key'
+            cand pkcs11 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;root;add;help;passphrase'= {
+        }
+        &'lkms;root;add;help;aws-kms'= {
+        }
+        &'lkms;root;add;help;transit'= {
+        }
+        &'lkms;root;add;help;pkcs11'= {
+        }
+        &'lkms;root;add;help;help'= {
+        }
+        &'lkms;root;remove'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;root;help'= {
+            cand list 'List the keyring''s roots (needs no passphrase)'
+            cand add 'Add a root that holds the keyring identity'
+            cand remove 'Remove a root; the last one cannot be removed'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;root;help;list'= {
+        }
+        &'lkms;root;help;add'= {
+            cand passphrase 'Add a passphrase root: an age scrypt file beside the keyring'
+            cand aws-kms 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name'
+            cand transit 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key'
+            cand pkcs11 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)'
+        }
+        &'lkms;root;help;add;passphrase'= {
+        }
+        &'lkms;root;help;add;aws-kms'= {
+        }
+        &'lkms;root;help;add;transit'= {
+        }
+        &'lkms;root;help;add;pkcs11'= {
+        }
+        &'lkms;root;help;remove'= {
+        }
+        &'lkms;root;help;help'= {
         }
         &'lkms;help'= {
             cand init 'Create a new, empty keyring protected by a passphrase'
@@ -550,7 +738,8 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand verify-mac 'Verify an HMAC-SHA256 tag'
             cand public-key 'Print a signing key''s public key (SubjectPublicKeyInfo)'
             cand audit 'Read and verify the audit log'
-            cand passwd 'Change the keyring''s passphrase (and optionally its work factor)'
+            cand passwd 'Change the passphrase of one passphrase root (and optionally its work factor)'
+            cand root 'List, add or remove the keyring''s roots: what holds its identity'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lkms;help;init'= {
@@ -618,6 +807,29 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;help;audit;verify'= {
         }
         &'lkms;help;passwd'= {
+        }
+        &'lkms;help;root'= {
+            cand list 'List the keyring''s roots (needs no passphrase)'
+            cand add 'Add a root that holds the keyring identity'
+            cand remove 'Remove a root; the last one cannot be removed'
+        }
+        &'lkms;help;root;list'= {
+        }
+        &'lkms;help;root;add'= {
+            cand passphrase 'Add a passphrase root: an age scrypt file beside the keyring'
+            cand aws-kms 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name'
+            cand transit 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key'
+            cand pkcs11 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)'
+        }
+        &'lkms;help;root;add;passphrase'= {
+        }
+        &'lkms;help;root;add;aws-kms'= {
+        }
+        &'lkms;help;root;add;transit'= {
+        }
+        &'lkms;help;root;add;pkcs11'= {
+        }
+        &'lkms;help;root;remove'= {
         }
         &'lkms;help;help'= {
         }

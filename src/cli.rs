@@ -242,13 +242,189 @@ pub enum Command {
     /// outcome, key, context and actor, chained to the line before by a SHA-256 hash.
     #[command(subcommand, after_long_help = examples::AUDIT)]
     Audit(AuditCommand),
-    /// Change the keyring's passphrase (and optionally its work factor)
+    /// Change the passphrase of one passphrase root (and optionally its work factor)
     ///
-    /// Unlocks the keyring with the current passphrase, then asks for the new one twice (or
-    /// reads --new-passphrase-file, LKMS_NEW_PASSPHRASE_FILE or LKMS_NEW_PASSPHRASE) and
-    /// rewrites the keyring atomically. The keys themselves do not change.
+    /// Unlocks the keyring, then asks for the new passphrase twice (or reads
+    /// --new-passphrase-file, LKMS_NEW_PASSPHRASE_FILE or LKMS_NEW_PASSPHRASE) and rewrites
+    /// that root's file atomically. The keyring file itself and the keys do not change. Without
+    /// --root: the passphrase root that unlocked the keyring, else `default`.
     #[command(after_long_help = examples::PASSWD)]
     Passwd(PasswdArgs),
+    /// List, add or remove the keyring's roots: what holds its identity
+    ///
+    /// The keyring file is encrypted to a keyring identity; each root holds a copy of that
+    /// identity. A passphrase root is a standard age file beside the keyring that the age CLI
+    /// opens with its passphrase. Several may exist (a break-glass one kept offline); any of
+    /// them unlocks the keyring.
+    #[command(subcommand, after_long_help = examples::ROOT)]
+    Root(RootCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RootCommand {
+    /// List the keyring's roots (needs no passphrase)
+    ///
+    /// Reads only the public roots file beside the keyring. One row a root: name, kind,
+    /// creation time and, for passphrase roots, the file. With --json, an array of objects with
+    /// name, kind, created, file (passphrase roots) and params.
+    #[command(after_long_help = examples::ROOT_LIST)]
+    List,
+    /// Add a root that holds the keyring identity
+    ///
+    /// Unlocks the keyring (with any root or the agent), then wraps its identity with the new
+    /// root. The keyring file itself is not rewritten.
+    #[command(subcommand, after_long_help = examples::ROOT_ADD)]
+    Add(RootAddCommand),
+    /// Remove a root; the last one cannot be removed
+    ///
+    /// Unlocks the keyring, then deletes the root from the roots file and deletes its file.
+    /// Refuses (exit 4) to remove the only root, which would lock every key away. On a terminal
+    /// lkms asks first, unless --yes.
+    #[command(after_long_help = examples::ROOT_REMOVE)]
+    Remove(RootRemoveArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RootAddCommand {
+    /// Add a passphrase root: an age scrypt file beside the keyring
+    ///
+    /// The new passphrase is asked twice on a terminal, or read from --new-passphrase-file,
+    /// LKMS_NEW_PASSPHRASE_FILE or LKMS_NEW_PASSPHRASE. The file is keyring.root.NAME.age beside
+    /// keyring.age; `age -d -i THAT_FILE KEYRING` opens the keyring with the age CLI alone.
+    #[command(after_long_help = examples::ROOT_ADD_PASSPHRASE)]
+    Passphrase(RootAddPassphraseArgs),
+    /// Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name
+    ///
+    /// The encryption context {"lkms:keyring": KEYRING_ID} binds it to this keyring; unlocking
+    /// is one KMS Decrypt, so IAM decides who unlocks and CloudTrail records it. Credentials and
+    /// region as the AWS CLI finds them (AWS_ACCESS_KEY_ID..., AWS_PROFILE with
+    /// credential_process, AWS_REGION); endpoint from --endpoint-url, AWS_ENDPOINT_URL_KMS or
+    /// AWS_ENDPOINT_URL. A disabled key or one pending deletion is refused (exit 4).
+    #[command(name = "aws-kms", after_long_help = examples::ROOT_ADD_AWS_KMS)]
+    AwsKms(RootAddAwsKmsArgs),
+    /// Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key
+    ///
+    /// The keyring id is bound as associated data and as the derivation context (derived
+    /// keys). Token from VAULT_TOKEN, BAO_TOKEN or ~/.vault-token; VAULT_NAMESPACE is sent
+    /// when set; VAULT_CACERT adds a trusted CA.
+    #[command(after_long_help = examples::ROOT_ADD_TRANSIT)]
+    Transit(RootAddTransitArgs),
+    /// Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)
+    ///
+    /// The keyring id is the associated data. --generate creates a sensitive, non-extractable
+    /// AES-256 key on the token first. The user PIN comes from --pin-file, LKMS_PKCS11_PIN_FILE,
+    /// LKMS_PKCS11_PIN, or a prompt on a terminal; it is never stored.
+    #[command(after_long_help = examples::ROOT_ADD_PKCS11)]
+    Pkcs11(RootAddPkcs11Args),
+}
+
+#[derive(Debug, Args)]
+pub struct RootAddAwsKmsArgs {
+    /// The root's name (1 to 64 of A-Z a-z 0-9 _ -) [default: aws-kms]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub kms: AwsKmsArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RootAddTransitArgs {
+    /// The root's name (1 to 64 of A-Z a-z 0-9 _ -) [default: transit]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub transit: TransitArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RootAddPkcs11Args {
+    /// The root's name (1 to 64 of A-Z a-z 0-9 _ -) [default: pkcs11]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub pkcs11: Pkcs11Args,
+}
+
+/// Where an AWS KMS root's key is (`root add aws-kms`, `init --root aws-kms`).
+#[derive(Debug, Args, Default)]
+pub struct AwsKmsArgs {
+    /// The KMS key: key id, key ARN, alias/NAME or alias ARN
+    #[arg(long, value_name = "ID_OR_ARN_OR_ALIAS")]
+    pub key_id: Option<String>,
+    /// The AWS region [default: the key ARN's, AWS_REGION, AWS_DEFAULT_REGION, the profile's]
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+    /// The KMS endpoint [default: AWS_ENDPOINT_URL_KMS, AWS_ENDPOINT_URL, the region's]
+    #[arg(long, value_name = "URL")]
+    pub endpoint_url: Option<String>,
+}
+
+/// Where a Transit root's key is (`root add transit`, `init --root transit`).
+#[derive(Debug, Args, Default)]
+pub struct TransitArgs {
+    /// The Vault or OpenBao server [default: VAULT_ADDR, BAO_ADDR]
+    #[arg(long, value_name = "URL")]
+    pub address: Option<String>,
+    /// The Transit key's name
+    #[arg(long, value_name = "NAME")]
+    pub key: Option<String>,
+    /// Where the Transit engine is mounted
+    #[arg(long, value_name = "PATH", default_value = "transit")]
+    pub mount: String,
+}
+
+/// Where a PKCS#11 root's key is (`root add pkcs11`, `init --root pkcs11`).
+#[derive(Debug, Args, Default)]
+pub struct Pkcs11Args {
+    /// The PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so
+    #[arg(long, value_name = "PATH")]
+    pub module: Option<PathBuf>,
+    /// The token's label
+    #[arg(long, value_name = "LABEL")]
+    pub token: Option<String>,
+    /// The AES key's label on the token
+    #[arg(long, value_name = "LABEL")]
+    pub key_label: Option<String>,
+    /// Create the key on the token first (AES-256, sensitive, not extractable)
+    #[arg(long)]
+    pub generate: bool,
+    /// Read the token's user PIN from the first line of this file
+    #[arg(long, env = "LKMS_PKCS11_PIN_FILE", value_name = "PATH")]
+    pub pin_file: Option<PathBuf>,
+}
+
+/// The root `init --root` makes instead of a passphrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InitRoot {
+    /// A passphrase root named `default` (the default)
+    Passphrase,
+    /// An AWS KMS root (--key-id ...)
+    #[value(name = "aws-kms")]
+    AwsKms,
+    /// A Vault or OpenBao Transit root (--address, --key ...)
+    Transit,
+    /// A PKCS#11 root (--module, --token, --key-label ...)
+    Pkcs11,
+}
+
+#[derive(Debug, Args)]
+pub struct RootAddPassphraseArgs {
+    /// The root's name (1 to 64 of A-Z a-z 0-9 _ -) [default: passphrase-N]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// scrypt's log2 cost, 10 to 22 [default: the keyring's work factor]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(10..=22))]
+    pub work_factor: Option<u8>,
+    /// Read the new passphrase from the first line of this file
+    #[arg(long, env = "LKMS_NEW_PASSPHRASE_FILE", value_name = "PATH")]
+    pub new_passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RootRemoveArgs {
+    /// The root's name, as `lkms root list` shows it
+    #[arg(value_name = "NAME")]
+    pub name: String,
 }
 
 #[derive(Debug, Args)]
@@ -263,6 +439,19 @@ pub struct InitArgs {
     /// scrypt's log2 cost, 10 to 22 [default: 18, or the config file's work_factor]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(i64::from(MIN_WORK_FACTOR)..=i64::from(MAX_WORK_FACTOR)))]
     pub work_factor: Option<u8>,
+    /// The keyring's only root, instead of a passphrase: for CI runners whose identity is
+    /// their cloud role, a Vault token or an HSM
+    #[arg(long, value_enum, value_name = "KIND", default_value_t = InitRoot::Passphrase)]
+    pub root: InitRoot,
+    /// The root's name [default: the kind, or `default` for a passphrase]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    #[command(flatten, next_help_heading = "AWS KMS root")]
+    pub kms: AwsKmsArgs,
+    #[command(flatten, next_help_heading = "Transit root")]
+    pub transit: TransitArgs,
+    #[command(flatten, next_help_heading = "PKCS#11 root")]
+    pub pkcs11: Pkcs11Args,
 }
 
 #[derive(Debug, Args)]
@@ -530,6 +719,9 @@ pub struct AuditShowArgs {
 
 #[derive(Debug, Args)]
 pub struct PasswdArgs {
+    /// The passphrase root to change [default: the one that unlocked, else `default`]
+    #[arg(long, value_name = "NAME")]
+    pub root: Option<String>,
     /// A new scrypt log2 cost, 10 to 22 [default: keep the current one]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(i64::from(MIN_WORK_FACTOR)..=i64::from(MAX_WORK_FACTOR)))]
     pub work_factor: Option<u8>,

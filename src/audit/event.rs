@@ -32,6 +32,17 @@ pub enum Event {
     GenerateMac,
     VerifyMac,
     GetPublicKey,
+    /// A keyring unlocked (by `lkms unlock`) or a failed attempt to unlock one.
+    Unlock,
+    /// A format 1 keyring converted to format 2 by its first write.
+    MigrateKeyring,
+    ListRoots,
+    AddRoot,
+    RemoveRoot,
+    /// `lkms lock`: the agent forgot the identities it held.
+    // The agent's commands log it; they are not on the command line yet.
+    #[allow(dead_code)]
+    Lock,
     /// Written by the log itself when it repairs a torn last line.
     AuditLogRecovered,
 }
@@ -65,6 +76,12 @@ impl Event {
             Event::GenerateMac => "GenerateMac",
             Event::VerifyMac => "VerifyMac",
             Event::GetPublicKey => "GetPublicKey",
+            Event::Unlock => "Unlock",
+            Event::MigrateKeyring => "MigrateKeyring",
+            Event::ListRoots => "ListRoots",
+            Event::AddRoot => "AddRoot",
+            Event::RemoveRoot => "RemoveRoot",
+            Event::Lock => "Lock",
             Event::AuditLogRecovered => "AuditLogRecovered",
         }
     }

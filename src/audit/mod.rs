@@ -14,7 +14,7 @@ mod verify;
 pub use chain::line_hash;
 pub use event::Event;
 pub use log::AuditLog;
-pub use record::{Outcome, Record};
+pub use record::{Outcome, Record, UnlockInfo};
 pub use verify::{read_records, verify_file};
 
 /// The longest line the log may hold, newline excluded. lkms refuses to write a longer one, the

@@ -29,7 +29,9 @@ pub const INIT: &str = r#"Examples:
     lkms init --passphrase-file ~/.config/lkms/passphrase --json
   In a CI job:
     export LKMS_PASSPHRASE_FILE=/run/secrets/lkms
-    lkms init --keyring "$RUNNER_TEMP/keyring.age""#;
+    lkms init --keyring "$RUNNER_TEMP/keyring.age"
+  A keyring whose only root is the runners' cloud role (no passphrase anywhere):
+    lkms init --root aws-kms --key-id alias/lkms-ci"#;
 
 pub const CREATE: &str = r#"Examples:
   At a terminal:
@@ -278,4 +280,71 @@ pub const PASSWD: &str = r#"Examples:
   In a shell script:
     lkms passwd --passphrase-file old.txt --new-passphrase-file new.txt
   In a CI job (rotating the secret in the secret store):
-    LKMS_PASSPHRASE_FILE=old LKMS_NEW_PASSPHRASE_FILE=new lkms passwd --json"#;
+    LKMS_PASSPHRASE_FILE=old LKMS_NEW_PASSPHRASE_FILE=new lkms passwd --json
+    LKMS_NEW_PASSPHRASE_FILE=new lkms passwd --root ci --json"#;
+
+pub const ROOT: &str = r#"Examples:
+  At a terminal:
+    lkms root list
+    lkms root add passphrase --name break-glass
+    lkms root remove break-glass
+  In a shell script:
+    lkms root list --json | jq -r '.[].name'
+  In a CI job (a root for the pipeline's own secret):
+    LKMS_NEW_PASSPHRASE_FILE=/run/secrets/ci lkms root add passphrase --name ci"#;
+
+pub const ROOT_LIST: &str = r#"Examples:
+  At a terminal:
+    lkms root list
+  In a shell script:
+    lkms root list --json | jq -r '.[] | select(.kind == "passphrase") | .file'
+  In a CI job:
+    lkms root list --json > roots.json"#;
+
+pub const ROOT_ADD: &str = r#"Examples:
+  At a terminal (asks for the new passphrase twice):
+    lkms root add passphrase --name break-glass --work-factor 20
+  In a shell script:
+    lkms root add passphrase --name backup --new-passphrase-file backup.txt
+  In a CI job:
+    LKMS_NEW_PASSPHRASE_FILE=/run/secrets/ci lkms root add passphrase --name ci --json"#;
+
+pub const ROOT_ADD_PASSPHRASE: &str = r#"Examples:
+  At a terminal (asks for the new passphrase twice; keep the file offline afterwards):
+    lkms root add passphrase --name break-glass --work-factor 20
+  In a shell script:
+    lkms root add passphrase --name backup --new-passphrase-file backup.txt
+  In a CI job:
+    LKMS_NEW_PASSPHRASE_FILE=/run/secrets/ci lkms root add passphrase --name ci --json"#;
+
+pub const ROOT_ADD_AWS_KMS: &str = r#"Examples:
+  At a terminal (credentials from your AWS profile):
+    AWS_PROFILE=admin lkms root add aws-kms --key-id alias/lkms-ci --region eu-west-1
+  In a shell script:
+    lkms root add aws-kms --key-id arn:aws:kms:eu-west-1:111122223333:key/1234abcd-... --json
+  In a CI job (the runner's role needs kms:Decrypt on the key):
+    lkms init --root aws-kms --key-id alias/lkms-ci"#;
+
+pub const ROOT_ADD_TRANSIT: &str = r#"Examples:
+  At a terminal (after `bao login` or `vault login`):
+    lkms root add transit --address https://vault.example:8200 --key lkms
+  In a shell script:
+    VAULT_TOKEN="$(cat token)" lkms root add transit --key lkms --mount team/transit --json
+  In a CI job:
+    lkms init --root transit --address "$VAULT_ADDR" --key lkms-ci"#;
+
+pub const ROOT_ADD_PKCS11: &str = r#"Examples:
+  At a terminal (asks for the PIN):
+    lkms root add pkcs11 --module /usr/lib/softhsm/libsofthsm2.so --token lkms --key-label root --generate
+  In a shell script:
+    lkms root add pkcs11 --module "$P11" --token lkms --key-label root --pin-file pin.txt
+  In a CI job:
+    LKMS_PKCS11_PIN_FILE=/run/secrets/pin lkms init --root pkcs11 --module "$P11" --token ci --key-label root"#;
+
+pub const ROOT_REMOVE: &str = r#"Examples:
+  At a terminal (asks first):
+    lkms root remove old-laptop
+  In a shell script:
+    lkms root remove backup --yes
+  In a CI job:
+    lkms root remove ci --yes --json"#;

@@ -1,20 +1,26 @@
-//! init and passwd: creating the keyring and changing its passphrase.
+//! init and passwd: creating the keyring and changing a passphrase root's passphrase.
 
 use serde_json::json;
 
 use super::attempt::Attempt;
+use super::roots::ExternalPlan;
 use super::session::Session;
+use super::unlocking::UnlockInfo;
 use crate::audit::{Event, Record};
-use crate::cli::{InitArgs, PasswdArgs};
-use crate::error::failure;
+use crate::cli::{InitArgs, InitRoot, PasswdArgs};
+use crate::error::{failure, not_found, unusable};
 use crate::keyring::Keyring;
+use crate::keyring::identity::KeyringIdentity;
+use crate::keyring::migrate::{DEFAULT_ROOT, write_default_root};
+use crate::keyring::root::{RootPaths, RootsFile};
+use crate::keyring::roots::{self, PassphraseRoot, passphrase::KIND as PASSPHRASE};
 use crate::keyring::store::DEFAULT_WORK_FACTOR;
 use crate::output::Report;
 use crate::passphrase::{ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, obtain_new};
 
 pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
     let store = s.store();
-    // Refuse before asking for a passphrase; `create` checks again under the lock.
+    // Refuse before asking for a passphrase; checked again under the lock.
     if store.exists() {
         return Err(failure(format!(
             "a keyring already exists at {}; nothing was changed (use --keyring PATH for \
@@ -26,6 +32,15 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
         .work_factor
         .or(s.settings.config.work_factor)
         .unwrap_or(DEFAULT_WORK_FACTOR);
+    let plan = match args.root {
+        InitRoot::Passphrase => None,
+        InitRoot::AwsKms => Some(ExternalPlan::aws_kms(&args.kms)?),
+        InitRoot::Transit => Some(ExternalPlan::transit(&args.transit)?),
+        InitRoot::Pkcs11 => Some(ExternalPlan::pkcs11(&args.pkcs11)?),
+    };
+    if let Some(plan) = plan {
+        return init_external(s, args, plan, work_factor);
+    }
     let passphrase = obtain_new(
         s.settings.passphrase_file.as_deref(),
         ENV_PASSPHRASE,
@@ -34,21 +49,129 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
     store.ensure_dir()?;
     let mut rec = Record::new(Event::CreateKeyring);
     rec.request.insert("work_factor".into(), json!(work_factor));
-    let attempt = Attempt::before_keyring(s, rec)?;
-    // The keyring is created first: the attempt's line says whether that worked.
-    let result = store.create(&Keyring::new(work_factor), &passphrase);
-    attempt.finish(result)?;
-    s.set_passphrase(passphrase);
+    let now = s.now();
+    let paths = RootPaths::of(store.path());
+    let mut attempt = Attempt::before_keyring(s, rec)?;
+    // The root and the roots file first, the keyring last: a crash in between leaves no
+    // keyring, and the next init replaces the strays. The keyring is created before the
+    // attempt's line, which says whether that worked.
+    let created = (|| {
+        let lock = store.lock()?;
+        if store.exists() {
+            return Err(store.exists_error());
+        }
+        let identity = KeyringIdentity::generate();
+        let mut keyring = Keyring::new(work_factor);
+        let id = keyring.keyring_id.expect("a new keyring has an id");
+        let mut roots_file = RootsFile::new(id, identity.recipient().to_string());
+        let (_, root_file) = write_default_root(
+            &paths,
+            &mut roots_file,
+            &identity,
+            &passphrase,
+            work_factor,
+            now,
+        )?;
+        let prepared = store.prepare(&lock, &mut keyring, &identity)?;
+        let generation = prepared.generation();
+        prepared.commit()?;
+        Ok((identity, roots_file, root_file, generation))
+    })();
+    if let Ok((_, _, _, generation)) = &created {
+        attempt.record.keyring_generation = Some(*generation);
+        attempt
+            .record
+            .request
+            .insert("root".into(), json!(DEFAULT_ROOT));
+    }
+    let (identity, roots_file, root_file, _) = attempt.finish(created)?;
+    let keyring_id = roots_file.keyring_id.to_string();
+    s.unlocker.set_v2(
+        identity,
+        roots_file,
+        UnlockInfo::root(DEFAULT_ROOT, PASSPHRASE),
+    );
     Ok(Report::message(
         format!(
-            "created the keyring {} (scrypt work factor {work_factor})\naudit log: {}\n",
+            "created the keyring {} (passphrase root `{DEFAULT_ROOT}`: {}, scrypt work factor \
+             {work_factor})\naudit log: {}\n",
+            store.path().display(),
+            root_file.display(),
+            s.settings.audit_log.display()
+        ),
+        json!({
+            "keyring": store.path().display().to_string(),
+            "keyring_id": keyring_id,
+            "root_file": root_file.display().to_string(),
+            "audit_log": s.settings.audit_log.display().to_string(),
+            "work_factor": work_factor,
+        }),
+    ))
+}
+
+/// `init --root KIND`: a keyring whose only root is external (no passphrase anywhere), for CI
+/// runners whose identity is their cloud role, a Vault token or an HSM.
+fn init_external(
+    s: &mut Session,
+    args: &InitArgs,
+    plan: ExternalPlan,
+    work_factor: u8,
+) -> anyhow::Result<Report> {
+    let store = s.store();
+    let kind = plan.root.kind();
+    let key = plan.root.key_ref();
+    let name = args.name.clone().unwrap_or_else(|| kind.to_string());
+    crate::keyring::root::validate_name(&name)?;
+    // The token's key first, when asked: nothing is written if that fails.
+    plan.prepare()?;
+    let root = plan.keyring_root(&name);
+    store.ensure_dir()?;
+    let mut rec = Record::new(Event::CreateKeyring);
+    rec.request.insert("root_kind".into(), json!(kind));
+    rec.request.insert("external_key".into(), json!(key));
+    let now = s.now();
+    let paths = RootPaths::of(store.path());
+    let mut attempt = Attempt::before_keyring(s, rec)?;
+    // As for a passphrase root: the root and the roots file first, the keyring last.
+    let created = (|| {
+        let lock = store.lock()?;
+        if store.exists() {
+            return Err(store.exists_error());
+        }
+        let identity = KeyringIdentity::generate();
+        let mut keyring = Keyring::new(work_factor);
+        let id = keyring.keyring_id.expect("a new keyring has an id");
+        let mut roots_file = RootsFile::new(id, identity.recipient().to_string());
+        let entry = roots::store_new(&paths, &roots_file, &root, &identity, now, true)?;
+        roots_file.roots.push(entry);
+        roots_file.save(&paths)?;
+        let prepared = store.prepare(&lock, &mut keyring, &identity)?;
+        let generation = prepared.generation();
+        prepared.commit()?;
+        Ok((identity, roots_file, generation))
+    })();
+    if let Ok((_, _, generation)) = &created {
+        attempt.record.keyring_generation = Some(*generation);
+        attempt.record.request.insert("root".into(), json!(name));
+    }
+    let (identity, roots_file, _) = attempt.finish(created)?;
+    let keyring_id = roots_file.keyring_id.to_string();
+    s.unlocker
+        .set_v2(identity, roots_file, UnlockInfo::root(&name, kind));
+    Ok(Report::message(
+        format!(
+            "created the keyring {} with the {kind} root `{name}` ({key}) as its only root: no              passphrase unlocks it; add one with `lkms root add passphrase` and keep it offline \
+             for recovery\naudit log: {}\n",
             store.path().display(),
             s.settings.audit_log.display()
         ),
         json!({
             "keyring": store.path().display().to_string(),
+            "keyring_id": keyring_id,
+            "root": name,
+            "root_kind": kind,
+            "external_key": key,
             "audit_log": s.settings.audit_log.display().to_string(),
-            "work_factor": work_factor,
         }),
     ))
 }
@@ -58,26 +181,70 @@ pub fn passwd(s: &mut Session, args: &PasswdArgs) -> anyhow::Result<Report> {
     if let Some(wf) = args.work_factor {
         rec.request.insert("work_factor".into(), json!(wf));
     }
-    let work_factor = Attempt::run(s, rec, |a| {
-        // Unlock with the old passphrase first (carrying out anything due), so a mistake is
-        // caught before a new passphrase is asked for.
+    if let Some(root) = &args.root {
+        rec.request.insert("root".into(), json!(root));
+    }
+    let (name, work_factor) = Attempt::run(s, rec, |a| {
+        // Unlock first (carrying out anything due, converting a format 1 keyring), so a
+        // mistake is caught before a new passphrase is asked for.
         a.read_keyring()?;
+        a.session().ensure_v2()?;
+        let unlocked_by = a
+            .session()
+            .unlocker
+            .info
+            .as_ref()
+            .filter(|i| i.kind.as_deref() == Some(PASSPHRASE))
+            .and_then(|i| i.root.clone());
+        let name = args
+            .root
+            .clone()
+            .or(unlocked_by)
+            .unwrap_or_else(|| DEFAULT_ROOT.to_string());
+        a.record.request.insert("root".into(), json!(name));
+        let s = a.session();
         let new = obtain_new(
             args.new_passphrase_file.as_deref(),
             ENV_NEW_PASSPHRASE,
-            "New keyring passphrase",
+            &format!("New passphrase for the root `{name}`"),
         )?;
-        let work_factor = a.write_keyring_as(Some(&new), |keyring, _| {
-            if let Some(wf) = args.work_factor {
-                keyring.work_factor = wf;
-            }
-            Ok(keyring.work_factor)
+        let store = s.store();
+        let paths = RootPaths::of(store.path());
+        let _lock = store.lock()?;
+        let mut roots_file = RootsFile::load(&paths)?;
+        let entry = roots_file.find(&name).cloned().ok_or_else(|| {
+            not_found(format!(
+                "the keyring has no root named `{name}`; see `lkms root list`"
+            ))
         })?;
-        a.session().set_passphrase(new);
-        Ok(work_factor)
+        if entry.kind != PASSPHRASE {
+            return Err(unusable(format!(
+                "the root `{name}` is a {} root, which has no passphrase; name a passphrase \
+                 root with --root",
+                entry.kind
+            )));
+        }
+        let work_factor = args
+            .work_factor
+            .unwrap_or_else(|| roots::work_factor(&entry));
+        let origin = entry
+            .file
+            .as_deref()
+            .map(|f| paths.resolve(f).display().to_string())
+            .unwrap_or_default();
+        let root = PassphraseRoot::new(&name, &origin, new, work_factor);
+        let (identity, _) = s.unlocker.v2().expect("converted above");
+        let updated = roots::rewrap(&paths, &roots_file, &entry, &root, identity)?;
+        for r in &mut roots_file.roots {
+            if r.name == name {
+                *r = updated.clone();
+            }
+        }
+        roots_file.save(&paths)?;
+        Ok((name, work_factor))
     })?;
     Ok(Report::message(
-        format!("changed the keyring's passphrase (scrypt work factor {work_factor})\n"),
-        json!({"work_factor": work_factor}),
+        format!("changed the passphrase of the root `{name}` (scrypt work factor {work_factor})\n"),
+        json!({"root": name, "work_factor": work_factor}),
     ))
 }

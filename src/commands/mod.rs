@@ -13,9 +13,11 @@ mod lifecycle;
 mod mac;
 mod material;
 mod progress;
+mod roots;
 pub mod session;
 mod sign;
 mod tag_output;
+pub mod unlocking;
 mod view;
 
 use crate::cli::Command;
@@ -26,6 +28,7 @@ pub fn dispatch(s: &mut Session, command: Command) -> anyhow::Result<Report> {
     match command {
         Command::Init(a) => init::init(s, &a),
         Command::Passwd(a) => init::passwd(s, &a),
+        Command::Root(c) => roots::run(s, c),
         Command::Create(a) => keys::create(s, &a),
         Command::List(a) => keys::list(s, &a),
         Command::Describe(a) => keys::describe(s, &a.key),

@@ -3,17 +3,22 @@
 
 mod util;
 
+#[path = "../support/servers.rs"]
+mod servers;
+
 mod audit;
 mod concurrency;
 mod config;
 mod crash;
 mod data;
+mod external_roots;
 mod faults;
 mod generated;
 mod keys;
 mod lifecycle;
 mod passphrase;
 mod pinned;
+mod roots;
 mod secrets;
 mod sign;
 mod terminal;

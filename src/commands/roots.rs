@@ -1,0 +1,342 @@
+//! root list, root add, root remove: what holds the keyring identity.
+
+use serde_json::{Value, json};
+
+use super::attempt::Attempt;
+use super::session::Session;
+use crate::audit::{Event, Record};
+use crate::cli::{
+    AwsKmsArgs, Pkcs11Args, RootAddCommand, RootAddPassphraseArgs, RootCommand, RootRemoveArgs,
+    TransitArgs,
+};
+use crate::error::{not_found, unusable, usage};
+use crate::keyring::root::{RootEntry, RootPaths, RootsFile, remove_file, validate_name};
+use crate::keyring::roots::external::ExternalKeyringRoot;
+use crate::keyring::roots::{self, PassphraseRoot};
+use crate::keyring::store::{DEFAULT_WORK_FACTOR, Sealing};
+use crate::output::Report;
+use crate::passphrase::{ENV_NEW_PASSPHRASE, confirm, obtain_new};
+use crate::roots::ExternalRoot;
+use crate::roots::aws_kms::AwsKmsConfig;
+use crate::roots::pkcs11::{Pin, Pkcs11Config};
+use crate::roots::transit::TransitConfig;
+
+pub fn run(s: &mut Session, command: RootCommand) -> anyhow::Result<Report> {
+    match command {
+        RootCommand::List => list(s),
+        RootCommand::Add(RootAddCommand::Passphrase(a)) => add_passphrase(s, a),
+        RootCommand::Add(RootAddCommand::AwsKms(a)) => {
+            let plan = ExternalPlan::aws_kms(&a.kms)?;
+            add_external(s, a.name, plan)
+        }
+        RootCommand::Add(RootAddCommand::Transit(a)) => {
+            let plan = ExternalPlan::transit(&a.transit)?;
+            add_external(s, a.name, plan)
+        }
+        RootCommand::Add(RootAddCommand::Pkcs11(a)) => {
+            let plan = ExternalPlan::pkcs11(&a.pkcs11)?;
+            add_external(s, a.name, plan)
+        }
+        RootCommand::Remove(a) => remove(s, a),
+    }
+}
+
+fn entry_json(paths: &RootPaths, r: &RootEntry) -> Value {
+    let mut v = json!({
+        "name": r.name,
+        "kind": r.kind,
+        "created": r.created.to_string(),
+        "params": serde_json::to_value(&r.params).unwrap_or(Value::Null),
+    });
+    if let Some(f) = &r.file {
+        v["file"] = json!(paths.resolve(f).display().to_string());
+    }
+    v
+}
+
+fn list(s: &mut Session) -> anyhow::Result<Report> {
+    let roots = Attempt::run(s, Record::new(Event::ListRoots), |a| {
+        let s = a.session();
+        let store = s.store();
+        if store.sealing()? == Sealing::Passphrase {
+            return Ok(None);
+        }
+        Ok(Some(RootsFile::load(&s.unlocker.paths())?))
+    })?;
+    let Some(roots) = roots else {
+        eprintln!(
+            "lkms: this keyring is format 1 (encrypted to its passphrase itself); the first \
+             command that changes it converts it to a keyring identity with the passphrase root \
+             `default`"
+        );
+        return Ok(Report::new(String::new(), json!([])));
+    };
+    let paths = s.unlocker.paths();
+    let rows: Vec<Value> = roots.roots.iter().map(|r| entry_json(&paths, r)).collect();
+    let mut text = format!("{:<20}  {:<12}  {:<20}  FILE\n", "NAME", "KIND", "CREATED");
+    for r in &roots.roots {
+        let file = r
+            .file
+            .as_deref()
+            .map(|f| paths.resolve(f).display().to_string())
+            .unwrap_or_default();
+        text.push_str(&format!(
+            "{:<20}  {:<12}  {:<20}  {file}\n",
+            crate::output::clean(&r.name),
+            crate::output::clean(&r.kind),
+            r.created.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+        ));
+    }
+    Ok(Report::new(text, Value::Array(rows)))
+}
+
+fn add_passphrase(s: &mut Session, args: RootAddPassphraseArgs) -> anyhow::Result<Report> {
+    let mut rec = Record::new(Event::AddRoot);
+    rec.request
+        .insert("kind".into(), json!(roots::passphrase::KIND));
+    if let Some(n) = &args.name {
+        validate_name(n)?;
+        rec.request.insert("root".into(), json!(n));
+    }
+    let entry = Attempt::run(s, rec, |a| {
+        // Unlocked first: only someone who can open the keyring may add a way in.
+        let keyring = a.read_keyring()?;
+        a.session().ensure_v2()?;
+        let name = args.name.clone();
+        let (entry, name) = add_locked(a.session(), &args, name, &keyring)?;
+        a.record.request.insert("root".into(), json!(name));
+        Ok(entry)
+    })?;
+    let paths = s.unlocker.paths();
+    let file = entry
+        .file
+        .as_deref()
+        .map(|f| paths.resolve(f).display().to_string())
+        .unwrap_or_default();
+    Ok(Report::message(
+        format!(
+            "added the passphrase root `{}`: {file}\nage alone opens the keyring with it: age -d -i {file} {}\n",
+            entry.name,
+            s.settings.keyring.display()
+        ),
+        entry_json(&paths, &entry),
+    ))
+}
+
+fn remove(s: &mut Session, args: RootRemoveArgs) -> anyhow::Result<Report> {
+    let mut rec = Record::new(Event::RemoveRoot);
+    rec.request.insert("root".into(), json!(args.name));
+    let name = args.name.clone();
+    let yes = s.settings.yes;
+    Attempt::run(s, rec, |a| {
+        a.read_keyring()?;
+        a.session().ensure_v2()?;
+        let store = a.session().store();
+        let paths = RootPaths::of(store.path());
+        let check = |roots_file: &RootsFile| -> anyhow::Result<RootEntry> {
+            let entry = roots_file.find(&name).cloned().ok_or_else(|| {
+                not_found(format!(
+                    "the keyring has no root named `{name}`; see `lkms root list`"
+                ))
+            })?;
+            if roots_file.roots.len() == 1 {
+                return Err(unusable(format!(
+                    "`{name}` is the keyring's only root: removing it would lock every key away; \
+                     add another root first (`lkms root add passphrase`)"
+                )));
+            }
+            Ok(entry)
+        };
+        let entry = check(&RootsFile::load(&paths)?)?;
+        a.record.request.insert("kind".into(), json!(entry.kind));
+        if !confirm(
+            &format!("Remove the root `{name}`? It will no longer unlock the keyring"),
+            yes,
+        )? {
+            return Err(crate::error::failure("not removed; nothing was changed"));
+        }
+        let _lock = store.lock()?;
+        let mut roots_file = RootsFile::load(&paths)?;
+        let entry = check(&roots_file)?;
+        roots_file.roots.retain(|r| r.name != name);
+        roots_file.save(&paths)?;
+        remove_file(&paths, &entry)?;
+        Ok(())
+    })?;
+    Ok(Report::message(
+        format!("removed the root `{}`\n", args.name),
+        json!({"removed": args.name}),
+    ))
+}
+
+/// Adds the passphrase root under the writers' lock, reading the roots file again under it so
+/// that two roots added at once both land. Returns the entry and the name it got.
+fn add_locked(
+    s: &mut Session,
+    args: &RootAddPassphraseArgs,
+    name: Option<String>,
+    keyring: &crate::keyring::Keyring,
+) -> anyhow::Result<(RootEntry, String)> {
+    let new = obtain_new(
+        args.new_passphrase_file.as_deref(),
+        ENV_NEW_PASSPHRASE,
+        "Passphrase for the new root",
+    )?;
+    let store = s.store();
+    let paths = RootPaths::of(store.path());
+    let _lock = store.lock()?;
+    // Read again under the lock, so two roots added at once both land.
+    let mut roots_file = RootsFile::load(&paths)?;
+    let name = match name {
+        Some(n) => n,
+        None => (2..)
+            .map(|i| format!("passphrase-{i}"))
+            .find(|n| roots_file.find(n).is_none())
+            .expect("a free name"),
+    };
+    let work_factor = args
+        .work_factor
+        .or(s.settings.config.work_factor)
+        .unwrap_or(if keyring.work_factor == 0 {
+            DEFAULT_WORK_FACTOR
+        } else {
+            keyring.work_factor
+        });
+    let file = paths.resolve(&paths.root_file_name(&name));
+    let root = PassphraseRoot::new(&name, &file.display().to_string(), new, work_factor);
+    let (identity, _) = s.unlocker.v2().expect("converted above");
+    let entry = roots::store_new(&paths, &roots_file, &root, identity, s.now(), false)?;
+    roots_file.roots.push(entry.clone());
+    if let Err(e) = roots_file.save(&paths) {
+        let _ = remove_file(&paths, &entry);
+        return Err(e);
+    }
+    Ok((entry, name))
+}
+
+/// An external root as the flags describe it, checked, with the PIN a token needs.
+pub(crate) struct ExternalPlan {
+    pub root: ExternalRoot,
+    pub pin: Option<Pin>,
+    /// PKCS#11 `--generate`: create the key on the token first.
+    pub generate: bool,
+}
+
+fn required<T: Clone>(value: &Option<T>, flag: &str, kind: &str) -> anyhow::Result<T> {
+    value
+        .clone()
+        .ok_or_else(|| usage(format!("a {kind} root needs {flag}")))
+}
+
+impl ExternalPlan {
+    pub(crate) fn aws_kms(a: &AwsKmsArgs) -> anyhow::Result<ExternalPlan> {
+        Ok(ExternalPlan {
+            root: ExternalRoot::AwsKms(AwsKmsConfig {
+                key_id: required(&a.key_id, "--key-id", "aws-kms")?,
+                region: a.region.clone(),
+                endpoint_url: a.endpoint_url.clone(),
+            }),
+            pin: None,
+            generate: false,
+        })
+    }
+
+    pub(crate) fn transit(a: &TransitArgs) -> anyhow::Result<ExternalPlan> {
+        // The address is recorded, so later unlocks reach the same server whatever VAULT_ADDR
+        // says then.
+        let address = a
+            .address
+            .clone()
+            .or_else(|| std::env::var("VAULT_ADDR").ok().filter(|v| !v.is_empty()))
+            .or_else(|| std::env::var("BAO_ADDR").ok().filter(|v| !v.is_empty()))
+            .ok_or_else(|| usage("a transit root needs --address (or VAULT_ADDR)"))?;
+        Ok(ExternalPlan {
+            root: ExternalRoot::Transit(TransitConfig {
+                address: Some(address),
+                mount: a.mount.clone(),
+                key: required(&a.key, "--key", "transit")?,
+            }),
+            pin: None,
+            generate: false,
+        })
+    }
+
+    pub(crate) fn pkcs11(a: &Pkcs11Args) -> anyhow::Result<ExternalPlan> {
+        let config = Pkcs11Config {
+            module: required(&a.module, "--module", "pkcs11")?,
+            token: required(&a.token, "--token", "pkcs11")?,
+            key_label: required(&a.key_label, "--key-label", "pkcs11")?,
+        };
+        let pin = crate::passphrase::obtain_pin(a.pin_file.as_deref(), &config.token)?;
+        Ok(ExternalPlan {
+            root: ExternalRoot::Pkcs11(config),
+            pin: Some(Pin::new(pin)),
+            generate: a.generate,
+        })
+    }
+
+    /// Creates the token's key when asked to (before anything else is written).
+    pub(crate) fn prepare(&self) -> anyhow::Result<()> {
+        if let (true, ExternalRoot::Pkcs11(c), Some(pin)) = (self.generate, &self.root, &self.pin) {
+            c.generate(pin)
+                .map_err(crate::keyring::root::RootError::from)
+                .map_err(crate::error::Error::from)?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn keyring_root(self, name: &str) -> ExternalKeyringRoot {
+        ExternalKeyringRoot::new(name, self.root, self.pin)
+    }
+}
+
+fn add_external(
+    s: &mut Session,
+    name: Option<String>,
+    plan: ExternalPlan,
+) -> anyhow::Result<Report> {
+    let kind = plan.root.kind();
+    let key = plan.root.key_ref();
+    let name = name.unwrap_or_else(|| kind.to_string());
+    validate_name(&name)?;
+    let mut rec = Record::new(Event::AddRoot);
+    rec.request.insert("kind".into(), json!(kind));
+    rec.request.insert("root".into(), json!(name));
+    rec.request.insert("external_key".into(), json!(key));
+    let entry = Attempt::run(s, rec, |a| {
+        // Unlocked first: only someone who can open the keyring may add a way in.
+        a.read_keyring()?;
+        a.session().ensure_v2()?;
+        let s = a.session();
+        let store = s.store();
+        let paths = RootPaths::of(store.path());
+        if RootsFile::load(&paths)?.find(&name).is_some() {
+            return Err(crate::error::failure(format!(
+                "the keyring already has a root named `{name}`; choose another --name (see                  `lkms root list`)"
+            )));
+        }
+        plan.prepare()?;
+        let root = plan.keyring_root(&name);
+        let _lock = store.lock()?;
+        // Read again under the lock, so two roots added at once both land.
+        let mut roots_file = RootsFile::load(&paths)?;
+        let (identity, _) = s.unlocker.v2().expect("converted above");
+        let entry = roots::store_new(&paths, &roots_file, &root, identity, s.now(), false)?;
+        roots_file.roots.push(entry.clone());
+        roots_file.save(&paths)?;
+        Ok(entry)
+    })?;
+    let paths = s.unlocker.paths();
+    Ok(Report::message(
+        format!(
+            "added the {kind} root `{}` ({key}); it unlocks the keyring with no passphrase{}\n",
+            entry.name,
+            if kind == crate::roots::external::PKCS11 {
+                " (the token's PIN instead)"
+            } else {
+                ""
+            }
+        ),
+        entry_json(&paths, &entry),
+    ))
+}
