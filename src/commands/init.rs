@@ -156,8 +156,11 @@ fn init_external(
     }
     let (identity, roots_file, _) = attempt.finish(created)?;
     let keyring_id = roots_file.keyring_id.to_string();
-    s.unlocker
-        .set_v2(identity, roots_file, UnlockInfo::root(&name, kind));
+    s.unlocker.set_v2(
+        identity,
+        roots_file,
+        UnlockInfo::root(&name, kind).with_external_key(Some(key.clone())),
+    );
     Ok(Report::message(
         format!(
             "created the keyring {} with the {kind} root `{name}` ({key}) as its only root: no              passphrase unlocks it; add one with `lkms root add passphrase` and keep it offline \

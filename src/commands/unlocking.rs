@@ -126,6 +126,7 @@ impl Unlocker {
                     via: "passphrase".into(),
                     root: None,
                     kind: None,
+                    external_key: None,
                 });
                 let p = self.passphrase()?.clone();
                 self.state = Some(Unlocked::V1(p));
@@ -176,7 +177,10 @@ impl Unlocker {
             .iter()
             .filter(|e| roots::needs_person(e) == Some(false))
         {
-            self.info = Some(UnlockInfo::root(&entry.name, &entry.kind));
+            self.info = Some(
+                UnlockInfo::root(&entry.name, &entry.kind)
+                    .with_external_key(roots::external::key_ref(entry)),
+            );
             if let Some(root) = roots::build(paths, entry, None) {
                 match roots::unlock_with(paths, roots, entry, root.as_ref()) {
                     Ok(identity) => return Ok(identity),
@@ -192,7 +196,10 @@ impl Unlocker {
             .iter()
             .filter(|e| e.kind == roots::external::PKCS11)
         {
-            self.info = Some(UnlockInfo::root(&entry.name, &entry.kind));
+            self.info = Some(
+                UnlockInfo::root(&entry.name, &entry.kind)
+                    .with_external_key(roots::external::key_ref(entry)),
+            );
             let token = entry
                 .params
                 .get("token")
@@ -236,7 +243,10 @@ impl Unlocker {
         let mut first_error: Option<anyhow::Error> = None;
         let mut denied: Option<anyhow::Error> = None;
         for entry in with_passphrase {
-            self.info = Some(UnlockInfo::root(&entry.name, &entry.kind));
+            self.info = Some(
+                UnlockInfo::root(&entry.name, &entry.kind)
+                    .with_external_key(roots::external::key_ref(entry)),
+            );
             let root = roots::build(paths, entry, Some(&passphrase)).expect("a built-in kind");
             match roots::unlock_with(paths, roots, entry, root.as_ref()) {
                 Ok(identity) => return Ok(identity),

@@ -93,6 +93,7 @@ fn aws_kms_root_only_keyring_works_with_no_passphrase() {
     // Every record after the unlock says it came through the KMS root.
     let last = env.last_audit();
     assert_eq!(last["unlock"]["kind"], "aws-kms", "{last}");
+    assert_eq!(last["unlock"]["external_key"], key.as_str(), "{last}");
     // The roots file holds no credential.
     let (_, roots_file) = keyring_bytes(&env);
     assert!(!roots_file.contains("test-secret"), "{roots_file}");
@@ -197,6 +198,10 @@ fn transit_root_only_keyring_and_refusals() {
     assert_eq!(roots[0]["params"]["address"], bao.server.url.as_str());
     round_trip(&env, &vars);
     assert_eq!(env.last_audit()["unlock"]["kind"], "transit");
+    assert_eq!(
+        env.last_audit()["unlock"]["external_key"],
+        "transit/keys/ci"
+    );
 
     // A revoked token: exit 3, the token never printed, nothing changed.
     let before = keyring_bytes(&env);
@@ -209,6 +214,19 @@ fn transit_root_only_keyring_and_refusals() {
     assert!(s == 200 || s == 204);
     let r = nopass(&env, &vars, &["create"]).code(3);
     assert!(!r.stderr.contains(&token), "{}", r.stderr);
+    // The failed unlock is in the audit log, naming the root and its key.
+    let lines = env.audit_lines();
+    let unlock = lines
+        .iter()
+        .rev()
+        .find(|l| l["event"] == "Unlock")
+        .unwrap_or_else(|| panic!("no Unlock record: {lines:?}"));
+    assert_eq!(unlock["outcome"], "failure", "{unlock}");
+    assert_eq!(
+        unlock["unlock"]["external_key"], "transit/keys/ci",
+        "{unlock}"
+    );
+    assert!(!lines.iter().any(|l| l.to_string().contains(&token)));
     assert_eq!(keyring_bytes(&env), before);
 }
 

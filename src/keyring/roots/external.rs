@@ -16,6 +16,13 @@ pub fn is_external(kind: &str) -> bool {
     matches!(kind, AWS_KMS | TRANSIT | PKCS11)
 }
 
+/// The external key an entry names, for the audit log; `None` for other kinds.
+pub fn key_ref(entry: &RootEntry) -> Option<String> {
+    ExternalRoot::from_params(&entry.kind, &entry.params)?
+        .ok()
+        .map(|r| r.key_ref())
+}
+
 impl From<BackendError> for RootError {
     fn from(e: BackendError) -> Self {
         let text = e.to_string();
