@@ -54,6 +54,9 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand audit 'Read and verify the audit log'
             cand passwd 'Change the passphrase of one passphrase root (and optionally its work factor)'
             cand root 'List, add or remove the keyring''s roots: what holds its identity'
+            cand agent 'Start, inspect or stop the unlock agent (as ssh-agent)'
+            cand unlock 'Unlock the keyring in the agent, once'
+            cand lock 'Make the agent forget every keyring it holds'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lkms;init'= {
@@ -714,6 +717,107 @@ set edit:completion:arg-completer[lkms] = {|@words|
         }
         &'lkms;root;help;help'= {
         }
+        &'lkms;agent'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand start 'Start the agent in the background and print the shell lines that point at it'
+            cand status 'Show the agent''s pid, socket, timeouts and the keyrings it holds'
+            cand stop 'Stop the agent: it forgets every identity and exits'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;agent;start'= {
+            cand --idle-timeout 'Forget the identities after this long without a request (30s, 15m, 8h, 2d)'
+            cand --max-lifetime 'Forget everything and exit after this long, whatever happens (30s, 15m, 8h, 2d)'
+            cand --socket 'The socket''s path; its folder must exist with mode 0700 [default: a new folder]'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --foreground 'Stay in the foreground (for a service manager) instead of going to the background'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;agent;status'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;agent;stop'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;agent;help'= {
+            cand start 'Start the agent in the background and print the shell lines that point at it'
+            cand status 'Show the agent''s pid, socket, timeouts and the keyrings it holds'
+            cand stop 'Stop the agent: it forgets every identity and exits'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;agent;help;start'= {
+        }
+        &'lkms;agent;help;status'= {
+        }
+        &'lkms;agent;help;stop'= {
+        }
+        &'lkms;agent;help;help'= {
+        }
+        &'lkms;unlock'= {
+            cand --root 'Unlock with this root only [default: roots that need no person, then passphrase roots]'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;lock'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'lkms;help'= {
             cand init 'Create a new, empty keyring protected by a passphrase'
             cand create 'Create a new key'
@@ -740,6 +844,9 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand audit 'Read and verify the audit log'
             cand passwd 'Change the passphrase of one passphrase root (and optionally its work factor)'
             cand root 'List, add or remove the keyring''s roots: what holds its identity'
+            cand agent 'Start, inspect or stop the unlock agent (as ssh-agent)'
+            cand unlock 'Unlock the keyring in the agent, once'
+            cand lock 'Make the agent forget every keyring it holds'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lkms;help;init'= {
@@ -830,6 +937,21 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;help;root;add;pkcs11'= {
         }
         &'lkms;help;root;remove'= {
+        }
+        &'lkms;help;agent'= {
+            cand start 'Start the agent in the background and print the shell lines that point at it'
+            cand status 'Show the agent''s pid, socket, timeouts and the keyrings it holds'
+            cand stop 'Stop the agent: it forgets every identity and exits'
+        }
+        &'lkms;help;agent;start'= {
+        }
+        &'lkms;help;agent;status'= {
+        }
+        &'lkms;help;agent;stop'= {
+        }
+        &'lkms;help;unlock'= {
+        }
+        &'lkms;help;lock'= {
         }
         &'lkms;help;help'= {
         }

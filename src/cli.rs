@@ -258,6 +258,77 @@ pub enum Command {
     /// them unlocks the keyring.
     #[command(subcommand, after_long_help = examples::ROOT)]
     Root(RootCommand),
+    /// Start, inspect or stop the unlock agent (as ssh-agent)
+    ///
+    /// The agent holds unlocked keyring identities in locked, non-dumpable memory and serves
+    /// them over a unix socket (mode 0600 in a 0700 folder) to processes of the same user only.
+    /// With LKMS_AGENT_SOCK set and the keyring unlocked there (`lkms unlock`), commands need no
+    /// passphrase and run no KDF. It forgets on idle timeout, at its maximum lifetime, on
+    /// `lkms lock`, `lkms agent stop` and SIGTERM.
+    #[command(subcommand, after_long_help = examples::AGENT)]
+    Agent(AgentCommand),
+    /// Unlock the keyring in the agent, once
+    ///
+    /// Unlocks the current keyring through a root (asking the passphrase on a terminal, or from
+    /// --passphrase-file, LKMS_PASSPHRASE_FILE or LKMS_PASSPHRASE) and hands its identity to the
+    /// agent LKMS_AGENT_SOCK names. Later commands get it from there.
+    #[command(after_long_help = examples::UNLOCK)]
+    Unlock(UnlockArgs),
+    /// Make the agent forget every keyring it holds
+    ///
+    /// The agent keeps running; the next command asks for a passphrase again, or `lkms unlock`
+    /// hands the agent the identity again.
+    #[command(after_long_help = examples::LOCK)]
+    Lock,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgentCommand {
+    /// Start the agent in the background and print the shell lines that point at it
+    ///
+    /// Prints `LKMS_AGENT_SOCK=...; export LKMS_AGENT_SOCK;` (sh syntax) for `eval`; with --json,
+    /// an object with socket and pid. The socket is in a new 0700 folder under
+    /// $XDG_RUNTIME_DIR (or /tmp) unless --socket names one.
+    #[command(after_long_help = examples::AGENT_START)]
+    Start(AgentStartArgs),
+    /// Show the agent's pid, socket, timeouts and the keyrings it holds
+    ///
+    /// Asks the agent LKMS_AGENT_SOCK names. With --json, an object with pid, socket, started,
+    /// keyrings (their ids), idle_timeout_secs and max_lifetime_secs.
+    #[command(after_long_help = examples::AGENT_STATUS)]
+    Status,
+    /// Stop the agent: it forgets every identity and exits
+    ///
+    /// Asks the agent LKMS_AGENT_SOCK names to stop; it removes its socket on the way out.
+    #[command(after_long_help = examples::AGENT_STOP)]
+    Stop,
+}
+
+#[derive(Debug, Args)]
+pub struct AgentStartArgs {
+    /// Forget the identities after this long without a request (30s, 15m, 8h, 2d)
+    #[arg(long, value_name = "DURATION", default_value = "15m", value_parser = parse_duration)]
+    pub idle_timeout: std::time::Duration,
+    /// Forget everything and exit after this long, whatever happens (30s, 15m, 8h, 2d)
+    #[arg(long, value_name = "DURATION", default_value = "8h", value_parser = parse_duration)]
+    pub max_lifetime: std::time::Duration,
+    /// The socket's path; its folder must exist with mode 0700 [default: a new folder]
+    #[arg(long, value_name = "PATH")]
+    pub socket: Option<PathBuf>,
+    /// Stay in the foreground (for a service manager) instead of going to the background
+    #[arg(long)]
+    pub foreground: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UnlockArgs {
+    /// Unlock with this root only [default: roots that need no person, then passphrase roots]
+    #[arg(long, value_name = "NAME")]
+    pub root: Option<String>,
+}
+
+fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    crate::agent::server::parse_duration(s)
 }
 
 #[derive(Debug, Subcommand)]

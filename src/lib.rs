@@ -6,7 +6,7 @@
 //! knows nothing of them either; it wraps and unwraps bytes bound to a keyring id, and is
 //! public so that its integration tests call it against real servers.
 
-pub mod agent;
+pub(crate) mod agent;
 pub(crate) mod audit;
 pub mod cli;
 pub(crate) mod commands;

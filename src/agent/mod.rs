@@ -12,6 +12,7 @@
 pub mod client;
 pub mod locked;
 pub mod protocol;
+pub mod server;
 
 /// The variable that names the agent's socket.
 pub const ENV_SOCK: &str = "LKMS_AGENT_SOCK";

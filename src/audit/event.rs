@@ -39,10 +39,6 @@ pub enum Event {
     ListRoots,
     AddRoot,
     RemoveRoot,
-    /// `lkms lock`: the agent forgot the identities it held.
-    // The agent's commands log it; they are not on the command line yet.
-    #[allow(dead_code)]
-    Lock,
     /// Written by the log itself when it repairs a torn last line.
     AuditLogRecovered,
 }
@@ -81,7 +77,6 @@ impl Event {
             Event::ListRoots => "ListRoots",
             Event::AddRoot => "AddRoot",
             Event::RemoveRoot => "RemoveRoot",
-            Event::Lock => "Lock",
             Event::AuditLogRecovered => "AuditLogRecovered",
         }
     }

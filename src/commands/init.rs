@@ -72,10 +72,8 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
             work_factor,
             now,
         )?;
-        let prepared = store.prepare(&lock, &mut keyring, &identity)?;
-        let generation = prepared.generation();
-        prepared.commit()?;
-        Ok((identity, roots_file, root_file, generation))
+        store.create(&lock, &mut keyring, &identity)?;
+        Ok((identity, roots_file, root_file, keyring.generation))
     })();
     if let Ok((_, _, _, generation)) = &created {
         attempt.record.keyring_generation = Some(*generation);

@@ -58,8 +58,9 @@ pub fn create(s: &mut Session, args: &CreateArgs) -> anyhow::Result<Report> {
             if let Some(days) = args.rotation_period {
                 key.enable_rotation(days, now)?;
             }
-            kr.keys.push(key.clone());
-            Ok(key)
+            let metadata = key.metadata();
+            kr.keys.push(key);
+            Ok(metadata)
         })?;
         a.record.key_id = Some(key.id.to_string());
         a.record.key_version = Some(1);
@@ -89,7 +90,7 @@ pub fn list(s: &mut Session, args: &ListArgs) -> anyhow::Result<Report> {
 pub fn describe(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
     let key = Attempt::run(s, Record::new(Event::DescribeKey), |a| {
         let keyring = a.read_keyring()?;
-        let key = keyring.find(reference)?.clone();
+        let key = keyring.find(reference)?.metadata();
         a.record.key_id = Some(key.id.to_string());
         Ok(key)
     })?;

@@ -63,7 +63,7 @@ fn change_key_confirmed(
             let key = kr.find_mut(reference)?;
             id = Some(key.id);
             let change = change(key, now)?;
-            Ok((key.clone(), change))
+            Ok((key.metadata(), change))
         });
         if let Some(id) = id {
             a.record.key_id = Some(id.to_string());
@@ -124,7 +124,7 @@ pub fn rotate(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
             id = Some(key.id);
             let material = key.spec.generate()?;
             key.rotate(material, now)?;
-            Ok(key.clone())
+            Ok(key.metadata())
         });
         a.record.key_id = id.map(|i| i.to_string());
         let key = result?;

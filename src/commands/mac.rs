@@ -81,7 +81,7 @@ pub fn verify_mac(s: &mut Session, args: &VerifyMacArgs) -> anyhow::Result<Repor
         a.record.request.insert("bytes".into(), json!(reader.bytes));
         let version = versions[found.map_err(|e| reading(input, e))?].version;
         a.record.key_version = Some(version);
-        Ok((key.clone(), version))
+        Ok((key.metadata(), version))
     })?;
     Ok(Report::message(
         format!(

@@ -3,6 +3,7 @@
 //! stream data to standard output). Each runs its work in an [`attempt::Attempt`], which
 //! writes the audit line before any effect is committed.
 
+mod agent;
 mod attempt;
 mod audit;
 mod data;
@@ -31,6 +32,9 @@ pub fn dispatch(s: &mut Session, command: Command) -> anyhow::Result<Report> {
         Command::Root(c) => roots::run(s, c),
         Command::Create(a) => keys::create(s, &a),
         Command::List(a) => keys::list(s, &a),
+        Command::Agent(c) => agent::run(s, c),
+        Command::Unlock(a) => agent::unlock(s, a),
+        Command::Lock => agent::lock(),
         Command::Describe(a) => keys::describe(s, &a.key),
         Command::Alias(c) => keys::alias(s, &c),
         Command::Rotate(a) => lifecycle::rotate(s, &a.key),

@@ -41,7 +41,7 @@ pub fn sign(s: &mut Session, args: &SignArgs) -> anyhow::Result<Report> {
             .insert("bytes".into(), json!(message.len()));
         let signature = signing::sign(key.spec, material(key, version)?, &message)?;
         out.hold(a, &signature);
-        Ok((key.clone(), signature))
+        Ok((key.metadata(), signature))
     })?;
     let fields = json!({
         "key_id": key.id.to_string(),
@@ -70,7 +70,7 @@ pub fn verify(s: &mut Session, args: &VerifyArgs) -> anyhow::Result<Report> {
             .request
             .insert("bytes".into(), json!(message.len()));
         signing::verify(key.spec, material(key, version)?, &message, &signature)?;
-        Ok((key.clone(), version.version))
+        Ok((key.metadata(), version.version))
     })?;
     Ok(Report::message(
         format!(
@@ -107,7 +107,7 @@ pub fn public_key(s: &mut Session, args: &PublicKeyArgs) -> anyhow::Result<Repor
         let version = key.usable_current(KeyUsage::Sign, "export the public key of")?;
         a.record.key_version = Some(version.version);
         let raw = signing::public_key(key.spec, material(key, version)?)?;
-        Ok((key.clone(), pem::spki_der(key.spec, &raw)?))
+        Ok((key.metadata(), pem::spki_der(key.spec, &raw)?))
     })?;
     let text = pem::pem_encode(pem::PUBLIC_KEY_LABEL, &der);
     let shown = match args.format {

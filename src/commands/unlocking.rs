@@ -68,11 +68,6 @@ impl Unlocker {
         self.state.is_some()
     }
 
-    #[allow(dead_code)] // for the agent's unlock, not on the command line yet
-    pub fn state(&self) -> Option<&Unlocked> {
-        self.state.as_ref()
-    }
-
     /// Sets the state after `init` or a conversion made the identity.
     pub fn set_v2(&mut self, identity: KeyringIdentity, roots: RootsFile, info: UnlockInfo) {
         self.state = Some(Unlocked::V2 { identity, roots });
@@ -147,11 +142,13 @@ impl Unlocker {
         paths: &RootPaths,
         roots: &RootsFile,
     ) -> anyhow::Result<KeyringIdentity> {
+        if self.use_agent && self.only_root.is_none() {
+            self.info = Some(UnlockInfo::agent());
+        }
         if self.use_agent
             && self.only_root.is_none()
             && let Some(text) = crate::agent::client::lookup(&roots.keyring_id.to_string())?
         {
-            self.info = Some(UnlockInfo::agent());
             let identity = KeyringIdentity::parse(text.as_bytes(), "the agent's answer")?;
             if identity.recipient().to_string() != roots.recipient {
                 return Err(integrity(
@@ -171,17 +168,17 @@ impl Unlocker {
         };
         // Roots that need no person first, in the roots file's order. One that fails (its
         // server unreachable, its key disabled) does not stop the others; if nothing else
-        // unlocks, its error is the one reported.
+        // unlocks, its error is the one reported. (Passphrase roots are built only once the
+        // passphrase is known, below.)
         let mut external_error: Option<anyhow::Error> = None;
-        for entry in candidates
-            .iter()
-            .filter(|e| roots::needs_person(e) == Some(false))
-        {
-            self.info = Some(
-                UnlockInfo::root(&entry.name, &entry.kind)
-                    .with_external_key(roots::external::key_ref(entry)),
-            );
-            if let Some(root) = roots::build(paths, entry, None) {
+        for entry in &candidates {
+            if let Some(root) = roots::build(paths, entry, None)
+                && !root.needs_person()
+            {
+                self.info = Some(
+                    UnlockInfo::root(&entry.name, &entry.kind)
+                        .with_external_key(roots::external::key_ref(entry)),
+                );
                 match roots::unlock_with(paths, roots, entry, root.as_ref()) {
                     Ok(identity) => return Ok(identity),
                     Err(e) => {
@@ -231,6 +228,8 @@ impl Unlocker {
                 ))
             }));
         }
+        let first = with_passphrase[0];
+        self.info = Some(UnlockInfo::root(&first.name, &first.kind));
         // With no passphrase to be had (no terminal, none given), the external root's own
         // failure says more than "no passphrase".
         let passphrase = match self.passphrase() {

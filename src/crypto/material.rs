@@ -147,9 +147,10 @@ mod tests {
                 _ => assert_eq!(m.len(), 32),
             }
         }
-        assert_ne!(
+        let (a, b) = (
             KeySpec::Aes256Gcm.generate().unwrap(),
-            KeySpec::Aes256Gcm.generate().unwrap()
+            KeySpec::Aes256Gcm.generate().unwrap(),
         );
+        assert!(!a.ct_eq(b.expose()), "two generated keys are equal");
     }
 }

@@ -2,8 +2,8 @@
 
 use zeroize::Zeroizing;
 
-/// Key material or a data key. Never printed: Debug shows only the length.
-#[derive(Clone, PartialEq, Eq)]
+/// Key material or a data key. Never printed: Debug shows only the length. Not `Clone`, so no
+/// copy is made without saying so, and not `PartialEq`: compare with [`SecretBytes::ct_eq`].
 pub struct SecretBytes(Zeroizing<Vec<u8>>);
 
 impl SecretBytes {
@@ -18,6 +18,16 @@ impl SecretBytes {
     }
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+    /// Equal in length and content, compared in time that depends only on the length.
+    pub fn ct_eq(&self, other: &[u8]) -> bool {
+        self.0.len() == other.len()
+            && self
+                .0
+                .iter()
+                .zip(other)
+                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+                .eq(&0)
     }
 }
 
@@ -124,5 +134,19 @@ mod tests {
         let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&m);
         assert_eq!(leak(&format!("m = \"{b64}\""), &m), Some("base64"));
         assert_eq!(leak("SecretBytes([REDACTED; 32 bytes])", &m), None);
+    }
+}
+
+#[cfg(test)]
+mod equality {
+    use super::SecretBytes;
+
+    #[test]
+    fn ct_eq_compares_length_and_every_byte() {
+        let s = SecretBytes::new(vec![1, 2, 3]);
+        assert!(s.ct_eq(&[1, 2, 3]));
+        assert!(!s.ct_eq(&[1, 2, 4]));
+        assert!(!s.ct_eq(&[1, 2]));
+        assert!(!s.ct_eq(&[1, 2, 3, 0]));
     }
 }

@@ -53,7 +53,8 @@ impl std::fmt::Display for KeyState {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// Not `Clone`: a copy would copy every version's material. [`Key::metadata`] copies the rest.
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Key {
     pub id: Uuid,
@@ -77,7 +78,7 @@ pub struct Key {
     pub versions: Vec<KeyVersion>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KeyVersion {
     pub version: u32,
@@ -104,6 +105,33 @@ impl Keyring {
 }
 
 impl Key {
+    /// Everything about the key but its material: what commands that print or inspect a key
+    /// keep once the keyring is closed.
+    pub fn metadata(&self) -> Key {
+        Key {
+            id: self.id,
+            aliases: self.aliases.clone(),
+            spec: self.spec,
+            description: self.description.clone(),
+            tags: self.tags.clone(),
+            state: self.state,
+            created: self.created,
+            deletion_date: self.deletion_date,
+            rotation_period_days: self.rotation_period_days,
+            next_rotation: self.next_rotation,
+            current_version: self.current_version,
+            versions: self
+                .versions
+                .iter()
+                .map(|v| KeyVersion {
+                    version: v.version,
+                    created: v.created,
+                    material: None,
+                })
+                .collect(),
+        }
+    }
+
     pub fn version(&self, n: u32) -> Option<&KeyVersion> {
         self.versions.iter().find(|v| v.version == n)
     }

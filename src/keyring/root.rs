@@ -26,12 +26,14 @@ pub enum RootError {
     #[error("{0}")]
     Denied(String),
     /// The external key exists but may not be used: disabled, pending deletion (exit 4).
+    #[allow(dead_code, reason = "constructed by the external root kinds")]
     #[error("{0}")]
     KeyUnusable(String),
     /// The wrapped identity is damaged, not recognised, or bound to another keyring (exit 5).
     #[error("{0}")]
     Damaged(String),
     /// The external system did not answer in time (exit 1).
+    #[allow(dead_code, reason = "constructed by the external root kinds")]
     #[error("{0}")]
     Unreachable(String),
     /// Anything else (exit 1).
@@ -63,7 +65,6 @@ pub trait Root {
     fn name(&self) -> &str;
     /// Whether unlocking needs something a person gives (a passphrase, a PIN). Roots that need
     /// none are tried first, in the order the roots file lists them.
-    #[allow(dead_code)] // unlocking asks the roots file's entry (roots::needs_person)
     fn needs_person(&self) -> bool;
     /// Wraps the identity; the bytes are stored in the root's own file or in the roots file.
     fn wrap(&self, identity: &[u8], keyring_id: &str) -> Result<Vec<u8>, RootError>;

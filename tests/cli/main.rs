@@ -6,6 +6,7 @@ mod util;
 #[path = "../support/servers.rs"]
 mod servers;
 
+mod agent;
 mod audit;
 mod concurrency;
 mod config;

@@ -22,15 +22,6 @@ use super::root::{
 use super::store::{DEFAULT_WORK_FACTOR, MAX_WORK_FACTOR, MIN_WORK_FACTOR};
 use crate::error::{Error, failure, integrity};
 
-/// Whether an entry's kind is built in, and whether it needs a person.
-pub fn needs_person(entry: &RootEntry) -> Option<bool> {
-    match entry.kind.as_str() {
-        passphrase::KIND | external::PKCS11 => Some(true),
-        external::AWS_KMS | external::TRANSIT => Some(false),
-        _ => None,
-    }
-}
-
 /// The work factor a passphrase root's entry records.
 pub fn work_factor(entry: &RootEntry) -> u8 {
     entry
