@@ -327,3 +327,64 @@ fn pkcs11_root_generated_on_softhsm_works_and_a_wrong_pin_exits_3() {
         .unwrap();
     assert!(String::from_utf8_lossy(&slots.stdout).contains(&hsm.token));
 }
+
+/// An agent started for one test, stopped (SIGTERM) when the guard goes, even on failure.
+struct AgentGuard {
+    sock: std::path::PathBuf,
+    pid: i32,
+}
+
+impl Drop for AgentGuard {
+    fn drop(&mut self) {
+        // SAFETY: kill has no memory-safety preconditions; the pid is the agent this test
+        // started.
+        unsafe {
+            libc::kill(self.pid, libc::SIGTERM);
+        }
+    }
+}
+
+fn start_agent(env: &Env) -> AgentGuard {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = env.path("agent");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let sock = dir.join("agent.sock");
+    let r = env
+        .run_cmd(
+            env.cmd()
+                .args(["agent", "start", "--json", "--socket"])
+                .arg(&sock),
+        )
+        .ok();
+    let pid = r.json()["pid"].as_i64().unwrap() as i32;
+    AgentGuard { sock, pid }
+}
+
+#[test]
+fn the_agent_unlocked_once_through_an_external_root_serves_later_commands() {
+    let mut moto = Moto::start();
+    let key = moto.create_key();
+    let env = Env::new();
+    let vars = moto_vars(&moto);
+    let mut c = env.cmd();
+    for (k, v) in &vars {
+        c.env(k, v);
+    }
+    env.run_cmd(c.args(["root", "add", "aws-kms", "--key-id", &key, "--name", "ci"]))
+        .ok();
+    let agent = start_agent(&env);
+    let sock = ("LKMS_AGENT_SOCK", agent.sock.display().to_string());
+    // `unlock --root ci`: through KMS, with no passphrase anywhere.
+    let mut with_sock = vars.clone();
+    with_sock.push(sock.clone());
+    nopass(&env, &with_sock, &["unlock", "--root", "ci"]).ok();
+    let unlock = env.last_audit();
+    assert_eq!(unlock["unlock"]["root"], "ci", "{unlock}");
+    assert_eq!(unlock["unlock"]["external_key"], key.as_str(), "{unlock}");
+    // KMS gone, credentials gone: the agent serves every later command.
+    moto.server.stop();
+    let only_sock = vec![sock];
+    round_trip(&env, &only_sock);
+    assert_eq!(env.last_audit()["unlock"]["via"], "agent");
+}
