@@ -690,6 +690,14 @@ pub struct GenerateDataKeyArgs {
     pub context: Vec<(String, String)>,
 }
 
+/// The message `sign`, `verify`, `mac` and `verify-mac` read.
+#[derive(Debug, Args)]
+pub struct MessageArg {
+    /// The message; none or `-` for standard input
+    #[arg(value_name = "INPUT")]
+    pub input: Option<PathBuf>,
+}
+
 #[derive(Debug, Args)]
 pub struct SignArgs {
     /// The signing key
@@ -698,9 +706,8 @@ pub struct SignArgs {
     /// Write the signature here (raw bytes; standard output if absent and not a terminal)
     #[arg(short = 'o', long = "output", value_name = "SIG")]
     pub output: Option<PathBuf>,
-    /// The message; none or `-` for standard input
-    #[arg(value_name = "INPUT")]
-    pub input: Option<PathBuf>,
+    #[command(flatten)]
+    pub message: MessageArg,
 }
 
 #[derive(Debug, Args)]
@@ -711,9 +718,8 @@ pub struct VerifyArgs {
     /// The signature file (raw bytes)
     #[arg(long, value_name = "SIG")]
     pub signature: PathBuf,
-    /// The message; none or `-` for standard input
-    #[arg(value_name = "INPUT")]
-    pub input: Option<PathBuf>,
+    #[command(flatten)]
+    pub message: MessageArg,
 }
 
 #[derive(Debug, Args)]
@@ -724,9 +730,8 @@ pub struct MacArgs {
     /// Write the tag here (raw 32 bytes; standard output if absent and not a terminal)
     #[arg(short = 'o', long = "output", value_name = "TAG")]
     pub output: Option<PathBuf>,
-    /// The message; none or `-` for standard input
-    #[arg(value_name = "INPUT")]
-    pub input: Option<PathBuf>,
+    #[command(flatten)]
+    pub message: MessageArg,
 }
 
 #[derive(Debug, Args)]
@@ -737,9 +742,8 @@ pub struct VerifyMacArgs {
     /// The tag file (raw 32 bytes)
     #[arg(long, value_name = "TAG")]
     pub mac: PathBuf,
-    /// The message; none or `-` for standard input
-    #[arg(value_name = "INPUT")]
-    pub input: Option<PathBuf>,
+    #[command(flatten)]
+    pub message: MessageArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

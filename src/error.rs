@@ -5,8 +5,9 @@
 
 use std::fmt;
 
+use crate::audit;
 use crate::crypto::CryptoError;
-use crate::keyring;
+use crate::keyring::{self, KeyState};
 use crate::roots::RootError;
 
 /// Exit codes, as documented in the README and docs/DESIGN.md.
@@ -129,6 +130,14 @@ pub fn exit_code(err: &anyhow::Error) -> ExitCode {
         if let Some(e) = cause.downcast_ref::<RootError>() {
             return root_exit_code(e);
         }
+        if let Some(e) = cause.downcast_ref::<audit::Error>() {
+            return match e {
+                audit::Error::NoLog(_) => ExitCode::NotFound,
+                audit::Error::Broken { .. } | audit::Error::NotARecord { .. } => {
+                    ExitCode::Integrity
+                }
+            };
+        }
     }
     ExitCode::Failure
 }
@@ -151,6 +160,12 @@ fn keyring_exit_code(e: &keyring::Error) -> ExitCode {
         K::Damaged { .. } => ExitCode::Integrity,
         K::InvalidAlias(_) | K::AliasLooksLikeId => ExitCode::Usage,
         K::AlreadyExists(_) | K::ExcessiveWork { .. } | K::AliasTaken { .. } => ExitCode::Failure,
+        K::WrongState { .. }
+        | K::NothingToCancel { .. }
+        | K::LastVersion(_)
+        | K::SigningKeyRotation { .. }
+        | K::WrongUsage { .. } => ExitCode::KeyUnusable,
+        K::DeletionWindow { .. } | K::RotationPeriod { .. } => ExitCode::Usage,
     }
 }
 
@@ -172,7 +187,28 @@ fn keyring_remedy(e: &keyring::Error) -> Option<String> {
         K::AliasTaken { alias, .. } => {
             format!("; remove it first with `lkms alias remove {alias}`")
         }
-        K::UnknownAlias(_) | K::InvalidAlias(_) | K::AliasLooksLikeId => return None,
+        K::WrongState {
+            state,
+            deletion_date,
+            ..
+        } => match (state, deletion_date) {
+            (KeyState::PendingDeletion, Some(d)) => format!(
+                " (deletion on {}; `lkms cancel-delete` keeps it)",
+                d.strftime("%Y-%m-%dT%H:%M:%SZ")
+            ),
+            (KeyState::Disabled, _) => " (run `lkms enable` to use it again)".into(),
+            (KeyState::Destroyed, _) => " (its material is erased for good)".into(),
+            _ => return None,
+        },
+        K::NothingToCancel { .. } => " (`lkms describe` shows its state)".into(),
+        K::LastVersion(_) => "; create a new key".into(),
+        K::SigningKeyRotation { .. } => "; create a new key instead".into(),
+        K::UnknownAlias(_)
+        | K::InvalidAlias(_)
+        | K::AliasLooksLikeId
+        | K::WrongUsage { .. }
+        | K::DeletionWindow { .. }
+        | K::RotationPeriod { .. } => return None,
     })
 }
 
@@ -180,11 +216,19 @@ fn keyring_remedy(e: &keyring::Error) -> Option<String> {
 /// next step, when the error that decided it has one.
 pub fn render(err: &anyhow::Error) -> String {
     let mut text = format!("{err:#}");
-    if let Some(remedy) = err
-        .chain()
-        .find_map(|c| c.downcast_ref::<keyring::Error>())
-        .and_then(keyring_remedy)
-    {
+    let remedy = err.chain().find_map(|c| {
+        if let Some(e) = c.downcast_ref::<keyring::Error>() {
+            return keyring_remedy(e);
+        }
+        match c.downcast_ref::<audit::Error>()? {
+            audit::Error::NoLog(_) => {
+                Some("; it is created by the first command that uses the keyring".into())
+            }
+            audit::Error::NotARecord { .. } => Some("; run `lkms audit verify`".into()),
+            audit::Error::Broken { .. } => None,
+        }
+    });
+    if let Some(remedy) = remedy {
         text.push_str(&remedy);
     }
     text

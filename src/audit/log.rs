@@ -74,8 +74,7 @@ impl AuditLog {
             self.file.set_len(len - torn)?;
             let mut note = Record::new(super::Event::AuditLogRecovered);
             note.outcome = Outcome::Success;
-            note.request
-                .insert("dropped_bytes".into(), serde_json::Value::from(torn));
+            note.set(super::Field::DroppedBytes(torn));
             let (seq, prev) = next_link(last.as_ref());
             let note = self.write_record(note, seq, prev, now)?;
             return self

@@ -5,14 +5,18 @@
 //! is logged in clear, as CloudTrail does.
 
 mod chain;
+mod error;
 mod event;
+mod field;
 mod log;
 mod record;
 mod verify;
 
 #[cfg(test)]
 pub use chain::line_hash;
+pub use error::Error;
 pub use event::Event;
+pub use field::{Field, Stream};
 pub use log::AuditLog;
 pub use record::{Outcome, Record, UnlockInfo};
 pub use verify::{read_records, verify_file};

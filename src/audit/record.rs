@@ -134,6 +134,12 @@ impl Record {
         Record::named(event.name())
     }
 
+    /// Sets a request field (replacing one of the same name).
+    pub fn set(&mut self, field: super::Field) {
+        let (name, value) = field.into_pair();
+        self.request.insert(name.to_string(), value);
+    }
+
     /// A record for an event read back or made up in a test, by name.
     pub(crate) fn named(event: &str) -> Record {
         Record {

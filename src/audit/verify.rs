@@ -9,10 +9,10 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
+use super::Error;
 use super::MAX_LINE;
 use super::chain::{GENESIS_HASH, line_hash};
 use super::record::Record;
-use crate::error::{integrity, not_found};
 
 #[derive(Debug)]
 pub struct VerifyReport {
@@ -145,10 +145,9 @@ pub fn verify_bytes(log: &[u8]) -> Result<VerifyReport, VerifyError> {
 fn open(path: &Path) -> anyhow::Result<std::io::BufReader<std::fs::File>> {
     match std::fs::File::open(path) {
         Ok(f) => Ok(std::io::BufReader::new(f)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(not_found(format!(
-            "no audit log at {}; it is created by the first command that uses the keyring",
-            path.display()
-        ))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(Error::NoLog(path.to_path_buf()).into())
+        }
         Err(e) => Err(e).with_context(|| format!("cannot read the audit log {}", path.display())),
     }
 }
@@ -160,10 +159,12 @@ pub fn verify_file(path: &Path) -> anyhow::Result<VerifyReport> {
         VerifyError::Io(e) => {
             anyhow::Error::new(e).context(format!("cannot read {}", path.display()))
         }
-        VerifyError::Broken { line, why } => integrity(format!(
-            "the audit log {} is broken at line {line}: {why}",
-            path.display()
-        )),
+        VerifyError::Broken { line, why } => Error::Broken {
+            path: path.to_path_buf(),
+            line,
+            why,
+        }
+        .into(),
     })
 }
 
@@ -172,11 +173,13 @@ pub fn read_records(path: &Path) -> anyhow::Result<Vec<Record>> {
     let mut reader = open(path)?;
     let mut out = Vec::new();
     let mut line = Vec::new();
-    let bad = |n: usize, why: String| {
-        integrity(format!(
-            "line {n} of the audit log {} {why}; run `lkms audit verify`",
-            path.display()
-        ))
+    let bad = |line: usize, why: String| -> anyhow::Error {
+        Error::NotARecord {
+            path: path.to_path_buf(),
+            line,
+            why,
+        }
+        .into()
     };
     while let Some(kind) = next_line(&mut reader, &mut line)
         .with_context(|| format!("cannot read {}", path.display()))?

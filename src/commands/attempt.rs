@@ -14,10 +14,9 @@
 use std::path::PathBuf;
 
 use jiff::Timestamp;
-use serde_json::json;
 
 use super::session::{Session, Staged};
-use crate::audit::Record;
+use crate::audit::{Field, Record, Stream};
 use crate::io::output::{PendingFile, release};
 use crate::keyring::Keyring;
 
@@ -124,7 +123,7 @@ impl<'s> Attempt<'s> {
     /// count, as Vault logs request and response.
     pub(crate) fn start_stream(&mut self) -> anyhow::Result<()> {
         let mut early = self.record.clone();
-        early.request.insert("stream".into(), json!("started"));
+        early.set(Field::Stream(Stream::Started));
         self.session.log(early, &Ok::<(), anyhow::Error>(()))?;
         self.started = true;
         Ok(())
@@ -134,9 +133,7 @@ impl<'s> Attempt<'s> {
     /// releases the outputs, in the order they were added. On failure nothing is released.
     pub(crate) fn finish<T>(mut self, result: anyhow::Result<T>) -> anyhow::Result<T> {
         if self.started {
-            self.record
-                .request
-                .insert("stream".into(), json!("finished"));
+            self.record.set(Field::Stream(Stream::Finished));
         }
         if let (Ok(_), Some(staged)) = (&result, &self.change) {
             self.record.keyring_generation = Some(staged.generation());

@@ -16,7 +16,7 @@ use super::jobs::{Job, Sink, context_of, plan, preflight, run_jobs, summary, wit
 use super::material::material;
 use super::progress::reporter;
 use super::session::Session;
-use crate::audit::{Event, Record};
+use crate::audit::{Event, Field, Record};
 use crate::cli::{DecryptArgs, EncryptArgs, GenerateDataKeyArgs, InspectArgs, ReEncryptArgs};
 use crate::crypto::aead::Algorithm;
 use crate::crypto::chunked;
@@ -263,14 +263,10 @@ pub fn re_encrypt(s: &mut Session, args: &ReEncryptArgs) -> anyhow::Result<Repor
                 &mut a.record,
                 "re-encrypt with",
             )?;
-            a.record.request.insert(
-                "source_key_id".into(),
-                json!(opened.header.key_id().to_string()),
-            );
-            a.record.request.insert(
-                "source_key_version".into(),
-                json!(opened.header.key_version()),
-            );
+            a.record
+                .set(Field::SourceKeyId(opened.header.key_id().to_string()));
+            a.record
+                .set(Field::SourceKeyVersion(opened.header.key_version()));
             let target = match &args.key {
                 Some(k) => keyring.find(k)?,
                 None => keyring
@@ -360,7 +356,7 @@ pub fn generate_data_key(s: &mut Session, args: &GenerateDataKeyArgs) -> anyhow:
     let context = context_of(&args.context)?;
     let mut rec = Record::new(Event::GenerateDataKey);
     rec.context = Some(context.clone());
-    rec.request.insert("number_of_bytes".into(), json!(32));
+    rec.set(Field::NumberOfBytes(32));
     let (key_id, version, plaintext, ciphertext) = Attempt::run(s, rec, |a| {
         let keyring = a.read_keyring()?;
         let key = keyring.find(&args.key)?;

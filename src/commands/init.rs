@@ -6,7 +6,7 @@ use super::attempt::Attempt;
 use super::roots::ExternalPlan;
 use super::session::Session;
 use super::unlocking::UnlockInfo;
-use crate::audit::{Event, Record};
+use crate::audit::{Event, Field, Record};
 use crate::cli::{InitArgs, InitRoot, PasswdArgs};
 use crate::error::{failure, not_found, unusable};
 use crate::keyring::Keyring;
@@ -48,7 +48,7 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
     )?;
     store.ensure_dir()?;
     let mut rec = Record::new(Event::CreateKeyring);
-    rec.request.insert("work_factor".into(), json!(work_factor));
+    rec.set(Field::WorkFactor(work_factor));
     let now = s.now();
     let paths = RootPaths::of(store.path());
     let mut attempt = Attempt::before_keyring(s, rec)?;
@@ -180,7 +180,7 @@ fn init_external(
 pub fn passwd(s: &mut Session, args: &PasswdArgs) -> anyhow::Result<Report> {
     let mut rec = Record::new(Event::ChangePassphrase);
     if let Some(wf) = args.work_factor {
-        rec.request.insert("work_factor".into(), json!(wf));
+        rec.set(Field::WorkFactor(wf));
     }
     if let Some(root) = &args.root {
         rec.request.insert("root".into(), json!(root));

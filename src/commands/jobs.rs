@@ -13,7 +13,7 @@ use serde_json::json;
 
 use super::attempt::Attempt;
 use super::session::Session;
-use crate::audit::{Event, Record};
+use crate::audit::{Event, Field, Record};
 use crate::crypto::envelope::{Context, check_context};
 use crate::error::usage;
 use crate::io::input::read_error;
@@ -135,15 +135,14 @@ pub(super) fn run_jobs(
     context: Option<&Context>,
     checked: anyhow::Result<()>,
     mut work: impl FnMut(&Keyring, &Job, &mut Attempt) -> anyhow::Result<u64>,
-) -> anyhow::Result<Vec<serde_json::Value>> {
+) -> anyhow::Result<Vec<Done>> {
     s.require_keyring()?;
     s.open_audit()?;
     let record = |job: &Job| {
         let mut rec = Record::new(event);
         rec.context = context.cloned();
-        rec.request.insert("input".into(), json!(job.input_name()));
-        rec.request
-            .insert("output".into(), json!(job.output_name()));
+        rec.set(Field::Input(job.input_name()));
+        rec.set(Field::Output(job.output_name()));
         rec
     };
     // A refused attempt (missing input, existing output) is logged too, before any unlock.
@@ -162,18 +161,17 @@ pub(super) fn run_jobs(
             (_, other) => other,
         };
         if let Ok(bytes) = &result {
-            attempt.record.request.insert("bytes".into(), json!(bytes));
+            attempt.record.set(Field::Bytes(*bytes));
         }
-        let summary = json!({
-            "input": job.input_name(),
-            "output": job.output_name(),
-            "key_id": attempt.record.key_id,
-            "key_version": attempt.record.key_version,
-        });
+        let (key_id, key_version) = (attempt.record.key_id.clone(), attempt.record.key_version);
         let bytes = attempt.finish(result)?;
-        let mut summary = summary;
-        summary["bytes"] = json!(bytes);
-        done.push(summary);
+        done.push(Done {
+            input: job.input_name(),
+            output: job.output_name(),
+            key_id,
+            key_version,
+            bytes,
+        });
     }
     Ok(done)
 }
@@ -213,21 +211,25 @@ pub(super) fn with_output(
     }
 }
 
-pub(super) fn summary(done: &[serde_json::Value], verb: &str) -> Report {
+/// What one INPUT became, as the data commands report it.
+#[derive(serde::Serialize)]
+pub(super) struct Done {
+    input: String,
+    output: String,
+    key_id: Option<String>,
+    key_version: Option<u32>,
+    bytes: u64,
+}
+
+pub(super) fn summary(done: &[Done], verb: &str) -> Report {
+    let to_file = |d: &&Done| d.output != "-";
     let text: String = done
         .iter()
-        .filter(|d| d["output"] != "-")
-        .map(|d| {
-            format!(
-                "{verb} {} -> {}\n",
-                clean(d["input"].as_str().unwrap_or("")),
-                clean(d["output"].as_str().unwrap_or(""))
-            )
-        })
+        .filter(to_file)
+        .map(|d| format!("{verb} {} -> {}\n", clean(&d.input), clean(&d.output)))
         .collect();
     // When the data itself went to standard output, nothing else may go there, JSON included.
-    let to_stdout = done.iter().any(|d| d["output"] == "-");
-    if to_stdout {
+    if done.iter().any(|d| d.output == "-") {
         Report::none()
     } else {
         Report::message(text, json!(done))

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use super::attempt::Attempt;
 use super::session::Session;
 use super::view::{key_json, key_table, key_text};
-use crate::audit::{Event, Record};
+use crate::audit::{Event, Field, Record};
 use crate::cli::{AliasCommand, CreateArgs, ListArgs};
 use crate::error::usage;
 use crate::keyring::lifecycle::check_rotation_period;
@@ -16,8 +16,8 @@ use crate::output::Report;
 pub fn create(s: &mut Session, args: &CreateArgs) -> anyhow::Result<Report> {
     let spec = args.spec;
     let mut rec = Record::new(Event::CreateKey);
-    rec.request.insert("spec".into(), json!(spec.name()));
-    rec.request.insert("aliases".into(), json!(args.aliases));
+    rec.set(Field::Spec(spec.name()));
+    rec.set(Field::Aliases(args.aliases.clone()));
     let key = Attempt::run(s, rec, |a| {
         let aliases = args
             .aliases
@@ -101,7 +101,7 @@ pub fn alias(s: &mut Session, cmd: &AliasCommand) -> anyhow::Result<Report> {
     match cmd {
         AliasCommand::Add { name, key } => {
             let mut rec = Record::new(Event::CreateAlias);
-            rec.request.insert("alias".into(), json!(name));
+            rec.set(Field::Alias(name.clone()));
             let id = Attempt::run(s, rec, |a| {
                 let alias = validate_alias(name)?;
                 let id = a.write_keyring(|kr, _| {
@@ -123,7 +123,7 @@ pub fn alias(s: &mut Session, cmd: &AliasCommand) -> anyhow::Result<Report> {
         }
         AliasCommand::Remove { name } => {
             let mut rec = Record::new(Event::DeleteAlias);
-            rec.request.insert("alias".into(), json!(name));
+            rec.set(Field::Alias(name.clone()));
             let id = Attempt::run(s, rec, |a| {
                 let id = a.write_keyring(|kr, _| kr.remove_alias(name))?;
                 a.record.key_id = Some(id.to_string());

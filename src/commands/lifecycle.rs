@@ -5,7 +5,7 @@ use serde_json::json;
 use super::attempt::Attempt;
 use super::session::Session;
 use super::view::{key_json, time};
-use crate::audit::{Event, Record};
+use crate::audit::{Event, Field, Record};
 use crate::cli::{RotationCommand, ScheduleDeleteArgs};
 use crate::error::failure;
 use crate::keyring::Key;
@@ -71,7 +71,7 @@ fn change_key_confirmed(
         let (key, change) = result?;
         a.record.key_version = Some(key.current_version);
         if change == Change::Unchanged {
-            a.record.request.insert("changed".into(), json!(false));
+            a.record.set(Field::Changed(false));
         }
         Ok((key, change))
     })
@@ -149,7 +149,7 @@ pub fn rotation(s: &mut Session, cmd: &RotationCommand) -> anyhow::Result<Report
                 Event::EnableKeyRotation,
                 key,
                 |r| {
-                    r.request.insert("period_days".into(), json!(period));
+                    r.set(Field::PeriodDays(*period));
                 },
                 |k, now| k.enable_rotation(*period, now),
             )?;
@@ -202,7 +202,7 @@ pub fn schedule_delete(s: &mut Session, args: &ScheduleDeleteArgs) -> anyhow::Re
         &args.key,
         question,
         &mut |r| {
-            r.request.insert("pending_window_days".into(), json!(days));
+            r.set(Field::PendingWindowDays(days));
         },
         |k, now| k.schedule_deletion(days, now),
     )?;
@@ -245,31 +245,40 @@ pub fn cancel_delete(s: &mut Session, reference: &str) -> anyhow::Result<Report>
     ))
 }
 
+/// One thing `maintain` carried out, as its report lists it.
+#[derive(serde::Serialize)]
+struct Applied {
+    event: Event,
+    key_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key_version: Option<u32>,
+}
+
 /// Carries out due rotations and deletions now; the session logs each one.
 pub fn maintain(s: &mut Session) -> anyhow::Result<Report> {
     let (_, events) = Attempt::run(s, Record::new(Event::Maintain), |a| {
         a.session().carry_out_due()?
     })?;
-    let done: Vec<_> = events
+    let done: Vec<Applied> = events
         .iter()
         .map(|(id, event)| match event {
-            DueEvent::Destroyed => json!({"key_id": id.to_string(), "event": "DeleteKeyMaterial"}),
-            DueEvent::Rotated(v) => {
-                json!({"key_id": id.to_string(), "event": "RotateKey", "key_version": v})
-            }
+            DueEvent::Destroyed => Applied {
+                event: Event::DeleteKeyMaterial,
+                key_id: id.to_string(),
+                key_version: None,
+            },
+            DueEvent::Rotated(v) => Applied {
+                event: Event::RotateKey,
+                key_id: id.to_string(),
+                key_version: Some(*v),
+            },
         })
         .collect();
     let text = if done.is_empty() {
         "nothing was due\n".to_string()
     } else {
         done.iter()
-            .map(|d| {
-                format!(
-                    "{} {}\n",
-                    d["event"].as_str().unwrap_or(""),
-                    d["key_id"].as_str().unwrap_or("")
-                )
-            })
+            .map(|d| format!("{} {}\n", d.event.name(), d.key_id))
             .collect()
     };
     Ok(Report::message(text, json!({"applied": done})))

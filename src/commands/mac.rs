@@ -11,7 +11,7 @@ use super::attempt::Attempt;
 use super::material::material;
 use super::session::Session;
 use super::tag_output::TagOutput;
-use crate::audit::{Event, Record};
+use crate::audit::{Event, Field, Record};
 use crate::cli::{MacArgs, VerifyMacArgs};
 use crate::crypto::CryptoError;
 use crate::crypto::mac::{self, TAG_LEN};
@@ -29,14 +29,14 @@ fn reading(input: Option<&Path>, e: CryptoError) -> anyhow::Error {
 }
 
 pub fn mac(s: &mut Session, args: &MacArgs) -> anyhow::Result<Report> {
-    let input = file_or_stdio(args.input.as_deref());
+    let input = file_or_stdio(args.message.input.as_deref());
     let out = TagOutput::new(
         file_or_stdio(args.output.as_deref()),
         s.settings.json,
         "mac",
     );
     let mut rec = Record::new(Event::GenerateMac);
-    rec.request.insert("input".into(), json!(name_of(input)));
+    rec.set(Field::Input(name_of(input)));
     out.describe(&mut rec);
     let (key_id, version, tag) = Attempt::run(s, rec, |a| {
         out.check()?;
@@ -47,7 +47,7 @@ pub fn mac(s: &mut Session, args: &MacArgs) -> anyhow::Result<Report> {
         a.record.key_version = Some(version.version);
         let mut reader = open_counted(input)?;
         let tag = mac::tag(material(key, version)?, &mut reader);
-        a.record.request.insert("bytes".into(), json!(reader.bytes));
+        a.record.set(Field::Bytes(reader.bytes));
         let tag = tag.map_err(|e| reading(input, e))?;
         out.hold(a, &tag);
         Ok((key.id, version.version, tag))
@@ -57,11 +57,10 @@ pub fn mac(s: &mut Session, args: &MacArgs) -> anyhow::Result<Report> {
 }
 
 pub fn verify_mac(s: &mut Session, args: &VerifyMacArgs) -> anyhow::Result<Report> {
-    let input = file_or_stdio(args.input.as_deref());
+    let input = file_or_stdio(args.message.input.as_deref());
     let mut rec = Record::new(Event::VerifyMac);
-    rec.request.insert("input".into(), json!(name_of(input)));
-    rec.request
-        .insert("mac".into(), json!(name_of(Some(&args.mac))));
+    rec.set(Field::Input(name_of(input)));
+    rec.set(Field::Mac(name_of(Some(&args.mac))));
     let (key, version) = Attempt::run(s, rec, |a| {
         let keyring = a.read_keyring()?;
         let key = keyring.find(&args.key)?;
@@ -78,7 +77,7 @@ pub fn verify_mac(s: &mut Session, args: &VerifyMacArgs) -> anyhow::Result<Repor
             .collect::<anyhow::Result<Vec<_>>>()?;
         let mut reader = open_counted(input)?;
         let found = mac::verify_any(&materials, &mut reader, &expected);
-        a.record.request.insert("bytes".into(), json!(reader.bytes));
+        a.record.set(Field::Bytes(reader.bytes));
         let version = versions[found.map_err(|e| reading(input, e))?].version;
         a.record.key_version = Some(version);
         Ok((key.metadata(), version))

@@ -9,7 +9,7 @@ use super::attempt::Attempt;
 use super::material::material;
 use super::session::Session;
 use super::tag_output::TagOutput;
-use crate::audit::{Event, Record};
+use crate::audit::{Event, Field, Record};
 use crate::cli::{KeyFormat, PublicKeyArgs, SignArgs, VerifyArgs};
 use crate::crypto::material::KeyUsage;
 use crate::crypto::{pem, signing};
@@ -19,14 +19,14 @@ use crate::io::output;
 use crate::output::Report;
 
 pub fn sign(s: &mut Session, args: &SignArgs) -> anyhow::Result<Report> {
-    let input = file_or_stdio(args.input.as_deref());
+    let input = file_or_stdio(args.message.input.as_deref());
     let out = TagOutput::new(
         file_or_stdio(args.output.as_deref()),
         s.settings.json,
         "signature",
     );
     let mut rec = Record::new(Event::Sign);
-    rec.request.insert("input".into(), json!(name_of(input)));
+    rec.set(Field::Input(name_of(input)));
     out.describe(&mut rec);
     let (key, signature) = Attempt::run(s, rec, |a| {
         out.check()?;
@@ -36,9 +36,7 @@ pub fn sign(s: &mut Session, args: &SignArgs) -> anyhow::Result<Report> {
         let version = key.usable_current(KeyUsage::Sign, "sign with")?;
         a.record.key_version = Some(version.version);
         let message = load(input)?;
-        a.record
-            .request
-            .insert("bytes".into(), json!(message.len()));
+        a.record.set(Field::Bytes(message.len() as u64));
         let signature = signing::sign(key.spec, material(key, version)?, &message)?;
         out.hold(a, &signature);
         Ok((key.metadata(), signature))
@@ -52,11 +50,10 @@ pub fn sign(s: &mut Session, args: &SignArgs) -> anyhow::Result<Report> {
 }
 
 pub fn verify(s: &mut Session, args: &VerifyArgs) -> anyhow::Result<Report> {
-    let input = file_or_stdio(args.input.as_deref());
+    let input = file_or_stdio(args.message.input.as_deref());
     let mut rec = Record::new(Event::Verify);
-    rec.request.insert("input".into(), json!(name_of(input)));
-    rec.request
-        .insert("signature".into(), json!(name_of(Some(&args.signature))));
+    rec.set(Field::Input(name_of(input)));
+    rec.set(Field::Signature(name_of(Some(&args.signature))));
     let (key, version) = Attempt::run(s, rec, |a| {
         let keyring = a.read_keyring()?;
         let key = keyring.find(&args.key)?;
@@ -66,9 +63,7 @@ pub fn verify(s: &mut Session, args: &VerifyArgs) -> anyhow::Result<Report> {
         a.record.key_version = Some(version.version);
         let signature = read_small(&args.signature, "signature", MAX_SIGNATURE_LEN)?;
         let message = load(input)?;
-        a.record
-            .request
-            .insert("bytes".into(), json!(message.len()));
+        a.record.set(Field::Bytes(message.len() as u64));
         signing::verify(key.spec, material(key, version)?, &message, &signature)?;
         Ok((key.metadata(), version.version))
     })?;
@@ -94,7 +89,7 @@ pub fn public_key(s: &mut Session, args: &PublicKeyArgs) -> anyhow::Result<Repor
     };
     let json_out = s.settings.json;
     let mut rec = Record::new(Event::GetPublicKey);
-    rec.request.insert("format".into(), json!(format));
+    rec.set(Field::Format(format));
     let (key, der) = Attempt::run(s, rec, |a| {
         // With --json, DER travels as base64 inside the JSON, which a terminal can show.
         if args.format == KeyFormat::Der && !json_out {

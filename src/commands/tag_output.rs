@@ -8,7 +8,7 @@ use base64::Engine as _;
 use serde_json::{Value, json};
 
 use super::attempt::Attempt;
-use crate::audit::Record;
+use crate::audit::{Field, Record};
 use crate::io::naming::name_of;
 use crate::io::output;
 use crate::output::Report;
@@ -31,8 +31,7 @@ impl<'a> TagOutput<'a> {
 
     /// Records the output in the attempt's request fields.
     pub(super) fn describe(&self, rec: &mut Record) {
-        rec.request
-            .insert("output".into(), json!(name_of(self.path)));
+        rec.set(Field::Output(name_of(self.path)));
     }
 
     /// Refuses raw bytes to standard output on a terminal, before any work.

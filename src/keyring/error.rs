@@ -4,7 +4,11 @@
 
 use std::path::PathBuf;
 
+use jiff::Timestamp;
 use uuid::Uuid;
+
+use super::KeyState;
+use crate::crypto::material::{KeySpec, KeyUsage};
 
 use crate::text::clean;
 
@@ -39,4 +43,35 @@ pub enum Error {
     InvalidAlias(String),
     #[error("an alias cannot look like a key id")]
     AliasLooksLikeId,
+    /// The key's state does not allow `operation` ("rotate", "sign with", ...).
+    #[error("cannot {operation} key {key}: it is {state}")]
+    WrongState {
+        operation: String,
+        key: String,
+        state: KeyState,
+        deletion_date: Option<Timestamp>,
+    },
+    #[error(
+        "cannot cancel deletion of key {key}: it is {state}, not PendingDeletion, so there is \
+         nothing to cancel"
+    )]
+    NothingToCancel { key: String, state: KeyState },
+    #[error("key {0} has reached the last version number and cannot rotate again")]
+    LastVersion(String),
+    #[error(
+        "key {key} is an {spec} signing key, and signing keys do not rotate (their public keys \
+         have been handed out)"
+    )]
+    SigningKeyRotation { key: String, spec: KeySpec },
+    #[error("cannot {operation} key {key}: it is an {spec} key for {}, not for {usage}", .spec.usage())]
+    WrongUsage {
+        operation: String,
+        key: String,
+        spec: KeySpec,
+        usage: KeyUsage,
+    },
+    #[error("the deletion waiting period must be {min} to {max} days, not {days}")]
+    DeletionWindow { days: u32, min: u32, max: u32 },
+    #[error("the rotation period must be {min} to {max} days, not {days}")]
+    RotationPeriod { days: u32, min: u32, max: u32 },
 }

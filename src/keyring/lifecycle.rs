@@ -6,10 +6,10 @@
 
 use jiff::{SignedDuration, Timestamp};
 
+use super::Error;
 use super::model::{Key, KeyState, KeyVersion};
 use crate::crypto::material::{KeySpec, KeyUsage};
 use crate::crypto::secret::SecretBytes;
-use crate::error::{unusable, usage};
 
 pub const MIN_DELETION_DAYS: u32 = 7;
 pub const MAX_DELETION_DAYS: u32 = 30;
@@ -61,25 +61,13 @@ impl Key {
     }
 
     fn refuse(&self, what: &str) -> anyhow::Error {
-        unusable(format!(
-            "cannot {what} key {}: it is {}{}",
-            self.display_name(),
-            self.state,
-            self.state_detail()
-        ))
-    }
-
-    /// ", deletion on DATE" where a date is set, with what to do about it.
-    pub fn state_detail(&self) -> String {
-        match (self.state, self.deletion_date) {
-            (KeyState::PendingDeletion, Some(d)) => format!(
-                " (deletion on {}; `lkms cancel-delete` keeps it)",
-                d.strftime("%Y-%m-%dT%H:%M:%SZ")
-            ),
-            (KeyState::Disabled, _) => " (run `lkms enable` to use it again)".into(),
-            (KeyState::Destroyed, _) => " (its material is erased for good)".into(),
-            _ => String::new(),
+        Error::WrongState {
+            operation: what.to_string(),
+            key: self.display_name(),
+            state: self.state,
+            deletion_date: self.deletion_date,
         }
+        .into()
     }
 
     pub fn enable(&mut self) -> anyhow::Result<Change> {
@@ -131,12 +119,11 @@ impl Key {
                 self.deletion_date = None;
                 Ok(Change::Changed)
             }
-            _ => Err(unusable(format!(
-                "cannot cancel deletion of key {}: it is {}, not PendingDeletion, so there is \
-                 nothing to cancel (`lkms describe` shows its state)",
-                self.display_name(),
-                self.state
-            ))),
+            _ => Err(Error::NothingToCancel {
+                key: self.display_name(),
+                state: self.state,
+            }
+            .into()),
         }
     }
 
@@ -152,10 +139,7 @@ impl Key {
     fn add_version(&mut self, material: SecretBytes, now: Timestamp) -> anyhow::Result<u32> {
         let last = self.versions.iter().map(|v| v.version).max().unwrap_or(0);
         let Some(next) = last.checked_add(1) else {
-            return Err(unusable(format!(
-                "key {} has reached the last version number and cannot rotate again; create a new key",
-                self.display_name()
-            )));
+            return Err(Error::LastVersion(self.display_name()).into());
         };
         self.versions.push(KeyVersion {
             version: next,
@@ -173,12 +157,11 @@ impl Key {
         if self.spec.rotates() {
             Ok(())
         } else {
-            Err(unusable(format!(
-                "key {} is an {} signing key, and signing keys do not rotate (their public keys \
-                 have been handed out); create a new key instead",
-                self.display_name(),
-                self.spec
-            )))
+            Err(Error::SigningKeyRotation {
+                key: self.display_name(),
+                spec: self.spec,
+            }
+            .into())
         }
     }
 
@@ -255,21 +238,17 @@ impl Key {
     /// with its preposition: "sign with", "re-encrypt under".
     pub fn check_usable(&self, usage: KeyUsage, operation: &str) -> anyhow::Result<()> {
         if self.spec.usage() != usage {
-            return Err(unusable(format!(
-                "cannot {operation} key {}: it is an {} key for {}, not for {usage}",
-                self.display_name(),
-                self.spec,
-                self.spec.usage()
-            )));
+            return Err(Error::WrongUsage {
+                operation: operation.to_string(),
+                key: self.display_name(),
+                spec: self.spec,
+                usage,
+            }
+            .into());
         }
         if self.state != KeyState::Enabled {
             // `operation` carries its preposition ("sign with", "re-encrypt under").
-            return Err(unusable(format!(
-                "cannot {operation} key {}: it is {}{}",
-                self.display_name(),
-                self.state,
-                self.state_detail()
-            )));
+            return Err(self.refuse(operation));
         }
         Ok(())
     }
@@ -279,10 +258,12 @@ pub fn check_deletion_window(days: u32) -> anyhow::Result<()> {
     if (MIN_DELETION_DAYS..=MAX_DELETION_DAYS).contains(&days) {
         Ok(())
     } else {
-        Err(usage(format!(
-            "the deletion waiting period must be {MIN_DELETION_DAYS} to {MAX_DELETION_DAYS} \
-             days, not {days}"
-        )))
+        Err(Error::DeletionWindow {
+            days,
+            min: MIN_DELETION_DAYS,
+            max: MAX_DELETION_DAYS,
+        }
+        .into())
     }
 }
 
@@ -290,9 +271,11 @@ pub fn check_rotation_period(days: u32) -> anyhow::Result<()> {
     if (MIN_ROTATION_DAYS..=MAX_ROTATION_DAYS).contains(&days) {
         Ok(())
     } else {
-        Err(usage(format!(
-            "the rotation period must be {MIN_ROTATION_DAYS} to {MAX_ROTATION_DAYS} days, not \
-             {days}"
-        )))
+        Err(Error::RotationPeriod {
+            days,
+            min: MIN_ROTATION_DAYS,
+            max: MAX_ROTATION_DAYS,
+        }
+        .into())
     }
 }

@@ -46,13 +46,28 @@ fn no_debug_output(stderr: &str) {
     );
 }
 
+/// A keyring initialised on a tmpfs of `size` mounted at `name` in `env`.
+fn keyring_on(env: &Env, name: &str, size: &str) -> (Tmpfs, PathBuf) {
+    let disk = Tmpfs::mount(&env.path(name), size);
+    let keyring = disk.join("keyring.age");
+    at(env, &keyring, &env.audit_log())(&["init", "--work-factor", "10"]).ok();
+    (disk, keyring)
+}
+
+/// A refusal as the user sees it: exit 1, plain words (no Rust debug output) saying `says`.
+#[track_caller]
+fn refused(r: Run, args: &[&str], says: &str) -> Run {
+    assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+    no_debug_output(&r.stderr);
+    assert!(r.stderr.contains(says), "{args:?}: {}", r.stderr);
+    r
+}
+
 #[test]
 fn a_full_disk_fails_the_keyring_write_and_keeps_the_old_keyring() {
     let env = Env::empty();
-    let disk = Tmpfs::mount(&env.path("small"), "512k");
-    let keyring = disk.join("keyring.age");
+    let (disk, keyring) = keyring_on(&env, "small", "512k");
     let lkms = at(&env, &keyring, &env.audit_log());
-    lkms(&["init", "--work-factor", "10"]).ok();
     // A keyring of some 20 KiB, so that a write can also fail halfway through.
     let description = "d".repeat(2000);
     for i in 0..10 {
@@ -106,10 +121,8 @@ fn a_full_disk_fails_the_keyring_write_and_keeps_the_old_keyring() {
 #[test]
 fn a_full_disk_error_is_plain_words_not_rust_debug_output() {
     let env = Env::empty();
-    let disk = Tmpfs::mount(&env.path("small"), "64k");
-    let keyring = disk.join("keyring.age");
+    let (disk, keyring) = keyring_on(&env, "small", "64k");
     let lkms = at(&env, &keyring, &env.audit_log());
-    lkms(&["init", "--work-factor", "10"]).ok();
     let before = read(&keyring);
     fill(&disk.path);
     let r = lkms(&["create"]).code(1);
@@ -144,10 +157,7 @@ fn a_directory_at_the_audit_path_refuses_every_writing_command() {
         &["list"],
     ];
     for args in commands {
-        let r = lkms(args);
-        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
-        no_debug_output(&r.stderr);
-        assert!(r.stderr.contains("audit log"), "{args:?}: {}", r.stderr);
+        refused(lkms(args), args, "audit log");
         assert_eq!(read(&env.keyring()), before, "{args:?} changed the keyring");
     }
 }
@@ -163,10 +173,7 @@ fn an_audit_log_on_a_read_only_mount_refuses_the_operation() {
     let log_before = read(&log);
     disk.remount("ro");
     for args in [&["rotate", "k"][..], &["disable", "k"], &["describe", "k"]] {
-        let r = lkms(args);
-        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
-        no_debug_output(&r.stderr);
-        assert!(r.stderr.contains("audit log"), "{}", r.stderr);
+        refused(lkms(args), args, "audit log");
         assert_eq!(read(&env.keyring()), before);
         assert_eq!(read(&log), log_before);
     }
@@ -178,10 +185,8 @@ fn an_audit_log_on_a_read_only_mount_refuses_the_operation() {
 #[test]
 fn a_read_only_keyring_folder_refuses_writing_commands_and_still_reads() {
     let env = Env::empty();
-    let disk = Tmpfs::mount(&env.path("ro"), "1m");
-    let keyring = disk.join("keyring.age");
+    let (disk, keyring) = keyring_on(&env, "ro", "1m");
     let lkms = at(&env, &keyring, &env.audit_log());
-    lkms(&["init", "--work-factor", "10"]).ok();
     lkms(&["create", "--alias", "k"]).ok();
     let before = read(&keyring);
     disk.remount("ro");
@@ -195,14 +200,7 @@ fn a_read_only_keyring_folder_refuses_writing_commands_and_still_reads() {
         &["maintain"],
     ];
     for args in commands {
-        let r = lkms(args);
-        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
-        no_debug_output(&r.stderr);
-        assert!(
-            r.stderr.contains("Read-only file system"),
-            "{args:?}: {}",
-            r.stderr
-        );
+        refused(lkms(args), args, "Read-only file system");
         assert_eq!(read(&keyring), before, "{args:?}");
         // Each refusal is logged.
         let last = env.last_audit();
@@ -343,10 +341,7 @@ fn encrypt_and_decrypt_whose_audit_line_cannot_be_written_release_no_output() {
         (&["encrypt", "--key", "k", "plain"], "plain.lkms.lkms"),
         (&["decrypt", "--force", "plain.lkms"], "plain"),
     ] {
-        let r = lkms(args);
-        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
-        no_debug_output(&r.stderr);
-        assert!(r.stderr.contains("audit log"), "{args:?}: {}", r.stderr);
+        refused(lkms(args), args, "audit log");
         if output == "plain" {
             assert_eq!(read(&env.path("plain")), b"older content", "{args:?}");
         } else {

@@ -241,6 +241,11 @@ fn error_messages_are_pinned_whole() {
         "plain.txt",
     ])
     .ok();
+    // A log whose second line is not a record.
+    let broken = Env::new();
+    let mut log = std::fs::read(broken.audit_log()).unwrap();
+    log.extend_from_slice(b"not a record\n");
+    std::fs::write(broken.audit_log(), log).unwrap();
     let cases: &[(&Env, &[&str])] = &[
         (&none, &["list"]),
         (&none, &["encrypt", "--key", "data", "plain.txt"]),
@@ -295,6 +300,9 @@ fn error_messages_are_pinned_whole() {
         (&env, &["schedule-delete", "--yes", "data", "--days", "3"]),
         (&env, &["rotation", "enable", "data", "--period", "0"]),
         (&env, &["init", "--work-factor", "10"]),
+        (&none, &["audit", "verify"]),
+        (&broken, &["audit", "verify"]),
+        (&broken, &["audit", "show"]),
     ];
     let mut out = String::new();
     for (e, args) in cases {

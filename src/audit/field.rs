@@ -1,0 +1,64 @@
+//! The request fields of an audit line, each with its name and type in one place, so a
+//! command cannot misspell a field or give it another type than the other commands do.
+//!
+//! Lines are read back as a map (`Record::request`), so that a log with fields this version
+//! does not know still verifies; fields are written only through [`Field`].
+
+use serde_json::Value;
+
+/// Whether output that could not be held back had begun or ended when the line was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stream {
+    Started,
+    Finished,
+}
+
+/// One request field.
+#[derive(Debug)]
+pub enum Field {
+    Alias(String),
+    Aliases(Vec<String>),
+    Bytes(u64),
+    Changed(bool),
+    DroppedBytes(u64),
+    Format(&'static str),
+    Input(String),
+    Mac(String),
+    NumberOfBytes(u32),
+    Output(String),
+    PendingWindowDays(u32),
+    PeriodDays(u32),
+    Signature(String),
+    SourceKeyId(String),
+    SourceKeyVersion(u32),
+    Spec(&'static str),
+    Stream(Stream),
+    WorkFactor(u8),
+}
+
+impl Field {
+    /// The field's name in the log and its value.
+    pub fn into_pair(self) -> (&'static str, Value) {
+        match self {
+            Field::Alias(v) => ("alias", v.into()),
+            Field::Aliases(v) => ("aliases", v.into()),
+            Field::Bytes(v) => ("bytes", v.into()),
+            Field::Changed(v) => ("changed", v.into()),
+            Field::DroppedBytes(v) => ("dropped_bytes", v.into()),
+            Field::Format(v) => ("format", v.into()),
+            Field::Input(v) => ("input", v.into()),
+            Field::Mac(v) => ("mac", v.into()),
+            Field::NumberOfBytes(v) => ("number_of_bytes", v.into()),
+            Field::Output(v) => ("output", v.into()),
+            Field::PendingWindowDays(v) => ("pending_window_days", v.into()),
+            Field::PeriodDays(v) => ("period_days", v.into()),
+            Field::Signature(v) => ("signature", v.into()),
+            Field::SourceKeyId(v) => ("source_key_id", v.into()),
+            Field::SourceKeyVersion(v) => ("source_key_version", v.into()),
+            Field::Spec(v) => ("spec", v.into()),
+            Field::Stream(Stream::Started) => ("stream", "started".into()),
+            Field::Stream(Stream::Finished) => ("stream", "finished".into()),
+            Field::WorkFactor(v) => ("work_factor", v.into()),
+        }
+    }
+}
