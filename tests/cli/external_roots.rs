@@ -388,3 +388,38 @@ fn the_agent_unlocked_once_through_an_external_root_serves_later_commands() {
     round_trip(&env, &only_sock);
     assert_eq!(env.last_audit()["unlock"]["via"], "agent");
 }
+
+#[test]
+fn pkcs11_second_root_unlocks_a_passphrase_keyring_and_the_passphrase_still_does() {
+    let hsm = SoftHsm::init();
+    let env = Env::new();
+    let module = hsm.module.display().to_string();
+    env.write("pin.txt", format!("{}\n", hsm.pin).as_bytes());
+    let pin_file = env.path("pin.txt").display().to_string();
+    let conf = ("SOFTHSM2_CONF", hsm.conf.display().to_string());
+    // Added with the passphrase unlocking, the PIN from --pin-file.
+    env.run_cmd(env.cmd().env(conf.0, &conf.1).args([
+        "root",
+        "add",
+        "pkcs11",
+        "--module",
+        &module,
+        "--token",
+        &hsm.token,
+        "--key-label",
+        "second",
+        "--generate",
+        "--pin-file",
+        &pin_file,
+        "--name",
+        "hsm",
+    ]))
+    .ok();
+    let vars = vec![conf.clone(), ("LKMS_PKCS11_PIN", hsm.pin.clone())];
+    round_trip(&env, &vars);
+    assert_eq!(env.last_audit()["unlock"]["root"], "hsm");
+    assert_eq!(env.last_audit()["unlock"]["external_key"], "lkms/second");
+    // No PIN given: the passphrase root unlocks as before.
+    env.run_cmd(env.cmd().env(conf.0, &conf.1).arg("list")).ok();
+    assert_eq!(env.last_audit()["unlock"]["kind"], "passphrase");
+}
