@@ -14,7 +14,7 @@ use super::session::Session;
 use crate::agent::ENV_SOCK;
 use crate::agent::client::Agent;
 use crate::agent::server::{self, Options};
-use crate::audit::{Event, Record};
+use crate::audit::{Event, Field, Record};
 use crate::cli::{AgentCommand, AgentStartArgs, UnlockArgs};
 use crate::error::{auth, failure};
 use crate::output::Report;
@@ -198,8 +198,7 @@ pub fn lock() -> anyhow::Result<Report> {
 pub fn unlock(s: &mut Session, args: UnlockArgs) -> anyhow::Result<Report> {
     let agent = agent()?;
     let mut rec = Record::new(Event::Unlock);
-    rec.request
-        .insert("agent".into(), json!(agent.path().display().to_string()));
+    rec.set(Field::Agent(agent.path().display().to_string()));
     // Through a root, never the agent itself: this fills the agent.
     s.unlocker.use_agent = false;
     s.unlocker.only_root = args.root.clone();

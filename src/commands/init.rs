@@ -60,6 +60,7 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
         if store.exists() {
             return Err(store.exists_error());
         }
+        paths.check_not_shared(store.path())?;
         let identity = KeyringIdentity::generate();
         let mut keyring = Keyring::new(work_factor);
         let id = keyring.keyring_id.expect("a new keyring has an id");
@@ -77,10 +78,7 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
     })();
     if let Ok((_, _, _, generation)) = &created {
         attempt.record.keyring_generation = Some(*generation);
-        attempt
-            .record
-            .request
-            .insert("root".into(), json!(DEFAULT_ROOT));
+        attempt.record.set(Field::Root(DEFAULT_ROOT.into()));
     }
     let (identity, roots_file, root_file, _) = attempt.finish(created)?;
     let keyring_id = roots_file.keyring_id.to_string();
@@ -183,7 +181,7 @@ pub fn passwd(s: &mut Session, args: &PasswdArgs) -> anyhow::Result<Report> {
         rec.set(Field::WorkFactor(wf));
     }
     if let Some(root) = &args.root {
-        rec.request.insert("root".into(), json!(root));
+        rec.set(Field::Root(root.clone()));
     }
     let (name, work_factor) = Attempt::run(s, rec, |a| {
         // Unlock first (carrying out anything due, converting a format 1 keyring), so a
@@ -202,7 +200,7 @@ pub fn passwd(s: &mut Session, args: &PasswdArgs) -> anyhow::Result<Report> {
             .clone()
             .or(unlocked_by)
             .unwrap_or_else(|| DEFAULT_ROOT.to_string());
-        a.record.request.insert("root".into(), json!(name));
+        a.record.set(Field::Root(name.clone()));
         let s = a.session();
         let new = obtain_new(
             args.new_passphrase_file.as_deref(),

@@ -4,13 +4,14 @@ use serde_json::{Value, json};
 
 use super::attempt::Attempt;
 use super::session::Session;
-use crate::audit::{Event, Record};
+use crate::audit::{Event, Field, Record};
 use crate::cli::{
     AwsKmsArgs, Pkcs11Args, RootAddCommand, RootAddPassphraseArgs, RootCommand, RootRemoveArgs,
     TransitArgs,
 };
 use crate::error::{not_found, unusable, usage};
-use crate::keyring::root::{RootEntry, RootPaths, RootsFile, remove_file, validate_name};
+use crate::keyring::Keyring;
+use crate::keyring::root::{Root, RootEntry, RootPaths, RootsFile, remove_file, validate_name};
 use crate::keyring::roots::external::ExternalKeyringRoot;
 use crate::keyring::roots::{self, PassphraseRoot};
 use crate::keyring::store::{DEFAULT_WORK_FACTOR, Sealing};
@@ -91,22 +92,33 @@ fn list(s: &mut Session) -> anyhow::Result<Report> {
 }
 
 fn add_passphrase(s: &mut Session, args: RootAddPassphraseArgs) -> anyhow::Result<Report> {
-    let mut rec = Record::new(Event::AddRoot);
-    rec.request
-        .insert("kind".into(), json!(roots::passphrase::KIND));
-    if let Some(n) = &args.name {
-        validate_name(n)?;
-        rec.request.insert("root".into(), json!(n));
-    }
-    let entry = Attempt::run(s, rec, |a| {
-        // Unlocked first: only someone who can open the keyring may add a way in.
-        let keyring = a.read_keyring()?;
-        a.session().ensure_v2()?;
-        let name = args.name.clone();
-        let (entry, name) = add_locked(a.session(), &args, name, &keyring)?;
-        a.record.request.insert("root".into(), json!(name));
-        Ok(entry)
-    })?;
+    let entry = add_root(
+        s,
+        roots::passphrase::KIND,
+        args.name.clone(),
+        |s, name, paths, kr| {
+            let new = obtain_new(
+                args.new_passphrase_file.as_deref(),
+                ENV_NEW_PASSPHRASE,
+                "Passphrase for the new root",
+            )?;
+            let work_factor = args
+                .work_factor
+                .or(s.settings.config.work_factor)
+                .unwrap_or(if kr.work_factor == 0 {
+                    DEFAULT_WORK_FACTOR
+                } else {
+                    kr.work_factor
+                });
+            let file = paths.resolve(&paths.root_file_name(name));
+            Ok(Box::new(PassphraseRoot::new(
+                name,
+                &file.display().to_string(),
+                new,
+                work_factor,
+            )))
+        },
+    )?;
     let paths = s.unlocker.paths();
     let file = entry
         .file
@@ -123,9 +135,58 @@ fn add_passphrase(s: &mut Session, args: RootAddPassphraseArgs) -> anyhow::Resul
     ))
 }
 
+/// Adds a root of any kind, as one `AddRoot` attempt: unlocks the keyring first (only someone
+/// who can open it may add a way in), lets `make` build the root for its name (asking what it
+/// needs: a new passphrase, a PIN, nothing), then wraps the identity and stores the root under
+/// the writers' lock, reading the roots file again under it so that roots added at once all
+/// land. Without a name, the root is called `KIND-N`.
+pub(super) fn add_root(
+    s: &mut Session,
+    kind: &str,
+    name: Option<String>,
+    make: impl FnOnce(&mut Session, &str, &RootPaths, &Keyring) -> anyhow::Result<Box<dyn Root>>,
+) -> anyhow::Result<RootEntry> {
+    let mut rec = Record::new(Event::AddRoot);
+    rec.set(Field::RootKind(kind.into()));
+    if let Some(n) = &name {
+        validate_name(n)?;
+        rec.set(Field::Root(n.clone()));
+    }
+    Attempt::run(s, rec, |a| {
+        let keyring = a.read_keyring()?;
+        a.session().ensure_v2()?;
+        let s = a.session();
+        let paths = s.unlocker.paths();
+        let name = match name {
+            Some(n) => n,
+            None => {
+                let roots_file = RootsFile::load(&paths)?;
+                (2..)
+                    .map(|i| format!("{kind}-{i}"))
+                    .find(|n| roots_file.find(n).is_none())
+                    .expect("a free name")
+            }
+        };
+        // Asked before the lock is taken: a prompt must not hold other writers.
+        let root = make(s, &name, &paths, &keyring)?;
+        let store = s.store();
+        let _lock = store.lock()?;
+        let mut roots_file = RootsFile::load(&paths)?;
+        let (identity, _) = s.unlocker.v2().expect("converted above");
+        let entry = roots::store_new(&paths, &roots_file, root.as_ref(), identity, s.now(), false)?;
+        roots_file.roots.push(entry.clone());
+        if let Err(e) = roots_file.save(&paths) {
+            let _ = remove_file(&paths, &entry);
+            return Err(e);
+        }
+        a.record.set(Field::Root(name));
+        Ok(entry)
+    })
+}
+
 fn remove(s: &mut Session, args: RootRemoveArgs) -> anyhow::Result<Report> {
     let mut rec = Record::new(Event::RemoveRoot);
-    rec.request.insert("root".into(), json!(args.name));
+    rec.set(Field::Root(args.name.clone()));
     let name = args.name.clone();
     let yes = s.settings.yes;
     Attempt::run(s, rec, |a| {
@@ -148,12 +209,14 @@ fn remove(s: &mut Session, args: RootRemoveArgs) -> anyhow::Result<Report> {
             Ok(entry)
         };
         let entry = check(&RootsFile::load(&paths)?)?;
-        a.record.request.insert("kind".into(), json!(entry.kind));
+        a.record.set(Field::RootKind(entry.kind.clone()));
         if !confirm(
             &format!("Remove the root `{name}`? It will no longer unlock the keyring"),
             yes,
         )? {
-            return Err(crate::error::failure("not removed; nothing was changed"));
+            return Err(crate::error::failure(
+                "root not removed: you declined (pass --yes to skip the question)",
+            ));
         }
         let _lock = store.lock()?;
         let mut roots_file = RootsFile::load(&paths)?;
@@ -167,51 +230,6 @@ fn remove(s: &mut Session, args: RootRemoveArgs) -> anyhow::Result<Report> {
         format!("removed the root `{}`\n", args.name),
         json!({"removed": args.name}),
     ))
-}
-
-/// Adds the passphrase root under the writers' lock, reading the roots file again under it so
-/// that two roots added at once both land. Returns the entry and the name it got.
-fn add_locked(
-    s: &mut Session,
-    args: &RootAddPassphraseArgs,
-    name: Option<String>,
-    keyring: &crate::keyring::Keyring,
-) -> anyhow::Result<(RootEntry, String)> {
-    let new = obtain_new(
-        args.new_passphrase_file.as_deref(),
-        ENV_NEW_PASSPHRASE,
-        "Passphrase for the new root",
-    )?;
-    let store = s.store();
-    let paths = RootPaths::of(store.path());
-    let _lock = store.lock()?;
-    // Read again under the lock, so two roots added at once both land.
-    let mut roots_file = RootsFile::load(&paths)?;
-    let name = match name {
-        Some(n) => n,
-        None => (2..)
-            .map(|i| format!("passphrase-{i}"))
-            .find(|n| roots_file.find(n).is_none())
-            .expect("a free name"),
-    };
-    let work_factor = args
-        .work_factor
-        .or(s.settings.config.work_factor)
-        .unwrap_or(if keyring.work_factor == 0 {
-            DEFAULT_WORK_FACTOR
-        } else {
-            keyring.work_factor
-        });
-    let file = paths.resolve(&paths.root_file_name(&name));
-    let root = PassphraseRoot::new(&name, &file.display().to_string(), new, work_factor);
-    let (identity, _) = s.unlocker.v2().expect("converted above");
-    let entry = roots::store_new(&paths, &roots_file, &root, identity, s.now(), false)?;
-    roots_file.roots.push(entry.clone());
-    if let Err(e) = roots_file.save(&paths) {
-        let _ = remove_file(&paths, &entry);
-        return Err(e);
-    }
-    Ok((entry, name))
 }
 
 /// An external root as the flags describe it, checked, with the PIN a token needs.
@@ -297,34 +315,17 @@ fn add_external(
 ) -> anyhow::Result<Report> {
     let kind = plan.root.kind();
     let key = plan.root.key_ref();
-    let name = name.unwrap_or_else(|| kind.to_string());
-    validate_name(&name)?;
-    let mut rec = Record::new(Event::AddRoot);
-    rec.request.insert("kind".into(), json!(kind));
-    rec.request.insert("root".into(), json!(name));
-    rec.request.insert("external_key".into(), json!(key));
-    let entry = Attempt::run(s, rec, |a| {
-        // Unlocked first: only someone who can open the keyring may add a way in.
-        a.read_keyring()?;
-        a.session().ensure_v2()?;
-        let s = a.session();
-        let store = s.store();
-        let paths = RootPaths::of(store.path());
-        if RootsFile::load(&paths)?.find(&name).is_some() {
-            return Err(crate::error::failure(format!(
-                "the keyring already has a root named `{name}`; choose another --name (see                  `lkms root list`)"
-            )));
-        }
+    // The first root of a kind is named after it; later ones KIND-N, as add_root names them.
+    let name = name.or_else(|| {
+        RootsFile::load(&s.unlocker.paths())
+            .ok()
+            .filter(|f| f.find(kind).is_none())
+            .map(|_| kind.to_string())
+    });
+    let entry = add_root(s, kind, name, |_, name, _, _| {
+        // The token's key is made here, once the keyring is unlocked and before the lock.
         plan.prepare()?;
-        let root = plan.keyring_root(&name);
-        let _lock = store.lock()?;
-        // Read again under the lock, so two roots added at once both land.
-        let mut roots_file = RootsFile::load(&paths)?;
-        let (identity, _) = s.unlocker.v2().expect("converted above");
-        let entry = roots::store_new(&paths, &roots_file, &root, identity, s.now(), false)?;
-        roots_file.roots.push(entry.clone());
-        roots_file.save(&paths)?;
-        Ok(entry)
+        Ok(Box::new(plan.keyring_root(name)))
     })?;
     let paths = s.unlocker.paths();
     Ok(Report::message(

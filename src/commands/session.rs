@@ -6,10 +6,9 @@
 
 use jiff::Timestamp;
 use secrecy::SecretString;
-use serde_json::json;
 
 use super::unlocking::{UnlockInfo, Unlocker};
-use crate::audit::{AuditLog, Event, Outcome, Record};
+use crate::audit::{AuditLog, Event, Field, Outcome, Record};
 use crate::config::Settings;
 use crate::crypto::material::KeySpec;
 use crate::error::{ExitCode, exit_code};
@@ -120,13 +119,10 @@ impl Session {
         let converted = migrate::convert(store, lock, keyring, &passphrase, self.now())?;
         let mut rec = Record::new(Event::MigrateKeyring);
         rec.keyring_generation = Some(converted.prepared.generation());
-        rec.request.insert("from_format".into(), json!(1));
-        rec.request.insert("to_format".into(), json!(2));
-        rec.request.insert("root".into(), json!(DEFAULT_ROOT));
-        rec.request.insert(
-            "root_file".into(),
-            json!(converted.root_file.display().to_string()),
-        );
+        rec.set(Field::FromFormat(1));
+        rec.set(Field::ToFormat(2));
+        rec.set(Field::Root(DEFAULT_ROOT.into()));
+        rec.set(Field::RootFile(converted.root_file.display().to_string()));
         let retry = rec.clone();
         self.log(rec, &Ok::<(), anyhow::Error>(()))?;
         if let Err(e) = converted.prepared.commit() {

@@ -40,6 +40,7 @@ pub fn convert(
     let id = Uuid::new_v4();
     keyring.keyring_id = Some(id);
     let paths = RootPaths::of(store.path());
+    paths.check_not_shared(store.path())?;
     let mut roots_file = RootsFile::new(id, identity.recipient().to_string());
     let (entry, root_file) = write_default_root(
         &paths,

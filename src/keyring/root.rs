@@ -157,6 +157,28 @@ impl RootPaths {
     pub fn resolve(&self, file: &str) -> PathBuf {
         self.dir.join(file)
     }
+
+    /// Refuses to make roots for `keyring` when another keyring in the folder shares them
+    /// (`keyring` and `keyring.age` map to the same names): writing them would lock that
+    /// keyring out.
+    pub fn check_not_shared(&self, keyring: &Path) -> anyhow::Result<()> {
+        let name = keyring
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for other in [self.base.clone(), format!("{}.age", self.base)] {
+            if other != name && self.dir.join(&other).exists() {
+                return Err(failure(format!(
+                    "the keyring {} would share its roots ({}) with the keyring {} in the same \
+                     folder; name this keyring differently or put it in another folder",
+                    keyring.display(),
+                    self.roots_file().display(),
+                    self.dir.join(&other).display()
+                )));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Root names: short, and safe inside a file name.
@@ -404,6 +426,18 @@ mod tests {
         assert_eq!(p.root_file_name("default"), "keyring.root.default.age");
         let p = RootPaths::of(Path::new("ring"));
         assert_eq!(p.roots_file(), Path::new("./ring.roots.toml"));
+    }
+
+    #[test]
+    fn two_keyrings_that_would_share_roots_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("ring.age");
+        let b = dir.path().join("ring");
+        RootPaths::of(&a).check_not_shared(&a).unwrap();
+        fs::write(&b, b"x").unwrap();
+        let e = RootPaths::of(&a).check_not_shared(&a).unwrap_err();
+        assert!(format!("{e}").contains("share its roots"), "{e}");
+        RootPaths::of(&b).check_not_shared(&b).unwrap();
     }
 
     #[test]

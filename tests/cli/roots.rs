@@ -177,8 +177,14 @@ fn a_v1_keyring_opens_converts_on_first_write_and_the_age_cli_opens_the_result()
 #[test]
 fn kill_9_during_a_conversion_leaves_a_keyring_that_opens() {
     let mut rng = Rng::from_env("kill_9_during_a_conversion");
+    // How long a whole conversion takes here, so the kills land all through it.
+    let timing = v1_env();
+    let started = std::time::Instant::now();
+    v1(&timing, &["create", "--alias", "new"]).ok();
+    let span = started.elapsed().as_micros() as u64 * 4 / 5 + 1;
     let mut converted = 0;
-    for round in 0..12 {
+    const ROUNDS: u32 = 20;
+    for round in 0..ROUNDS {
         let env = v1_env();
         let mut child = env
             .cmd()
@@ -188,7 +194,7 @@ fn kill_9_during_a_conversion_leaves_a_keyring_that_opens() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(std::time::Duration::from_micros(rng.below(60_000)));
+        std::thread::sleep(std::time::Duration::from_micros(rng.below(span)));
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
         // Whatever the moment, the keyring opens with the passphrase (format 1 or 2) ...
@@ -221,7 +227,9 @@ fn kill_9_during_a_conversion_leaves_a_keyring_that_opens() {
             "round {round}"
         );
     }
-    eprintln!("kill_9_during_a_conversion: {converted} of 12 killed after the rename");
+    eprintln!(
+        "kill_9_during_a_conversion: {converted} of {ROUNDS} killed after the rename (span {span} us)"
+    );
 }
 
 #[test]
