@@ -144,14 +144,14 @@ impl AwsKms {
             key_id: String,
         }
         let plaintext = Zeroizing::new(B64.encode(identity));
-        let body = Zeroizing::new(
-            serde_json::json!({
-                "KeyId": self.key_id,
-                "Plaintext": plaintext.as_str(),
-                "EncryptionContext": { CONTEXT_KEY: keyring_id },
-            })
-            .to_string(),
-        );
+        // Written by hand so that the only copies of the plaintext are zeroizing buffers
+        // (a serde_json::Value would keep one of its own); base64 needs no JSON escaping.
+        let body = Zeroizing::new(format!(
+            r#"{{"KeyId":{},"Plaintext":"{}","EncryptionContext":{{"{CONTEXT_KEY}":{}}}}}"#,
+            json_string(&self.key_id),
+            plaintext.as_str(),
+            json_string(keyring_id)
+        ));
         let resp = self.call("Encrypt", body.as_bytes())?;
         if resp.status != 200 {
             return Err(self.error(&resp, "encrypt with"));
@@ -287,6 +287,11 @@ impl AwsKms {
     }
 }
 
+/// `text` as a JSON string literal.
+fn json_string(text: &str) -> String {
+    serde_json::Value::from(text).to_string()
+}
+
 /// The `__type` (without its namespace) and message of a KMS JSON error, cleaned for printing.
 fn error_type(body: &[u8]) -> (String, String) {
     let v: serde_json::Value = serde_json::from_slice(body).unwrap_or_default();
@@ -329,6 +334,20 @@ mod tests {
         let (k, m) = error_type(br#"{"__type":"AccessDeniedException","Message":"no"}"#);
         assert_eq!((k.as_str(), m.as_str()), ("AccessDeniedException", "no"));
         assert_eq!(error_type(b"<html>").0, "UnknownError");
+    }
+
+    #[test]
+    fn the_hand_written_encrypt_body_is_the_json_kms_expects() {
+        let body = format!(
+            r#"{{"KeyId":{},"Plaintext":"{}","EncryptionContext":{{"{CONTEXT_KEY}":{}}}}}"#,
+            json_string("alias/a\"b"),
+            "AAEC",
+            json_string("k1")
+        );
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["KeyId"], "alias/a\"b");
+        assert_eq!(v["Plaintext"], "AAEC");
+        assert_eq!(v["EncryptionContext"]["lkms:keyring"], "k1");
     }
 
     #[test]

@@ -76,14 +76,12 @@ impl Transit {
     pub fn wrap(&self, keyring_id: &str, identity: &[u8]) -> Result<Vec<u8>, RootError> {
         let plaintext = Zeroizing::new(B64.encode(identity));
         let bound = B64.encode(keyring_id);
-        let body = Zeroizing::new(
-            serde_json::json!({
-                "plaintext": plaintext.as_str(),
-                "associated_data": bound,
-                "context": bound,
-            })
-            .to_string(),
-        );
+        // Written by hand so that the only copies of the plaintext are zeroizing buffers
+        // (a serde_json::Value would keep one of its own); base64 needs no JSON escaping.
+        let body = Zeroizing::new(format!(
+            r#"{{"plaintext":"{}","associated_data":"{bound}","context":"{bound}"}}"#,
+            plaintext.as_str()
+        ));
         let resp = self.call("encrypt", body.as_bytes())?;
         #[derive(serde::Deserialize)]
         struct Encrypted {
