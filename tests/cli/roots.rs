@@ -475,3 +475,59 @@ fn two_roots_added_at_once_both_land() {
     ]))
     .code(1);
 }
+
+#[test]
+fn passwd_on_a_v1_keyring_converts_it_then_changes_the_root() {
+    let env = v1_env();
+    env.run_cmd(
+        env.cmd()
+            .env("LKMS_PASSPHRASE", V1_PASS)
+            .env("LKMS_NEW_PASSPHRASE", "new pass")
+            .arg("passwd"),
+    )
+    .ok();
+    assert!(!is_scrypt(&env.keyring()));
+    v1(&env, &["list"]).code(3);
+    let keys = with_pass(&env, "new pass", &["list", "--json"]).ok().json();
+    assert_eq!(keys.as_array().unwrap().len(), 2);
+    let events: Vec<_> = env
+        .audit_lines()
+        .into_iter()
+        .map(|l| l["event"].as_str().unwrap().to_string())
+        .collect();
+    let at = events.iter().position(|e| e == "MigrateKeyring").unwrap();
+    assert_eq!(events[at + 1], "ChangePassphrase", "{events:?}");
+}
+
+#[test]
+fn the_keyring_identity_is_never_in_clear_in_a_file_or_output() {
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    let r = env
+        .run_cmd(env.cmd().env("LKMS_NEW_PASSPHRASE", "second").args([
+            "root",
+            "add",
+            "passphrase",
+            "--name",
+            "b",
+            "--json",
+        ]))
+        .ok();
+    let listed = env.run(&["root", "list", "--json"]).ok();
+    let failed = with_pass(&env, "wrong", &["describe", "k"]).code(3);
+    for out in [r.out() + &r.stderr, listed.out(), failed.stderr] {
+        assert!(!out.contains("AGE-SECRET-KEY"), "{out}");
+    }
+    for entry in std::fs::read_dir(env.dir.path()).unwrap().flatten() {
+        let bytes = read(&entry.path());
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.to_uppercase().contains("AGE-SECRET-KEY"),
+            "{} holds the identity in clear",
+            entry.path().display()
+        );
+    }
+    // The check is not vacuous: the root file does hold it, once decrypted.
+    let plain = age_decrypt_passphrase(&read(&root_file(&env.keyring(), "default")), PASS);
+    assert!(String::from_utf8_lossy(&plain).contains("AGE-SECRET-KEY-1"));
+}
