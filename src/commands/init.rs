@@ -32,6 +32,7 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
         .work_factor
         .or(s.settings.config.work_factor)
         .unwrap_or(DEFAULT_WORK_FACTOR);
+    refuse_other_kinds_flags(args)?;
     let plan = match args.root {
         InitRoot::Passphrase => None,
         InitRoot::AwsKms => Some(ExternalPlan::aws_kms(&args.kms)?),
@@ -103,6 +104,39 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
             "work_factor": work_factor,
         }),
     ))
+}
+
+/// A flag of another root kind than `--root` names is a mistake (a typo in the kind, or a
+/// flag that would silently do nothing): refused before anything is asked or written.
+fn refuse_other_kinds_flags(args: &InitArgs) -> anyhow::Result<()> {
+    let kms =
+        args.kms.key_id.is_some() || args.kms.region.is_some() || args.kms.endpoint_url.is_some();
+    let transit = args.transit.address.is_some()
+        || args.transit.key.is_some()
+        || args.transit.mount != "transit";
+    let p = &args.pkcs11;
+    let pkcs11 = p.module.is_some() || p.token.is_some() || p.key_label.is_some() || p.generate;
+    let given: Vec<(&str, InitRoot)> = [
+        (kms, "aws-kms", InitRoot::AwsKms),
+        (transit, "transit", InitRoot::Transit),
+        (pkcs11, "pkcs11", InitRoot::Pkcs11),
+    ]
+    .into_iter()
+    .filter(|(set, _, kind)| *set && *kind != args.root)
+    .map(|(_, name, kind)| (name, kind))
+    .collect();
+    if let Some((name, _)) = given.first() {
+        return Err(crate::error::usage(format!(
+            "flags of a {name} root were given, but --root is {}; pass --root {name} or drop them",
+            match args.root {
+                InitRoot::Passphrase => "passphrase (the default)",
+                InitRoot::AwsKms => "aws-kms",
+                InitRoot::Transit => "transit",
+                InitRoot::Pkcs11 => "pkcs11",
+            }
+        )));
+    }
+    Ok(())
 }
 
 /// `init --root KIND`: a keyring whose only root is external (no passphrase anywhere), for CI

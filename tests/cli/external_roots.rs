@@ -423,3 +423,14 @@ fn pkcs11_second_root_unlocks_a_passphrase_keyring_and_the_passphrase_still_does
     env.run_cmd(env.cmd().env(conf.0, &conf.1).arg("list")).ok();
     assert_eq!(env.last_audit()["unlock"]["kind"], "passphrase");
 }
+
+#[test]
+fn init_refuses_flags_of_another_root_kind_before_writing_anything() {
+    let env = Env::empty();
+    let r = env.run(&["init", "--key-id", "alias/lkms"]).code(2);
+    assert!(r.stderr.contains("--root aws-kms"), "{}", r.stderr);
+    let r = nopass(&env, &[], &["init", "--root", "aws-kms", "--key", "k"]).code(2);
+    assert!(r.stderr.contains("transit"), "{}", r.stderr);
+    assert!(!env.keyring().exists());
+    assert!(!env.path("keyring.roots.toml").exists());
+}
