@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_lkms_global_optspecs
-    string join \n keyring= audit-log= passphrase-file= config= json y/yes h/help V/version
+    string join \n keyring= audit-log= passphrase-file= config= json max-work-factor= y/yes h/help V/version
 end
 
 function __fish_lkms_needs_command
@@ -28,6 +28,7 @@ complete -c lkms -n "__fish_lkms_needs_command" -l keyring -d 'The keyring file 
 complete -c lkms -n "__fish_lkms_needs_command" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_needs_command" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_needs_command" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_needs_command" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_needs_command" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_needs_command" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -61,7 +62,7 @@ complete -c lkms -n "__fish_lkms_needs_command" -f -a "agent" -d 'Start, inspect
 complete -c lkms -n "__fish_lkms_needs_command" -f -a "unlock" -d 'Unlock the keyring in the agent, once'
 complete -c lkms -n "__fish_lkms_needs_command" -f -a "lock" -d 'Make the agent forget every keyring it holds'
 complete -c lkms -n "__fish_lkms_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lkms -n "__fish_lkms_using_subcommand init" -l work-factor -d 'scrypt\'s log2 cost, 10 to 22 [default: 18, or the config file\'s work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l work-factor -d 'scrypt\'s log2 cost, 10 to 22 [default: 18, or the config file\'s work_factor]; above 20 only with --max-work-factor' -r
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l root -d 'The keyring\'s only root, instead of a passphrase: for CI runners whose identity is their cloud role, a Vault token or an HSM' -r -f -a "passphrase\t'A passphrase root named `default` (the default)'
 aws-kms\t'An AWS KMS root (--key-id ...)'
 transit\t'A Vault or OpenBao Transit root (--address, --key ...)'
@@ -81,6 +82,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand init" -l keyring -d 'The keyri
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l generate -d 'Create the key on the token first (AES-256, sensitive, not extractable)'
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand init" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
@@ -99,6 +101,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand create" -l keyring -d 'The key
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand create" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand create" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -107,6 +110,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand list" -l keyring -d 'The keyri
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand list" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l all -d 'Include destroyed keys'
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand list" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
@@ -116,6 +120,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand describe" -l keyring -d 'The k
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand describe" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -124,6 +129,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_sub
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -135,6 +141,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -143,6 +150,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -154,6 +162,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l keyring -d 'The key
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -162,6 +171,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -174,6 +184,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subc
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -182,6 +193,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subc
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -193,6 +205,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand enable" -l keyring -d 'The key
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand enable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -201,6 +214,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand disable" -l keyring -d 'The ke
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand disable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -210,6 +224,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l keyring -d
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -218,6 +233,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l keyring -d '
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -226,6 +242,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l keyring -d 'The k
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -237,29 +254,34 @@ complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l keyring -d 'The ke
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l force -d 'Replace an existing output file'
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l key -d 'Decrypt only data encrypted under this key (id or alias); any other is refused (exit 4)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l context -d 'Encryption context, K=V (repeatable): must equal the one used to encrypt' -r
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s o -l output -d 'Write to this file (`-` for standard output); only with a single INPUT' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l force -d 'Replace an existing output file'
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l key -d 'The key to rewrap under [default: the key each ciphertext names]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l source-key -d 'Rewrap only data encrypted under this key (id or alias); any other is refused (exit 4)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l context -d 'Encryption context, K=V (repeatable): must equal the one used to encrypt' -r
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s o -l output -d 'Write to this file (`-` for standard output); only with a single INPUT' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -268,6 +290,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l keyring -d 'The ke
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -277,6 +300,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l keyring 
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -287,6 +311,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand sign" -l keyring -d 'The keyri
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand sign" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -297,6 +322,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand verify" -l keyring -d 'The key
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand verify" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -307,6 +333,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand mac" -l keyring -d 'The keyrin
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand mac" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -317,6 +344,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l keyring -d 'The
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -327,6 +355,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l keyring -d 'The
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -335,6 +364,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_sub
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -349,6 +379,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -357,6 +388,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -371,6 +403,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l keyring -d 'The key
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -379,6 +412,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subc
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -391,6 +425,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcomma
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -399,6 +434,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcomma
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -412,6 +448,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcomma
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -424,6 +461,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_sub
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -439,6 +477,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l foreground -d 'Stay in the foreground (for a service manager) instead of going to the background'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
@@ -448,6 +487,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -456,6 +496,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -469,6 +510,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l keyring -d 'The key
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -477,6 +519,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand lock" -l keyring -d 'The keyri
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand lock" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -12,6 +12,7 @@ pub const PKCS11_PIN_FILE: &str = "LKMS_PKCS11_PIN_FILE";
 pub const PKCS11_PIN: &str = "LKMS_PKCS11_PIN";
 pub const ROOT_CONNECT_TIMEOUT: &str = crate::roots::http::CONNECT_TIMEOUT_ENV;
 pub const ROOT_TIMEOUT: &str = crate::roots::http::TOTAL_TIMEOUT_ENV;
+pub const MAX_WORK_FACTOR: &str = "LKMS_MAX_WORK_FACTOR";
 
 /// Each variable with what it does, in the order the man pages list them.
 pub const ALL: &[(&str, &str)] = &[
@@ -50,5 +51,10 @@ pub const ALL: &[(&str, &str)] = &[
     (
         ROOT_TIMEOUT,
         "Seconds a whole call to an external root may take; default 30.",
+    ),
+    (
+        MAX_WORK_FACTOR,
+        "The highest scrypt work factor a keyring is opened at (10 to 22, default 20), when \
+         --max-work-factor is not given.",
     ),
 ];

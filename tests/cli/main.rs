@@ -19,6 +19,7 @@ mod keys;
 mod lifecycle;
 mod passphrase;
 mod pinned;
+mod review;
 mod roots;
 mod secrets;
 mod sign;
