@@ -336,10 +336,26 @@ struct AgentGuard {
 
 impl Drop for AgentGuard {
     fn drop(&mut self) {
+        // SIGTERM first (the agent wipes and removes its socket), then SIGKILL if it is still
+        // running after a bounded wait: a failing test must not leave an agent behind.
         // SAFETY: kill has no memory-safety preconditions; the pid is the agent this test
         // started.
         unsafe {
             libc::kill(self.pid, libc::SIGTERM);
+        }
+        let running = |pid: i32| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            !stat.is_empty() && !stat.contains(") Z ")
+        };
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(3);
+        while running(self.pid) && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        if running(self.pid) {
+            // SAFETY: as above.
+            unsafe {
+                libc::kill(self.pid, libc::SIGKILL);
+            }
         }
     }
 }
