@@ -1,7 +1,5 @@
 //! init and passwd: creating the keyring and changing a passphrase root's passphrase.
 
-use serde_json::json;
-
 use super::attempt::Attempt;
 use super::roots::ExternalPlan;
 use super::session::Session;
@@ -15,7 +13,7 @@ use crate::keyring::migrate::{DEFAULT_ROOT, write_default_root};
 use crate::keyring::root::{RootPaths, RootsFile};
 use crate::keyring::roots::{self, PassphraseRoot, passphrase::KIND as PASSPHRASE};
 use crate::keyring::store::DEFAULT_WORK_FACTOR;
-use crate::output::Report;
+use crate::output::{Report, json_of};
 use crate::passphrase::{ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, obtain_new};
 
 pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
@@ -89,7 +87,13 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
     attempt.finish(Ok(()))?;
     prepared.commit()?;
     drop(lock);
-    let keyring_id = roots_file.keyring_id.to_string();
+    let r = Created {
+        keyring: store.path().display().to_string(),
+        keyring_id: roots_file.keyring_id.to_string(),
+        root_file: root_file.display().to_string(),
+        audit_log: s.settings.audit_log.display().to_string(),
+        work_factor,
+    };
     s.unlocker.set_v2(
         identity,
         roots_file,
@@ -98,18 +102,10 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
     Ok(Report::message(
         format!(
             "created the keyring {} (passphrase root `{DEFAULT_ROOT}`: {}, scrypt work factor \
-             {work_factor})\naudit log: {}\n",
-            store.path().display(),
-            root_file.display(),
-            s.settings.audit_log.display()
+             {})\naudit log: {}\n",
+            r.keyring, r.root_file, r.work_factor, r.audit_log
         ),
-        json!({
-            "keyring": store.path().display().to_string(),
-            "keyring_id": keyring_id,
-            "root_file": root_file.display().to_string(),
-            "audit_log": s.settings.audit_log.display().to_string(),
-            "work_factor": work_factor,
-        }),
+        json_of(&r),
     ))
 }
 
@@ -165,7 +161,8 @@ fn init_external(
     store.ensure_dir()?;
     let mut rec = Record::new(Event::CreateKeyring);
     rec.set(Field::RootKind(kind.into()));
-    rec.request.insert("external_key".into(), json!(key));
+    rec.request
+        .insert("external_key".into(), serde_json::Value::from(key.clone()));
     let now = s.now();
     let paths = RootPaths::of(store.path());
     let mut attempt = Attempt::before_keyring(s, rec)?;
@@ -202,23 +199,52 @@ fn init_external(
         roots_file,
         UnlockInfo::root(&name, kind).with_external_key(Some(key.clone())),
     );
+    let r = CreatedWithExternalRoot {
+        keyring: store.path().display().to_string(),
+        keyring_id,
+        root: name,
+        root_kind: kind.to_string(),
+        external_key: key,
+        audit_log: s.settings.audit_log.display().to_string(),
+    };
     Ok(Report::message(
         format!(
-            "created the keyring {} with the {kind} root `{name}` ({key}) as its only root: no \
+            "created the keyring {} with the {} root `{}` ({}) as its only root: no \
              passphrase unlocks it; add one with `lkms root add passphrase` and keep it offline \
              for recovery\naudit log: {}\n",
-            store.path().display(),
-            s.settings.audit_log.display()
+            r.keyring, r.root_kind, r.root, r.external_key, r.audit_log
         ),
-        json!({
-            "keyring": store.path().display().to_string(),
-            "keyring_id": keyring_id,
-            "root": name,
-            "root_kind": kind,
-            "external_key": key,
-            "audit_log": s.settings.audit_log.display().to_string(),
-        }),
+        json_of(&r),
     ))
+}
+
+/// What `init --root KIND` reports: the keyring, its id, its one root and that root's key.
+#[derive(serde::Serialize)]
+struct CreatedWithExternalRoot {
+    keyring: String,
+    keyring_id: String,
+    root: String,
+    root_kind: String,
+    external_key: String,
+    audit_log: String,
+}
+
+/// What `init` reports: the keyring, its id and first root's file, the audit log, and the
+/// work factor.
+#[derive(serde::Serialize)]
+struct Created {
+    keyring: String,
+    keyring_id: String,
+    root_file: String,
+    audit_log: String,
+    work_factor: u8,
+}
+
+/// What `passwd` reports: the root whose passphrase changed, and its work factor now.
+#[derive(serde::Serialize)]
+struct Rewritten {
+    root: String,
+    work_factor: u8,
 }
 
 pub fn passwd(s: &mut Session, args: &PasswdArgs) -> anyhow::Result<Report> {
@@ -292,8 +318,15 @@ pub fn passwd(s: &mut Session, args: &PasswdArgs) -> anyhow::Result<Report> {
         roots_file.save(&paths)?;
         Ok((name, work_factor))
     })?;
+    let r = Rewritten {
+        root: name,
+        work_factor,
+    };
     Ok(Report::message(
-        format!("changed the passphrase of the root `{name}` (scrypt work factor {work_factor})\n"),
-        json!({"root": name, "work_factor": work_factor}),
+        format!(
+            "changed the passphrase of the root `{}` (scrypt work factor {})\n",
+            r.root, r.work_factor
+        ),
+        json_of(&r),
     ))
 }
