@@ -49,6 +49,9 @@ _lkms() {
             lkms,help)
                 cmd="lkms__subcmd__help"
                 ;;
+            lkms,identity)
+                cmd="lkms__subcmd__identity"
+                ;;
             lkms,init)
                 cmd="lkms__subcmd__init"
                 ;;
@@ -160,6 +163,9 @@ _lkms() {
             lkms__subcmd__help,help)
                 cmd="lkms__subcmd__help__subcmd__help"
                 ;;
+            lkms__subcmd__help,identity)
+                cmd="lkms__subcmd__help__subcmd__identity"
+                ;;
             lkms__subcmd__help,init)
                 cmd="lkms__subcmd__help__subcmd__init"
                 ;;
@@ -214,11 +220,26 @@ _lkms() {
             lkms__subcmd__help__subcmd__audit,verify)
                 cmd="lkms__subcmd__help__subcmd__audit__subcmd__verify"
                 ;;
+            lkms__subcmd__help__subcmd__identity,export)
+                cmd="lkms__subcmd__help__subcmd__identity__subcmd__export"
+                ;;
             lkms__subcmd__help__subcmd__rotation,disable)
                 cmd="lkms__subcmd__help__subcmd__rotation__subcmd__disable"
                 ;;
             lkms__subcmd__help__subcmd__rotation,enable)
                 cmd="lkms__subcmd__help__subcmd__rotation__subcmd__enable"
+                ;;
+            lkms__subcmd__identity,export)
+                cmd="lkms__subcmd__identity__subcmd__export"
+                ;;
+            lkms__subcmd__identity,help)
+                cmd="lkms__subcmd__identity__subcmd__help"
+                ;;
+            lkms__subcmd__identity__subcmd__help,export)
+                cmd="lkms__subcmd__identity__subcmd__help__subcmd__export"
+                ;;
+            lkms__subcmd__identity__subcmd__help,help)
+                cmd="lkms__subcmd__identity__subcmd__help__subcmd__help"
                 ;;
             lkms__subcmd__rotation,disable)
                 cmd="lkms__subcmd__rotation__subcmd__disable"
@@ -245,7 +266,7 @@ _lkms() {
 
     case "${cmd}" in
         lkms)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit identity passwd help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -616,7 +637,7 @@ _lkms() {
             fi
             case "${prev}" in
                 --spec)
-                    COMPREPLY=($(compgen -W "aes-256-gcm chacha20-poly1305 hmac-sha256 ed25519 ecdsa-p256" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "aes-256-gcm chacha20-poly1305 hmac-sha256 ed25519 ecdsa-p256 x25519" -- "${cur}"))
                     return 0
                     ;;
                 --alias)
@@ -659,12 +680,16 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__decrypt)
-            opts="-o -y -h -V --context --output --force --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-r -o -y -h -V --key --recursive --keep-going --context --output --force --keyring --audit-log --passphrase-file --config --json --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --context)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -791,13 +816,25 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__encrypt)
-            opts="-o -y -h -V --key --context --output --force --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-R -a -r -o -y -h -V --key --recipient --recipients-file --armor --recursive --keep-going --context --output --force --keyring --audit-log --passphrase-file --config --json --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recipient)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recipients-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -R)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -871,7 +908,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__help)
-            opts="init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd help"
+            opts="init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit identity passwd help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1083,6 +1120,34 @@ _lkms() {
         lkms__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__identity)
+            opts="export"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__identity__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1307,6 +1372,120 @@ _lkms() {
         lkms__subcmd__help__subcmd__verify__subcmd__mac)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__identity)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version export help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__identity__subcmd__export)
+            opts="-o -y -h --version --output --keyring --audit-log --passphrase-file --config --json --yes --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__identity__subcmd__help)
+            opts="export help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__identity__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__identity__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1557,7 +1736,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__re__subcmd__encrypt)
-            opts="-o -y -h -V --key --context --output --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-r -o -y -h -V --key --recursive --keep-going --context --output --keyring --audit-log --passphrase-file --config --json --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

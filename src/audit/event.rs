@@ -32,6 +32,8 @@ pub enum Event {
     GenerateMac,
     VerifyMac,
     GetPublicKey,
+    /// An x25519 key version's age identity written out (`lkms identity export`).
+    ExportKey,
     /// Written by the log itself when it repairs a torn last line.
     AuditLogRecovered,
 }
@@ -65,6 +67,7 @@ impl Event {
             Event::GenerateMac => "GenerateMac",
             Event::VerifyMac => "VerifyMac",
             Event::GetPublicKey => "GetPublicKey",
+            Event::ExportKey => "ExportKey",
             Event::AuditLogRecovered => "AuditLogRecovered",
         }
     }

@@ -330,7 +330,7 @@ fn validate(keyring: &Keyring) -> Result<(), String> {
     use super::lifecycle::{MAX_ROTATION_DAYS, MIN_ROTATION_DAYS};
     use super::lookup::validate_alias;
     use super::model::KeyState;
-    use crate::crypto::material::KeyUsage;
+    use crate::crypto::material::{KeySpec, KeyUsage};
 
     if !(MIN_WORK_FACTOR..=MAX_WORK_FACTOR).contains(&keyring.work_factor) {
         return Err(format!(
@@ -380,7 +380,20 @@ fn validate(keyring: &Keyring) -> Result<(), String> {
                 (None, _) => {
                     return Err(format!("key {id} version {} has no material", v.version));
                 }
-                (Some(m), _) if key.spec.usage() != KeyUsage::Sign && m.len() != 32 => {
+                (Some(m), _)
+                    if key.spec == KeySpec::X25519
+                        && crate::crypto::x25519::identity(m).is_err() =>
+                {
+                    return Err(format!(
+                        "key {id} version {} does not hold an age X25519 identity",
+                        v.version
+                    ));
+                }
+                (Some(m), _)
+                    if key.spec.usage() != KeyUsage::Sign
+                        && key.spec != KeySpec::X25519
+                        && m.len() != 32 =>
+                {
                     return Err(format!(
                         "key {id} version {} has {} bytes of material, not 32",
                         v.version,
@@ -647,8 +660,14 @@ mod tests {
                     .map(|&version| KeyVersion {
                         version,
                         created,
-                        material: (state != KeyState::Destroyed)
-                            .then(|| SecretBytes::new(material[..len].to_vec())),
+                        // x25519 material must be an identity: a fresh one, not random bytes.
+                        material: (state != KeyState::Destroyed).then(|| {
+                            if spec == KeySpec::X25519 {
+                                crate::crypto::x25519::generate()
+                            } else {
+                                SecretBytes::new(material[..len].to_vec())
+                            }
+                        }),
                     })
                     .collect(),
             }

@@ -3,6 +3,7 @@
 
 mod util;
 
+mod age_interop;
 mod audit;
 mod concurrency;
 mod config;
