@@ -266,7 +266,7 @@ _lkms() {
 
     case "${cmd}" in
         lkms)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit identity passwd help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit identity passwd help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -288,6 +288,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -296,7 +300,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__alias)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version add remove help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version add remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -318,6 +322,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -326,7 +334,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__alias__subcmd__add)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -345,6 +353,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -412,7 +424,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__alias__subcmd__remove)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -434,6 +446,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -442,7 +458,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version show verify help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version show verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -461,6 +477,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -528,7 +548,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit__subcmd__show)
-            opts="-y -h -V --key --event --since --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --key --event --since --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -562,6 +582,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -570,7 +594,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit__subcmd__verify)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -592,6 +616,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -600,7 +628,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__cancel__subcmd__delete)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -622,6 +650,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -630,7 +662,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__create)
-            opts="-y -h -V --spec --alias --description --tag --rotation-period --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --spec --alias --description --tag --rotation-period --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -672,6 +704,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -680,7 +716,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__decrypt)
-            opts="-r -o -y -h -V --key --recursive --keep-going --context --output --force --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-r -o -y -h -V --key --recursive --keep-going --context --output --force --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -718,6 +754,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -726,7 +766,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__describe)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -745,6 +785,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -756,7 +800,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__disable)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -775,6 +819,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -786,7 +834,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__enable)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -808,6 +856,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -816,7 +868,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__encrypt)
-            opts="-R -a -r -o -y -h -V --key --recipient --recipients-file --armor --recursive --keep-going --context --output --force --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-R -a -r -o -y -h -V --key --recipient --recipients-file --armor --recursive --keep-going --context --output --force --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -866,6 +918,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -874,7 +930,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__generate__subcmd__data__subcmd__key)
-            opts="-y -h -V --context --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --context --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -897,6 +953,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1384,7 +1444,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__identity)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version export help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1406,6 +1466,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1414,7 +1478,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__identity__subcmd__export)
-            opts="-o -y -h --version --output --keyring --audit-log --passphrase-file --config --json --yes --help"
+            opts="-o -y -h --version --output --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1445,6 +1509,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1498,7 +1566,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__init)
-            opts="-y -h -V --work-factor --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --work-factor --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1524,6 +1592,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1532,7 +1604,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__inspect)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1551,6 +1623,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1562,7 +1638,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__list)
-            opts="-y -h -V --all --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --all --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1584,6 +1660,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1592,7 +1672,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__mac)
-            opts="-o -y -h -V --key --output --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-o -y -h -V --key --output --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1626,6 +1706,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1634,7 +1718,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__maintain)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1656,6 +1740,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1664,7 +1752,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__passwd)
-            opts="-y -h -V --work-factor --new-passphrase-file --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --work-factor --new-passphrase-file --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1694,6 +1782,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1702,7 +1794,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__public__subcmd__key)
-            opts="-y -h -V --format --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --format --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1728,6 +1820,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1736,13 +1832,17 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__re__subcmd__encrypt)
-            opts="-r -o -y -h -V --key --recursive --keep-going --context --output --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-r -o -y -h -V --key --source-key --recursive --keep-going --context --output --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1774,6 +1874,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1782,7 +1886,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__rotate)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1801,6 +1905,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1812,7 +1920,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__rotation)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version enable disable help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version enable disable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1834,6 +1942,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1842,7 +1954,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__rotation__subcmd__disable)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1864,6 +1976,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1872,7 +1988,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__rotation__subcmd__enable)
-            opts="-y -h -V --period --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --period --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1895,6 +2011,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1962,7 +2082,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__schedule__subcmd__delete)
-            opts="-y -h -V --days --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --days --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1988,6 +2108,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1996,7 +2120,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__sign)
-            opts="-o -y -h -V --key --output --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-o -y -h -V --key --output --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2030,6 +2154,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2038,7 +2166,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__verify)
-            opts="-y -h -V --key --signature --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --key --signature --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2068,6 +2196,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2076,7 +2208,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__verify__subcmd__mac)
-            opts="-y -h -V --key --mac --keyring --audit-log --passphrase-file --config --json --yes --help --version"
+            opts="-y -h -V --key --mac --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2103,6 +2235,10 @@ _lkms() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_lkms_global_optspecs
-    string join \n keyring= audit-log= passphrase-file= config= json y/yes h/help V/version
+    string join \n keyring= audit-log= passphrase-file= config= json max-work-factor= y/yes h/help V/version
 end
 
 function __fish_lkms_needs_command
@@ -28,6 +28,7 @@ complete -c lkms -n "__fish_lkms_needs_command" -l keyring -d 'The keyring file 
 complete -c lkms -n "__fish_lkms_needs_command" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_needs_command" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_needs_command" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_needs_command" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_needs_command" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_needs_command" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -58,11 +59,12 @@ complete -c lkms -n "__fish_lkms_needs_command" -f -a "audit" -d 'Read and verif
 complete -c lkms -n "__fish_lkms_needs_command" -f -a "identity" -d 'Export an x25519 key\'s age identity'
 complete -c lkms -n "__fish_lkms_needs_command" -f -a "passwd" -d 'Change the keyring\'s passphrase (and optionally its work factor)'
 complete -c lkms -n "__fish_lkms_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lkms -n "__fish_lkms_using_subcommand init" -l work-factor -d 'scrypt\'s log2 cost, 10 to 22 [default: 18, or the config file\'s work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l work-factor -d 'scrypt\'s log2 cost, 10 to 22 [default: 18, or the config file\'s work_factor]; above 20 only with --max-work-factor' -r
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand init" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -81,6 +83,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand create" -l keyring -d 'The key
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand create" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand create" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -89,6 +92,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand list" -l keyring -d 'The keyri
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand list" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l all -d 'Include destroyed keys'
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand list" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
@@ -98,6 +102,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand describe" -l keyring -d 'The k
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand describe" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -106,6 +111,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_sub
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -117,6 +123,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -125,6 +132,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -136,6 +144,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l keyring -d 'The key
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -144,6 +153,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -156,6 +166,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subc
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -164,6 +175,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subc
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -175,6 +187,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand enable" -l keyring -d 'The key
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand enable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -183,6 +196,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand disable" -l keyring -d 'The ke
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand disable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -192,6 +206,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l keyring -d
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -200,6 +215,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l keyring -d '
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -208,6 +224,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l keyring -d 'The k
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -221,6 +238,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l keyring -d 'The ke
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s a -l armor -d 'Write ASCII armor (age\'s for age files, `LKMS ENCRYPTED FILE` for lkms ones), which may go to a terminal'
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s r -l recursive -d 'Take directories: every regular file under them, in a stable order (symbolic links are reported and skipped); outputs go beside each file, or under -o DIR mirroring the tree'
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l keep-going -d 'Go on with the other inputs after one fails (the exit code is the worst one)'
@@ -229,13 +247,14 @@ complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l json -d 'Print mac
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l key -d 'For age files: try only this x25519 key\'s versions [default: every x25519 key]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l key -d 'Decrypt only data encrypted under this key (id or alias); any other is refused (exit 4). For age files: try only this x25519 key\'s versions [default: every x25519 key]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l context -d 'Encryption context, K=V (repeatable): must equal the one used to encrypt' -r
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s o -l output -d 'Write to this file (`-` for standard output); only with a single INPUT' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s r -l recursive -d 'Take directories: every regular file under them, in a stable order (symbolic links are reported and skipped); outputs go beside each file, or under -o DIR mirroring the tree'
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l keep-going -d 'Go on with the other inputs after one fails (the exit code is the worst one)'
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l force -d 'Replace an existing output file'
@@ -244,12 +263,14 @@ complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s y -l yes -d 'Do no
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l key -d 'The key to rewrap under [default: the key each ciphertext names]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l source-key -d 'Rewrap only data encrypted under this key (id or alias); any other is refused (exit 4)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l context -d 'Encryption context, K=V (repeatable): must equal the one used to encrypt' -r
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s o -l output -d 'Write to this file (`-` for standard output); only with a single INPUT' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s r -l recursive -d 'Take directories: every regular file under them, in a stable order (symbolic links are reported and skipped); outputs go beside each file, or under -o DIR mirroring the tree'
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l keep-going -d 'Go on with the other inputs after one fails (the exit code is the worst one)'
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -260,6 +281,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l keyring -d 'The ke
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -269,6 +291,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l keyring 
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -279,6 +302,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand sign" -l keyring -d 'The keyri
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand sign" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -289,6 +313,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand verify" -l keyring -d 'The key
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand verify" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -299,6 +324,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand mac" -l keyring -d 'The keyrin
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand mac" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -309,6 +335,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l keyring -d 'The
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -319,6 +346,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l keyring -d 'The
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -327,6 +355,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_sub
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -341,6 +370,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -349,6 +379,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -360,6 +391,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -372,6 +404,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subc
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -383,6 +416,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l keyring -d 'The key
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -34,6 +34,8 @@ pub enum Event {
     GetPublicKey,
     /// An x25519 key version's age identity written out (`lkms identity export`).
     ExportKey,
+    /// `audit show --key ALIAS`: the keyring is unlocked to turn the alias into an id.
+    ShowAuditLog,
     /// Written by the log itself when it repairs a torn last line.
     AuditLogRecovered,
 }
@@ -68,6 +70,7 @@ impl Event {
             Event::VerifyMac => "VerifyMac",
             Event::GetPublicKey => "GetPublicKey",
             Event::ExportKey => "ExportKey",
+            Event::ShowAuditLog => "ShowAuditLog",
             Event::AuditLogRecovered => "AuditLogRecovered",
         }
     }
@@ -84,6 +87,7 @@ mod tests {
             Event::ReEncrypt,
             Event::AuditLogRecovered,
             Event::VerifyMac,
+            Event::ShowAuditLog,
         ] {
             assert_eq!(serde_json::to_value(e).unwrap(), e.name());
         }

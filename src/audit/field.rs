@@ -23,6 +23,8 @@ pub enum Field {
     DroppedBytes(u64),
     Format(&'static str),
     Input(String),
+    /// The key reference given (`audit show --key ALIAS`), as typed.
+    Key(String),
     Mac(String),
     NumberOfBytes(u32),
     Output(String),
@@ -47,6 +49,7 @@ impl Field {
             Field::DroppedBytes(v) => ("dropped_bytes", v.into()),
             Field::Format(v) => ("format", v.into()),
             Field::Input(v) => ("input", v.into()),
+            Field::Key(v) => ("key", v.into()),
             Field::Mac(v) => ("mac", v.into()),
             Field::NumberOfBytes(v) => ("number_of_bytes", v.into()),
             Field::Output(v) => ("output", v.into()),

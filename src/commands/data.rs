@@ -4,7 +4,7 @@
 //! Many INPUTs share one unlock of the keyring; the plumbing of inputs, outputs and audit
 //! lines is in `jobs.rs`, each INPUT one `Attempt`. Standard output gets only authenticated chunks.
 
-use std::io::{Read, Write};
+use std::io::{BufReader, Read, Write};
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
@@ -21,7 +21,7 @@ use crate::audit::{Event, Field, Record};
 use crate::cli::{DecryptArgs, EncryptArgs, GenerateDataKeyArgs, InspectArgs, ReEncryptArgs};
 use crate::crypto::aead::Algorithm;
 use crate::crypto::chunked;
-use crate::crypto::envelope::{self, Context, Header, WrappingKey};
+use crate::crypto::envelope::{self, Context, Header, ReadAt, Source, WrappingKey};
 use crate::crypto::material::{KeySpec, KeyUsage};
 use crate::crypto::random::SystemRng;
 use crate::crypto::secret::SecretBytes;
@@ -42,6 +42,32 @@ pub(super) fn json_without_stdout(json: bool, plan: &Plan) -> anyhow::Result<()>
         ));
     }
     Ok(())
+}
+
+/// A regular file read at offsets by the chunk pipeline's workers, each its own batch. Here,
+/// where commands meet crypto and io, so that neither of those two depends on the other.
+#[cfg(unix)]
+impl ReadAt for std::fs::File {
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
+        std::os::unix::fs::FileExt::read_at(self, buf, offset)
+    }
+}
+
+/// INPUT for the chunk pipeline: a regular file is read at offsets from where it stands (after
+/// the header, for decrypt), by each worker its own batch; standard input, pipes and devices are
+/// read as streams.
+fn source(input: &Input) -> Source<'_> {
+    match input {
+        #[cfg(unix)]
+        Input::File(f) if f.metadata().is_ok_and(|m| m.is_file()) => {
+            match std::io::Seek::stream_position(&mut &*f) {
+                Ok(offset) => Source::At(f, offset),
+                Err(_) => Source::from(f),
+            }
+        }
+        Input::File(f) => Source::from(f),
+        Input::Stdin(s) => Source::from(s),
+    }
 }
 
 /// An Enabled encrypt key's current version, as the crypto layer wants it.
@@ -112,7 +138,7 @@ pub fn encrypt(s: &mut Session, args: &EncryptArgs) -> anyhow::Result<Report> {
                 Ok(envelope::encrypt(
                     &wk,
                     &context,
-                    input,
+                    source(&input),
                     out,
                     &rng,
                     &mut progress,
@@ -167,10 +193,25 @@ fn open_header(
     context: &Context,
     rec: &mut Record,
     operation: &str,
+    pinned: Option<&str>,
 ) -> anyhow::Result<Opened> {
     let header = Header::read_from(&mut *input)?;
     rec.key_id = Some(header.key_id().to_string());
     rec.key_version = Some(header.key_version());
+    // The header names its key, and anyone who can encrypt under some key in this keyring can
+    // make a ciphertext: a script that expects artifacts under one key pins it, and anything
+    // else is refused before a data key is unwrapped.
+    if let Some(want) = pinned {
+        let want = keyring.find(want)?;
+        if want.id != header.key_id() {
+            return Err(unusable(format!(
+                "the data was encrypted under key {}, not under {} (given with --key or \
+                 --source-key); refusing to {operation} any other key",
+                header.key_id(),
+                want.display_name()
+            )));
+        }
+    }
     let key = keyring.find_by_id(header.key_id()).ok_or_else(|| {
         not_found(format!(
             "the data was encrypted under key {}, which is not in this keyring",
@@ -253,30 +294,68 @@ pub fn decrypt(s: &mut Session, args: &DecryptArgs) -> anyhow::Result<Report> {
         checked,
         checks,
         |keyring, job, a| {
-            let (input, len) = open_input(job.input.as_deref())?;
-            let (kind, input) = sniff(input).map_err(|e| reading(job.input.as_deref(), e))?;
-            match kind {
-                Kind::Age | Kind::AgeArmor => super::age::decrypt_age(
+            let file = job.input.as_deref();
+            let pin = args.key.as_deref();
+            // A file is told by its first bytes and then read from its start again, so the
+            // body can be read at offsets by the workers; standard input is told through a
+            // buffer that then stands in front of it.
+            let (input, len) = open_input(file)?;
+            let (kind, input) = match file {
+                Some(p) => (kind_of_file(p).map_err(|e| reading(file, e))?, Err(input)),
+                None => {
+                    let (k, buffered) = sniff(input).map_err(|e| reading(file, e))?;
+                    (k, Ok(buffered))
+                }
+            };
+            let buffered = |input: Result<BufReader<Input>, Input>| match input {
+                Ok(b) => b,
+                Err(i) => BufReader::new(i),
+            };
+            match (kind, input) {
+                (Kind::Age | Kind::AgeArmor, input) => super::age::decrypt_age(
                     keyring,
-                    args.key.as_deref(),
-                    input,
+                    pin,
+                    buffered(input),
                     kind == Kind::AgeArmor,
                     job,
                     a,
                     args.force,
                 ),
-                Kind::LkmsArmor => decrypt_lkms(
-                    keyring,
-                    armor::Reader::new(input),
-                    None,
-                    &context,
-                    job,
-                    a,
-                    args.force,
-                )
-                .map_err(armor_damage),
-                Kind::Lkms | Kind::Other => {
-                    decrypt_lkms(keyring, input, len, &context, job, a, args.force)
+                (Kind::LkmsArmor, input) => {
+                    let mut r = armor::Reader::new(buffered(input));
+                    let opened = open_header(
+                        keyring,
+                        &mut r,
+                        &context,
+                        &mut a.record,
+                        "decrypt with",
+                        pin,
+                    )
+                    .map_err(armor_damage)?;
+                    release_plaintext(&opened, Source::from(r), None, job, a, args.force)
+                        .map_err(armor_damage)
+                }
+                (_, Err(mut input)) => {
+                    let opened = open_header(
+                        keyring,
+                        &mut input,
+                        &context,
+                        &mut a.record,
+                        "decrypt with",
+                        pin,
+                    )?;
+                    release_plaintext(&opened, source(&input), len, job, a, args.force)
+                }
+                (_, Ok(mut input)) => {
+                    let opened = open_header(
+                        keyring,
+                        &mut input,
+                        &context,
+                        &mut a.record,
+                        "decrypt with",
+                        pin,
+                    )?;
+                    release_plaintext(&opened, Source::from(input), len, job, a, args.force)
                 }
             }
         },
@@ -284,16 +363,16 @@ pub fn decrypt(s: &mut Session, args: &DecryptArgs) -> anyhow::Result<Report> {
     results.finish("decrypted", to_stdout(&plan))
 }
 
-fn decrypt_lkms<R: Read + Send>(
-    keyring: &Keyring,
-    mut input: R,
+/// Decrypts the body after `opened`'s header into the job's output, releasing it only when
+/// the whole of it authenticates.
+fn release_plaintext(
+    opened: &Opened,
+    input: Source<'_>,
     len: Option<u64>,
-    context: &Context,
     job: &Job,
     a: &mut Attempt,
     force: bool,
 ) -> anyhow::Result<u64> {
-    let opened = open_header(keyring, &mut input, context, &mut a.record, "decrypt with")?;
     // Progress counts body bytes, after the header.
     let body_len = len.map(|l| l.saturating_sub(opened.header.encoded_len() as u64));
     let mut progress = reporter(body_len, "decrypting");
@@ -339,6 +418,14 @@ impl<W: Write + ?Sized> Write for Watch<'_, W> {
             *self.wrote = true;
         }
         self.inner.write(buf)
+    }
+    /// Passed on whole: the default writes only the first slice, which turned each batch's one
+    /// `writev` into a `write` per chunk (128 system calls a MiB instead of 2).
+    fn write_vectored(&mut self, bufs: &[std::io::IoSlice<'_>]) -> std::io::Result<usize> {
+        if bufs.iter().any(|b| !b.is_empty()) {
+            *self.wrote = true;
+        }
+        self.inner.write_vectored(bufs)
     }
     fn flush(&mut self) -> std::io::Result<()> {
         self.inner.flush()
@@ -420,6 +507,7 @@ fn rewrap<R: Read + Send + 'static>(
         context,
         &mut a.record,
         "re-encrypt with",
+        args.source_key.as_deref(),
     )?;
     a.record
         .set(Field::SourceKeyId(opened.header.key_id().to_string()));

@@ -26,6 +26,8 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
         .work_factor
         .or(s.settings.config.work_factor)
         .unwrap_or(DEFAULT_WORK_FACTOR);
+    // Before the passphrase is asked for: a keyring above the cap would not open again.
+    store.check_work_factor(work_factor)?;
     let passphrase = obtain_new(
         s.settings.passphrase_file.as_deref(),
         ENV_PASSPHRASE,
@@ -35,9 +37,16 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
     let mut rec = Record::new(Event::CreateKeyring);
     rec.set(Field::WorkFactor(work_factor));
     let attempt = Attempt::before_keyring(s, rec)?;
-    // The keyring is created first: the attempt's line says whether that worked.
-    let result = store.create(&Keyring::new(work_factor), &passphrase);
-    attempt.finish(result)?;
+    // The keyring is written beside its name, its line logged, and only then renamed into
+    // place: no keyring exists whose creation is not in the log (fail closed).
+    let prepared = store.prepare_create(&Keyring::new(work_factor), &passphrase);
+    let (lock, prepared) = match prepared {
+        Ok(p) => p,
+        Err(e) => return attempt.finish(Err(e)),
+    };
+    attempt.finish(Ok(()))?;
+    prepared.commit()?;
+    drop(lock);
     s.set_passphrase(passphrase);
     Ok(Report::message(
         format!(
@@ -62,6 +71,10 @@ pub fn passwd(s: &mut Session, args: &PasswdArgs) -> anyhow::Result<Report> {
         // Unlock with the old passphrase first (carrying out anything due), so a mistake is
         // caught before a new passphrase is asked for.
         a.read_keyring()?;
+        if let Some(wf) = args.work_factor {
+            // Never write a keyring that the next command would refuse to open.
+            a.session().store().check_work_factor(wf)?;
+        }
         let new = obtain_new(
             args.new_passphrase_file.as_deref(),
             ENV_NEW_PASSPHRASE,

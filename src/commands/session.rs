@@ -55,7 +55,7 @@ impl Session {
     }
 
     pub fn store(&self) -> Store {
-        Store::new(&self.settings.keyring)
+        Store::new(&self.settings.keyring).with_max_work_factor(self.settings.max_work_factor)
     }
 
     pub fn passphrase(&self) -> anyhow::Result<&SecretString> {

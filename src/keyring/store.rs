@@ -24,6 +24,11 @@ use crate::error::{failure, integrity};
 pub const MIN_WORK_FACTOR: u8 = 10;
 pub const MAX_WORK_FACTOR: u8 = 22;
 pub const DEFAULT_WORK_FACTOR: u8 = 18;
+/// The highest work factor a keyring is opened at unless the user raises the cap on purpose
+/// (`--max-work-factor`): 2^20 costs 1 GiB and about 4 s an attempt; 2^22 would let a crafted
+/// keyring make every command spend 4 GiB and most of a minute before the passphrase is even
+/// checked. The stanza names the factor in clear, so it is refused before anything is derived.
+pub const DEFAULT_MAX_WORK_FACTOR: u8 = 20;
 
 /// The largest keyring file lkms reads (its plaintext is no larger). Thousands of keys take a
 /// few megabytes; anything above this is not a keyring lkms wrote.
@@ -35,6 +40,7 @@ const TEMP_PREFIX: &str = ".lkms-keyring-";
 
 pub struct Store {
     path: PathBuf,
+    max_work_factor: u8,
 }
 
 /// Held while a writer reads, changes and writes the keyring; released on drop.
@@ -44,7 +50,28 @@ pub struct WriteLock {
 
 impl Store {
     pub fn new(path: impl Into<PathBuf>) -> Self {
-        Store { path: path.into() }
+        Store {
+            path: path.into(),
+            max_work_factor: DEFAULT_MAX_WORK_FACTOR,
+        }
+    }
+
+    /// The highest scrypt work factor this store opens (and so writes) a keyring at.
+    pub fn with_max_work_factor(mut self, cap: u8) -> Self {
+        self.max_work_factor = cap.clamp(MIN_WORK_FACTOR, MAX_WORK_FACTOR);
+        self
+    }
+
+    /// Refuses a work factor above the cap: a keyring written at it would not open again.
+    pub fn check_work_factor(&self, work_factor: u8) -> anyhow::Result<()> {
+        if work_factor <= self.max_work_factor {
+            return Ok(());
+        }
+        Err(Error::WorkFactorAboveCap {
+            requested: work_factor,
+            limit: self.max_work_factor,
+        }
+        .into())
     }
 
     pub fn path(&self) -> &Path {
@@ -94,8 +121,21 @@ impl Store {
             .create(true)
             .truncate(false)
             .mode(0o600)
+            // Never through a symlink: one planted at the lock's name would make lkms create
+            // or lock a file of the planter's choosing.
+            .custom_flags(libc::O_NOFOLLOW)
             .open(&path)
-            .with_context(|| format!("cannot open the lock file {}", path.display()))?;
+            .map_err(|e| {
+                let why = if e.raw_os_error() == Some(libc::ELOOP) {
+                    "it is a symbolic link; remove it".to_string()
+                } else {
+                    crate::error::plain_io(&e)
+                };
+                failure(format!(
+                    "cannot open the lock file {}: {why}",
+                    path.display()
+                ))
+            })?;
         file.lock()
             .with_context(|| format!("cannot lock {}", path.display()))?;
         Ok(WriteLock { _file: file })
@@ -140,7 +180,7 @@ impl Store {
             return Err(self.damaged("it is not encrypted to a passphrase"));
         }
         let mut identity = age::scrypt::Identity::new(passphrase.clone());
-        identity.set_max_work_factor(MAX_WORK_FACTOR);
+        identity.set_max_work_factor(self.max_work_factor);
         let mut reader = decryptor
             .decrypt(iter::once(&identity as &dyn age::Identity))
             .map_err(|e| self.age_error(e))?;
@@ -150,6 +190,7 @@ impl Store {
         reader
             .read_to_end(&mut plaintext)
             .map_err(|e| self.damaged(e))?;
+        crate::hardening::lock_in_memory(&plaintext);
         Ok(plaintext)
     }
 
@@ -158,34 +199,47 @@ impl Store {
             DecryptError::DecryptionFailed | DecryptError::KeyDecryptionFailed => {
                 Error::WrongPassphrase(self.path.clone()).into()
             }
+            // The stanza names its factor in clear, and age checks it against the cap before
+            // deriving anything: refused here, a crafted keyring has cost nothing.
             DecryptError::ExcessiveWork { required, .. } => Error::ExcessiveWork {
                 path: self.path.clone(),
                 required,
-                limit: MAX_WORK_FACTOR,
+                limit: if required > MAX_WORK_FACTOR {
+                    MAX_WORK_FACTOR
+                } else {
+                    self.max_work_factor
+                },
             }
             .into(),
             other => self.damaged(other),
         }
     }
 
-    /// Creates a new keyring; refuses if one exists. Takes the lock itself.
+    /// Creates a new keyring; refuses if one exists. Takes the lock itself. Commands go
+    /// through [`Store::prepare_create`], which logs first; tests set up keyrings with this.
+    #[cfg(test)]
     pub fn create(&self, keyring: &Keyring, passphrase: &SecretString) -> anyhow::Result<()> {
+        let (lock, prepared) = self.prepare_create(keyring, passphrase)?;
+        prepared.commit()?;
+        drop(lock);
+        Ok(())
+    }
+
+    /// Like [`Store::create`], but stops before the new keyring takes its name: `init` first
+    /// writes the `CreateKeyring` line, then commits, so a keyring whose creation could not be
+    /// logged never exists (fail closed). Dropping the result removes the temporary file.
+    pub fn prepare_create(
+        &self,
+        keyring: &Keyring,
+        passphrase: &SecretString,
+    ) -> anyhow::Result<(WriteLock, PreparedWrite)> {
         self.ensure_dir()?;
         let lock = self.lock()?;
         if self.exists() {
             return Err(Error::AlreadyExists(self.path.clone()).into());
         }
-        self.write(&lock, keyring, passphrase)
-    }
-
-    /// Replaces the keyring atomically. The caller holds the lock and read the keyring under it.
-    pub fn write(
-        &self,
-        lock: &WriteLock,
-        keyring: &Keyring,
-        passphrase: &SecretString,
-    ) -> anyhow::Result<()> {
-        self.prepare(lock, keyring, passphrase)?.commit()
+        let prepared = self.prepare(&lock, keyring, passphrase)?;
+        Ok((lock, prepared))
     }
 
     /// Writes the new keyring to a temporary file beside the old one, flushed, without
@@ -205,6 +259,7 @@ impl Store {
                 "refusing to save a keyring that would not open again ({why}); nothing was changed"
             ))
         })?;
+        self.check_work_factor(keyring.work_factor)?;
         let dir = self.dir();
         self.remove_stale_temp_files(&dir);
         let text =
@@ -227,6 +282,7 @@ impl Store {
                     crate::error::plain_io(&e)
                 ))
             })?;
+        crate::interrupt::remove_on_interrupt(tmp.path());
         // Encrypt in memory, then write the file ourselves: age reports a failed write of its
         // header as Rust debug output (`IoError(Os { code: 28, .. })`), which must not reach
         // the user. The ciphertext holds no secret in clear, and a keyring is small.

@@ -15,6 +15,7 @@ mod keys;
 mod lifecycle;
 mod passphrase;
 mod pinned;
+mod review;
 mod secrets;
 mod sign;
 mod terminal;
