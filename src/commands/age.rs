@@ -147,7 +147,7 @@ fn encrypt_one(
     let (input, _) = open_input(job.input.as_deref())?;
     match &job.output {
         Sink::Stdout => {
-            let mut out = std::io::stdout().lock();
+            let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
             let n = age_file::encrypt(recipients, input, &mut out, args.armor)?;
             out.flush()?;
             Ok(n)
@@ -158,7 +158,11 @@ fn encrypt_one(
             } else {
                 PendingFile::create_binary(path, args.force)?
             };
-            let n = age_file::encrypt(recipients, input, &mut pending, args.armor)?;
+            // age writes its header a few bytes at a time: one write for the whole file.
+            let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, &mut pending);
+            let n = age_file::encrypt(recipients, input, &mut buffered, args.armor)?;
+            buffered.flush()?;
+            drop(buffered);
             pending.commit()?;
             Ok(n)
         }

@@ -78,6 +78,12 @@ fn age_opens_what_lkms_encrypts_to_a_recipient_and_lkms_opens_age_files_after_a_
     // Never over an existing file.
     env.run(&["identity", "export", "art", "--yes", "-o", "id1.txt"])
         .code(1);
+    // Nor through a planted link: its target stays as it was.
+    env.write("victim", b"keep");
+    std::os::unix::fs::symlink(env.path("victim"), env.path("link")).unwrap();
+    env.run(&["identity", "export", "art", "--yes", "-o", "link"])
+        .code(1);
+    assert_eq!(read(&env.path("victim")), b"keep");
     assert_eq!(age_decrypt(&env.path("id1.txt"), &enc), b"artifact one\n");
 
     // After a rotation: a new recipient; files to the old one still open.
