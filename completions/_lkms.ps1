@@ -57,7 +57,11 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('public-key', 'public-key', [CompletionResultType]::ParameterValue, 'Print a signing key''s public key, or an x25519 key''s age recipient')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read and verify the audit log')
             [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Export an x25519 key''s age identity')
-            [CompletionResult]::new('passwd', 'passwd', [CompletionResultType]::ParameterValue, 'Change the keyring''s passphrase (and optionally its work factor)')
+            [CompletionResult]::new('passwd', 'passwd', [CompletionResultType]::ParameterValue, 'Change the passphrase of one passphrase root (and optionally its work factor)')
+            [CompletionResult]::new('root', 'root', [CompletionResultType]::ParameterValue, 'List, add or remove the keyring''s roots: what holds its identity')
+            [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Start, inspect or stop the unlock agent (as ssh-agent)')
+            [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Unlock the keyring in the agent, once')
+            [CompletionResult]::new('lock', 'lock', [CompletionResultType]::ParameterValue, 'Make the agent forget every keyring it holds')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -648,8 +652,245 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             break
         }
         'lkms;passwd' {
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The passphrase root to change [default: the one that unlocked, else `default`]')
             [CompletionResult]::new('--work-factor', '--work-factor', [CompletionResultType]::ParameterName, 'A new scrypt log2 cost, 10 to 22 [default: keep the current one]')
             [CompletionResult]::new('--new-passphrase-file', '--new-passphrase-file', [CompletionResultType]::ParameterName, 'Read the new passphrase from the first line of this file')
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
+            [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
+            [CompletionResult]::new('--max-work-factor', '--max-work-factor', [CompletionResultType]::ParameterName, 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lkms;root' {
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
+            [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
+            [CompletionResult]::new('--max-work-factor', '--max-work-factor', [CompletionResultType]::ParameterName, 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keyring''s roots (needs no passphrase)')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a root that holds the keyring identity')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a root; the last one cannot be removed')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lkms;root;list' {
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
+            [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
+            [CompletionResult]::new('--max-work-factor', '--max-work-factor', [CompletionResultType]::ParameterName, 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lkms;root;add' {
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
+            [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
+            [CompletionResult]::new('--max-work-factor', '--max-work-factor', [CompletionResultType]::ParameterName, 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('passphrase', 'passphrase', [CompletionResultType]::ParameterValue, 'Add a passphrase root: an age scrypt file beside the keyring')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lkms;root;add;passphrase' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The root''s name (1 to 64 of A-Z a-z 0-9 _ -) [default: passphrase-N]')
+            [CompletionResult]::new('--work-factor', '--work-factor', [CompletionResultType]::ParameterName, 'scrypt''s log2 cost, 10 to 22 [default: the keyring''s work factor]')
+            [CompletionResult]::new('--new-passphrase-file', '--new-passphrase-file', [CompletionResultType]::ParameterName, 'Read the new passphrase from the first line of this file')
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
+            [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
+            [CompletionResult]::new('--max-work-factor', '--max-work-factor', [CompletionResultType]::ParameterName, 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lkms;root;add;help' {
+            [CompletionResult]::new('passphrase', 'passphrase', [CompletionResultType]::ParameterValue, 'Add a passphrase root: an age scrypt file beside the keyring')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lkms;root;add;help;passphrase' {
+            break
+        }
+        'lkms;root;add;help;help' {
+            break
+        }
+        'lkms;root;remove' {
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
+            [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
+            [CompletionResult]::new('--max-work-factor', '--max-work-factor', [CompletionResultType]::ParameterName, 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lkms;root;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keyring''s roots (needs no passphrase)')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a root that holds the keyring identity')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a root; the last one cannot be removed')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lkms;root;help;list' {
+            break
+        }
+        'lkms;root;help;add' {
+            [CompletionResult]::new('passphrase', 'passphrase', [CompletionResultType]::ParameterValue, 'Add a passphrase root: an age scrypt file beside the keyring')
+            break
+        }
+        'lkms;root;help;add;passphrase' {
+            break
+        }
+        'lkms;root;help;remove' {
+            break
+        }
+        'lkms;root;help;help' {
+            break
+        }
+        'lkms;agent' {
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
+            [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
+            [CompletionResult]::new('--max-work-factor', '--max-work-factor', [CompletionResultType]::ParameterName, 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start the agent in the background and print the shell lines that point at it')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the agent''s pid, socket, timeouts and the keyrings it holds')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the agent: it forgets every identity and exits')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lkms;agent;start' {
+            [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'Forget the identities after this long without a request (30s, 15m, 8h, 2d)')
+            [CompletionResult]::new('--max-lifetime', '--max-lifetime', [CompletionResultType]::ParameterName, 'Forget everything and exit after this long, whatever happens (30s, 15m, 8h, 2d)')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'The socket''s path; its folder must exist with mode 0700 [default: a new folder]')
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
+            [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
+            [CompletionResult]::new('--max-work-factor', '--max-work-factor', [CompletionResultType]::ParameterName, 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]')
+            [CompletionResult]::new('--foreground', '--foreground', [CompletionResultType]::ParameterName, 'Stay in the foreground (for a service manager) instead of going to the background')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lkms;agent;status' {
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
+            [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
+            [CompletionResult]::new('--max-work-factor', '--max-work-factor', [CompletionResultType]::ParameterName, 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lkms;agent;stop' {
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
+            [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
+            [CompletionResult]::new('--max-work-factor', '--max-work-factor', [CompletionResultType]::ParameterName, 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lkms;agent;help' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start the agent in the background and print the shell lines that point at it')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the agent''s pid, socket, timeouts and the keyrings it holds')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the agent: it forgets every identity and exits')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'lkms;agent;help;start' {
+            break
+        }
+        'lkms;agent;help;status' {
+            break
+        }
+        'lkms;agent;help;stop' {
+            break
+        }
+        'lkms;agent;help;help' {
+            break
+        }
+        'lkms;unlock' {
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'Unlock with this root only [default: roots that need no person, then passphrase roots]')
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
+            [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
+            [CompletionResult]::new('--max-work-factor', '--max-work-factor', [CompletionResultType]::ParameterName, 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lkms;lock' {
             [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
             [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
@@ -689,7 +930,11 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('public-key', 'public-key', [CompletionResultType]::ParameterValue, 'Print a signing key''s public key, or an x25519 key''s age recipient')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Read and verify the audit log')
             [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Export an x25519 key''s age identity')
-            [CompletionResult]::new('passwd', 'passwd', [CompletionResultType]::ParameterValue, 'Change the keyring''s passphrase (and optionally its work factor)')
+            [CompletionResult]::new('passwd', 'passwd', [CompletionResultType]::ParameterValue, 'Change the passphrase of one passphrase root (and optionally its work factor)')
+            [CompletionResult]::new('root', 'root', [CompletionResultType]::ParameterValue, 'List, add or remove the keyring''s roots: what holds its identity')
+            [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Start, inspect or stop the unlock agent (as ssh-agent)')
+            [CompletionResult]::new('unlock', 'unlock', [CompletionResultType]::ParameterValue, 'Unlock the keyring in the agent, once')
+            [CompletionResult]::new('lock', 'lock', [CompletionResultType]::ParameterValue, 'Make the agent forget every keyring it holds')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -794,6 +1039,46 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             break
         }
         'lkms;help;passwd' {
+            break
+        }
+        'lkms;help;root' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the keyring''s roots (needs no passphrase)')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a root that holds the keyring identity')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a root; the last one cannot be removed')
+            break
+        }
+        'lkms;help;root;list' {
+            break
+        }
+        'lkms;help;root;add' {
+            [CompletionResult]::new('passphrase', 'passphrase', [CompletionResultType]::ParameterValue, 'Add a passphrase root: an age scrypt file beside the keyring')
+            break
+        }
+        'lkms;help;root;add;passphrase' {
+            break
+        }
+        'lkms;help;root;remove' {
+            break
+        }
+        'lkms;help;agent' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start the agent in the background and print the shell lines that point at it')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the agent''s pid, socket, timeouts and the keyrings it holds')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop the agent: it forgets every identity and exits')
+            break
+        }
+        'lkms;help;agent;start' {
+            break
+        }
+        'lkms;help;agent;status' {
+            break
+        }
+        'lkms;help;agent;stop' {
+            break
+        }
+        'lkms;help;unlock' {
+            break
+        }
+        'lkms;help;lock' {
             break
         }
         'lkms;help;help' {

@@ -16,6 +16,9 @@ _lkms() {
             ",$1")
                 cmd="lkms"
                 ;;
+            lkms,agent)
+                cmd="lkms__subcmd__agent"
+                ;;
             lkms,alias)
                 cmd="lkms__subcmd__alias"
                 ;;
@@ -61,6 +64,9 @@ _lkms() {
             lkms,list)
                 cmd="lkms__subcmd__list"
                 ;;
+            lkms,lock)
+                cmd="lkms__subcmd__lock"
+                ;;
             lkms,mac)
                 cmd="lkms__subcmd__mac"
                 ;;
@@ -76,6 +82,9 @@ _lkms() {
             lkms,re-encrypt)
                 cmd="lkms__subcmd__re__subcmd__encrypt"
                 ;;
+            lkms,root)
+                cmd="lkms__subcmd__root"
+                ;;
             lkms,rotate)
                 cmd="lkms__subcmd__rotate"
                 ;;
@@ -88,11 +97,38 @@ _lkms() {
             lkms,sign)
                 cmd="lkms__subcmd__sign"
                 ;;
+            lkms,unlock)
+                cmd="lkms__subcmd__unlock"
+                ;;
             lkms,verify)
                 cmd="lkms__subcmd__verify"
                 ;;
             lkms,verify-mac)
                 cmd="lkms__subcmd__verify__subcmd__mac"
+                ;;
+            lkms__subcmd__agent,help)
+                cmd="lkms__subcmd__agent__subcmd__help"
+                ;;
+            lkms__subcmd__agent,start)
+                cmd="lkms__subcmd__agent__subcmd__start"
+                ;;
+            lkms__subcmd__agent,status)
+                cmd="lkms__subcmd__agent__subcmd__status"
+                ;;
+            lkms__subcmd__agent,stop)
+                cmd="lkms__subcmd__agent__subcmd__stop"
+                ;;
+            lkms__subcmd__agent__subcmd__help,help)
+                cmd="lkms__subcmd__agent__subcmd__help__subcmd__help"
+                ;;
+            lkms__subcmd__agent__subcmd__help,start)
+                cmd="lkms__subcmd__agent__subcmd__help__subcmd__start"
+                ;;
+            lkms__subcmd__agent__subcmd__help,status)
+                cmd="lkms__subcmd__agent__subcmd__help__subcmd__status"
+                ;;
+            lkms__subcmd__agent__subcmd__help,stop)
+                cmd="lkms__subcmd__agent__subcmd__help__subcmd__stop"
                 ;;
             lkms__subcmd__alias,add)
                 cmd="lkms__subcmd__alias__subcmd__add"
@@ -129,6 +165,9 @@ _lkms() {
                 ;;
             lkms__subcmd__audit__subcmd__help,verify)
                 cmd="lkms__subcmd__audit__subcmd__help__subcmd__verify"
+                ;;
+            lkms__subcmd__help,agent)
+                cmd="lkms__subcmd__help__subcmd__agent"
                 ;;
             lkms__subcmd__help,alias)
                 cmd="lkms__subcmd__help__subcmd__alias"
@@ -175,6 +214,9 @@ _lkms() {
             lkms__subcmd__help,list)
                 cmd="lkms__subcmd__help__subcmd__list"
                 ;;
+            lkms__subcmd__help,lock)
+                cmd="lkms__subcmd__help__subcmd__lock"
+                ;;
             lkms__subcmd__help,mac)
                 cmd="lkms__subcmd__help__subcmd__mac"
                 ;;
@@ -190,6 +232,9 @@ _lkms() {
             lkms__subcmd__help,re-encrypt)
                 cmd="lkms__subcmd__help__subcmd__re__subcmd__encrypt"
                 ;;
+            lkms__subcmd__help,root)
+                cmd="lkms__subcmd__help__subcmd__root"
+                ;;
             lkms__subcmd__help,rotate)
                 cmd="lkms__subcmd__help__subcmd__rotate"
                 ;;
@@ -202,11 +247,23 @@ _lkms() {
             lkms__subcmd__help,sign)
                 cmd="lkms__subcmd__help__subcmd__sign"
                 ;;
+            lkms__subcmd__help,unlock)
+                cmd="lkms__subcmd__help__subcmd__unlock"
+                ;;
             lkms__subcmd__help,verify)
                 cmd="lkms__subcmd__help__subcmd__verify"
                 ;;
             lkms__subcmd__help,verify-mac)
                 cmd="lkms__subcmd__help__subcmd__verify__subcmd__mac"
+                ;;
+            lkms__subcmd__help__subcmd__agent,start)
+                cmd="lkms__subcmd__help__subcmd__agent__subcmd__start"
+                ;;
+            lkms__subcmd__help__subcmd__agent,status)
+                cmd="lkms__subcmd__help__subcmd__agent__subcmd__status"
+                ;;
+            lkms__subcmd__help__subcmd__agent,stop)
+                cmd="lkms__subcmd__help__subcmd__agent__subcmd__stop"
                 ;;
             lkms__subcmd__help__subcmd__alias,add)
                 cmd="lkms__subcmd__help__subcmd__alias__subcmd__add"
@@ -222,6 +279,18 @@ _lkms() {
                 ;;
             lkms__subcmd__help__subcmd__identity,export)
                 cmd="lkms__subcmd__help__subcmd__identity__subcmd__export"
+                ;;
+            lkms__subcmd__help__subcmd__root,add)
+                cmd="lkms__subcmd__help__subcmd__root__subcmd__add"
+                ;;
+            lkms__subcmd__help__subcmd__root,list)
+                cmd="lkms__subcmd__help__subcmd__root__subcmd__list"
+                ;;
+            lkms__subcmd__help__subcmd__root,remove)
+                cmd="lkms__subcmd__help__subcmd__root__subcmd__remove"
+                ;;
+            lkms__subcmd__help__subcmd__root__subcmd__add,passphrase)
+                cmd="lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__passphrase"
                 ;;
             lkms__subcmd__help__subcmd__rotation,disable)
                 cmd="lkms__subcmd__help__subcmd__rotation__subcmd__disable"
@@ -240,6 +309,45 @@ _lkms() {
                 ;;
             lkms__subcmd__identity__subcmd__help,help)
                 cmd="lkms__subcmd__identity__subcmd__help__subcmd__help"
+                ;;
+            lkms__subcmd__root,add)
+                cmd="lkms__subcmd__root__subcmd__add"
+                ;;
+            lkms__subcmd__root,help)
+                cmd="lkms__subcmd__root__subcmd__help"
+                ;;
+            lkms__subcmd__root,list)
+                cmd="lkms__subcmd__root__subcmd__list"
+                ;;
+            lkms__subcmd__root,remove)
+                cmd="lkms__subcmd__root__subcmd__remove"
+                ;;
+            lkms__subcmd__root__subcmd__add,help)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__help"
+                ;;
+            lkms__subcmd__root__subcmd__add,passphrase)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__passphrase"
+                ;;
+            lkms__subcmd__root__subcmd__add__subcmd__help,help)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__help"
+                ;;
+            lkms__subcmd__root__subcmd__add__subcmd__help,passphrase)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__passphrase"
+                ;;
+            lkms__subcmd__root__subcmd__help,add)
+                cmd="lkms__subcmd__root__subcmd__help__subcmd__add"
+                ;;
+            lkms__subcmd__root__subcmd__help,help)
+                cmd="lkms__subcmd__root__subcmd__help__subcmd__help"
+                ;;
+            lkms__subcmd__root__subcmd__help,list)
+                cmd="lkms__subcmd__root__subcmd__help__subcmd__list"
+                ;;
+            lkms__subcmd__root__subcmd__help,remove)
+                cmd="lkms__subcmd__root__subcmd__help__subcmd__remove"
+                ;;
+            lkms__subcmd__root__subcmd__help__subcmd__add,passphrase)
+                cmd="lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__passphrase"
                 ;;
             lkms__subcmd__rotation,disable)
                 cmd="lkms__subcmd__rotation__subcmd__disable"
@@ -266,8 +374,226 @@ _lkms() {
 
     case "${cmd}" in
         lkms)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit identity passwd help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit identity passwd root agent unlock lock help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__agent)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version start status stop help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__agent__subcmd__help)
+            opts="start status stop help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__agent__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__agent__subcmd__help__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__agent__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__agent__subcmd__help__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__agent__subcmd__start)
+            opts="-y -h -V --idle-timeout --max-lifetime --socket --foreground --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --idle-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-lifetime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__agent__subcmd__status)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__agent__subcmd__stop)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -968,8 +1294,64 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__help)
-            opts="init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit identity passwd help"
+            opts="init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit identity passwd root agent unlock lock help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__agent)
+            opts="start status stop"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__agent__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__agent__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__agent__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1261,6 +1643,20 @@ _lkms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lkms__subcmd__help__subcmd__lock)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lkms__subcmd__help__subcmd__mac)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1320,6 +1716,76 @@ _lkms() {
         lkms__subcmd__help__subcmd__re__subcmd__encrypt)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__root)
+            opts="list add remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__root__subcmd__add)
+            opts="passphrase"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__passphrase)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__root__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__root__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1402,6 +1868,20 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__help__subcmd__sign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__unlock)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1671,6 +2151,40 @@ _lkms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lkms__subcmd__lock)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lkms__subcmd__mac)
             opts="-o -y -h -V --key --output --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1752,12 +2266,16 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__passwd)
-            opts="-y -h -V --work-factor --new-passphrase-file --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --root --work-factor --new-passphrase-file --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1858,6 +2376,314 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version list add remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version passphrase help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__help)
+            opts="passphrase help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__passphrase)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__passphrase)
+            opts="-y -h -V --name --work-factor --new-passphrase-file --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --new-passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__help)
+            opts="list add remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__help__subcmd__add)
+            opts="passphrase"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__passphrase)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__list)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__remove)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2135,6 +2961,44 @@ _lkms() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__unlock)
+            opts="-y -h -V --root --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -54,7 +54,11 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand public-key 'Print a signing key''s public key, or an x25519 key''s age recipient'
             cand audit 'Read and verify the audit log'
             cand identity 'Export an x25519 key''s age identity'
-            cand passwd 'Change the keyring''s passphrase (and optionally its work factor)'
+            cand passwd 'Change the passphrase of one passphrase root (and optionally its work factor)'
+            cand root 'List, add or remove the keyring''s roots: what holds its identity'
+            cand agent 'Start, inspect or stop the unlock agent (as ssh-agent)'
+            cand unlock 'Unlock the keyring in the agent, once'
+            cand lock 'Make the agent forget every keyring it holds'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lkms;init'= {
@@ -598,8 +602,220 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;identity;help;help'= {
         }
         &'lkms;passwd'= {
+            cand --root 'The passphrase root to change [default: the one that unlocked, else `default`]'
             cand --work-factor 'A new scrypt log2 cost, 10 to 22 [default: keep the current one]'
             cand --new-passphrase-file 'Read the new passphrase from the first line of this file'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;root'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the keyring''s roots (needs no passphrase)'
+            cand add 'Add a root that holds the keyring identity'
+            cand remove 'Remove a root; the last one cannot be removed'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;root;list'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;root;add'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand passphrase 'Add a passphrase root: an age scrypt file beside the keyring'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;root;add;passphrase'= {
+            cand --name 'The root''s name (1 to 64 of A-Z a-z 0-9 _ -) [default: passphrase-N]'
+            cand --work-factor 'scrypt''s log2 cost, 10 to 22 [default: the keyring''s work factor]'
+            cand --new-passphrase-file 'Read the new passphrase from the first line of this file'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;root;add;help'= {
+            cand passphrase 'Add a passphrase root: an age scrypt file beside the keyring'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;root;add;help;passphrase'= {
+        }
+        &'lkms;root;add;help;help'= {
+        }
+        &'lkms;root;remove'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;root;help'= {
+            cand list 'List the keyring''s roots (needs no passphrase)'
+            cand add 'Add a root that holds the keyring identity'
+            cand remove 'Remove a root; the last one cannot be removed'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;root;help;list'= {
+        }
+        &'lkms;root;help;add'= {
+            cand passphrase 'Add a passphrase root: an age scrypt file beside the keyring'
+        }
+        &'lkms;root;help;add;passphrase'= {
+        }
+        &'lkms;root;help;remove'= {
+        }
+        &'lkms;root;help;help'= {
+        }
+        &'lkms;agent'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand start 'Start the agent in the background and print the shell lines that point at it'
+            cand status 'Show the agent''s pid, socket, timeouts and the keyrings it holds'
+            cand stop 'Stop the agent: it forgets every identity and exits'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;agent;start'= {
+            cand --idle-timeout 'Forget the identities after this long without a request (30s, 15m, 8h, 2d)'
+            cand --max-lifetime 'Forget everything and exit after this long, whatever happens (30s, 15m, 8h, 2d)'
+            cand --socket 'The socket''s path; its folder must exist with mode 0700 [default: a new folder]'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --foreground 'Stay in the foreground (for a service manager) instead of going to the background'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;agent;status'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;agent;stop'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;agent;help'= {
+            cand start 'Start the agent in the background and print the shell lines that point at it'
+            cand status 'Show the agent''s pid, socket, timeouts and the keyrings it holds'
+            cand stop 'Stop the agent: it forgets every identity and exits'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;agent;help;start'= {
+        }
+        &'lkms;agent;help;status'= {
+        }
+        &'lkms;agent;help;stop'= {
+        }
+        &'lkms;agent;help;help'= {
+        }
+        &'lkms;unlock'= {
+            cand --root 'Unlock with this root only [default: roots that need no person, then passphrase roots]'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;lock'= {
             cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
             cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
             cand --passphrase-file 'Read the passphrase from the first line of this file'
@@ -638,7 +854,11 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand public-key 'Print a signing key''s public key, or an x25519 key''s age recipient'
             cand audit 'Read and verify the audit log'
             cand identity 'Export an x25519 key''s age identity'
-            cand passwd 'Change the keyring''s passphrase (and optionally its work factor)'
+            cand passwd 'Change the passphrase of one passphrase root (and optionally its work factor)'
+            cand root 'List, add or remove the keyring''s roots: what holds its identity'
+            cand agent 'Start, inspect or stop the unlock agent (as ssh-agent)'
+            cand unlock 'Unlock the keyring in the agent, once'
+            cand lock 'Make the agent forget every keyring it holds'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lkms;help;init'= {
@@ -711,6 +931,35 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;help;identity;export'= {
         }
         &'lkms;help;passwd'= {
+        }
+        &'lkms;help;root'= {
+            cand list 'List the keyring''s roots (needs no passphrase)'
+            cand add 'Add a root that holds the keyring identity'
+            cand remove 'Remove a root; the last one cannot be removed'
+        }
+        &'lkms;help;root;list'= {
+        }
+        &'lkms;help;root;add'= {
+            cand passphrase 'Add a passphrase root: an age scrypt file beside the keyring'
+        }
+        &'lkms;help;root;add;passphrase'= {
+        }
+        &'lkms;help;root;remove'= {
+        }
+        &'lkms;help;agent'= {
+            cand start 'Start the agent in the background and print the shell lines that point at it'
+            cand status 'Show the agent''s pid, socket, timeouts and the keyrings it holds'
+            cand stop 'Stop the agent: it forgets every identity and exits'
+        }
+        &'lkms;help;agent;start'= {
+        }
+        &'lkms;help;agent;status'= {
+        }
+        &'lkms;help;agent;stop'= {
+        }
+        &'lkms;help;unlock'= {
+        }
+        &'lkms;help;lock'= {
         }
         &'lkms;help;help'= {
         }

@@ -266,13 +266,148 @@ pub enum Command {
     /// without lkms.
     #[command(subcommand, after_long_help = examples::IDENTITY)]
     Identity(IdentityCommand),
-    /// Change the keyring's passphrase (and optionally its work factor)
+    /// Change the passphrase of one passphrase root (and optionally its work factor)
     ///
-    /// Unlocks the keyring with the current passphrase, then asks for the new one twice (or
-    /// reads --new-passphrase-file, LKMS_NEW_PASSPHRASE_FILE or LKMS_NEW_PASSPHRASE) and
-    /// rewrites the keyring atomically. The keys themselves do not change.
+    /// Unlocks the keyring, then asks for the new passphrase twice (or reads
+    /// --new-passphrase-file, LKMS_NEW_PASSPHRASE_FILE or LKMS_NEW_PASSPHRASE) and rewrites
+    /// that root's file atomically. The keyring file itself and the keys do not change. Without
+    /// --root: the passphrase root that unlocked the keyring, else `default`.
     #[command(after_long_help = examples::PASSWD)]
     Passwd(PasswdArgs),
+    /// List, add or remove the keyring's roots: what holds its identity
+    ///
+    /// The keyring file is encrypted to a keyring identity; each root holds a copy of that
+    /// identity. A passphrase root is a standard age file beside the keyring that the age CLI
+    /// opens with its passphrase. Several may exist (a break-glass one kept offline); any of
+    /// them unlocks the keyring.
+    #[command(subcommand, after_long_help = examples::ROOT)]
+    Root(RootCommand),
+    /// Start, inspect or stop the unlock agent (as ssh-agent)
+    ///
+    /// The agent holds unlocked keyring identities in locked, non-dumpable memory and serves
+    /// them over a unix socket (mode 0600 in a 0700 folder) to processes of the same user only.
+    /// With LKMS_AGENT_SOCK set and the keyring unlocked there (`lkms unlock`), commands need no
+    /// passphrase and run no KDF. It forgets on idle timeout, at its maximum lifetime, on
+    /// `lkms lock`, `lkms agent stop` and SIGTERM.
+    #[command(subcommand, after_long_help = examples::AGENT)]
+    Agent(AgentCommand),
+    /// Unlock the keyring in the agent, once
+    ///
+    /// Unlocks the current keyring through a root (asking the passphrase on a terminal, or from
+    /// --passphrase-file, LKMS_PASSPHRASE_FILE or LKMS_PASSPHRASE) and hands its identity to the
+    /// agent LKMS_AGENT_SOCK names. Later commands get it from there.
+    #[command(after_long_help = examples::UNLOCK)]
+    Unlock(UnlockArgs),
+    /// Make the agent forget every keyring it holds
+    ///
+    /// The agent keeps running; the next command asks for a passphrase again, or `lkms unlock`
+    /// hands the agent the identity again.
+    #[command(after_long_help = examples::LOCK)]
+    Lock,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgentCommand {
+    /// Start the agent in the background and print the shell lines that point at it
+    ///
+    /// Prints `LKMS_AGENT_SOCK=...; export LKMS_AGENT_SOCK;` (sh syntax) for `eval`; with --json,
+    /// an object with socket and pid. The socket is in a new 0700 folder under
+    /// $XDG_RUNTIME_DIR (or /tmp) unless --socket names one.
+    #[command(after_long_help = examples::AGENT_START)]
+    Start(AgentStartArgs),
+    /// Show the agent's pid, socket, timeouts and the keyrings it holds
+    ///
+    /// Asks the agent LKMS_AGENT_SOCK names. With --json, an object with pid, socket, started,
+    /// keyrings (their ids), idle_timeout_secs and max_lifetime_secs.
+    #[command(after_long_help = examples::AGENT_STATUS)]
+    Status,
+    /// Stop the agent: it forgets every identity and exits
+    ///
+    /// Asks the agent LKMS_AGENT_SOCK names to stop; it removes its socket on the way out.
+    #[command(after_long_help = examples::AGENT_STOP)]
+    Stop,
+}
+
+#[derive(Debug, Args)]
+pub struct AgentStartArgs {
+    /// Forget the identities after this long without a request (30s, 15m, 8h, 2d)
+    #[arg(long, value_name = "DURATION", default_value = "15m", value_parser = parse_duration)]
+    pub idle_timeout: std::time::Duration,
+    /// Forget everything and exit after this long, whatever happens (30s, 15m, 8h, 2d)
+    #[arg(long, value_name = "DURATION", default_value = "8h", value_parser = parse_duration)]
+    pub max_lifetime: std::time::Duration,
+    /// The socket's path; its folder must exist with mode 0700 [default: a new folder]
+    #[arg(long, value_name = "PATH")]
+    pub socket: Option<PathBuf>,
+    /// Stay in the foreground (for a service manager) instead of going to the background
+    #[arg(long)]
+    pub foreground: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UnlockArgs {
+    /// Unlock with this root only [default: roots that need no person, then passphrase roots]
+    #[arg(long, value_name = "NAME")]
+    pub root: Option<String>,
+}
+
+fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    crate::agent::server::parse_duration(s)
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RootCommand {
+    /// List the keyring's roots (needs no passphrase)
+    ///
+    /// Reads only the public roots file beside the keyring. One row a root: name, kind,
+    /// creation time and, for passphrase roots, the file. With --json, an array of objects with
+    /// name, kind, created, file (passphrase roots) and params.
+    #[command(after_long_help = examples::ROOT_LIST)]
+    List,
+    /// Add a root that holds the keyring identity
+    ///
+    /// Unlocks the keyring (with any root or the agent), then wraps its identity with the new
+    /// root. The keyring file itself is not rewritten.
+    #[command(subcommand, after_long_help = examples::ROOT_ADD)]
+    Add(RootAddCommand),
+    /// Remove a root; the last one cannot be removed
+    ///
+    /// Unlocks the keyring, then deletes the root from the roots file and deletes its file.
+    /// Refuses (exit 4) to remove the only root, which would lock every key away. On a terminal
+    /// lkms asks first, unless --yes.
+    #[command(after_long_help = examples::ROOT_REMOVE)]
+    Remove(RootRemoveArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RootAddCommand {
+    /// Add a passphrase root: an age scrypt file beside the keyring
+    ///
+    /// The new passphrase is asked twice on a terminal, or read from --new-passphrase-file,
+    /// LKMS_NEW_PASSPHRASE_FILE or LKMS_NEW_PASSPHRASE. The file is keyring.root.NAME.age beside
+    /// keyring.age; `age -d -i THAT_FILE KEYRING` opens the keyring with the age CLI alone.
+    #[command(after_long_help = examples::ROOT_ADD_PASSPHRASE)]
+    Passphrase(RootAddPassphraseArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RootAddPassphraseArgs {
+    /// The root's name (1 to 64 of A-Z a-z 0-9 _ -) [default: passphrase-N]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// scrypt's log2 cost, 10 to 22 [default: the keyring's work factor]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(10..=22))]
+    pub work_factor: Option<u8>,
+    /// Read the new passphrase from the first line of this file
+    #[arg(long, env = "LKMS_NEW_PASSPHRASE_FILE", value_name = "PATH")]
+    pub new_passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RootRemoveArgs {
+    /// The root's name, as `lkms root list` shows it
+    #[arg(value_name = "NAME")]
+    pub name: String,
 }
 
 #[derive(Debug, Args)]
@@ -623,6 +758,9 @@ pub struct AuditShowArgs {
 
 #[derive(Debug, Args)]
 pub struct PasswdArgs {
+    /// The passphrase root to change [default: the one that unlocked, else `default`]
+    #[arg(long, value_name = "NAME")]
+    pub root: Option<String>,
     /// A new scrypt log2 cost, 10 to 22 [default: keep the current one]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(i64::from(MIN_WORK_FACTOR)..=i64::from(MAX_WORK_FACTOR)))]
     pub work_factor: Option<u8>,

@@ -4,6 +4,7 @@
 //! `io`;
 //! `crypto` knows nothing of files, the command line or the keyring.
 
+pub(crate) mod agent;
 pub(crate) mod audit;
 pub mod cli;
 pub(crate) mod commands;

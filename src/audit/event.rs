@@ -34,6 +34,13 @@ pub enum Event {
     GetPublicKey,
     /// An x25519 key version's age identity written out (`lkms identity export`).
     ExportKey,
+    /// A keyring unlocked (by `lkms unlock`) or a failed attempt to unlock one.
+    Unlock,
+    /// A format 1 keyring converted to format 2 by its first write.
+    MigrateKeyring,
+    ListRoots,
+    AddRoot,
+    RemoveRoot,
     /// `audit show --key ALIAS`: the keyring is unlocked to turn the alias into an id.
     ShowAuditLog,
     /// Written by the log itself when it repairs a torn last line.
@@ -70,6 +77,11 @@ impl Event {
             Event::VerifyMac => "VerifyMac",
             Event::GetPublicKey => "GetPublicKey",
             Event::ExportKey => "ExportKey",
+            Event::Unlock => "Unlock",
+            Event::MigrateKeyring => "MigrateKeyring",
+            Event::ListRoots => "ListRoots",
+            Event::AddRoot => "AddRoot",
+            Event::RemoveRoot => "RemoveRoot",
             Event::ShowAuditLog => "ShowAuditLog",
             Event::AuditLogRecovered => "AuditLogRecovered",
         }

@@ -22,6 +22,14 @@ pub enum Field {
     Changed(bool),
     DroppedBytes(u64),
     Format(&'static str),
+    /// The unlock agent's socket (`lkms unlock`).
+    Agent(String),
+    FromFormat(u32),
+    ToFormat(u32),
+    /// A root's name and kind, and a passphrase root's file.
+    Root(String),
+    RootKind(String),
+    RootFile(String),
     Input(String),
     /// The key reference given (`audit show --key ALIAS`), as typed.
     Key(String),
@@ -48,6 +56,12 @@ impl Field {
             Field::Changed(v) => ("changed", v.into()),
             Field::DroppedBytes(v) => ("dropped_bytes", v.into()),
             Field::Format(v) => ("format", v.into()),
+            Field::Agent(v) => ("agent", v.into()),
+            Field::FromFormat(v) => ("from_format", v.into()),
+            Field::ToFormat(v) => ("to_format", v.into()),
+            Field::Root(v) => ("root", v.into()),
+            Field::RootKind(v) => ("kind", v.into()),
+            Field::RootFile(v) => ("root_file", v.into()),
             Field::Input(v) => ("input", v.into()),
             Field::Key(v) => ("key", v.into()),
             Field::Mac(v) => ("mac", v.into()),

@@ -18,7 +18,7 @@ pub use error::Error;
 pub use event::Event;
 pub use field::{Field, Stream};
 pub use log::AuditLog;
-pub use record::{Outcome, Record};
+pub use record::{Outcome, Record, UnlockInfo};
 pub use verify::{for_each_record, verify_file};
 
 /// The longest line the log may hold, newline excluded. lkms refuses to write a longer one, the

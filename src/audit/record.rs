@@ -11,6 +11,35 @@ pub enum Outcome {
     Failure,
 }
 
+/// How a command was unlocked, as every audit record after the unlock says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnlockInfo {
+    /// `root` (a root of a format 2 keyring), `agent`, or `passphrase` (a format 1 keyring).
+    pub via: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub root: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+}
+
+impl UnlockInfo {
+    pub fn root(name: &str, kind: &str) -> UnlockInfo {
+        UnlockInfo {
+            via: "root".into(),
+            root: Some(name.into()),
+            kind: Some(kind.into()),
+        }
+    }
+    pub fn agent() -> UnlockInfo {
+        UnlockInfo {
+            via: "agent".into(),
+            root: None,
+            kind: None,
+        }
+    }
+}
+
 /// Who ran the command.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Actor {
@@ -77,6 +106,12 @@ pub struct Record {
     /// What was asked, beyond the key: an alias, a window in days, an input name, a byte count.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub request: BTreeMap<String, serde_json::Value>,
+    /// The keyring's generation after the change, on records of commands that changed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keyring_generation: Option<u64>,
+    /// How the command was unlocked, on records written after it unlocked the keyring.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unlock: Option<UnlockInfo>,
     pub actor: Actor,
     pub prev_hash: String,
     pub hash: String,
@@ -107,6 +142,8 @@ impl Record {
             context: None,
             reason: None,
             request: BTreeMap::new(),
+            keyring_generation: None,
+            unlock: None,
             actor: Actor::current(),
             prev_hash: String::new(),
             hash: String::new(),

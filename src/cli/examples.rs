@@ -303,4 +303,99 @@ pub const PASSWD: &str = r#"Examples:
   In a shell script:
     lkms passwd --passphrase-file old.txt --new-passphrase-file new.txt
   In a CI job (rotating the secret in the secret store):
-    LKMS_PASSPHRASE_FILE=old LKMS_NEW_PASSPHRASE_FILE=new lkms passwd --json"#;
+    LKMS_PASSPHRASE_FILE=old LKMS_NEW_PASSPHRASE_FILE=new lkms passwd --json
+    LKMS_NEW_PASSPHRASE_FILE=new lkms passwd --root ci --json"#;
+
+pub const ROOT: &str = r#"Examples:
+  At a terminal:
+    lkms root list
+    lkms root add passphrase --name break-glass
+    lkms root remove break-glass
+  In a shell script:
+    lkms root list --json | jq -r '.[].name'
+  In a CI job (a root for the pipeline's own secret):
+    LKMS_NEW_PASSPHRASE_FILE=/run/secrets/ci lkms root add passphrase --name ci"#;
+
+pub const ROOT_LIST: &str = r#"Examples:
+  At a terminal:
+    lkms root list
+  In a shell script:
+    lkms root list --json | jq -r '.[] | select(.kind == "passphrase") | .file'
+  In a CI job:
+    lkms root list --json > roots.json"#;
+
+pub const ROOT_ADD: &str = r#"Examples:
+  At a terminal (asks for the new passphrase twice):
+    lkms root add passphrase --name break-glass --work-factor 20
+  In a shell script:
+    lkms root add passphrase --name backup --new-passphrase-file backup.txt
+  In a CI job:
+    LKMS_NEW_PASSPHRASE_FILE=/run/secrets/ci lkms root add passphrase --name ci --json"#;
+
+pub const ROOT_ADD_PASSPHRASE: &str = r#"Examples:
+  At a terminal (asks for the new passphrase twice; keep the file offline afterwards):
+    lkms root add passphrase --name break-glass --work-factor 20
+  In a shell script:
+    lkms root add passphrase --name backup --new-passphrase-file backup.txt
+  In a CI job:
+    LKMS_NEW_PASSPHRASE_FILE=/run/secrets/ci lkms root add passphrase --name ci --json"#;
+
+pub const ROOT_REMOVE: &str = r#"Examples:
+  At a terminal (asks first):
+    lkms root remove old-laptop
+  In a shell script:
+    lkms root remove backup --yes
+  In a CI job:
+    lkms root remove ci --yes --json"#;
+
+pub const AGENT: &str = r#"Examples:
+  At a terminal (once a session, as ssh-agent):
+    eval "$(lkms agent start --idle-timeout 15m)"
+    lkms unlock
+    lkms encrypt --key app/config secrets.env
+  In a shell script:
+    eval "$(lkms agent start --max-lifetime 10m)"; trap 'lkms agent stop' EXIT
+  In a CI job (unlock once, then many commands with no KDF):
+    eval "$(lkms agent start --max-lifetime 30m)"
+    LKMS_PASSPHRASE_FILE=/run/secrets/lkms lkms unlock
+    for f in dist/*; do lkms encrypt --key release "$f"; done"#;
+
+pub const AGENT_START: &str = r#"Examples:
+  At a terminal:
+    eval "$(lkms agent start)"
+  In a shell script:
+    eval "$(lkms agent start --idle-timeout 5m --max-lifetime 1h)"
+  In a CI job:
+    lkms agent start --json | jq -r .socket"#;
+
+pub const AGENT_STATUS: &str = r#"Examples:
+  At a terminal:
+    lkms agent status
+  In a shell script:
+    lkms agent status --json | jq -r '.keyrings | length'
+  In a CI job:
+    lkms agent status --json"#;
+
+pub const AGENT_STOP: &str = r#"Examples:
+  At a terminal:
+    lkms agent stop
+  In a shell script:
+    trap 'lkms agent stop' EXIT
+  In a CI job (after the last command):
+    lkms agent stop"#;
+
+pub const UNLOCK: &str = r#"Examples:
+  At a terminal (asks for the passphrase once):
+    lkms unlock
+  In a shell script:
+    lkms unlock --root default --passphrase-file ~/.config/lkms/passphrase
+  In a CI job:
+    LKMS_PASSPHRASE_FILE=/run/secrets/lkms lkms unlock"#;
+
+pub const LOCK: &str = r#"Examples:
+  At a terminal (before leaving the machine):
+    lkms lock
+  In a shell script:
+    lkms lock --json
+  In a CI job:
+    lkms lock"#;

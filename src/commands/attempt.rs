@@ -14,7 +14,6 @@
 use std::path::PathBuf;
 
 use jiff::Timestamp;
-use secrecy::SecretString;
 
 use super::session::{Session, Staged};
 use crate::audit::{Field, Record, Stream};
@@ -105,24 +104,15 @@ impl<'s> Attempt<'s> {
         &mut self,
         change: impl FnOnce(&mut Keyring, Timestamp) -> anyhow::Result<T>,
     ) -> anyhow::Result<T> {
-        self.write_keyring_as(None, change)
-    }
-
-    /// Like [`Attempt::write_keyring`], saving the keyring under `new` passphrase (`passwd`).
-    pub(crate) fn write_keyring_as<T>(
-        &mut self,
-        new: Option<&SecretString>,
-        change: impl FnOnce(&mut Keyring, Timestamp) -> anyhow::Result<T>,
-    ) -> anyhow::Result<T> {
         match &mut self.change {
             // A second change: on top of the first, under the same lock, written once.
             Some(staged) => {
                 let value = change(&mut staged.keyring, self.session.now())?;
-                self.session.restage(staged, new)?;
+                self.session.restage(staged)?;
                 Ok(value)
             }
             None => {
-                let (staged, value) = self.session.stage(new, change)?;
+                let (staged, value) = self.session.stage(change)?;
                 self.change = Some(staged);
                 Ok(value)
             }
@@ -157,6 +147,9 @@ impl<'s> Attempt<'s> {
         if self.started {
             self.record.set(Field::Stream(Stream::Finished));
         }
+        if let (Ok(_), Some(staged)) = (&result, &self.change) {
+            self.record.keyring_generation = Some(staged.generation());
+        }
         let retry = (result.is_ok() && self.change.is_some()).then(|| self.record.clone());
         self.session.log(self.record, &result)?;
         let value = result?;
@@ -184,8 +177,11 @@ impl<'s> Attempt<'s> {
 mod tests {
     use super::*;
     use crate::audit::Event;
+    use crate::commands::unlocking::UnlockInfo;
     use crate::config::{Config, Settings};
     use crate::keyring::clock::FixedClock;
+    use crate::keyring::identity::KeyringIdentity;
+    use crate::keyring::root::RootsFile;
     use crate::keyring::store::Store;
 
     fn session(dir: &std::path::Path) -> Session {
@@ -200,15 +196,24 @@ mod tests {
         };
         let clock = FixedClock(std::cell::Cell::new(Timestamp::UNIX_EPOCH));
         let mut s = Session::new(settings, Box::new(clock));
-        s.set_passphrase(SecretString::from("pass"));
-        Store::new(&s.settings.keyring)
-            .create(&Keyring::new(10), s.passphrase().unwrap())
-            .unwrap();
+        let store = Store::new(&s.settings.keyring);
+        let identity = KeyringIdentity::generate();
+        let mut keyring = Keyring::new(10);
+        let roots = RootsFile::new(
+            keyring.keyring_id.unwrap(),
+            identity.recipient().to_string(),
+        );
+        let lock = store.lock().unwrap();
+        store.create(&lock, &mut keyring, &identity).unwrap();
+        drop(lock);
+        s.unlocker
+            .set_v2(identity, roots, UnlockInfo::root("default", "passphrase"));
         s
     }
 
     fn work_factor_on_disk(s: &mut Session) -> u8 {
-        s.store().read(s.passphrase().unwrap()).unwrap().work_factor
+        let store = s.store();
+        s.unlocker.read(&store).unwrap().work_factor
     }
 
     fn lines(dir: &std::path::Path) -> usize {

@@ -1,20 +1,25 @@
-//! init and passwd: creating the keyring and changing its passphrase.
+//! init and passwd: creating the keyring and changing a passphrase root's passphrase.
 
 use serde_json::json;
 
 use super::attempt::Attempt;
 use super::session::Session;
+use super::unlocking::UnlockInfo;
 use crate::audit::{Event, Field, Record};
 use crate::cli::{InitArgs, PasswdArgs};
-use crate::error::failure;
+use crate::error::{failure, not_found, unusable};
 use crate::keyring::Keyring;
+use crate::keyring::identity::KeyringIdentity;
+use crate::keyring::migrate::{DEFAULT_ROOT, write_default_root};
+use crate::keyring::root::{RootPaths, RootsFile};
+use crate::keyring::roots::{self, PassphraseRoot, passphrase::KIND as PASSPHRASE};
 use crate::keyring::store::DEFAULT_WORK_FACTOR;
 use crate::output::Report;
 use crate::passphrase::{ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, obtain_new};
 
 pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
     let store = s.store();
-    // Refuse before asking for a passphrase; `create` checks again under the lock.
+    // Refuse before asking for a passphrase; checked again under the lock.
     if store.exists() {
         return Err(failure(format!(
             "a keyring already exists at {}; nothing was changed (use --keyring PATH for \
@@ -36,26 +41,61 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
     store.ensure_dir()?;
     let mut rec = Record::new(Event::CreateKeyring);
     rec.set(Field::WorkFactor(work_factor));
-    let attempt = Attempt::before_keyring(s, rec)?;
-    // The keyring is written beside its name, its line logged, and only then renamed into
-    // place: no keyring exists whose creation is not in the log (fail closed).
-    let prepared = store.prepare_create(&Keyring::new(work_factor), &passphrase);
-    let (lock, prepared) = match prepared {
+    let now = s.now();
+    let paths = RootPaths::of(store.path());
+    let mut attempt = Attempt::before_keyring(s, rec)?;
+    // The root and the roots file first, then the keyring written beside its name, its line
+    // logged, and only then renamed into place: no keyring exists whose creation is not in the
+    // log (fail closed), and a crash before the rename leaves no keyring (the next init
+    // replaces the strays).
+    let prepared = (|| {
+        let lock = store.lock()?;
+        if store.exists() {
+            return Err(store.exists_error());
+        }
+        paths.check_not_shared(store.path())?;
+        let identity = KeyringIdentity::generate();
+        let mut keyring = Keyring::new(work_factor);
+        let id = keyring.keyring_id.expect("a new keyring has an id");
+        let mut roots_file = RootsFile::new(id, identity.recipient().to_string());
+        let (_, root_file) = write_default_root(
+            &paths,
+            &mut roots_file,
+            &identity,
+            &passphrase,
+            work_factor,
+            now,
+        )?;
+        let prepared = store.prepare(&lock, &mut keyring, &identity)?;
+        Ok((lock, prepared, identity, roots_file, root_file))
+    })();
+    let (lock, prepared, identity, roots_file, root_file) = match prepared {
         Ok(p) => p,
         Err(e) => return attempt.finish(Err(e)),
     };
+    attempt.record.keyring_generation = Some(prepared.generation());
+    attempt.record.set(Field::Root(DEFAULT_ROOT.into()));
     attempt.finish(Ok(()))?;
     prepared.commit()?;
     drop(lock);
-    s.set_passphrase(passphrase);
+    let keyring_id = roots_file.keyring_id.to_string();
+    s.unlocker.set_v2(
+        identity,
+        roots_file,
+        UnlockInfo::root(DEFAULT_ROOT, PASSPHRASE),
+    );
     Ok(Report::message(
         format!(
-            "created the keyring {} (scrypt work factor {work_factor})\naudit log: {}\n",
+            "created the keyring {} (passphrase root `{DEFAULT_ROOT}`: {}, scrypt work factor \
+             {work_factor})\naudit log: {}\n",
             store.path().display(),
+            root_file.display(),
             s.settings.audit_log.display()
         ),
         json!({
             "keyring": store.path().display().to_string(),
+            "keyring_id": keyring_id,
+            "root_file": root_file.display().to_string(),
             "audit_log": s.settings.audit_log.display().to_string(),
             "work_factor": work_factor,
         }),
@@ -67,30 +107,74 @@ pub fn passwd(s: &mut Session, args: &PasswdArgs) -> anyhow::Result<Report> {
     if let Some(wf) = args.work_factor {
         rec.set(Field::WorkFactor(wf));
     }
-    let work_factor = Attempt::run(s, rec, |a| {
-        // Unlock with the old passphrase first (carrying out anything due), so a mistake is
-        // caught before a new passphrase is asked for.
+    if let Some(root) = &args.root {
+        rec.set(Field::Root(root.clone()));
+    }
+    let (name, work_factor) = Attempt::run(s, rec, |a| {
+        // Unlock first (carrying out anything due, converting a format 1 keyring), so a
+        // mistake is caught before a new passphrase is asked for.
         a.read_keyring()?;
+        a.session().ensure_v2()?;
+        let unlocked_by = a
+            .session()
+            .unlocker
+            .info
+            .as_ref()
+            .filter(|i| i.kind.as_deref() == Some(PASSPHRASE))
+            .and_then(|i| i.root.clone());
+        let name = args
+            .root
+            .clone()
+            .or(unlocked_by)
+            .unwrap_or_else(|| DEFAULT_ROOT.to_string());
+        a.record.set(Field::Root(name.clone()));
         if let Some(wf) = args.work_factor {
-            // Never write a keyring that the next command would refuse to open.
+            // Never write a root that the next command would refuse to open.
             a.session().store().check_work_factor(wf)?;
         }
+        let s = a.session();
         let new = obtain_new(
             args.new_passphrase_file.as_deref(),
             ENV_NEW_PASSPHRASE,
-            "New keyring passphrase",
+            &format!("New passphrase for the root `{name}`"),
         )?;
-        let work_factor = a.write_keyring_as(Some(&new), |keyring, _| {
-            if let Some(wf) = args.work_factor {
-                keyring.work_factor = wf;
-            }
-            Ok(keyring.work_factor)
+        let store = s.store();
+        let paths = RootPaths::of(store.path());
+        let _lock = store.lock()?;
+        let mut roots_file = RootsFile::load(&paths)?;
+        let entry = roots_file.find(&name).cloned().ok_or_else(|| {
+            not_found(format!(
+                "the keyring has no root named `{name}`; see `lkms root list`"
+            ))
         })?;
-        a.session().set_passphrase(new);
-        Ok(work_factor)
+        if entry.kind != PASSPHRASE {
+            return Err(unusable(format!(
+                "the root `{name}` is a {} root, which has no passphrase; name a passphrase \
+                 root with --root",
+                entry.kind
+            )));
+        }
+        let work_factor = args
+            .work_factor
+            .unwrap_or_else(|| roots::work_factor(&entry));
+        let origin = entry
+            .file
+            .as_deref()
+            .map(|f| paths.resolve(f).display().to_string())
+            .unwrap_or_default();
+        let root = PassphraseRoot::new(&name, &origin, new, work_factor);
+        let (identity, _) = s.unlocker.v2().expect("converted above");
+        let updated = roots::rewrap(&paths, &roots_file, &entry, &root, identity)?;
+        for r in &mut roots_file.roots {
+            if r.name == name {
+                *r = updated.clone();
+            }
+        }
+        roots_file.save(&paths)?;
+        Ok((name, work_factor))
     })?;
     Ok(Report::message(
-        format!("changed the keyring's passphrase (scrypt work factor {work_factor})\n"),
-        json!({"work_factor": work_factor}),
+        format!("changed the passphrase of the root `{name}` (scrypt work factor {work_factor})\n"),
+        json!({"root": name, "work_factor": work_factor}),
     ))
 }

@@ -4,6 +4,7 @@
 //! writes the audit line before any effect is committed.
 
 mod age;
+mod agent;
 mod attempt;
 mod audit;
 mod data;
@@ -15,9 +16,11 @@ mod mac;
 mod material;
 mod progress;
 mod results;
+mod roots;
 pub mod session;
 mod sign;
 mod tag_output;
+pub mod unlocking;
 mod view;
 
 use crate::cli::Command;
@@ -30,6 +33,10 @@ pub fn dispatch(s: &mut Session, command: Command) -> anyhow::Result<Report> {
         Command::Passwd(a) => init::passwd(s, &a),
         Command::Create(a) => keys::create(s, &a),
         Command::List(a) => keys::list(s, &a),
+        Command::Root(c) => roots::run(s, c),
+        Command::Agent(c) => agent::run(s, c),
+        Command::Unlock(a) => agent::unlock(s, a),
+        Command::Lock => agent::lock(),
         Command::Describe(a) => keys::describe(s, &a.key),
         Command::Alias(c) => keys::alias(s, &c),
         Command::Rotate(a) => lifecycle::rotate(s, &a.key),

@@ -3,9 +3,13 @@
 
 pub mod clock;
 mod error;
+pub mod identity;
 pub mod lifecycle;
 pub mod lookup;
+pub mod migrate;
 pub mod model;
+pub mod root;
+pub mod roots;
 pub mod store;
 
 pub use clock::{Clock, SystemClock};

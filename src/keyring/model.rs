@@ -10,8 +10,9 @@ use crate::crypto::material::KeySpec;
 use crate::crypto::secret::SecretBytes;
 
 /// The format version this build writes. A keyring with a higher one was written by a newer
-/// lkms and is refused rather than misread.
-pub const FORMAT_VERSION: u32 = 1;
+/// lkms and is refused rather than misread. Version 1 (an age scrypt file, no id) is still
+/// read, and converted to version 2 by the first write.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The whole keyring. Serialized as TOML; `Debug` is derived only on types whose secrets are
 /// wrapped in [`SecretBytes`], whose Debug is redacted.
@@ -19,7 +20,15 @@ pub const FORMAT_VERSION: u32 = 1;
 #[serde(deny_unknown_fields)]
 pub struct Keyring {
     pub format_version: u32,
-    /// scrypt's log2 cost used when this keyring is written again.
+    /// The keyring's id (format 2): roots bind the identity to it and the agent keys
+    /// identities by it. The roots file beside the keyring repeats it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keyring_id: Option<Uuid>,
+    /// Incremented by every write, so a keyring replaced by an older copy can be told apart.
+    #[serde(default)]
+    pub generation: u64,
+    /// scrypt's log2 cost: in format 1, the keyring's own; in format 2, the default for new
+    /// passphrase roots.
     pub work_factor: u8,
     #[serde(default, rename = "key")]
     pub keys: Vec<Key>,
@@ -87,6 +96,8 @@ impl Keyring {
     pub fn new(work_factor: u8) -> Self {
         Keyring {
             format_version: FORMAT_VERSION,
+            keyring_id: Some(Uuid::new_v4()),
+            generation: 0,
             work_factor,
             keys: Vec::new(),
         }

@@ -16,7 +16,9 @@ use secrecy::SecretString;
 use zeroize::Zeroizing;
 
 use super::Error;
+use super::identity::KeyringIdentity;
 use super::model::{FORMAT_VERSION, Keyring};
+use super::root::RootPaths;
 use crate::error::{failure, integrity};
 
 /// scrypt's log2 cost: the range `init` accepts, and the cap applied when reading, so a
@@ -37,6 +39,26 @@ pub const MAX_KEYRING_BYTES: u64 = 64 << 20;
 /// Prefix of the temporary files a write creates beside the keyring; any left by a crash are
 /// removed by the next writer (which holds the lock, so none can be in use).
 const TEMP_PREFIX: &str = ".lkms-keyring-";
+
+/// The message when a command that read a format 1 keyring finds it converted under the lock.
+pub const CONVERTED_MEANWHILE: &str =
+    "the keyring was converted to format 2 by another command meanwhile; run the command again";
+
+/// What opens the keyring file.
+#[derive(Clone, Copy)]
+pub enum Opener<'a> {
+    /// Format 1: the file is encrypted to the passphrase.
+    Passphrase(&'a SecretString),
+    /// Format 2: the file is encrypted to the keyring identity.
+    Identity(&'a KeyringIdentity),
+}
+
+/// How the keyring file on disk is sealed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sealing {
+    Passphrase,
+    Identity,
+}
 
 pub struct Store {
     path: PathBuf,
@@ -141,8 +163,8 @@ impl Store {
         Ok(WriteLock { _file: file })
     }
 
-    /// Reads and decrypts the keyring. Changes nothing on disk, whatever goes wrong.
-    pub fn read(&self, passphrase: &SecretString) -> anyhow::Result<Keyring> {
+    /// Reads the keyring file, bounded before anything is allocated.
+    fn read_encrypted(&self) -> anyhow::Result<Vec<u8>> {
         let file = match File::open(&self.path) {
             Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(self.missing()),
@@ -150,7 +172,7 @@ impl Store {
                 return Err(e).with_context(|| format!("cannot read {}", self.path.display()));
             }
         };
-        // Bounded before anything is allocated: a keyring is a few kilobytes a key.
+        // A keyring is a few kilobytes a key.
         let mut encrypted = Vec::new();
         file.take(MAX_KEYRING_BYTES + 1)
             .read_to_end(&mut encrypted)
@@ -158,7 +180,26 @@ impl Store {
         if encrypted.len() as u64 > MAX_KEYRING_BYTES {
             return Err(self.damaged(format!("it is larger than {} MiB", MAX_KEYRING_BYTES >> 20)));
         }
-        let plaintext = self.decrypt(&encrypted, passphrase)?;
+        Ok(encrypted)
+    }
+
+    /// How the file on disk is sealed: format 1 (a passphrase) or format 2 (the identity).
+    /// Reads only the age header; needs no secret.
+    pub fn sealing(&self) -> anyhow::Result<Sealing> {
+        let encrypted = self.read_encrypted()?;
+        let decryptor =
+            age::Decryptor::new_buffered(&encrypted[..]).map_err(|e| self.damaged(e))?;
+        Ok(if decryptor.is_scrypt() {
+            Sealing::Passphrase
+        } else {
+            Sealing::Identity
+        })
+    }
+
+    /// Reads and decrypts the keyring. Changes nothing on disk, whatever goes wrong.
+    pub fn read(&self, opener: Opener<'_>) -> anyhow::Result<Keyring> {
+        let encrypted = self.read_encrypted()?;
+        let plaintext = self.decrypt(&encrypted, opener)?;
         parse(&plaintext).map_err(|e| e.context(format!("keyring {}", self.path.display())))
     }
 
@@ -170,20 +211,29 @@ impl Store {
         .into()
     }
 
-    fn decrypt(
-        &self,
-        encrypted: &[u8],
-        passphrase: &SecretString,
-    ) -> anyhow::Result<Zeroizing<Vec<u8>>> {
+    fn decrypt(&self, encrypted: &[u8], opener: Opener<'_>) -> anyhow::Result<Zeroizing<Vec<u8>>> {
         let decryptor = age::Decryptor::new_buffered(encrypted).map_err(|e| self.age_error(e))?;
-        if !decryptor.is_scrypt() {
-            return Err(self.damaged("it is not encrypted to a passphrase"));
-        }
-        let mut identity = age::scrypt::Identity::new(passphrase.clone());
-        identity.set_max_work_factor(self.max_work_factor);
-        let mut reader = decryptor
-            .decrypt(iter::once(&identity as &dyn age::Identity))
-            .map_err(|e| self.age_error(e))?;
+        let scrypt;
+        let identity: &dyn age::Identity = match (opener, decryptor.is_scrypt()) {
+            (Opener::Passphrase(p), true) => {
+                let mut id = age::scrypt::Identity::new(p.clone());
+                id.set_max_work_factor(self.max_work_factor);
+                scrypt = id;
+                &scrypt
+            }
+            (Opener::Identity(id), false) => id.age(),
+            (Opener::Passphrase(_), false) => return Err(failure(CONVERTED_MEANWHILE)),
+            (Opener::Identity(_), true) => {
+                return Err(self.damaged("it is a format 1 keyring where format 2 was expected"));
+            }
+        };
+        let mut reader =
+            decryptor
+                .decrypt(iter::once(identity))
+                .map_err(|e| match (e, opener) {
+                    (DecryptError::NoMatchingKeys, Opener::Identity(_)) => self.foreign_roots(),
+                    (e, _) => self.age_error(e),
+                })?;
         // The plaintext is shorter than the age file: reserving that much up front means the
         // buffer never grows, so no copy of the keyring is left behind in freed memory.
         let mut plaintext = Zeroizing::new(Vec::with_capacity(encrypted.len()));
@@ -192,6 +242,17 @@ impl Store {
             .map_err(|e| self.damaged(e))?;
         crate::hardening::lock_in_memory(&plaintext);
         Ok(plaintext)
+    }
+
+    /// The identity a root gave back does not open the keyring.
+    fn foreign_roots(&self) -> anyhow::Error {
+        integrity(format!(
+            "the keyring {} does not open with the identity its roots hold: the roots file {} \
+             belongs to another keyring, or the keyring was replaced; restore the matching pair \
+             from a backup",
+            self.path.display(),
+            RootPaths::of(&self.path).roots_file().display()
+        ))
     }
 
     fn age_error(&self, e: DecryptError) -> anyhow::Error {
@@ -215,43 +276,44 @@ impl Store {
         }
     }
 
-    /// Creates a new keyring; refuses if one exists. Takes the lock itself. Commands go
-    /// through [`Store::prepare_create`], which logs first; tests set up keyrings with this.
+    /// Creates a new keyring; refuses if one exists. The caller holds the lock (and has
+    /// written the roots beside it). `init` goes through [`Store::prepare`] itself, to log
+    /// before the keyring takes its name; tests set up keyrings with this.
     #[cfg(test)]
-    pub fn create(&self, keyring: &Keyring, passphrase: &SecretString) -> anyhow::Result<()> {
-        let (lock, prepared) = self.prepare_create(keyring, passphrase)?;
-        prepared.commit()?;
-        drop(lock);
-        Ok(())
-    }
-
-    /// Like [`Store::create`], but stops before the new keyring takes its name: `init` first
-    /// writes the `CreateKeyring` line, then commits, so a keyring whose creation could not be
-    /// logged never exists (fail closed). Dropping the result removes the temporary file.
-    pub fn prepare_create(
+    pub fn create(
         &self,
-        keyring: &Keyring,
-        passphrase: &SecretString,
-    ) -> anyhow::Result<(WriteLock, PreparedWrite)> {
-        self.ensure_dir()?;
-        let lock = self.lock()?;
+        lock: &WriteLock,
+        keyring: &mut Keyring,
+        identity: &KeyringIdentity,
+    ) -> anyhow::Result<()> {
         if self.exists() {
-            return Err(Error::AlreadyExists(self.path.clone()).into());
+            return Err(self.exists_error());
         }
-        let prepared = self.prepare(&lock, keyring, passphrase)?;
-        Ok((lock, prepared))
+        self.prepare(lock, keyring, identity)?.commit()
     }
 
-    /// Writes the new keyring to a temporary file beside the old one, flushed, without
-    /// replacing it yet: the caller first writes the change's audit line, then commits, so a
-    /// change whose audit line cannot be written never takes effect. Dropping the result
-    /// removes the temporary file.
+    pub fn exists_error(&self) -> anyhow::Error {
+        Error::AlreadyExists(self.path.clone()).into()
+    }
+
+    /// Writes the new keyring (format 2, encrypted to `identity`, its generation incremented)
+    /// to a temporary file beside the old one, flushed and read back, without replacing it
+    /// yet: the caller first writes the change's audit line, then commits, so a change whose
+    /// audit line cannot be written never takes effect. Dropping the result removes the
+    /// temporary file.
     pub fn prepare(
         &self,
         _lock: &WriteLock,
-        keyring: &Keyring,
-        passphrase: &SecretString,
+        keyring: &mut Keyring,
+        identity: &KeyringIdentity,
     ) -> anyhow::Result<PreparedWrite> {
+        keyring.format_version = FORMAT_VERSION;
+        if keyring.keyring_id.is_none() {
+            return Err(failure(
+                "refusing to save a keyring without an id; nothing was changed",
+            ));
+        }
+        keyring.generation += 1;
         // Never save what the next read would refuse: a keyring that does not open again would
         // lock the user out of every key.
         validate(keyring).map_err(|why| {
@@ -264,8 +326,7 @@ impl Store {
         self.remove_stale_temp_files(&dir);
         let text =
             Zeroizing::new(toml::to_string(keyring).context("cannot serialize the keyring")?);
-        let mut recipient = age::scrypt::Recipient::new(passphrase.clone());
-        recipient.set_work_factor(keyring.work_factor);
+        let recipient = identity.recipient();
         let encryptor =
             age::Encryptor::with_recipients(iter::once(&recipient as &dyn age::Recipient))
                 .context("cannot set up the keyring encryption")?;
@@ -299,10 +360,23 @@ impl Store {
             tmp.as_file().sync_all()
         };
         write().with_context(|| format!("cannot write the keyring in {}", dir.display()))?;
+        // Read back what reached the disk before it may replace anything: an X25519 decrypt
+        // costs microseconds, and a keyring that does not open again loses every key.
+        let back = fs::read(tmp.path())
+            .with_context(|| format!("cannot read back the keyring in {}", dir.display()))?;
+        let plain = self
+            .decrypt(&back, Opener::Identity(identity))
+            .context("the keyring just written does not open again; nothing was changed")?;
+        if plain.as_slice() != text.as_bytes() {
+            return Err(failure(
+                "the keyring just written reads back differently; nothing was changed",
+            ));
+        }
         Ok(PreparedWrite {
             tmp,
             path: self.path.clone(),
             dir,
+            generation: keyring.generation,
         })
     }
 
@@ -323,9 +397,15 @@ pub struct PreparedWrite {
     tmp: tempfile::NamedTempFile,
     path: PathBuf,
     dir: PathBuf,
+    generation: u64,
 }
 
 impl PreparedWrite {
+    /// The generation the keyring will have once this write is committed.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// Renames the new keyring over the old one and flushes the directory, so the rename
     /// itself survives a crash.
     pub fn commit(self) -> anyhow::Result<()> {
@@ -388,6 +468,9 @@ fn validate(keyring: &Keyring) -> Result<(), String> {
     use super::model::KeyState;
     use crate::crypto::material::{KeySpec, KeyUsage};
 
+    if keyring.format_version >= 2 && keyring.keyring_id.is_none() {
+        return Err("format 2 keyring without a keyring_id".into());
+    }
     if !(MIN_WORK_FACTOR..=MAX_WORK_FACTOR).contains(&keyring.work_factor) {
         return Err(format!(
             "work_factor {} is outside {MIN_WORK_FACTOR} to {MAX_WORK_FACTOR}",
@@ -651,9 +734,8 @@ mod tests {
         let path = dir.path().join("keyring.age");
         let f = File::create(&path).unwrap();
         f.set_len(MAX_KEYRING_BYTES + 1).unwrap(); // sparse: costs no disk
-        let e = Store::new(&path)
-            .read(&SecretString::from("p".to_string()))
-            .unwrap_err();
+        let p = SecretString::from("p".to_string());
+        let e = Store::new(&path).read(Opener::Passphrase(&p)).unwrap_err();
         assert_eq!(exit_code(&e), ExitCode::Integrity, "{e:#}");
         assert!(format!("{e:#}").contains("larger than"), "{e:#}");
     }
@@ -737,6 +819,8 @@ mod tests {
                 .collect::<Vec<_>>()
                 .prop_map(move |keys| Keyring {
                     format_version: FORMAT_VERSION,
+                    keyring_id: Some(Uuid::from_u128(wf as u128)),
+                    generation: n as u64,
                     work_factor: wf,
                     keys,
                 })

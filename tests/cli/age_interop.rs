@@ -138,10 +138,20 @@ fn age_files_no_key_opens_exit_5_and_passphrase_files_exit_1() {
         r.stderr
     );
     assert!(!env.path("out").exists());
-    // The keyring itself is an age file encrypted to a passphrase.
-    let r = env.run(&["decrypt", "keyring.age", "-o", "out"]).code(1);
+    // An age file encrypted to a passphrase (as `age -p` makes), made with the age crate.
+    let mut recipient = age::scrypt::Recipient::new("pw".to_string().into());
+    recipient.set_work_factor(10);
+    let enc = age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+        .unwrap();
+    let mut file = Vec::new();
+    let mut w = enc.wrap_output(&mut file).unwrap();
+    std::io::Write::write_all(&mut w, b"secret").unwrap();
+    w.finish().unwrap();
+    env.write("pass.age", &file);
+    let r = env.run(&["decrypt", "pass.age", "-o", "out"]).code(1);
     assert!(r.stderr.contains("passphrase"), "{}", r.stderr);
-    assert!(r.stderr.contains("keyring.age"), "{}", r.stderr);
+    assert!(r.stderr.contains("pass.age"), "{}", r.stderr);
+    assert!(!env.path("out").exists());
 }
 
 #[test]

@@ -158,15 +158,7 @@ fn no_secret_in_the_audit_log_or_in_clear_in_the_keyring() {
     .code(3);
     // Recover the material with the library's own parser of the decrypted keyring.
     let enc = read(&env.keyring());
-    let d = age::Decryptor::new_buffered(&enc[..]).unwrap();
-    let id = age::scrypt::Identity::new(PASS.to_string().into());
-    let mut plain = String::new();
-    use std::io::Read;
-    d.decrypt(std::iter::once(&id as &dyn age::Identity))
-        .unwrap()
-        .read_to_string(&mut plain)
-        .unwrap();
-    let doc: toml::Table = toml::from_str(&plain).unwrap();
+    let doc = decrypt_keyring(&env.keyring(), PASS);
     let log = std::fs::read_to_string(env.audit_log()).unwrap();
     assert!(!log.contains(PASS));
     assert!(!log.contains("wrong-guess-123"));

@@ -185,8 +185,8 @@ fn config_work_factor_is_used_by_init() {
     default_config(&env, "work_factor = 11\n");
     let r = env.run(&["init", "--json"]).ok();
     assert_eq!(r.json()["work_factor"], 11);
-    // The keyring really has that cost: age's scrypt stanza names it.
-    let head = read(&env.keyring());
+    // The passphrase root really has that cost: age's scrypt stanza names it.
+    let head = read(&root_file(&env.keyring(), "default"));
     let text = String::from_utf8_lossy(&head[..200.min(head.len())]).into_owned();
     assert!(text.contains("scrypt") && text.contains(" 11\n"), "{text}");
 }

@@ -169,8 +169,11 @@ fn keyring_opens_with_the_age_cli_and_is_toml() {
     let env = Env::new();
     let id = env.create(&["--alias", "recover-me"]);
     let out = env.path("plain.toml");
+    // Format 2: the keyring is encrypted to the identity in the passphrase root's file, which
+    // age 1.1 decrypts itself, asking for its passphrase.
     let script = format!(
-        "set timeout 30\nspawn age -d -o {} {}\nexpect \"passphrase\"\nsend \"{PASS}\\r\"\nexpect eof\n",
+        "set timeout 30\nspawn age -d -i {} -o {} {}\nexpect \"passphrase\"\nsend \"{PASS}\\r\"\nexpect eof\n",
+        root_file(&env.keyring(), "default").display(),
         out.display(),
         env.keyring().display()
     );
@@ -182,7 +185,8 @@ fn keyring_opens_with_the_age_cli_and_is_toml() {
     assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stdout));
     let text = std::fs::read_to_string(&out).unwrap();
     let doc: toml::Table = toml::from_str(&text).expect("TOML");
-    assert_eq!(doc["format_version"].as_integer(), Some(1));
+    assert_eq!(doc["format_version"].as_integer(), Some(2));
+    assert!(doc["keyring_id"].as_str().is_some());
     let keys = doc["key"].as_array().unwrap();
     assert_eq!(keys[0]["id"].as_str(), Some(id.as_str()));
     assert!(

@@ -4,6 +4,7 @@
 mod util;
 
 mod age_interop;
+mod agent;
 mod audit;
 mod concurrency;
 mod config;
@@ -16,6 +17,7 @@ mod lifecycle;
 mod passphrase;
 mod pinned;
 mod review;
+mod roots;
 mod secrets;
 mod sign;
 mod terminal;

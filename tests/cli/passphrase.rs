@@ -190,14 +190,16 @@ fn a_newer_format_version_is_refused_by_name() {
 fn an_excessive_scrypt_cost_is_refused_with_a_hint() {
     use std::io::Write;
     let env = Env::new();
-    // Forge an age header that claims work factor 30 (not actually computed, so cheap).
-    let mut bytes = read(&env.keyring());
+    // Forge an age header that claims work factor 30 (not actually computed, so cheap). The
+    // scrypt stanza is in the passphrase root's file, which holds the keyring identity.
+    let root = root_file(&env.keyring(), "default");
+    let mut bytes = read(&root);
     let at = bytes
         .windows(4)
         .position(|w| w == b" 10\n")
         .expect("the scrypt stanza names the work factor");
     bytes[at + 1..at + 3].copy_from_slice(b"30");
-    std::fs::File::create(env.keyring())
+    std::fs::File::create(&root)
         .unwrap()
         .write_all(&bytes)
         .unwrap();

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::util::{Env, PASS, bin, read};
+use crate::util::{Env, PASS, bin, read, root_file};
 
 const NOBODY: &str = "65534";
 
@@ -217,11 +217,13 @@ fn set_stanza_work_factor(keyring: &Path, factor: u8) {
 #[test]
 fn a_keyring_above_the_work_factor_cap_is_refused_before_anything_is_derived() {
     let env = Env::new();
-    set_stanza_work_factor(&env.keyring(), 21);
+    // The scrypt stanza of a format 2 keyring is in its passphrase root's file.
+    let root = root_file(&env.keyring(), "default");
+    set_stanza_work_factor(&root, 21);
     let r = env.run(&["list"]).code(5);
     assert!(r.stderr.contains("work factor 21"), "{}", r.stderr);
     assert!(r.stderr.contains("--max-work-factor 21"), "{}", r.stderr);
-    set_stanza_work_factor(&env.keyring(), 40);
+    set_stanza_work_factor(&root, 40);
     let r = env.run(&["--max-work-factor", "22", "list"]).code(5);
     assert!(r.stderr.contains("work factor 40"), "{}", r.stderr);
 }
@@ -437,8 +439,11 @@ fn audit_show_by_alias_logs_the_unlock_even_with_a_wrong_passphrase() {
             .args(["audit", "show", "--key", "a"]),
     )
     .code(3);
+    // The failed unlock has its own line, then the command's.
     let all = env.audit_lines();
-    assert_eq!(all.len(), lines + 1);
+    assert_eq!(all.len(), lines + 2);
+    assert_eq!(all[lines]["event"], "Unlock");
+    assert_eq!(all[lines]["outcome"], "failure");
     let last = env.last_audit();
     assert_eq!(last["event"], "ShowAuditLog");
     assert_eq!(last["outcome"], "failure");

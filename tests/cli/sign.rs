@@ -611,6 +611,7 @@ fn a_large_file_signs_and_verifies() {
 }
 
 /// docs/RECOVERY.md's commands, verbatim: the test checks the document still holds each one.
+const RECOVERY_DECRYPT: &str = "age -d -i keyring.root.default.age -o keyring.toml keyring.age";
 const RECOVERY_AWK: &str = r#"awk -v id="$KEY_ID" '/^\[\[key\]\]/ { k = 0 } $1 == "id" && $3 == "\"" id "\"" { k = 1 } k && $1 == "material" { gsub(/"/, "", $3); print $3 }' keyring.toml"#;
 const RECOVERY_SYMMETRIC: &str = r#"printf '%s' "$MATERIAL" | base64 -d > key.bin"#;
 const RECOVERY_HMAC: &str = r#"openssl dgst -sha256 -mac HMAC -macopt hexkey:"$(od -An -v -tx1 key.bin | tr -d ' \n')" -binary -out tag.bin MESSAGE"#;
@@ -641,6 +642,7 @@ fn sh(dir: &Path, script: &str, vars: &[(&str, &str)]) -> Vec<u8> {
 fn recovered_keys_work_in_openssl_as_recovery_md_says() {
     let doc = include_str!("../../docs/RECOVERY.md");
     for command in [
+        RECOVERY_DECRYPT,
         RECOVERY_AWK,
         RECOVERY_SYMMETRIC,
         RECOVERY_HMAC,
@@ -669,7 +671,7 @@ fn recovered_keys_work_in_openssl_as_recovery_md_says() {
     // age reads the passphrase only from a terminal: give it one.
     sh(
         env.dir.path(),
-        r#"printf '%s\n' "$P" | script -qec "age -d -o keyring.toml keyring.age" /dev/null >/dev/null"#,
+        &format!(r#"printf '%s\n' "$P" | script -qec "{RECOVERY_DECRYPT}" /dev/null >/dev/null"#),
         &[("P", PASS)],
     );
 

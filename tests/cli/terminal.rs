@@ -169,6 +169,72 @@ exit [lindex $result 3]
 }
 
 #[test]
+fn root_add_asks_twice_and_root_remove_asks_unless_yes() {
+    let env = Env::new();
+    let pass = env.write("p", PASS.as_bytes());
+    let (ok, out) = expect(
+        &env,
+        &format!(
+            r#"spawn $lkms --passphrase-file {pass} root add passphrase --name typed
+expect "Passphrase for the new root"
+sleep 0.5
+send "typed passphrase\r"
+expect "Confirm passphrase"
+sleep 0.5
+send "typed passphrase\r"
+expect "added the passphrase root"
+expect eof
+catch wait result
+exit [lindex $result 3]
+"#,
+            pass = pass.display()
+        ),
+    );
+    assert!(ok, "{out}");
+    env.run_cmd(
+        env.cmd()
+            .env("LKMS_PASSPHRASE", "typed passphrase")
+            .arg("list"),
+    )
+    .ok();
+    // Declined: the root stays, and the refusal is logged.
+    let (ok, out) = expect(
+        &env,
+        &format!(
+            r#"spawn $lkms --passphrase-file {pass} root remove typed
+expect "Remove the root `typed`?"
+sleep 0.5
+send "n\r"
+expect eof
+catch wait result
+exit [lindex $result 3]
+"#,
+            pass = pass.display()
+        ),
+    );
+    assert!(!ok, "declining should fail the command: {out}");
+    let last = env.last_audit();
+    assert_eq!(last["event"], "RemoveRoot");
+    assert_eq!(last["outcome"], "failure");
+    assert!(root_file(&env.keyring(), "typed").exists());
+    // --yes skips the question on a terminal.
+    let (ok, out) = expect(
+        &env,
+        &format!(
+            r#"spawn $lkms --passphrase-file {pass} --yes root remove typed
+expect "removed the root"
+expect eof
+catch wait result
+exit [lindex $result 3]
+"#,
+            pass = pass.display()
+        ),
+    );
+    assert!(ok, "{out}");
+    assert!(!root_file(&env.keyring(), "typed").exists());
+}
+
+#[test]
 fn identity_export_asks_on_a_terminal_and_armor_may_go_to_one() {
     let env = Env::new();
     env.create(&["--spec", "x25519", "--alias", "art"]);

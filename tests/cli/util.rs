@@ -252,18 +252,53 @@ impl Drop for Tmpfs {
     }
 }
 
-/// The TOML document inside an age keyring, decrypted with the age crate (not with lkms).
+/// The TOML document inside an age keyring, decrypted with the age crate (not with lkms): a
+/// format 2 keyring through its passphrase root `default` beside it, a format 1 keyring with
+/// the passphrase itself.
 pub fn decrypt_keyring(path: &Path, passphrase: &str) -> toml::Table {
+    let plain = String::from_utf8(open_keyring(path, passphrase)).unwrap();
+    toml::from_str(&plain).unwrap()
+}
+
+/// The passphrase root file `NAME` of the keyring at `path` (`keyring.root.NAME.age`).
+pub fn root_file(path: &Path, name: &str) -> PathBuf {
+    let file = path.file_name().unwrap().to_string_lossy().into_owned();
+    let base = file.strip_suffix(".age").unwrap_or(&file).to_string();
+    path.with_file_name(format!("{base}.root.{name}.age"))
+}
+
+/// Decrypts an age file with a passphrase, with the age crate.
+pub fn age_decrypt_passphrase(bytes: &[u8], passphrase: &str) -> Vec<u8> {
+    use std::io::Read;
+    let d = age::Decryptor::new_buffered(bytes).unwrap();
+    let id = age::scrypt::Identity::new(passphrase.to_string().into());
+    let mut plain = Vec::new();
+    d.decrypt(std::iter::once(&id as &dyn age::Identity))
+        .unwrap()
+        .read_to_end(&mut plain)
+        .unwrap();
+    plain
+}
+
+/// The keyring's plaintext, opened as the age CLI would.
+pub fn open_keyring(path: &Path, passphrase: &str) -> Vec<u8> {
     use std::io::Read;
     let enc = read(path);
     let d = age::Decryptor::new_buffered(&enc[..]).unwrap();
-    let id = age::scrypt::Identity::new(passphrase.to_string().into());
-    let mut plain = String::new();
-    d.decrypt(std::iter::once(&id as &dyn age::Identity))
+    if d.is_scrypt() {
+        return age_decrypt_passphrase(&enc, passphrase);
+    }
+    let identity_file = age_decrypt_passphrase(&read(&root_file(path, "default")), passphrase);
+    let identities = age::IdentityFile::from_buffer(&identity_file[..])
         .unwrap()
-        .read_to_string(&mut plain)
+        .into_identities()
         .unwrap();
-    toml::from_str(&plain).unwrap()
+    let mut plain = Vec::new();
+    d.decrypt(identities.iter().map(|i| i.as_ref() as &dyn age::Identity))
+        .unwrap()
+        .read_to_end(&mut plain)
+        .unwrap();
+    plain
 }
 
 /// Every key version's material in the keyring, decoded from base64.

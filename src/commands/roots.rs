@@ -1,0 +1,215 @@
+//! root list, root add, root remove: what holds the keyring identity.
+
+use serde_json::{Value, json};
+
+use super::attempt::Attempt;
+use super::session::Session;
+use crate::audit::{Event, Field, Record};
+use crate::cli::{RootAddCommand, RootAddPassphraseArgs, RootCommand, RootRemoveArgs};
+use crate::error::{not_found, unusable};
+use crate::keyring::Keyring;
+use crate::keyring::root::{Root, RootEntry, RootPaths, RootsFile, remove_file, validate_name};
+use crate::keyring::roots::{self, PassphraseRoot};
+use crate::keyring::store::{DEFAULT_WORK_FACTOR, Sealing};
+use crate::output::Report;
+use crate::passphrase::{ENV_NEW_PASSPHRASE, confirm, obtain_new};
+
+pub fn run(s: &mut Session, command: RootCommand) -> anyhow::Result<Report> {
+    match command {
+        RootCommand::List => list(s),
+        RootCommand::Add(RootAddCommand::Passphrase(a)) => add_passphrase(s, a),
+        RootCommand::Remove(a) => remove(s, a),
+    }
+}
+
+fn entry_json(paths: &RootPaths, r: &RootEntry) -> Value {
+    let mut v = json!({
+        "name": r.name,
+        "kind": r.kind,
+        "created": r.created.to_string(),
+        "params": serde_json::to_value(&r.params).unwrap_or(Value::Null),
+    });
+    if let Some(f) = &r.file {
+        v["file"] = json!(paths.resolve(f).display().to_string());
+    }
+    v
+}
+
+fn list(s: &mut Session) -> anyhow::Result<Report> {
+    let roots = Attempt::run(s, Record::new(Event::ListRoots), |a| {
+        let s = a.session();
+        let store = s.store();
+        if store.sealing()? == Sealing::Passphrase {
+            return Ok(None);
+        }
+        Ok(Some(RootsFile::load(&s.unlocker.paths())?))
+    })?;
+    let Some(roots) = roots else {
+        eprintln!(
+            "lkms: this keyring is format 1 (encrypted to its passphrase itself); the first \
+             command that changes it converts it to a keyring identity with the passphrase root \
+             `default`"
+        );
+        return Ok(Report::new(String::new(), json!([])));
+    };
+    let paths = s.unlocker.paths();
+    let rows: Vec<Value> = roots.roots.iter().map(|r| entry_json(&paths, r)).collect();
+    let mut text = format!("{:<20}  {:<12}  {:<20}  FILE\n", "NAME", "KIND", "CREATED");
+    for r in &roots.roots {
+        let file = r
+            .file
+            .as_deref()
+            .map(|f| paths.resolve(f).display().to_string())
+            .unwrap_or_default();
+        text.push_str(&format!(
+            "{:<20}  {:<12}  {:<20}  {file}\n",
+            crate::output::clean(&r.name),
+            crate::output::clean(&r.kind),
+            r.created.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+        ));
+    }
+    Ok(Report::new(text, Value::Array(rows)))
+}
+
+fn add_passphrase(s: &mut Session, args: RootAddPassphraseArgs) -> anyhow::Result<Report> {
+    let entry = add_root(
+        s,
+        roots::passphrase::KIND,
+        args.name.clone(),
+        |s, name, paths, kr| {
+            let work_factor = args
+                .work_factor
+                .or(s.settings.config.work_factor)
+                .unwrap_or(if kr.work_factor == 0 {
+                    DEFAULT_WORK_FACTOR
+                } else {
+                    kr.work_factor
+                });
+            // Never write a root that the next command would refuse to open.
+            s.store().check_work_factor(work_factor)?;
+            let new = obtain_new(
+                args.new_passphrase_file.as_deref(),
+                ENV_NEW_PASSPHRASE,
+                "Passphrase for the new root",
+            )?;
+            let file = paths.resolve(&paths.root_file_name(name));
+            Ok(Box::new(PassphraseRoot::new(
+                name,
+                &file.display().to_string(),
+                new,
+                work_factor,
+            )))
+        },
+    )?;
+    let paths = s.unlocker.paths();
+    let file = entry
+        .file
+        .as_deref()
+        .map(|f| paths.resolve(f).display().to_string())
+        .unwrap_or_default();
+    Ok(Report::message(
+        format!(
+            "added the passphrase root `{}`: {file}\nage alone opens the keyring with it: age -d -i {file} {}\n",
+            entry.name,
+            s.settings.keyring.display()
+        ),
+        entry_json(&paths, &entry),
+    ))
+}
+
+/// Adds a root of any kind, as one `AddRoot` attempt: unlocks the keyring first (only someone
+/// who can open it may add a way in), lets `make` build the root for its name (asking what it
+/// needs: a new passphrase, a PIN, nothing), then wraps the identity and stores the root under
+/// the writers' lock, reading the roots file again under it so that roots added at once all
+/// land. Without a name, the root is called `KIND-N`.
+pub(super) fn add_root(
+    s: &mut Session,
+    kind: &str,
+    name: Option<String>,
+    make: impl FnOnce(&mut Session, &str, &RootPaths, &Keyring) -> anyhow::Result<Box<dyn Root>>,
+) -> anyhow::Result<RootEntry> {
+    let mut rec = Record::new(Event::AddRoot);
+    rec.set(Field::RootKind(kind.into()));
+    if let Some(n) = &name {
+        validate_name(n)?;
+        rec.set(Field::Root(n.clone()));
+    }
+    Attempt::run(s, rec, |a| {
+        let keyring = a.read_keyring()?;
+        a.session().ensure_v2()?;
+        let s = a.session();
+        let paths = s.unlocker.paths();
+        let name = match name {
+            Some(n) => n,
+            None => {
+                let roots_file = RootsFile::load(&paths)?;
+                (2..)
+                    .map(|i| format!("{kind}-{i}"))
+                    .find(|n| roots_file.find(n).is_none())
+                    .expect("a free name")
+            }
+        };
+        // Asked before the lock is taken: a prompt must not hold other writers.
+        let root = make(s, &name, &paths, &keyring)?;
+        let store = s.store();
+        let _lock = store.lock()?;
+        let mut roots_file = RootsFile::load(&paths)?;
+        let (identity, _) = s.unlocker.v2().expect("converted above");
+        let entry = roots::store_new(&paths, &roots_file, root.as_ref(), identity, s.now(), false)?;
+        roots_file.roots.push(entry.clone());
+        if let Err(e) = roots_file.save(&paths) {
+            let _ = remove_file(&paths, &entry);
+            return Err(e);
+        }
+        a.record.set(Field::Root(name));
+        Ok(entry)
+    })
+}
+
+fn remove(s: &mut Session, args: RootRemoveArgs) -> anyhow::Result<Report> {
+    let mut rec = Record::new(Event::RemoveRoot);
+    rec.set(Field::Root(args.name.clone()));
+    let name = args.name.clone();
+    let yes = s.settings.yes;
+    Attempt::run(s, rec, |a| {
+        a.read_keyring()?;
+        a.session().ensure_v2()?;
+        let store = a.session().store();
+        let paths = RootPaths::of(store.path());
+        let check = |roots_file: &RootsFile| -> anyhow::Result<RootEntry> {
+            let entry = roots_file.find(&name).cloned().ok_or_else(|| {
+                not_found(format!(
+                    "the keyring has no root named `{name}`; see `lkms root list`"
+                ))
+            })?;
+            if roots_file.roots.len() == 1 {
+                return Err(unusable(format!(
+                    "`{name}` is the keyring's only root: removing it would lock every key away; \
+                     add another root first (`lkms root add passphrase`)"
+                )));
+            }
+            Ok(entry)
+        };
+        let entry = check(&RootsFile::load(&paths)?)?;
+        a.record.set(Field::RootKind(entry.kind.clone()));
+        if !confirm(
+            &format!("Remove the root `{name}`? It will no longer unlock the keyring"),
+            yes,
+        )? {
+            return Err(crate::error::failure(
+                "root not removed: you declined (pass --yes to skip the question)",
+            ));
+        }
+        let _lock = store.lock()?;
+        let mut roots_file = RootsFile::load(&paths)?;
+        let entry = check(&roots_file)?;
+        roots_file.roots.retain(|r| r.name != name);
+        roots_file.save(&paths)?;
+        remove_file(&paths, &entry)?;
+        Ok(())
+    })?;
+    Ok(Report::message(
+        format!("removed the root `{}`\n", args.name),
+        json!({"removed": args.name}),
+    ))
+}

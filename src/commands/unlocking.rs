@@ -1,0 +1,228 @@
+//! How a command gets at the keyring: the agent, then roots that need no person, then the
+//! passphrase roots with a passphrase asked once. At most one KDF for the common case of one
+//! passphrase root; changes are written with the identity, which costs no KDF at all.
+
+use std::cell::OnceCell;
+use std::path::{Path, PathBuf};
+
+use secrecy::SecretString;
+
+pub use crate::audit::UnlockInfo;
+use crate::error::{Error, auth, integrity};
+use crate::keyring::identity::KeyringIdentity;
+use crate::keyring::root::{RootEntry, RootError, RootPaths, RootsFile};
+use crate::keyring::roots;
+use crate::keyring::store::{CONVERTED_MEANWHILE, Opener, Sealing, Store};
+use crate::passphrase;
+
+pub enum Unlocked {
+    /// A format 1 keyring and its passphrase.
+    V1(SecretString),
+    /// A format 2 keyring's identity and roots file.
+    V2 {
+        identity: KeyringIdentity,
+        roots: RootsFile,
+    },
+}
+
+pub struct Unlocker {
+    keyring: PathBuf,
+    passphrase_file: Option<PathBuf>,
+    passphrase: OnceCell<SecretString>,
+    /// A root named by `--root` (`lkms unlock --root`, `passwd --root`): tried alone.
+    pub only_root: Option<String>,
+    /// Whether the agent may be asked (not when `lkms unlock` fills it).
+    pub use_agent: bool,
+    /// The highest scrypt work factor a passphrase root is opened at (`--max-work-factor`).
+    pub max_work_factor: u8,
+    state: Option<Unlocked>,
+    /// How the keyring was unlocked, or what was last tried when it failed.
+    pub info: Option<UnlockInfo>,
+}
+
+impl Unlocker {
+    pub fn new(keyring: &Path, passphrase_file: Option<&Path>) -> Unlocker {
+        Unlocker {
+            keyring: keyring.to_path_buf(),
+            passphrase_file: passphrase_file.map(Path::to_path_buf),
+            passphrase: OnceCell::new(),
+            only_root: None,
+            use_agent: true,
+            max_work_factor: crate::keyring::store::DEFAULT_MAX_WORK_FACTOR,
+            state: None,
+            info: None,
+        }
+    }
+
+    pub fn paths(&self) -> RootPaths {
+        RootPaths::of(&self.keyring)
+    }
+
+    /// The passphrase, asked once a command.
+    pub fn passphrase(&self) -> anyhow::Result<&SecretString> {
+        if let Some(p) = self.passphrase.get() {
+            return Ok(p);
+        }
+        let p = passphrase::obtain(self.passphrase_file.as_deref())?;
+        Ok(self.passphrase.get_or_init(|| p))
+    }
+
+    pub fn is_unlocked(&self) -> bool {
+        self.state.is_some()
+    }
+
+    /// Sets the state after `init` or a conversion made the identity.
+    pub fn set_v2(&mut self, identity: KeyringIdentity, roots: RootsFile, info: UnlockInfo) {
+        self.state = Some(Unlocked::V2 { identity, roots });
+        self.info = Some(info);
+    }
+
+    pub fn forget(&mut self) {
+        self.state = None;
+        self.info = None;
+    }
+
+    /// What opens the keyring file, unlocking first if needed.
+    pub fn opener(&mut self, store: &Store) -> anyhow::Result<Opener<'_>> {
+        if self.state.is_none() {
+            self.unlock(store)?;
+        }
+        Ok(match self.state.as_ref().expect("unlocked above") {
+            Unlocked::V1(p) => Opener::Passphrase(p),
+            Unlocked::V2 { identity, .. } => Opener::Identity(identity),
+        })
+    }
+
+    /// Reads the keyring, unlocking it first. A format 1 keyring converted by another command
+    /// since this one unlocked it is unlocked again through its new roots.
+    pub fn read(&mut self, store: &Store) -> anyhow::Result<crate::keyring::Keyring> {
+        let keyring = match store.read(self.opener(store)?) {
+            Err(e) if format!("{e}") == CONVERTED_MEANWHILE => {
+                self.forget();
+                store.read(self.opener(store)?)?
+            }
+            other => other?,
+        };
+        if let Some(Unlocked::V2 { roots, .. }) = &self.state
+            && keyring.keyring_id != Some(roots.keyring_id)
+        {
+            return Err(integrity(format!(
+                "the keyring {} has another id than its roots file {} names: the two files \
+                 belong to different keyrings; restore the matching pair from a backup",
+                store.path().display(),
+                self.paths().roots_file().display()
+            )));
+        }
+        Ok(keyring)
+    }
+
+    /// Unlocks the keyring: format 1 with its passphrase; format 2 through the agent or a root.
+    pub fn unlock(&mut self, store: &Store) -> anyhow::Result<()> {
+        match store.sealing()? {
+            Sealing::Passphrase => {
+                self.info = Some(UnlockInfo {
+                    via: "passphrase".into(),
+                    root: None,
+                    kind: None,
+                });
+                let p = self.passphrase()?.clone();
+                self.state = Some(Unlocked::V1(p));
+                Ok(())
+            }
+            Sealing::Identity => {
+                let paths = self.paths();
+                let roots = RootsFile::load(&paths)?;
+                let identity = self.unlock_v2(&paths, &roots)?;
+                self.state = Some(Unlocked::V2 { identity, roots });
+                Ok(())
+            }
+        }
+    }
+
+    fn unlock_v2(
+        &mut self,
+        paths: &RootPaths,
+        roots: &RootsFile,
+    ) -> anyhow::Result<KeyringIdentity> {
+        if self.use_agent && self.only_root.is_none() {
+            self.info = Some(UnlockInfo::agent());
+        }
+        if self.use_agent
+            && self.only_root.is_none()
+            && let Some(text) = crate::agent::client::lookup(&roots.keyring_id.to_string())?
+        {
+            let identity = KeyringIdentity::parse(text.as_bytes(), "the agent's answer")?;
+            if identity.recipient().to_string() != roots.recipient {
+                return Err(integrity(
+                    "the agent gave an identity that does not match this keyring's roots file; \
+                     run `lkms lock` and `lkms unlock` again",
+                ));
+            }
+            return Ok(identity);
+        }
+        let candidates: Vec<&RootEntry> = match &self.only_root {
+            Some(name) => vec![roots.find(name).ok_or_else(|| {
+                crate::error::not_found(format!(
+                    "the keyring has no root named `{name}`; see `lkms root list`"
+                ))
+            })?],
+            None => roots.roots.iter().collect(),
+        };
+        // Roots that need no person first, in the roots file's order. (Passphrase roots are
+        // built only once the passphrase is known, below.)
+        for entry in &candidates {
+            if let Some(root) = roots::build(paths, entry, None, self.max_work_factor)
+                && !root.needs_person()
+            {
+                self.info = Some(UnlockInfo::root(&entry.name, &entry.kind));
+                return roots::unlock_with(paths, roots, entry, root.as_ref());
+            }
+        }
+        let with_passphrase: Vec<&&RootEntry> = candidates
+            .iter()
+            .filter(|e| e.kind == roots::passphrase::KIND)
+            .collect();
+        if with_passphrase.is_empty() {
+            return Err(auth(format!(
+                "none of the roots in {} can be used by this lkms; see `lkms root list`",
+                paths.roots_file().display()
+            )));
+        }
+        let first = with_passphrase[0];
+        self.info = Some(UnlockInfo::root(&first.name, &first.kind));
+        let passphrase = self.passphrase()?.clone();
+        // One KDF per passphrase root tried: `default` is first in the file, so a keyring with
+        // one passphrase costs one. A wrong passphrase for every root is exit 3; a root file
+        // that is missing (a break-glass root kept offline) is skipped while others remain.
+        let mut first_error: Option<anyhow::Error> = None;
+        let mut denied: Option<anyhow::Error> = None;
+        for entry in with_passphrase {
+            self.info = Some(UnlockInfo::root(&entry.name, &entry.kind));
+            let root = roots::build(paths, entry, Some(&passphrase), self.max_work_factor)
+                .expect("a built-in kind");
+            match roots::unlock_with(paths, roots, entry, root.as_ref()) {
+                Ok(identity) => return Ok(identity),
+                Err(e) => {
+                    let is_denied = e.chain().any(|c| {
+                        matches!(c.downcast_ref::<Error>(), Some(Error::Auth(_)))
+                            || matches!(c.downcast_ref::<RootError>(), Some(RootError::Denied(_)))
+                    });
+                    if is_denied {
+                        denied.get_or_insert(e);
+                    } else {
+                        first_error.get_or_insert(e);
+                    }
+                }
+            }
+        }
+        Err(denied.or(first_error).expect("at least one root was tried"))
+    }
+
+    /// The identity and roots of a format 2 keyring; `None` for format 1.
+    pub fn v2(&self) -> Option<(&KeyringIdentity, &RootsFile)> {
+        match &self.state {
+            Some(Unlocked::V2 { identity, roots }) => Some((identity, roots)),
+            _ => None,
+        }
+    }
+}
