@@ -3,6 +3,9 @@
 
 mod util;
 
+#[path = "../support/servers.rs"]
+mod servers;
+
 mod age_interop;
 mod agent;
 mod audit;
@@ -10,6 +13,7 @@ mod concurrency;
 mod config;
 mod crash;
 mod data;
+mod external_roots;
 mod faults;
 mod generated;
 mod keys;
