@@ -34,6 +34,10 @@ pub enum Event {
     GenerateMac,
     VerifyMac,
     GetPublicKey,
+    /// Key material leaving the keyring: an x25519 key version's age identity written out
+    /// (`lkms identity export`), or keys with their material written to an age file for
+    /// another keyring (`lkms export`). Both are the same act in CloudTrail's terms.
+    ExportKey,
     /// A keyring unlocked (by `lkms unlock`) or a failed attempt to unlock one.
     Unlock,
     /// A format 1 keyring converted to format 2 by its first write.
@@ -41,8 +45,6 @@ pub enum Event {
     ListRoots,
     AddRoot,
     RemoveRoot,
-    /// `lkms export`: keys with their material written to an age file for another keyring.
-    ExportKey,
     /// `lkms import`: keys from an export added or merged, with their ids.
     ImportKey,
     /// `lkms backup`: a snapshot of the keyring and its roots written to a file.
@@ -89,12 +91,12 @@ impl Event {
             Event::GenerateMac => "GenerateMac",
             Event::VerifyMac => "VerifyMac",
             Event::GetPublicKey => "GetPublicKey",
+            Event::ExportKey => "ExportKey",
             Event::Unlock => "Unlock",
             Event::MigrateKeyring => "MigrateKeyring",
             Event::ListRoots => "ListRoots",
             Event::AddRoot => "AddRoot",
             Event::RemoveRoot => "RemoveRoot",
-            Event::ExportKey => "ExportKey",
             Event::ImportKey => "ImportKey",
             Event::BackupKeyring => "BackupKeyring",
             Event::RestoreKeyring => "RestoreKeyring",

@@ -469,7 +469,7 @@ pub(crate) fn validate(keyring: &Keyring) -> Result<(), String> {
     use super::lifecycle::{MAX_ROTATION_DAYS, MIN_ROTATION_DAYS};
     use super::lookup::validate_alias;
     use super::model::KeyState;
-    use crate::crypto::material::KeyUsage;
+    use crate::crypto::material::{KeySpec, KeyUsage};
 
     if keyring.format_version >= 2 && keyring.keyring_id.is_none() {
         return Err("format 2 keyring without a keyring_id".into());
@@ -522,7 +522,20 @@ pub(crate) fn validate(keyring: &Keyring) -> Result<(), String> {
                 (None, _) => {
                     return Err(format!("key {id} version {} has no material", v.version));
                 }
-                (Some(m), _) if key.spec.usage() != KeyUsage::Sign && m.len() != 32 => {
+                (Some(m), _)
+                    if key.spec == KeySpec::X25519
+                        && crate::crypto::x25519::identity(m).is_err() =>
+                {
+                    return Err(format!(
+                        "key {id} version {} does not hold an age X25519 identity",
+                        v.version
+                    ));
+                }
+                (Some(m), _)
+                    if key.spec.usage() != KeyUsage::Sign
+                        && key.spec != KeySpec::X25519
+                        && m.len() != 32 =>
+                {
                     return Err(format!(
                         "key {id} version {} has {} bytes of material, not 32",
                         v.version,
@@ -789,8 +802,14 @@ mod tests {
                     .map(|&version| KeyVersion {
                         version,
                         created,
-                        material: (state != KeyState::Destroyed)
-                            .then(|| SecretBytes::new(material[..len].to_vec())),
+                        // x25519 material must be an identity: a fresh one, not random bytes.
+                        material: (state != KeyState::Destroyed).then(|| {
+                            if spec == KeySpec::X25519 {
+                                crate::crypto::x25519::generate()
+                            } else {
+                                SecretBytes::new(material[..len].to_vec())
+                            }
+                        }),
                     })
                     .collect(),
             }
