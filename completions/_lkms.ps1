@@ -121,7 +121,7 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
         }
         'lkms;import-material' {
             [CompletionResult]::new('--spec', '--spec', [CompletionResultType]::ParameterName, 'The key''s algorithm, which the material must fit')
-            [CompletionResult]::new('--material', '--material', [CompletionResultType]::ParameterName, 'The file holding the material (raw 32 bytes, or PKCS#8 DER or PEM for signing keys)')
+            [CompletionResult]::new('--material', '--material', [CompletionResultType]::ParameterName, 'The file holding the material (raw 32 bytes, PKCS#8 DER or PEM for signing keys, an age identity file for x25519)')
             [CompletionResult]::new('--alias', '--alias', [CompletionResultType]::ParameterName, 'An alias for the key (repeatable)')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A description')
             [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')

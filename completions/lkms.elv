@@ -115,7 +115,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
         }
         &'lkms;import-material'= {
             cand --spec 'The key''s algorithm, which the material must fit'
-            cand --material 'The file holding the material (raw 32 bytes, or PKCS#8 DER or PEM for signing keys)'
+            cand --material 'The file holding the material (raw 32 bytes, PKCS#8 DER or PEM for signing keys, an age identity file for x25519)'
             cand --alias 'An alias for the key (repeatable)'
             cand --description 'A description'
             cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'

@@ -119,7 +119,7 @@ hmac-sha256\t''
 ed25519\t''
 ecdsa-p256\t''
 x25519\t''"
-complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l material -d 'The file holding the material (raw 32 bytes, or PKCS#8 DER or PEM for signing keys)' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l material -d 'The file holding the material (raw 32 bytes, PKCS#8 DER or PEM for signing keys, an age identity file for x25519)' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l alias -d 'An alias for the key (repeatable)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l description -d 'A description' -r
 complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F

@@ -124,8 +124,8 @@ pub enum Command {
     /// Create a key from material made elsewhere (an HSM ceremony, another KMS)
     ///
     /// The material file holds 32 raw bytes for aes-256-gcm, chacha20-poly1305 and
-    /// hmac-sha256, or an unencrypted PKCS#8 private key (DER or PEM) for ed25519 and
-    /// ecdsa-p256. The key gets a new id, starts Enabled at version 1, and `describe` shows
+    /// hmac-sha256, an unencrypted PKCS#8 private key (DER or PEM) for ed25519 and
+    /// ecdsa-p256, or an age identity file (as age-keygen writes it) for x25519. The key gets a new id, starts Enabled at version 1, and `describe` shows
     /// origin "external". Delete the material file afterwards: lkms does not.
     #[command(after_long_help = examples::IMPORT_MATERIAL)]
     ImportMaterial(ImportMaterialArgs),
@@ -682,7 +682,7 @@ pub struct ImportMaterialArgs {
     /// The key's algorithm, which the material must fit
     #[arg(long, value_enum)]
     pub spec: KeySpec,
-    /// The file holding the material (raw 32 bytes, or PKCS#8 DER or PEM for signing keys)
+    /// The file holding the material (raw 32 bytes, PKCS#8 DER or PEM for signing keys, an age identity file for x25519)
     #[arg(long, value_name = "FILE")]
     pub material: PathBuf,
     /// An alias for the key (repeatable)

@@ -1,6 +1,6 @@
 //! Key material made elsewhere (an HSM ceremony, another KMS), checked against the spec it is
 //! imported for and put into the form the rest of lkms keeps: 32 raw bytes for the symmetric
-//! specs, a PKCS#8 document ring accepts for the signing specs.
+//! specs, a PKCS#8 document ring accepts for the signing specs, an age identity for x25519.
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -28,6 +28,11 @@ const ED25519_V2_MIDDLE: [u8; 5] = [0xa1, 0x23, 0x03, 0x21, 0x00];
 /// The material in `bytes` (raw for symmetric specs; PKCS#8 DER or PEM for signing specs),
 /// checked for `spec`. Nothing of the material appears in an error.
 pub fn material_for(spec: KeySpec, bytes: &[u8]) -> Result<SecretBytes, CryptoError> {
+    if spec == KeySpec::X25519 {
+        // An x25519 version is kept as an age identity's text, so what is imported is an
+        // identity file as age-keygen writes it, never 32 raw bytes the keyring would refuse.
+        return super::x25519::identity_from_file(bytes);
+    }
     match spec.usage() {
         KeyUsage::Encrypt | KeyUsage::Mac => {
             if bytes.len() != 32 {
@@ -162,6 +167,21 @@ mod tests {
             "{e}"
         );
         let e = material_for(KeySpec::EcdsaP256, &[1; 40]).unwrap_err();
+        assert!(matches!(
+            material_for(KeySpec::X25519, &[7; 32]).unwrap_err(),
+            CryptoError::WrongMaterial(_)
+        ));
+        let made = super::super::x25519::generate();
+        let file = format!(
+            "# created: now\n{}\n",
+            std::str::from_utf8(made.expose()).unwrap()
+        );
+        assert_eq!(
+            material_for(KeySpec::X25519, file.as_bytes())
+                .unwrap()
+                .expose(),
+            made.expose()
+        );
         assert!(e.to_string().contains("40 bytes"), "{e}");
     }
 }

@@ -30,6 +30,39 @@ pub fn identity(material: &SecretBytes) -> Result<age::x25519::Identity, CryptoE
     age::x25519::Identity::from_str(text).map_err(|_| damaged())
 }
 
+/// The one identity in an identity file as `age-keygen` writes it (`#` comments and blank
+/// lines ignored), in the form the keyring keeps. Nothing of the file appears in an error.
+pub fn identity_from_file(bytes: &[u8]) -> Result<SecretBytes, CryptoError> {
+    let wrong = |what: String| {
+        CryptoError::WrongMaterial(format!(
+            "x25519 material is an age identity file holding one AGE-SECRET-KEY-1 line, as \
+             age-keygen writes it; the file {what}"
+        ))
+    };
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| wrong(format!("holds {} bytes that are not text", bytes.len())))?;
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let [line] = lines.as_slice() else {
+        return Err(wrong(format!(
+            "holds {} lines besides comments",
+            lines.len()
+        )));
+    };
+    if !line.starts_with("AGE-SECRET-KEY-1") {
+        return Err(wrong("holds no AGE-SECRET-KEY-1 line".into()));
+    }
+    let id = age::x25519::Identity::from_str(line).map_err(|_| {
+        CryptoError::Integrity("the file's AGE-SECRET-KEY-1 line is not a valid identity".into())
+    })?;
+    Ok(SecretBytes::new(
+        id.to_string().expose_secret().as_bytes().to_vec(),
+    ))
+}
+
 /// The recipient (`age1...`) of the identity that `material` holds.
 pub fn recipient(material: &SecretBytes) -> Result<String, CryptoError> {
     Ok(identity(material)?.to_public().to_string())

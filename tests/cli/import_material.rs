@@ -203,3 +203,45 @@ fn material_of_the_wrong_length_or_spec_is_refused_naming_what_it_got() {
         .count();
     assert_eq!(failures, 4);
 }
+
+#[test]
+fn an_age_keygen_identity_imports_as_an_x25519_key_and_raw_bytes_do_not() {
+    let env = Env::new();
+    let out = Command::new("age-keygen")
+        .arg("-o")
+        .arg(env.path("id.txt"))
+        .output()
+        .expect("could not run `age-keygen`: install it (Debian package age) to run these tests");
+    assert!(out.status.success());
+    let text = std::fs::read_to_string(env.path("id.txt")).unwrap();
+    let recipient = text
+        .lines()
+        .find_map(|l| l.strip_prefix("# public key: "))
+        .expect("a public key line")
+        .to_string();
+    let args = |file: &'static str| {
+        [
+            "import-material",
+            "--spec",
+            "x25519",
+            "--material",
+            file,
+            "--alias",
+            "mine",
+        ]
+    };
+    env.write("raw.bin", &[7; 32]);
+    let r = env.run(&args("raw.bin")).code(2);
+    assert!(r.stderr.contains("AGE-SECRET-KEY-1"), "{}", r.stderr);
+    env.run(&args("id.txt")).ok();
+    assert_eq!(env.describe("mine")["origin"], "external");
+    assert_eq!(
+        env.run(&["public-key", "mine"]).ok().out().trim(),
+        recipient
+    );
+    // A file encrypted to the imported identity's recipient opens with the keyring.
+    env.write("m", b"to my own identity");
+    env.run(&["encrypt", "--recipient", &recipient, "m"]).ok();
+    env.run(&["decrypt", "-o", "back", "m.age"]).ok();
+    assert_eq!(read(&env.path("back")), b"to my own identity");
+}
