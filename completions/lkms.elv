@@ -41,6 +41,8 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand schedule-delete 'Schedule a key''s destruction after a waiting period'
             cand cancel-delete 'Cancel a scheduled deletion; the key becomes Disabled'
             cand maintain 'Carry out due rotations and deletions now (for cron)'
+            cand policy 'Set, show or remove a key''s policy: the operations, contexts and versions it allows'
+            cand version 'Disable or enable one version of a key'
             cand encrypt 'Encrypt files or standard input under a key (envelope encryption)'
             cand decrypt 'Decrypt lkms ciphertexts'
             cand re-encrypt 'Rewrap ciphertexts under a key''s current version without decrypting the data'
@@ -303,6 +305,129 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'lkms;policy'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand set 'Give a key the policy in FILE (replacing any it has)'
+            cand get 'Print a key''s policy as TOML (with --json, as an object)'
+            cand remove 'Remove a key''s policy: it then allows whatever its usage and state allow'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;policy;set'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;policy;get'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;policy;remove'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;policy;help'= {
+            cand set 'Give a key the policy in FILE (replacing any it has)'
+            cand get 'Print a key''s policy as TOML (with --json, as an object)'
+            cand remove 'Remove a key''s policy: it then allows whatever its usage and state allow'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;policy;help;set'= {
+        }
+        &'lkms;policy;help;get'= {
+        }
+        &'lkms;policy;help;remove'= {
+        }
+        &'lkms;policy;help;help'= {
+        }
+        &'lkms;version'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand disable 'Disable version N: it refuses to decrypt or verify until enabled again'
+            cand enable 'Enable version N again'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;version;disable'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;version;enable'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;version;help'= {
+            cand disable 'Disable version N: it refuses to decrypt or verify until enabled again'
+            cand enable 'Enable version N again'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;version;help;disable'= {
+        }
+        &'lkms;version;help;enable'= {
+        }
+        &'lkms;version;help;help'= {
         }
         &'lkms;encrypt'= {
             cand --key 'The key to encrypt under [default: the config file''s default_key]'
@@ -744,6 +869,8 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand schedule-delete 'Schedule a key''s destruction after a waiting period'
             cand cancel-delete 'Cancel a scheduled deletion; the key becomes Disabled'
             cand maintain 'Carry out due rotations and deletions now (for cron)'
+            cand policy 'Set, show or remove a key''s policy: the operations, contexts and versions it allows'
+            cand version 'Disable or enable one version of a key'
             cand encrypt 'Encrypt files or standard input under a key (envelope encryption)'
             cand decrypt 'Decrypt lkms ciphertexts'
             cand re-encrypt 'Rewrap ciphertexts under a key''s current version without decrypting the data'
@@ -797,6 +924,25 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;help;cancel-delete'= {
         }
         &'lkms;help;maintain'= {
+        }
+        &'lkms;help;policy'= {
+            cand set 'Give a key the policy in FILE (replacing any it has)'
+            cand get 'Print a key''s policy as TOML (with --json, as an object)'
+            cand remove 'Remove a key''s policy: it then allows whatever its usage and state allow'
+        }
+        &'lkms;help;policy;set'= {
+        }
+        &'lkms;help;policy;get'= {
+        }
+        &'lkms;help;policy;remove'= {
+        }
+        &'lkms;help;version'= {
+            cand disable 'Disable version N: it refuses to decrypt or verify until enabled again'
+            cand enable 'Enable version N again'
+        }
+        &'lkms;help;version;disable'= {
+        }
+        &'lkms;help;version;enable'= {
         }
         &'lkms;help;encrypt'= {
         }

@@ -164,6 +164,20 @@ pub enum Command {
     /// runs. Each one is logged (RotateKey, DeleteKeyMaterial).
     #[command(after_long_help = examples::MAINTAIN)]
     Maintain,
+    /// Set, show or remove a key's policy: the operations, contexts and versions it allows
+    ///
+    /// A policy is a TOML file (`allow`, `export`, `[context] required/allowed`, `[versions]
+    /// min_decryption_version`). Every operation on the key is checked against it; a refusal
+    /// exits 4 naming the rule, and is logged with `policy_rule`. A policy is a guard rail kept
+    /// by lkms, not by cryptography: whoever holds the keyring holds the material.
+    #[command(subcommand, after_long_help = examples::POLICY)]
+    Policy(PolicyCommand),
+    /// Disable or enable one version of a key
+    ///
+    /// A disabled version neither decrypts nor verifies, and is never current; the key's other
+    /// versions work as before. The current version cannot be disabled: rotate first.
+    #[command(subcommand, after_long_help = examples::VERSION)]
+    Version(VersionCommand),
     /// Encrypt files or standard input under a key (envelope encryption)
     ///
     /// Each input gets a fresh data key, wrapped by the key's current version; the data is
@@ -457,6 +471,68 @@ pub enum AliasCommand {
     Remove {
         /// The alias
         name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// Give a key the policy in FILE (replacing any it has)
+    ///
+    /// Unknown fields, operations the key cannot do and bad values are refused (exit 2),
+    /// naming the file and line. Logged as PutKeyPolicy with the policy's SHA-256.
+    #[command(after_long_help = examples::POLICY_SET)]
+    Set {
+        /// The key: its id or an alias
+        key: String,
+        /// The policy, a TOML file
+        #[arg(value_name = "FILE.toml")]
+        file: PathBuf,
+    },
+    /// Print a key's policy as TOML (with --json, as an object)
+    ///
+    /// The TOML printed is the policy's canonical form: saved to a file, it sets the same
+    /// policy again, and its SHA-256 is the one PutKeyPolicy recorded. Logged as GetKeyPolicy.
+    #[command(after_long_help = examples::POLICY_GET)]
+    Get {
+        /// The key: its id or an alias
+        key: String,
+    },
+    /// Remove a key's policy: it then allows whatever its usage and state allow
+    ///
+    /// Logged as DeleteKeyPolicy with the removed policy's SHA-256. Removing a policy from a
+    /// key that has none succeeds and changes nothing.
+    #[command(after_long_help = examples::POLICY_REMOVE)]
+    Remove {
+        /// The key: its id or an alias
+        key: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VersionCommand {
+    /// Disable version N: it refuses to decrypt or verify until enabled again
+    ///
+    /// The current version cannot be disabled (rotate first). Without a terminal, --yes is
+    /// required.
+    #[command(after_long_help = examples::VERSION_DISABLE)]
+    Disable {
+        /// The key: its id or an alias
+        key: String,
+        /// The version number
+        #[arg(value_name = "N")]
+        number: u32,
+    },
+    /// Enable version N again
+    ///
+    /// Data under the version decrypts again (unless the key's policy sets a higher
+    /// min_decryption_version). Enabling a version that is Enabled changes nothing.
+    #[command(after_long_help = examples::VERSION_ENABLE)]
+    Enable {
+        /// The key: its id or an alias
+        key: String,
+        /// The version number
+        #[arg(value_name = "N")]
+        number: u32,
     },
 }
 

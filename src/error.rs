@@ -150,7 +150,11 @@ fn keyring_exit_code(e: &keyring::Error) -> ExitCode {
         | K::NothingToCancel { .. }
         | K::LastVersion(_)
         | K::SigningKeyRotation { .. }
-        | K::WrongUsage { .. } => ExitCode::KeyUnusable,
+        | K::WrongUsage { .. }
+        | K::PolicyRefused { .. }
+        | K::VersionDisabled { .. }
+        | K::DisableCurrentVersion { .. } => ExitCode::KeyUnusable,
+        K::UnknownVersion { .. } => ExitCode::NotFound,
         K::DeletionWindow { .. } | K::RotationPeriod { .. } => ExitCode::Usage,
     }
 }
@@ -189,6 +193,14 @@ fn keyring_remedy(e: &keyring::Error) -> Option<String> {
         K::NothingToCancel { .. } => " (`lkms describe` shows its state)".into(),
         K::LastVersion(_) => "; create a new key".into(),
         K::SigningKeyRotation { .. } => "; create a new key instead".into(),
+        K::PolicyRefused { key, .. } => format!(" (`lkms policy get {key}` shows the policy)"),
+        K::VersionDisabled { key, version } => {
+            format!(" (`lkms version enable {key} {version}` brings it back)")
+        }
+        K::DisableCurrentVersion { key, .. } => {
+            format!("; rotate first (`lkms rotate {key}`), then disable the old version")
+        }
+        K::UnknownVersion { key, .. } => format!("; `lkms describe {key}` lists its versions"),
         K::UnknownAlias(_)
         | K::InvalidAlias(_)
         | K::AliasLooksLikeId

@@ -35,7 +35,13 @@ pub enum Field {
     NumberOfBytes(u32),
     Output(String),
     PendingWindowDays(u32),
+    /// A key version (`version disable|enable`).
+    Version(u32),
     PeriodDays(u32),
+    /// The SHA-256 of a key policy's canonical text (`PutKeyPolicy`).
+    PolicySha256(String),
+    /// The policy rule that refused an operation, in words.
+    PolicyRule(String),
     Signature(String),
     SourceKeyId(String),
     SourceKeyVersion(u32),
@@ -65,7 +71,10 @@ impl Field {
             Field::NumberOfBytes(v) => ("number_of_bytes", v.into()),
             Field::Output(v) => ("output", v.into()),
             Field::PendingWindowDays(v) => ("pending_window_days", v.into()),
+            Field::Version(v) => ("version", v.into()),
             Field::PeriodDays(v) => ("period_days", v.into()),
+            Field::PolicySha256(v) => ("policy_sha256", v.into()),
+            Field::PolicyRule(v) => ("policy_rule", v.into()),
             Field::Signature(v) => ("signature", v.into()),
             Field::SourceKeyId(v) => ("source_key_id", v.into()),
             Field::SourceKeyVersion(v) => ("source_key_version", v.into()),

@@ -374,3 +374,70 @@ pub const LOCK: &str = r#"Examples:
     lkms lock --json
   In a CI job:
     lkms lock"#;
+
+pub const POLICY: &str = r#"Examples:
+  At a terminal:
+    lkms policy set app/config policy.toml
+    lkms policy get app/config
+    lkms policy remove app/config
+  In a shell script:
+    lkms policy get "$key" --json | jq .context
+  In a CI job:
+    lkms encrypt --key release-data --context env=prod dist.tar"#;
+
+pub const POLICY_SET: &str = r#"Examples:
+  At a terminal:
+    cat > policy.toml <<'END'
+    allow = ["encrypt", "decrypt"]
+    [context]
+    required = ["env"]
+    allowed = { env = ["prod", "staging"], app = ["web-*"] }
+    [versions]
+    min_decryption_version = 2
+    END
+    lkms policy set app/config policy.toml
+  In a shell script:
+    lkms policy set "$key" "$policy" --json | jq -r .policy_sha256
+  In a CI job:
+    lkms policy set release-data policies/release.toml"#;
+
+pub const POLICY_GET: &str = r#"Examples:
+  At a terminal:
+    lkms policy get app/config
+  In a shell script:
+    lkms policy get "$key" > saved-policy.toml
+  In a CI job:
+    lkms policy get release-data --json"#;
+
+pub const POLICY_REMOVE: &str = r#"Examples:
+  At a terminal:
+    lkms policy remove app/config
+  In a shell script:
+    lkms policy remove "$key" --json | jq .changed
+  In a CI job:
+    lkms policy remove release-data"#;
+
+pub const VERSION: &str = r#"Examples:
+  At a terminal:
+    lkms rotate app/config && lkms version disable app/config 1
+    lkms version enable app/config 1
+  In a shell script:
+    lkms describe "$key" --json | jq '.versions[] | {version, state}'
+  In a CI job:
+    lkms version disable release-data 3 --yes"#;
+
+pub const VERSION_DISABLE: &str = r#"Examples:
+  At a terminal:
+    lkms version disable app/config 1
+  In a shell script:
+    lkms version disable "$key" "$leaked" --yes
+  In a CI job:
+    lkms version disable release-data 3 --yes --json"#;
+
+pub const VERSION_ENABLE: &str = r#"Examples:
+  At a terminal:
+    lkms version enable app/config 1
+  In a shell script:
+    lkms version enable "$key" 1 --json | jq .versions
+  In a CI job:
+    lkms version enable release-data 3"#;

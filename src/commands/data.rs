@@ -21,13 +21,14 @@ use crate::cli::{DecryptArgs, EncryptArgs, GenerateDataKeyArgs, InspectArgs, ReE
 use crate::crypto::aead::Algorithm;
 use crate::crypto::chunked;
 use crate::crypto::envelope::{self, Context, Header, WrappingKey};
-use crate::crypto::material::KeyUsage;
 use crate::crypto::random::SystemRng;
 use crate::crypto::secret::SecretBytes;
 use crate::error::{integrity, not_found, usage};
 use crate::io::input::{Input, open_input};
 use crate::io::naming::{decrypted_name, encrypted_name, file_or_stdio};
 use crate::io::output::PendingFile;
+use crate::keyring::authorize::Use;
+use crate::keyring::policy::Operation;
 use crate::keyring::{Key, Keyring};
 use crate::output::{Report, clean};
 
@@ -42,9 +43,20 @@ fn json_without_stdout(json: bool, jobs: &[Job]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// An Enabled encrypt key's current version, as the crypto layer wants it.
-fn wrapping_key<'k>(key: &'k Key, operation: &str) -> anyhow::Result<WrappingKey<'k>> {
-    let version = key.usable_current(KeyUsage::Encrypt, operation)?;
+/// The current version of a key authorised for `operation` in `context`, as the crypto layer
+/// wants it.
+fn wrapping_key<'k>(
+    key: &'k Key,
+    operation: Operation,
+    verb: &str,
+    context: &Context,
+) -> anyhow::Result<WrappingKey<'k>> {
+    let version = key.authorize(&Use {
+        operation,
+        verb,
+        context: Some(context),
+        version: None,
+    })?;
     Ok(WrappingKey {
         key_id: key.id,
         version: version.version,
@@ -75,7 +87,7 @@ pub fn encrypt(s: &mut Session, args: &EncryptArgs) -> anyhow::Result<Report> {
         |keyring, job, a| {
             let key = keyring.find(&key_ref)?;
             a.record.key_id = Some(key.id.to_string());
-            let wk = wrapping_key(key, "encrypt with")?;
+            let wk = wrapping_key(key, Operation::Encrypt, "encrypt with", &context)?;
             a.record.key_version = Some(wk.version);
             let (input, len) = open_input(job.input.as_deref())?;
             let mut progress = reporter(len, "encrypting");
@@ -105,7 +117,8 @@ fn open_header(
     input: &mut dyn Read,
     context: &Context,
     rec: &mut Record,
-    operation: &str,
+    operation: Operation,
+    verb: &str,
 ) -> anyhow::Result<Opened> {
     let header = Header::read_from(&mut *input)?;
     rec.key_id = Some(header.key_id().to_string());
@@ -116,7 +129,6 @@ fn open_header(
             header.key_id()
         ))
     })?;
-    key.check_usable(KeyUsage::Encrypt, operation)?;
     // Versions are never removed while a key is usable: one the key never had, or a wrapping
     // algorithm other than the key's, is a damaged (or forged) header.
     let version = key.version(header.key_version()).ok_or_else(|| {
@@ -127,6 +139,12 @@ fn open_header(
             key.display_name(),
             key.current_version
         ))
+    })?;
+    let version = key.authorize(&Use {
+        operation,
+        verb,
+        context: Some(header.context()),
+        version: Some(version.version),
     })?;
     if Some(header.wrapping_algorithm()) != Algorithm::from_spec(key.spec) {
         return Err(integrity(format!(
@@ -182,7 +200,14 @@ pub fn decrypt(s: &mut Session, args: &DecryptArgs) -> anyhow::Result<Report> {
         checked,
         |keyring, job, a| {
             let (mut input, len) = open_input(job.input.as_deref())?;
-            let opened = open_header(keyring, &mut input, &context, &mut a.record, "decrypt with")?;
+            let opened = open_header(
+                keyring,
+                &mut input,
+                &context,
+                &mut a.record,
+                Operation::Decrypt,
+                "decrypt with",
+            )?;
             // Progress counts body bytes, after the header.
             let body_len = len.map(|l| l.saturating_sub(opened.header.encoded_len() as u64));
             let mut progress = reporter(body_len, "decrypting");
@@ -261,6 +286,7 @@ pub fn re_encrypt(s: &mut Session, args: &ReEncryptArgs) -> anyhow::Result<Repor
                 &mut input,
                 &context,
                 &mut a.record,
+                Operation::ReEncrypt,
                 "re-encrypt with",
             )?;
             a.record
@@ -274,7 +300,7 @@ pub fn re_encrypt(s: &mut Session, args: &ReEncryptArgs) -> anyhow::Result<Repor
                     .expect("open_header found it"),
             };
             a.record.key_id = Some(target.id.to_string());
-            let wk = wrapping_key(target, "re-encrypt under")?;
+            let wk = wrapping_key(target, Operation::ReEncrypt, "re-encrypt under", &context)?;
             a.record.key_version = Some(wk.version);
             let header = envelope::rewrap(&opened.header, &opened.data_key, &wk, &rng)?;
             // The body is copied byte for byte: it is never decrypted. File to file, the
@@ -361,7 +387,12 @@ pub fn generate_data_key(s: &mut Session, args: &GenerateDataKeyArgs) -> anyhow:
         let keyring = a.read_keyring()?;
         let key = keyring.find(&args.key)?;
         a.record.key_id = Some(key.id.to_string());
-        let wk = wrapping_key(key, "generate a data key with")?;
+        let wk = wrapping_key(
+            key,
+            Operation::GenerateDataKey,
+            "generate a data key with",
+            &context,
+        )?;
         a.record.key_version = Some(wk.version);
         let rng = SystemRng::new();
         let mut data_key = Zeroizing::new([0u8; 32]);

@@ -13,12 +13,14 @@ mod keys;
 mod lifecycle;
 mod mac;
 mod material;
+mod policy;
 mod progress;
 mod roots;
 pub mod session;
 mod sign;
 mod tag_output;
 pub mod unlocking;
+mod version;
 mod view;
 
 use crate::cli::Command;
@@ -44,6 +46,8 @@ pub fn dispatch(s: &mut Session, command: Command) -> anyhow::Result<Report> {
         Command::ScheduleDelete(a) => lifecycle::schedule_delete(s, &a),
         Command::CancelDelete(a) => lifecycle::cancel_delete(s, &a.key),
         Command::Maintain => lifecycle::maintain(s),
+        Command::Policy(c) => policy::run(s, &c),
+        Command::Version(c) => version::run(s, &c),
         Command::Audit(c) => audit::run(s, &c),
         Command::Sign(a) => sign::sign(s, &a),
         Command::Verify(a) => sign::verify(s, &a),

@@ -180,6 +180,13 @@ impl Session {
         if let Err(e) = result {
             record.outcome = Outcome::Failure;
             record.error = Some(crate::error::render(e));
+            // A policy's refusal names its rule on its own, so the log can be searched for it.
+            if let Some(rule) = e.chain().find_map(|c| match c.downcast_ref() {
+                Some(crate::keyring::Error::PolicyRefused { rule, .. }) => Some(rule.clone()),
+                _ => None,
+            }) {
+                record.set(Field::PolicyRule(rule));
+            }
         }
         if record.unlock.is_none() && self.unlocker.is_unlocked() {
             record.unlock = self.unlocker.info.clone();

@@ -23,12 +23,17 @@ pub fn key_json(key: &Key) -> Value {
         "current_version": key.current_version,
         "versions": key.versions.iter().map(|v| json!({
             "version": v.version,
+            "state": v.state.to_string(),
             "created": time(v.created),
-            "material": if v.material.is_some() { "present" } else { "destroyed" },
+            // Printed keys are metadata copies, without material: the key's state says
+            // whether the material is still in the keyring.
+            "material": if key.state == crate::keyring::KeyState::Destroyed { "destroyed" } else { "present" },
         })).collect::<Vec<_>>(),
         "deletion_date": key.deletion_date.map(time),
         "rotation_period_days": key.rotation_period_days,
         "next_rotation": key.next_rotation.map(time),
+        "policy": key.policy.as_ref().map(|p| serde_json::to_value(p).expect("a policy serializes")),
+        "policy_sha256": key.policy.as_ref().map(|p| p.sha256()),
     })
 }
 
@@ -64,6 +69,28 @@ pub fn key_text(key: &Key) -> String {
     line(
         "Versions:",
         format!("{} (current {})", key.versions.len(), key.current_version),
+    );
+    for v in &key.versions {
+        line(
+            &format!("  Version {}:", v.version),
+            format!(
+                "{}, created {}{}",
+                v.state,
+                time(v.created),
+                if key.state == crate::keyring::KeyState::Destroyed {
+                    ", material destroyed"
+                } else {
+                    ""
+                }
+            ),
+        );
+    }
+    line(
+        "Policy:",
+        match &key.policy {
+            Some(p) => format!("sha256 {} (`lkms policy get` shows it)", p.sha256()),
+            None => "none".into(),
+        },
     );
     line(
         "Rotation:",

@@ -1,6 +1,7 @@
 //! The keyring: the model of keys and versions, their lifecycle, and the encrypted file that
 //! holds them.
 
+pub mod authorize;
 pub mod clock;
 mod error;
 pub mod identity;
@@ -8,10 +9,12 @@ pub mod lifecycle;
 pub mod lookup;
 pub mod migrate;
 pub mod model;
+pub mod policy;
 pub mod root;
 pub mod roots;
 pub mod store;
+pub mod version_state;
 
 pub use clock::{Clock, SystemClock};
 pub use error::Error;
-pub use model::{Key, KeyState, KeyVersion, Keyring};
+pub use model::{Key, KeyState, KeyVersion, Keyring, VersionState};

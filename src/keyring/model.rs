@@ -6,6 +6,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::policy::Policy;
 use crate::crypto::material::KeySpec;
 use crate::crypto::secret::SecretBytes;
 
@@ -74,6 +75,9 @@ pub struct Key {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_rotation: Option<Timestamp>,
     pub current_version: u32,
+    /// What the key allows (`lkms policy set`); none: everything its usage and state allow.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<Policy>,
     #[serde(rename = "version")]
     pub versions: Vec<KeyVersion>,
 }
@@ -83,6 +87,10 @@ pub struct Key {
 pub struct KeyVersion {
     pub version: u32,
     pub created: Timestamp,
+    /// Whether the version may be used (`lkms version disable|enable`); written only when
+    /// disabled, so keyrings without disabled versions read as before.
+    #[serde(default, skip_serializing_if = "VersionState::is_enabled")]
+    pub state: VersionState,
     /// The key material, base64 in the file; absent once the key is destroyed.
     #[serde(
         default,
@@ -90,6 +98,30 @@ pub struct KeyVersion {
         with = "material_b64"
     )]
     pub material: Option<SecretBytes>,
+}
+
+/// A version's own state, apart from the key's: a disabled version neither decrypts nor is
+/// current, as Google Cloud KMS disables one key version.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VersionState {
+    #[default]
+    Enabled,
+    Disabled,
+}
+
+impl VersionState {
+    fn is_enabled(&self) -> bool {
+        *self == VersionState::Enabled
+    }
+}
+
+impl std::fmt::Display for VersionState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            VersionState::Enabled => "Enabled",
+            VersionState::Disabled => "Disabled",
+        })
+    }
 }
 
 impl Keyring {
@@ -120,12 +152,14 @@ impl Key {
             rotation_period_days: self.rotation_period_days,
             next_rotation: self.next_rotation,
             current_version: self.current_version,
+            policy: self.policy.clone(),
             versions: self
                 .versions
                 .iter()
                 .map(|v| KeyVersion {
                     version: v.version,
                     created: v.created,
+                    state: v.state,
                     material: None,
                 })
                 .collect(),
@@ -134,10 +168,6 @@ impl Key {
 
     pub fn version(&self, n: u32) -> Option<&KeyVersion> {
         self.versions.iter().find(|v| v.version == n)
-    }
-
-    pub fn current(&self) -> Option<&KeyVersion> {
-        self.version(self.current_version)
     }
 
     /// The name people know the key by: its first alias, else its id.

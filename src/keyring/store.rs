@@ -414,7 +414,7 @@ fn validate(keyring: &Keyring) -> Result<(), String> {
 
     use super::lifecycle::{MAX_ROTATION_DAYS, MIN_ROTATION_DAYS};
     use super::lookup::validate_alias;
-    use super::model::KeyState;
+    use super::model::{KeyState, VersionState};
     use crate::crypto::material::KeyUsage;
 
     if keyring.format_version >= 2 && keyring.keyring_id.is_none() {
@@ -486,6 +486,18 @@ fn validate(keyring: &Keyring) -> Result<(), String> {
                 "key {id} has current version {}, which it does not hold",
                 key.current_version
             ));
+        }
+        if key
+            .versions
+            .iter()
+            .any(|v| v.version == key.current_version && v.state == VersionState::Disabled)
+        {
+            return Err(format!("key {id} has a disabled current version"));
+        }
+        if let Some(policy) = &key.policy {
+            policy
+                .validate(key.spec.usage())
+                .map_err(|e| format!("key {id} has a policy lkms would not set: {e}"))?;
         }
     }
     Ok(())
@@ -586,6 +598,23 @@ mod tests {
                 key0(d).insert("current_version".into(), 9.into());
             }),
             "current version 9",
+        );
+        refused(
+            parse_edited(|d| {
+                let v = key0(d)["version"].as_array_mut().unwrap()[0]
+                    .as_table_mut()
+                    .unwrap();
+                v.insert("state".into(), "Disabled".into());
+            }),
+            "disabled current version",
+        );
+        refused(
+            parse_edited(|d| {
+                let mut policy = toml::Table::new();
+                policy.insert("allow".into(), vec!["sign"].into());
+                key0(d).insert("policy".into(), policy.into());
+            }),
+            "policy lkms would not set",
         );
         refused(
             parse_edited(|d| {
@@ -729,11 +758,13 @@ mod tests {
                 rotation_period_days,
                 next_rotation,
                 current_version: numbers[current.index(numbers.len())],
+                policy: None,
                 versions: numbers
                     .iter()
                     .map(|&version| KeyVersion {
                         version,
                         created,
+                        state: Default::default(),
                         material: (state != KeyState::Destroyed)
                             .then(|| SecretBytes::new(material[..len].to_vec())),
                     })

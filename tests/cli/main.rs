@@ -15,6 +15,7 @@ mod keys;
 mod lifecycle;
 mod passphrase;
 mod pinned;
+mod policy;
 mod roots;
 mod secrets;
 mod sign;
