@@ -70,6 +70,21 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the
+    /// config file's max_work_factor]
+    ///
+    /// A keyring asking for more is refused before anything is derived (exit 5), so a crafted
+    /// one cannot make lkms spend gigabytes and most of a minute. Raise it only for a keyring
+    /// you made at 21 or 22 yourself.
+    #[arg(
+        long,
+        global = true,
+        env = "LKMS_MAX_WORK_FACTOR",
+        value_name = "N",
+        value_parser = clap::value_parser!(u8).range(10..=22)
+    )]
+    pub max_work_factor: Option<u8>,
+
     /// Do not ask for confirmation before destructive changes
     #[arg(long, short = 'y', global = true)]
     pub yes: bool,
@@ -409,7 +424,8 @@ pub struct KeyArg {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// scrypt's log2 cost, 10 to 22 [default: 18, or the config file's work_factor]
+    /// scrypt's log2 cost, 10 to 22 [default: 18, or the config file's work_factor]; above 20
+    /// only with --max-work-factor
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(i64::from(MIN_WORK_FACTOR)..=i64::from(MAX_WORK_FACTOR)))]
     pub work_factor: Option<u8>,
 }
@@ -597,6 +613,9 @@ pub struct EncryptArgs {
 
 #[derive(Debug, Args)]
 pub struct DecryptArgs {
+    /// Decrypt only data encrypted under this key (id or alias); any other is refused (exit 4)
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
     /// Encryption context, K=V (repeatable): must equal the one used to encrypt
     #[arg(long = "context", value_name = "K=V", value_parser = parse_pair)]
     pub context: Vec<(String, String)>,
@@ -615,6 +634,9 @@ pub struct ReEncryptArgs {
     /// The key to rewrap under [default: the key each ciphertext names]
     #[arg(long, value_name = "KEY")]
     pub key: Option<String>,
+    /// Rewrap only data encrypted under this key (id or alias); any other is refused (exit 4)
+    #[arg(long, value_name = "KEY")]
+    pub source_key: Option<String>,
     /// Encryption context, K=V (repeatable): must equal the one used to encrypt
     #[arg(long = "context", value_name = "K=V", value_parser = parse_pair)]
     pub context: Vec<(String, String)>,

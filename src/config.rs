@@ -14,7 +14,7 @@ use toml::Spanned;
 use crate::cli::GlobalArgs;
 use crate::error::{failure, not_found};
 use crate::keyring::lifecycle::{MAX_DELETION_DAYS, MIN_DELETION_DAYS};
-use crate::keyring::store::{MAX_WORK_FACTOR, MIN_WORK_FACTOR};
+use crate::keyring::store::{DEFAULT_MAX_WORK_FACTOR, MAX_WORK_FACTOR, MIN_WORK_FACTOR};
 
 /// What `config.toml` holds, checked: paths are absolute, numbers are in range.
 #[derive(Debug, Default)]
@@ -24,6 +24,7 @@ pub struct Config {
     pub default_key: Option<String>,
     pub deletion_window_days: Option<u32>,
     pub work_factor: Option<u8>,
+    pub max_work_factor: Option<u8>,
 }
 
 /// The file as written. Unknown fields are errors, so a typo is not silently ignored. Values
@@ -38,6 +39,7 @@ struct RawConfig {
     default_key: Option<Spanned<String>>,
     deletion_window_days: Option<Spanned<i64>>,
     work_factor: Option<Spanned<i64>>,
+    max_work_factor: Option<Spanned<i64>>,
 }
 
 /// Everything a command needs to know about where things are and how to talk.
@@ -48,6 +50,8 @@ pub struct Settings {
     pub passphrase_file: Option<PathBuf>,
     pub json: bool,
     pub yes: bool,
+    /// The highest scrypt work factor a keyring is opened at (see `DEFAULT_MAX_WORK_FACTOR`).
+    pub max_work_factor: u8,
     pub config: Config,
 }
 
@@ -138,19 +142,22 @@ impl Config {
                 }
             })
             .transpose()?;
-        let work_factor = raw
-            .work_factor
-            .map(|v| match u8::try_from(*v.get_ref()) {
-                Ok(wf) if (MIN_WORK_FACTOR..=MAX_WORK_FACTOR).contains(&wf) => Ok(wf),
-                _ => Err(bad(
-                    v.span(),
-                    format!(
-                        "work_factor must be {MIN_WORK_FACTOR} to {MAX_WORK_FACTOR}, not {}",
-                        v.get_ref()
-                    ),
-                )),
-            })
-            .transpose()?;
+        let factor = |field: &str, value: Option<Spanned<i64>>| {
+            value
+                .map(|v| match u8::try_from(*v.get_ref()) {
+                    Ok(wf) if (MIN_WORK_FACTOR..=MAX_WORK_FACTOR).contains(&wf) => Ok(wf),
+                    _ => Err(bad(
+                        v.span(),
+                        format!(
+                            "{field} must be {MIN_WORK_FACTOR} to {MAX_WORK_FACTOR}, not {}",
+                            v.get_ref()
+                        ),
+                    )),
+                })
+                .transpose()
+        };
+        let work_factor = factor("work_factor", raw.work_factor)?;
+        let max_work_factor = factor("max_work_factor", raw.max_work_factor)?;
         let deletion_window_days = raw
             .deletion_window_days
             .map(|v| match u32::try_from(*v.get_ref()) {
@@ -171,6 +178,7 @@ impl Config {
             default_key,
             deletion_window_days,
             work_factor,
+            max_work_factor,
         })
     }
 }
@@ -207,6 +215,10 @@ impl Settings {
             passphrase_file: global.passphrase_file.clone(),
             json: global.json,
             yes: global.yes,
+            max_work_factor: global
+                .max_work_factor
+                .or(config.max_work_factor)
+                .unwrap_or(DEFAULT_MAX_WORK_FACTOR),
             config,
         })
     }

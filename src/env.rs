@@ -8,6 +8,7 @@ pub const PASSPHRASE: &str = "LKMS_PASSPHRASE";
 pub const CONFIG: &str = "LKMS_CONFIG";
 pub const NEW_PASSPHRASE_FILE: &str = "LKMS_NEW_PASSPHRASE_FILE";
 pub const NEW_PASSPHRASE: &str = "LKMS_NEW_PASSPHRASE";
+pub const MAX_WORK_FACTOR: &str = "LKMS_MAX_WORK_FACTOR";
 
 /// Each variable with what it does, in the order the man pages list them.
 pub const ALL: &[(&str, &str)] = &[
@@ -31,4 +32,9 @@ pub const ALL: &[(&str, &str)] = &[
         "For passwd: a file whose first line is the new passphrase.",
     ),
     (NEW_PASSPHRASE, "For passwd: the new passphrase itself."),
+    (
+        MAX_WORK_FACTOR,
+        "The highest scrypt work factor a keyring is opened at (10 to 22, default 20), when \
+         --max-work-factor is not given.",
+    ),
 ];

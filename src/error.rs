@@ -7,6 +7,7 @@ use std::fmt;
 
 use crate::audit;
 use crate::crypto::CryptoError;
+use crate::keyring::store::MAX_WORK_FACTOR;
 use crate::keyring::{self, KeyState};
 
 /// Exit codes, as documented in the README and docs/DESIGN.md.
@@ -145,7 +146,9 @@ fn keyring_exit_code(e: &keyring::Error) -> ExitCode {
         K::WrongPassphrase(_) => ExitCode::Auth,
         K::Damaged { .. } => ExitCode::Integrity,
         K::InvalidAlias(_) | K::AliasLooksLikeId => ExitCode::Usage,
-        K::AlreadyExists(_) | K::ExcessiveWork { .. } | K::AliasTaken { .. } => ExitCode::Failure,
+        K::ExcessiveWork { .. } => ExitCode::Integrity,
+        K::WorkFactorAboveCap { .. } => ExitCode::Usage,
+        K::AlreadyExists(_) | K::AliasTaken { .. } => ExitCode::Failure,
         K::WrongState { .. }
         | K::NothingToCancel { .. }
         | K::LastVersion(_)
@@ -172,7 +175,23 @@ fn keyring_remedy(e: &keyring::Error) -> Option<String> {
             "; check {}, --passphrase-file or what you typed",
             crate::env::PASSPHRASE
         ),
-        K::Damaged { .. } | K::ExcessiveWork { .. } => "; restore it from a backup".into(),
+        K::Damaged { .. } => "; restore it from a backup".into(),
+        K::ExcessiveWork { required, .. } if *required > MAX_WORK_FACTOR => {
+            format!(
+                ": lkms never writes more than {MAX_WORK_FACTOR}, so it was not written by lkms, or it is damaged; restore it from a backup"
+            )
+        }
+        K::ExcessiveWork { required, .. } => format!(
+            ". If you made it with that factor on purpose, allow it with --max-work-factor \
+             {required} (or {}={required}, or max_work_factor in the config file); otherwise \
+             it is not yours: restore it from a backup",
+            crate::env::MAX_WORK_FACTOR
+        ),
+        K::WorkFactorAboveCap { requested, .. } => format!(
+            "; to use it, raise the limit for every command with --max-work-factor \
+             {requested}, {}={requested} or max_work_factor = {requested} in the config file",
+            crate::env::MAX_WORK_FACTOR
+        ),
         K::UnknownKey(_) => "; `lkms list` shows the keys and their aliases".into(),
         K::AliasTaken { alias, .. } => {
             format!("; remove it first with `lkms alias remove {alias}`")

@@ -37,7 +37,8 @@ const FILES: &[(&str, &str)] = &[
     (
         "~/.config/lkms/config.toml",
         "The default configuration file (in $XDG_CONFIG_HOME/lkms on Linux), read when present. \
-         Fields: keyring, audit_log, default_key, deletion_window_days, work_factor. A flag beats \
+         Fields: keyring, audit_log, default_key, deletion_window_days, work_factor, \
+         max_work_factor. A flag beats \
          its environment variable, which beats this file, which beats the built-in default.",
     ),
 ];

@@ -13,6 +13,8 @@ pub mod crypto;
 pub(crate) mod env;
 pub(crate) mod error;
 pub mod generate;
+pub(crate) mod hardening;
+pub(crate) mod interrupt;
 pub mod io;
 pub(crate) mod keyring;
 pub(crate) mod output;

@@ -63,7 +63,7 @@ impl Report {
             }
             if !self.json.is_null() {
                 let mut out = std::io::stdout().lock();
-                writeln!(out, "{}", self.json)?;
+                writeln!(out, "{}", json_text(&self.json))?;
                 out.flush()?;
             }
             return Ok(());
@@ -83,4 +83,4 @@ impl Report {
     }
 }
 
-pub use crate::text::{clean, clean_lines};
+pub use crate::text::{clean, clean_lines, json_text};

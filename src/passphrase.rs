@@ -19,15 +19,45 @@ pub fn interactive() -> bool {
 }
 
 /// The first line of a file, without its line ending.
+///
+/// As ssh does with a private key: a file others may write is refused (someone could swap
+/// the passphrase for one they know), and one others may read is used with a warning.
 pub fn from_file(path: &Path) -> anyhow::Result<SecretString> {
-    let content = Zeroizing::new(std::fs::read(path).map_err(|e| {
+    use std::io::Read;
+    use std::os::unix::fs::PermissionsExt;
+    let cannot = |e: std::io::Error| {
         auth(format!(
             "cannot read the passphrase file {}: {}; check the path given to \
              --passphrase-file or LKMS_PASSPHRASE_FILE",
             path.display(),
             crate::error::plain_io(&e)
         ))
-    })?);
+    };
+    let mut file = std::fs::File::open(path).map_err(cannot)?;
+    // The mode of the file opened, not of whatever the path names a moment later.
+    let meta = file.metadata().map_err(cannot)?;
+    let mode = meta.permissions().mode() & 0o777;
+    if meta.is_file() && mode & 0o022 != 0 {
+        return Err(auth(format!(
+            "the passphrase file {} may be written by others (mode {mode:03o}); lkms refuses \
+             it: run `chmod 600 {}`",
+            path.display(),
+            path.display()
+        )));
+    }
+    if meta.is_file() && mode & 0o044 != 0 {
+        eprintln!(
+            "lkms: warning: the passphrase file {} may be read by others (mode {mode:03o}); \
+             run `chmod 600 {}`",
+            path.display(),
+            path.display()
+        );
+    }
+    let mut content = Zeroizing::new(Vec::with_capacity(1024));
+    file.by_ref()
+        .take(1 << 20)
+        .read_to_end(&mut content)
+        .map_err(cannot)?;
     let line = content.split(|&b| b == b'\n').next().unwrap_or_default();
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     let text = std::str::from_utf8(line).map_err(|_| {

@@ -11,6 +11,8 @@ use crate::output::clean_lines;
 
 /// Runs lkms with the process's arguments and returns the exit code.
 pub fn run() -> i32 {
+    // Before anything is read: no secret may ever reach a core dump.
+    crate::hardening::at_start();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

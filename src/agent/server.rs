@@ -3,12 +3,14 @@
 //! It serves only its own uid (`SO_PEERCRED`), holds identities in locked memory in a
 //! non-dumpable process, and forgets them on `lock`, after the idle timeout (no `get` or `put`
 //! for that long), at the maximum lifetime (then exits), on `stop` and on SIGTERM, SIGINT or
-//! SIGHUP (then exits). The socket's folder and the socket are removed on the way out.
+//! SIGHUP (then exits: `crate::interrupt` takes those signals in its own thread, and the agent
+//! hands it the wipe and the socket to remove). The socket's folder and the socket are removed
+//! on the way out.
 
 use std::os::fd::AsRawFd;
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use serde_json::json;
@@ -17,28 +19,6 @@ use zeroize::Zeroizing;
 use super::client::CALL_TIMEOUT;
 use super::locked::{LockedStore, harden_process};
 use super::protocol::{euid, peer_uid, read_message, wipe, write_message};
-
-static STOP: AtomicBool = AtomicBool::new(false);
-
-extern "C" fn on_signal(_: libc::c_int) {
-    STOP.store(true, Ordering::SeqCst);
-}
-
-/// Catches SIGTERM, SIGINT and SIGHUP without `SA_RESTART`, so `poll` returns at once and the
-/// loop forgets and exits.
-fn catch_signals() {
-    for sig in [libc::SIGTERM, libc::SIGINT, libc::SIGHUP] {
-        // SAFETY: the handler only stores to an atomic, which is async-signal-safe; the
-        // sigaction struct is fully initialised before use.
-        unsafe {
-            let mut sa: libc::sigaction = std::mem::zeroed();
-            sa.sa_sigaction = on_signal as *const () as usize;
-            libc::sigemptyset(&mut sa.sa_mask);
-            sa.sa_flags = 0;
-            libc::sigaction(sig, &sa, std::ptr::null_mut());
-        }
-    }
-}
 
 pub struct Options {
     pub socket: PathBuf,
@@ -49,29 +29,54 @@ pub struct Options {
 }
 
 /// Everything the process needs before it answers: memory locked, the process non-dumpable,
-/// signals caught. Done before the socket exists, so no client ever talks to an agent that
-/// could leak what it is given.
+/// an interrupt wiping the store and removing the socket. Done before the socket exists, so no
+/// client ever talks to an agent that could leak what it is given.
 pub struct Prepared {
-    store: LockedStore,
+    store: Arc<Mutex<LockedStore>>,
 }
 
-pub fn prepare() -> anyhow::Result<Prepared> {
+pub fn prepare(opts: &Options) -> anyhow::Result<Prepared> {
     harden_process()?;
-    let store = LockedStore::new()?;
-    catch_signals();
+    let store = Arc::new(Mutex::new(LockedStore::new()?));
+    crate::interrupt::remove_on_interrupt(&opts.socket);
+    let wipe = Arc::clone(&store);
+    let dir = opts.own_dir.clone();
+    crate::interrupt::on_interrupt(Box::new(move |_| {
+        lock(&wipe).forget();
+        if let Some(dir) = dir {
+            let _ = std::fs::remove_dir(dir);
+        }
+    }));
     Ok(Prepared { store })
 }
 
+fn lock(store: &Mutex<LockedStore>) -> MutexGuard<'_, LockedStore> {
+    store.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// In the background, standard error is the pipe `agent start` read until the agent answered;
+/// once it has exited, writing there would fail. Point it at /dev/null instead.
+pub fn detach_stderr() {
+    use std::os::unix::fs::FileTypeExt;
+    let is_pipe = std::fs::metadata("/proc/self/fd/2").is_ok_and(|m| m.file_type().is_fifo());
+    if !is_pipe {
+        return;
+    }
+    if let Ok(null) = std::fs::OpenOptions::new().write(true).open("/dev/null") {
+        // SAFETY: dup2 onto fd 2 with a valid open descriptor; `null` closes its own copy.
+        unsafe {
+            libc::dup2(null.as_raw_fd(), 2);
+        }
+    }
+}
+
 /// Serves until stopped. Returns when the agent should exit.
-pub fn serve(mut prepared: Prepared, listener: UnixListener, opts: &Options) -> anyhow::Result<()> {
+pub fn serve(prepared: Prepared, listener: UnixListener, opts: &Options) -> anyhow::Result<()> {
     let started = Instant::now();
     let started_at = jiff::Timestamp::now();
     let mut last_use = Instant::now();
-    let store = &mut prepared.store;
+    let store = &prepared.store;
     let result = loop {
-        if STOP.load(Ordering::SeqCst) {
-            break Ok(());
-        }
         let now = Instant::now();
         if let Some(max) = opts.max_lifetime
             && now.duration_since(started) >= max
@@ -81,7 +86,7 @@ pub fn serve(mut prepared: Prepared, listener: UnixListener, opts: &Options) -> 
         if let Some(idle) = opts.idle_timeout
             && now.duration_since(last_use) >= idle
         {
-            store.forget();
+            lock(store).forget();
             last_use = now;
         }
         // Sleep until a client comes or the next deadline, at most a second.
@@ -101,18 +106,18 @@ pub fn serve(mut prepared: Prepared, listener: UnixListener, opts: &Options) -> 
         // SAFETY: one valid pollfd, its count, a bounded timeout.
         let ready = unsafe { libc::poll(&mut fd, 1, ms) };
         if ready <= 0 {
-            continue; // timeout or EINTR: the checks above run again
+            continue; // a timeout: the checks above run again
         }
         let Ok((stream, _)) = listener.accept() else {
             continue;
         };
-        match handle(stream, store, opts, started_at) {
+        match handle(stream, &mut lock(store), opts, started_at) {
             Handled::Used => last_use = Instant::now(),
             Handled::Other => {}
             Handled::Stop => break Ok(()),
         }
     };
-    store.forget();
+    lock(store).forget();
     cleanup(opts);
     result
 }

@@ -44,6 +44,8 @@ pub enum Event {
     ListRoots,
     AddRoot,
     RemoveRoot,
+    /// `audit show --key ALIAS`: the keyring is unlocked to turn the alias into an id.
+    ShowAuditLog,
     /// Written by the log itself when it repairs a torn last line.
     AuditLogRecovered,
 }
@@ -87,6 +89,7 @@ impl Event {
             Event::ListRoots => "ListRoots",
             Event::AddRoot => "AddRoot",
             Event::RemoveRoot => "RemoveRoot",
+            Event::ShowAuditLog => "ShowAuditLog",
             Event::AuditLogRecovered => "AuditLogRecovered",
         }
     }
@@ -103,6 +106,7 @@ mod tests {
             Event::ReEncrypt,
             Event::AuditLogRecovered,
             Event::VerifyMac,
+            Event::ShowAuditLog,
         ] {
             assert_eq!(serde_json::to_value(e).unwrap(), e.name());
         }

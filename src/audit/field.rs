@@ -31,6 +31,8 @@ pub enum Field {
     RootKind(String),
     RootFile(String),
     Input(String),
+    /// The key reference given (`audit show --key ALIAS`), as typed.
+    Key(String),
     Mac(String),
     NumberOfBytes(u32),
     Output(String),
@@ -67,6 +69,7 @@ impl Field {
             Field::RootKind(v) => ("kind", v.into()),
             Field::RootFile(v) => ("root_file", v.into()),
             Field::Input(v) => ("input", v.into()),
+            Field::Key(v) => ("key", v.into()),
             Field::Mac(v) => ("mac", v.into()),
             Field::NumberOfBytes(v) => ("number_of_bytes", v.into()),
             Field::Output(v) => ("output", v.into()),

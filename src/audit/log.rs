@@ -11,6 +11,7 @@ use jiff::Timestamp;
 use super::MAX_LINE;
 use super::chain::{GENESIS_HASH, line_hash};
 use super::record::{Outcome, Record};
+use crate::error::{failure, integrity};
 
 pub struct AuditLog {
     path: PathBuf,
@@ -35,12 +36,21 @@ impl AuditLog {
             .append(true)
             .create(true)
             .mode(0o600)
+            // Never through a symlink: one planted at the log's name would have lkms append
+            // to (and, repairing a torn line, truncate) a file of the planter's choosing.
+            .custom_flags(libc::O_NOFOLLOW)
             .open(path)
-            .with_context(|| {
-                format!(
-                    "cannot open the audit log {} for writing; lkms refuses to act without its audit trail",
+            .map_err(|e| {
+                let why = if e.raw_os_error() == Some(libc::ELOOP) {
+                    "it is a symbolic link; name the log itself".to_string()
+                } else {
+                    crate::error::plain_io(&e)
+                };
+                failure(format!(
+                    "cannot open the audit log {} for writing ({why}); lkms refuses to act \
+                     without its audit trail",
                     path.display()
-                )
+                ))
             })?;
         Ok(AuditLog {
             path: path.to_path_buf(),
@@ -60,13 +70,25 @@ impl AuditLog {
         self.file.lock().map_err(fail)?;
         let result = self.append_locked(&mut record, now);
         let _ = self.file.unlock();
-        result.map_err(fail)?;
+        result.map_err(|e| {
+            if e.get_ref().is_some_and(|inner| inner.is::<NotAnAuditLog>()) {
+                // The file holds something lkms did not write: nothing was changed in it.
+                integrity(format!(
+                    "this is not an lkms audit log: {} {e}; nothing was written to it and the \
+                     operation was refused (name the right file with --audit-log)",
+                    path.display()
+                ))
+            } else {
+                fail(e)
+            }
+        })?;
         Ok(record)
     }
 
     fn append_locked(&mut self, record: &mut Record, now: Timestamp) -> std::io::Result<()> {
         let (last, torn) = self.last_line()?;
         if torn > 0 {
+            self.check_torn_tail(torn)?;
             // A crash cut the last line short. That line was never complete, so its command
             // never reported success: drop the fragment rather than glue a record onto it, and
             // say so in the chain.
@@ -84,6 +106,21 @@ impl AuditLog {
         let (seq, prev) = next_link(last.as_ref());
         *record = self.write_record(record.clone(), seq, prev, now)?;
         Ok(())
+    }
+
+    /// A torn tail is dropped only if it is the start of a record as lkms writes it (the
+    /// first field is always `seq`): any other content means the file is not an lkms log, and
+    /// truncating it would destroy someone's data.
+    fn check_torn_tail(&mut self, torn: u64) -> std::io::Result<()> {
+        let len = self.file.metadata()?.len();
+        let mut tail = Vec::with_capacity(torn as usize);
+        self.file.seek(SeekFrom::Start(len - torn))?;
+        (&self.file).take(torn).read_to_end(&mut tail)?;
+        if is_record_start(&tail) {
+            Ok(())
+        } else {
+            Err(std::io::Error::other(NotAnAuditLog))
+        }
     }
 
     fn write_record(
@@ -183,6 +220,28 @@ impl AuditLog {
             return Ok((Some(record), torn));
         }
     }
+}
+
+/// The file ends with a line that is neither whole nor the start of a record.
+#[derive(Debug)]
+struct NotAnAuditLog;
+
+impl std::fmt::Display for NotAnAuditLog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ends with text that is not the start of an audit record")
+    }
+}
+
+impl std::error::Error for NotAnAuditLog {}
+
+/// True when `bytes` is the beginning of a line lkms writes: `{"seq":` then digits, or a
+/// prefix of that.
+fn is_record_start(bytes: &[u8]) -> bool {
+    const START: &[u8] = b"{\"seq\":";
+    if bytes.len() <= START.len() {
+        return START.starts_with(bytes);
+    }
+    bytes.starts_with(START) && bytes[START.len()].is_ascii_digit()
 }
 
 fn next_link(last: Option<&Record>) -> (u64, String) {

@@ -19,7 +19,7 @@ pub use event::Event;
 pub use field::{Field, Stream};
 pub use log::AuditLog;
 pub use record::{Outcome, Record, UnlockInfo};
-pub use verify::{read_records, verify_file};
+pub use verify::{for_each_record, verify_file};
 
 /// The longest line the log may hold, newline excluded. lkms refuses to write a longer one, the
 /// readers refuse to read one, and the appender looks no further back than this for the last

@@ -78,7 +78,7 @@ fn too_long() -> String {
 /// exact form lkms writes, its seq follows the previous one, its prev_hash is the previous
 /// line's hash, and its hash is right. Stops at the first bad line.
 pub fn verify_reader(mut reader: impl BufRead) -> Result<VerifyReport, VerifyError> {
-    let mut prev = GENESIS_HASH.to_string();
+    let mut chain = Chain::new();
     let mut n = 0u64;
     let mut line = Vec::new();
     let broken = |line: u64, why: String| VerifyError::Broken { line, why };
@@ -98,42 +98,55 @@ pub fn verify_reader(mut reader: impl BufRead) -> Result<VerifyReport, VerifyErr
         }
         let record: Record = serde_json::from_slice(&line)
             .map_err(|e| broken(n, format!("not an audit record ({e})")))?;
+        chain
+            .check(n, &line, &record)
+            .map_err(|why| broken(n, why))?;
+    }
+    Ok(VerifyReport {
+        lines: n,
+        last_hash: chain.prev,
+    })
+}
+
+/// The chain as far as it has been checked: the hash the next line must name as prev_hash.
+struct Chain {
+    prev: String,
+}
+
+impl Chain {
+    fn new() -> Chain {
+        Chain {
+            prev: GENESIS_HASH.to_string(),
+        }
+    }
+
+    /// Checks line `n` (1-based), whose bytes are `line` and which parsed as `record`: its seq
+    /// follows the previous one, its prev_hash is the previous line's hash, its hash is right,
+    /// and it is in the exact form lkms writes.
+    fn check(&mut self, n: u64, line: &[u8], record: &Record) -> Result<(), String> {
         if record.seq != n {
-            return Err(broken(
-                n,
-                format!(
-                    "seq is {}, expected {n} (a line was removed, added or moved)",
-                    record.seq
-                ),
+            return Err(format!(
+                "seq is {}, expected {n} (a line was removed, added or moved)",
+                record.seq
             ));
         }
-        if record.prev_hash != prev {
-            return Err(broken(
-                n,
+        if record.prev_hash != self.prev {
+            return Err(
                 "prev_hash does not match the line before (a line was removed or moved)".into(),
-            ));
+            );
         }
-        if line_hash(&record) != record.hash {
-            return Err(broken(
-                n,
-                "its hash does not match its content (it was edited)".into(),
-            ));
+        if line_hash(record) != record.hash {
+            return Err("its hash does not match its content (it was edited)".into());
         }
         // The hash covers the parsed record, so also demand the exact bytes lkms writes: an
         // edit that keeps the meaning for lkms (spacing, escapes, a duplicated map key) could
         // still mean something else to another reader of the log.
-        if serde_json::to_vec(&record).ok().as_deref() != Some(&line[..]) {
-            return Err(broken(
-                n,
-                "it is not in the exact form lkms writes (it was edited)".into(),
-            ));
+        if serde_json::to_vec(record).ok().as_deref() != Some(line) {
+            return Err("it is not in the exact form lkms writes (it was edited)".into());
         }
-        prev = record.hash;
+        self.prev = record.hash.clone();
+        Ok(())
     }
-    Ok(VerifyReport {
-        lines: n,
-        last_hash: prev,
-    })
 }
 
 /// Checks a log held in memory; see [`verify_reader`].
@@ -143,7 +156,13 @@ pub fn verify_bytes(log: &[u8]) -> Result<VerifyReport, VerifyError> {
 }
 
 fn open(path: &Path) -> anyhow::Result<std::io::BufReader<std::fs::File>> {
-    match std::fs::File::open(path) {
+    use std::os::unix::fs::OpenOptionsExt;
+    // As the appender does: the log itself, never a file a symlink at its name points to.
+    let opened = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(path);
+    match opened {
         Ok(f) => Ok(std::io::BufReader::new(f)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             Err(Error::NoLog(path.to_path_buf()).into())
@@ -168,15 +187,23 @@ pub fn verify_file(path: &Path) -> anyhow::Result<VerifyReport> {
     })
 }
 
-/// Every record, for `audit show`. Lines that do not parse are an integrity error.
-pub fn read_records(path: &Path) -> anyhow::Result<Vec<Record>> {
+/// Hands every record of the log to `each`, one at a time, for `audit show`: memory stays
+/// bounded by one line ([`MAX_LINE`]) whatever the log's size. Lines that do not parse are an
+/// integrity error. The chain is checked on the way: returns the first line that breaks it
+/// (its number and why), for the caller to warn that what it showed does not verify.
+pub fn for_each_record(
+    path: &Path,
+    mut each: impl FnMut(&Record) -> anyhow::Result<()>,
+) -> anyhow::Result<Option<(u64, String)>> {
     let mut reader = open(path)?;
-    let mut out = Vec::new();
     let mut line = Vec::new();
-    let bad = |line: usize, why: String| -> anyhow::Error {
+    let mut chain = Chain::new();
+    let mut first_break = None;
+    let mut n = 0u64;
+    let bad = |line: u64, why: String| -> anyhow::Error {
         Error::NotARecord {
             path: path.to_path_buf(),
-            line,
+            line: line as usize,
             why,
         }
         .into()
@@ -184,15 +211,26 @@ pub fn read_records(path: &Path) -> anyhow::Result<Vec<Record>> {
     while let Some(kind) = next_line(&mut reader, &mut line)
         .with_context(|| format!("cannot read {}", path.display()))?
     {
-        let n = out.len() + 1;
-        if let Line::TooLong = kind {
-            return Err(bad(n, format!("is not an audit record: {}", too_long())));
+        n += 1;
+        match kind {
+            Line::TooLong => {
+                return Err(bad(n, format!("is not an audit record: {}", too_long())));
+            }
+            Line::Torn if first_break.is_none() => {
+                first_break = Some((n, "it is incomplete (a crash cut it short)".to_string()));
+            }
+            _ => {}
         }
-        let record = serde_json::from_slice(&line)
+        let record: Record = serde_json::from_slice(&line)
             .map_err(|e| bad(n, format!("is not an audit record ({e})")))?;
-        out.push(record);
+        if first_break.is_none()
+            && let Err(why) = chain.check(n, &line, &record)
+        {
+            first_break = Some((n, why));
+        }
+        each(&record)?;
     }
-    Ok(out)
+    Ok(first_break)
 }
 
 #[cfg(test)]

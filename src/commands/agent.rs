@@ -88,10 +88,11 @@ fn start(s: &mut Session, args: AgentStartArgs) -> anyhow::Result<Report> {
         max_lifetime: Some(args.max_lifetime),
     };
     if args.foreground {
-        let prepared = server::prepare()?;
+        let prepared = server::prepare(&opts)?;
         let listener = server::bind(&socket)?;
         started_report(&socket, std::process::id()).print(s.settings.json)?;
         std::io::stdout().flush()?;
+        server::detach_stderr();
         // Nothing more goes to the terminal: the agent may outlive it.
         server::serve(prepared, listener, &opts)?;
         return Ok(Report::none());

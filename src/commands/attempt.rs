@@ -52,6 +52,17 @@ impl<'s> Attempt<'s> {
         record: Record,
     ) -> anyhow::Result<Attempt<'s>> {
         session.open_audit()?;
+        // Interrupted (Ctrl-C, SIGTERM), the attempt still gets its line, as a failure.
+        let log = session.settings.audit_log.clone();
+        let interrupted = record.clone();
+        crate::interrupt::on_interrupt(Box::new(move |why| {
+            let mut rec = interrupted;
+            rec.outcome = crate::audit::Outcome::Failure;
+            rec.error = Some(why.to_string());
+            if let Ok(mut log) = crate::audit::AuditLog::open(&log) {
+                let _ = log.append(rec, Timestamp::now());
+            }
+        }));
         Ok(Attempt {
             session,
             record,
@@ -132,6 +143,7 @@ impl<'s> Attempt<'s> {
     /// Writes the audit line for `result`, then, on success, saves the keyring change and
     /// releases the outputs, in the order they were added. On failure nothing is released.
     pub(crate) fn finish<T>(mut self, result: anyhow::Result<T>) -> anyhow::Result<T> {
+        crate::interrupt::attempt_finished();
         if self.started {
             self.record.set(Field::Stream(Stream::Finished));
         }
@@ -179,6 +191,7 @@ mod tests {
             passphrase_file: None,
             json: false,
             yes: true,
+            max_work_factor: crate::keyring::store::DEFAULT_MAX_WORK_FACTOR,
             config: Config::default(),
         };
         let clock = FixedClock(std::cell::Cell::new(Timestamp::UNIX_EPOCH));

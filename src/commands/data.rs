@@ -23,7 +23,7 @@ use crate::crypto::chunked;
 use crate::crypto::envelope::{self, Context, Header, WrappingKey};
 use crate::crypto::random::SystemRng;
 use crate::crypto::secret::SecretBytes;
-use crate::error::{integrity, not_found, usage};
+use crate::error::{integrity, not_found, unusable, usage};
 use crate::io::input::{Input, open_input};
 use crate::io::naming::{decrypted_name, encrypted_name, file_or_stdio};
 use crate::io::output::PendingFile;
@@ -119,10 +119,25 @@ fn open_header(
     rec: &mut Record,
     operation: Operation,
     verb: &str,
+    pinned: Option<&str>,
 ) -> anyhow::Result<Opened> {
     let header = Header::read_from(&mut *input)?;
     rec.key_id = Some(header.key_id().to_string());
     rec.key_version = Some(header.key_version());
+    // The header names its key, and anyone who can encrypt under some key in this keyring can
+    // make a ciphertext: a script that expects artifacts under one key pins it, and anything
+    // else is refused before a data key is unwrapped.
+    if let Some(want) = pinned {
+        let want = keyring.find(want)?;
+        if want.id != header.key_id() {
+            return Err(unusable(format!(
+                "the data was encrypted under key {}, not under {} (given with --key or \
+                 --source-key); refusing to {verb} any other key",
+                header.key_id(),
+                want.display_name()
+            )));
+        }
+    }
     let key = keyring.find_by_id(header.key_id()).ok_or_else(|| {
         not_found(format!(
             "the data was encrypted under key {}, which is not in this keyring",
@@ -207,6 +222,7 @@ pub fn decrypt(s: &mut Session, args: &DecryptArgs) -> anyhow::Result<Report> {
                 &mut a.record,
                 Operation::Decrypt,
                 "decrypt with",
+                args.key.as_deref(),
             )?;
             // Progress counts body bytes, after the header.
             let body_len = len.map(|l| l.saturating_sub(opened.header.encoded_len() as u64));
@@ -288,6 +304,7 @@ pub fn re_encrypt(s: &mut Session, args: &ReEncryptArgs) -> anyhow::Result<Repor
                 &mut a.record,
                 Operation::ReEncrypt,
                 "re-encrypt with",
+                args.source_key.as_deref(),
             )?;
             a.record
                 .set(Field::SourceKeyId(opened.header.key_id().to_string()));

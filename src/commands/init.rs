@@ -31,6 +31,8 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
         .work_factor
         .or(s.settings.config.work_factor)
         .unwrap_or(DEFAULT_WORK_FACTOR);
+    // Before the passphrase is asked for: a keyring above the cap would not open again.
+    store.check_work_factor(work_factor)?;
     let passphrase = obtain_new(
         s.settings.passphrase_file.as_deref(),
         ENV_PASSPHRASE,
@@ -42,10 +44,11 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
     let now = s.now();
     let paths = RootPaths::of(store.path());
     let mut attempt = Attempt::before_keyring(s, rec)?;
-    // The root and the roots file first, the keyring last: a crash in between leaves no
-    // keyring, and the next init replaces the strays. The keyring is created before the
-    // attempt's line, which says whether that worked.
-    let created = (|| {
+    // The root and the roots file first, then the keyring written beside its name, its line
+    // logged, and only then renamed into place: no keyring exists whose creation is not in the
+    // log (fail closed), and a crash before the rename leaves no keyring (the next init
+    // replaces the strays).
+    let prepared = (|| {
         let lock = store.lock()?;
         if store.exists() {
             return Err(store.exists_error());
@@ -63,14 +66,18 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
             work_factor,
             now,
         )?;
-        store.create(&lock, &mut keyring, &identity)?;
-        Ok((identity, roots_file, root_file, keyring.generation))
+        let prepared = store.prepare(&lock, &mut keyring, &identity)?;
+        Ok((lock, prepared, identity, roots_file, root_file))
     })();
-    if let Ok((_, _, _, generation)) = &created {
-        attempt.record.keyring_generation = Some(*generation);
-        attempt.record.set(Field::Root(DEFAULT_ROOT.into()));
-    }
-    let (identity, roots_file, root_file, _) = attempt.finish(created)?;
+    let (lock, prepared, identity, roots_file, root_file) = match prepared {
+        Ok(p) => p,
+        Err(e) => return attempt.finish(Err(e)),
+    };
+    attempt.record.keyring_generation = Some(prepared.generation());
+    attempt.record.set(Field::Root(DEFAULT_ROOT.into()));
+    attempt.finish(Ok(()))?;
+    prepared.commit()?;
+    drop(lock);
     let keyring_id = roots_file.keyring_id.to_string();
     s.unlocker.set_v2(
         identity,
@@ -121,6 +128,10 @@ pub fn passwd(s: &mut Session, args: &PasswdArgs) -> anyhow::Result<Report> {
             .or(unlocked_by)
             .unwrap_or_else(|| DEFAULT_ROOT.to_string());
         a.record.set(Field::Root(name.clone()));
+        if let Some(wf) = args.work_factor {
+            // Never write a root that the next command would refuse to open.
+            a.session().store().check_work_factor(wf)?;
+        }
         let s = a.session();
         let new = obtain_new(
             args.new_passphrase_file.as_deref(),

@@ -77,11 +77,6 @@ fn add_passphrase(s: &mut Session, args: RootAddPassphraseArgs) -> anyhow::Resul
         roots::passphrase::KIND,
         args.name.clone(),
         |s, name, paths, kr| {
-            let new = obtain_new(
-                args.new_passphrase_file.as_deref(),
-                ENV_NEW_PASSPHRASE,
-                "Passphrase for the new root",
-            )?;
             let work_factor = args
                 .work_factor
                 .or(s.settings.config.work_factor)
@@ -90,6 +85,13 @@ fn add_passphrase(s: &mut Session, args: RootAddPassphraseArgs) -> anyhow::Resul
                 } else {
                     kr.work_factor
                 });
+            // Never write a root that the next command would refuse to open.
+            s.store().check_work_factor(work_factor)?;
+            let new = obtain_new(
+                args.new_passphrase_file.as_deref(),
+                ENV_NEW_PASSPHRASE,
+                "Passphrase for the new root",
+            )?;
             let file = paths.resolve(&paths.root_file_name(name));
             Ok(Box::new(PassphraseRoot::new(
                 name,

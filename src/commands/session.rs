@@ -50,7 +50,8 @@ impl Staged {
 
 impl Session {
     pub fn new(settings: Settings, clock: Box<dyn Clock>) -> Session {
-        let unlocker = Unlocker::new(&settings.keyring, settings.passphrase_file.as_deref());
+        let mut unlocker = Unlocker::new(&settings.keyring, settings.passphrase_file.as_deref());
+        unlocker.max_work_factor = settings.max_work_factor;
         Session {
             settings,
             clock,
@@ -64,7 +65,7 @@ impl Session {
     }
 
     pub fn store(&self) -> Store {
-        Store::new(&self.settings.keyring)
+        Store::new(&self.settings.keyring).with_max_work_factor(self.settings.max_work_factor)
     }
 
     pub fn passphrase(&self) -> anyhow::Result<&SecretString> {

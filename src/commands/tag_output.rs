@@ -34,10 +34,13 @@ impl<'a> TagOutput<'a> {
         rec.set(Field::Output(name_of(self.path)));
     }
 
-    /// Refuses raw bytes to standard output on a terminal, before any work.
+    /// Refuses raw bytes to standard output on a terminal, and a planted or foreign `-o`
+    /// file, before any work.
     pub(super) fn check(&self) -> anyhow::Result<()> {
-        if self.path.is_none() && !self.in_json {
-            output::stdout_binary_ok()?;
+        match self.path {
+            None if !self.in_json => output::stdout_binary_ok()?,
+            Some(path) => output::check_destination(path)?,
+            None => {}
         }
         Ok(())
     }

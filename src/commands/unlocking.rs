@@ -33,6 +33,8 @@ pub struct Unlocker {
     pub only_root: Option<String>,
     /// Whether the agent may be asked (not when `lkms unlock` fills it).
     pub use_agent: bool,
+    /// The highest scrypt work factor a passphrase root is opened at (`--max-work-factor`).
+    pub max_work_factor: u8,
     state: Option<Unlocked>,
     /// How the keyring was unlocked, or what was last tried when it failed.
     pub info: Option<UnlockInfo>,
@@ -46,6 +48,7 @@ impl Unlocker {
             passphrase: OnceCell::new(),
             only_root: None,
             use_agent: true,
+            max_work_factor: crate::keyring::store::DEFAULT_MAX_WORK_FACTOR,
             state: None,
             info: None,
         }
@@ -168,7 +171,7 @@ impl Unlocker {
         // Roots that need no person first, in the roots file's order. (Passphrase roots are
         // built only once the passphrase is known, below.)
         for entry in &candidates {
-            if let Some(root) = roots::build(paths, entry, None)
+            if let Some(root) = roots::build(paths, entry, None, self.max_work_factor)
                 && !root.needs_person()
             {
                 self.info = Some(UnlockInfo::root(&entry.name, &entry.kind));
@@ -195,7 +198,8 @@ impl Unlocker {
         let mut denied: Option<anyhow::Error> = None;
         for entry in with_passphrase {
             self.info = Some(UnlockInfo::root(&entry.name, &entry.kind));
-            let root = roots::build(paths, entry, Some(&passphrase)).expect("a built-in kind");
+            let root = roots::build(paths, entry, Some(&passphrase), self.max_work_factor)
+                .expect("a built-in kind");
             match roots::unlock_with(paths, roots, entry, root.as_ref()) {
                 Ok(identity) => return Ok(identity),
                 Err(e) => {

@@ -164,7 +164,8 @@ fn wrap(
     };
     rng.fill(&mut header.wrap_nonce)?;
     let aead = aead_key(wrapping, key.material, &header)?;
-    let mut sealed = [0u8; WRAPPED_KEY_LEN];
+    // Holds the data key in clear until sealed: cleared on drop, whether the seal works or not.
+    let mut sealed = Zeroizing::new([0u8; WRAPPED_KEY_LEN]);
     sealed[..Algorithm::KEY_LEN].copy_from_slice(data_key.expose());
     let tag = aead
         .seal_in_place_separate_tag(
@@ -174,7 +175,7 @@ fn wrap(
         )
         .map_err(|_| CryptoError::Io(std::io::Error::other("AEAD seal failed")))?;
     sealed[Algorithm::KEY_LEN..].copy_from_slice(tag.as_ref());
-    header.wrapped_key = sealed;
+    header.wrapped_key = *sealed;
     Ok(header)
 }
 

@@ -93,15 +93,34 @@ impl KeySpec {
             }
             KeySpec::Ed25519 => {
                 let doc = Ed25519KeyPair::generate_pkcs8(&sys).map_err(failed)?;
-                Ok(SecretBytes::new(doc.as_ref().to_vec()))
+                Ok(take_document(doc))
             }
             KeySpec::EcdsaP256 => {
                 let doc = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_ASN1_SIGNING, &sys)
                     .map_err(failed)?;
-                Ok(SecretBytes::new(doc.as_ref().to_vec()))
+                Ok(take_document(doc))
             }
         }
     }
+}
+
+/// The private key in ring's PKCS#8 document, which is plain bytes that ring never clears:
+/// copied into [`SecretBytes`], then the document is overwritten where it lies, so no copy of
+/// the new key stays behind in freed stack or heap memory.
+fn take_document(doc: ring::pkcs8::Document) -> SecretBytes {
+    use zeroize::Zeroize;
+    let bytes = SecretBytes::new(doc.as_ref().to_vec());
+    let mut doc = std::mem::ManuallyDrop::new(doc);
+    // SAFETY: `doc` is owned here, has no destructor (ManuallyDrop) and is never read again;
+    // its bytes are only overwritten, in place, within its own size.
+    unsafe {
+        let raw = std::slice::from_raw_parts_mut(
+            (&mut *doc as *mut ring::pkcs8::Document).cast::<u8>(),
+            std::mem::size_of::<ring::pkcs8::Document>(),
+        );
+        raw.zeroize();
+    }
+    bytes
 }
 
 impl fmt::Display for KeySpec {

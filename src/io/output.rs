@@ -60,6 +60,9 @@ impl PendingFile {
                     path.display()
                 )));
             }
+            if !named_on_purpose(path, &meta) {
+                return Err(not_a_file(path, &meta));
+            }
             let file = std::fs::OpenOptions::new()
                 .write(true)
                 .open(path)
@@ -70,8 +73,14 @@ impl PendingFile {
                 target: Target::Device(file),
             });
         }
-        if !force && path.symlink_metadata().is_ok() {
-            return Err(exists(path));
+        if let Ok(meta) = path.symlink_metadata() {
+            // Even with --force: in a shared directory (mode 1777, like /tmp) a file of another
+            // user's at the output's name was put there by them, and replacing it would hand
+            // them a name they chose for what lkms writes.
+            refuse_foreign(path, &meta)?;
+            if !force {
+                return Err(exists(path));
+            }
         }
         let tmp = locked_temp(path)?;
         remove_stale(dir_of(path), tmp.path());
@@ -207,6 +216,7 @@ fn locked_temp(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> {
         // Between creating and locking, another lkms may have taken the file for stale and
         // removed it: then this one is unlinked, and a fresh one is needed.
         if tmp.as_file().metadata().with_context(cannot)?.nlink() > 0 {
+            crate::interrupt::remove_on_interrupt(tmp.path());
             return Ok(tmp);
         }
     }
@@ -270,6 +280,81 @@ fn sweep(dir: &Path, own: &Path) {
             let _ = std::fs::remove_file(&path);
         }
     }
+}
+
+/// True for an existing non-regular output the user can only have named on purpose: a
+/// character device (`/dev/null`, a terminal; only root can create one), or standard output
+/// and error and the descriptors a shell passes (`/dev/stdout`, `/dev/fd/63` from `>(...)`).
+/// A FIFO, socket or block device anywhere else may have been planted by another user in a
+/// shared directory to receive the plaintext, so it is refused even with --force.
+fn named_on_purpose(path: &Path, meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    if meta.file_type().is_char_device() {
+        return true;
+    }
+    let p = path.as_os_str().as_encoded_bytes();
+    p == b"/dev/stdout"
+        || p == b"/dev/stderr"
+        || ["/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/"]
+            .iter()
+            .any(|dir| {
+                p.strip_prefix(dir.as_bytes())
+                    .is_some_and(|n| !n.is_empty() && n.iter().all(u8::is_ascii_digit))
+            })
+}
+
+/// The refusals [`PendingFile::create`] makes, for a caller that writes its output only later
+/// (`sign -o`, `mac -o` release their bytes after the audit line): checked before any work,
+/// inside the attempt, so that the refusal is what the log records.
+pub fn check_destination(path: &Path) -> anyhow::Result<()> {
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+        && !meta.is_dir()
+        && !named_on_purpose(path, &meta)
+    {
+        return Err(not_a_file(path, &meta));
+    }
+    if let Ok(meta) = path.symlink_metadata() {
+        refuse_foreign(path, &meta)?;
+    }
+    Ok(())
+}
+
+/// Refuses an existing output of another user's: in a shared directory it was put there by
+/// them, and replacing it would hand them a name they chose for what lkms writes.
+fn refuse_foreign(path: &Path, meta: &std::fs::Metadata) -> anyhow::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    if meta.uid() == me {
+        return Ok(());
+    }
+    Err(failure(format!(
+        "{} belongs to another user (uid {}); lkms does not replace another user's file, even \
+         with --force: remove it or name another output",
+        path.display(),
+        meta.uid()
+    )))
+}
+
+fn not_a_file(path: &Path, meta: &std::fs::Metadata) -> anyhow::Error {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    let what = if t.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_block_device() {
+        "a block device"
+    } else {
+        "not a regular file"
+    };
+    failure(format!(
+        "{} is {what}, which another user may have put there to read the output; lkms \
+         refuses to write into it, even with --force: remove it or name another output (`-o -` \
+         writes to standard output)",
+        path.display()
+    ))
 }
 
 fn exists(path: &Path) -> anyhow::Error {
@@ -409,6 +494,29 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let err = write_atomic(dir.path(), b"x", true).unwrap_err();
         assert!(format!("{err:#}").contains("is a directory"), "{err:#}");
+    }
+
+    #[test]
+    fn a_fifo_is_refused_even_with_force_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("notes.txt");
+        let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o666) }, 0);
+        for force in [false, true] {
+            let err = write_atomic(&fifo, b"plaintext", force).unwrap_err();
+            assert!(format!("{err:#}").contains("named pipe (FIFO)"), "{err:#}");
+        }
+        use std::os::unix::fs::FileTypeExt;
+        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        assert!(named_on_purpose(
+            Path::new("/dev/fd/63"),
+            &std::fs::metadata(&fifo).unwrap()
+        ));
+        assert!(!named_on_purpose(
+            Path::new("/dev/shm/x"),
+            &std::fs::metadata(&fifo).unwrap()
+        ));
     }
 
     #[test]

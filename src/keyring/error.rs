@@ -22,10 +22,11 @@ pub enum Error {
     WrongPassphrase(PathBuf),
     #[error("the keyring {} is damaged or is not an lkms keyring ({detail})", .path.display())]
     Damaged { path: PathBuf, detail: String },
-    /// The file asks for more scrypt work than lkms ever writes: not ours, or damaged.
+    /// The file asks for more scrypt work than the cap allows; refused before anything is
+    /// derived. Above the highest factor lkms writes, it is not ours, or damaged.
     #[error(
-        "the keyring {} asks for scrypt work factor {required}, above the limit of {limit}: it \
-         was not written by lkms, or it is damaged",
+        "the keyring {} asks for scrypt work factor {required}, above the limit of {limit}; \
+         nothing was derived",
         .path.display()
     )]
     ExcessiveWork {
@@ -33,6 +34,12 @@ pub enum Error {
         required: u8,
         limit: u8,
     },
+    /// A work factor asked for (init, passwd) above the cap: the keyring would not open again.
+    #[error(
+        "work factor {requested} is above the limit of {limit} that lkms opens keyrings at, so \
+         the keyring could not be opened again; nothing was written"
+    )]
+    WorkFactorAboveCap { requested: u8, limit: u8 },
     #[error("no key `{}` in the keyring", clean(.0))]
     UnknownKey(String),
     #[error("no alias `{}` in the keyring", clean(.0))]

@@ -26,6 +26,11 @@ use crate::error::{failure, integrity};
 pub const MIN_WORK_FACTOR: u8 = 10;
 pub const MAX_WORK_FACTOR: u8 = 22;
 pub const DEFAULT_WORK_FACTOR: u8 = 18;
+/// The highest work factor a keyring is opened at unless the user raises the cap on purpose
+/// (`--max-work-factor`): 2^20 costs 1 GiB and about 4 s an attempt; 2^22 would let a crafted
+/// keyring make every command spend 4 GiB and most of a minute before the passphrase is even
+/// checked. The stanza names the factor in clear, so it is refused before anything is derived.
+pub const DEFAULT_MAX_WORK_FACTOR: u8 = 20;
 
 /// The largest keyring file lkms reads (its plaintext is no larger). Thousands of keys take a
 /// few megabytes; anything above this is not a keyring lkms wrote.
@@ -57,6 +62,7 @@ pub enum Sealing {
 
 pub struct Store {
     path: PathBuf,
+    max_work_factor: u8,
 }
 
 /// Held while a writer reads, changes and writes the keyring; released on drop.
@@ -66,7 +72,28 @@ pub struct WriteLock {
 
 impl Store {
     pub fn new(path: impl Into<PathBuf>) -> Self {
-        Store { path: path.into() }
+        Store {
+            path: path.into(),
+            max_work_factor: DEFAULT_MAX_WORK_FACTOR,
+        }
+    }
+
+    /// The highest scrypt work factor this store opens (and so writes) a keyring at.
+    pub fn with_max_work_factor(mut self, cap: u8) -> Self {
+        self.max_work_factor = cap.clamp(MIN_WORK_FACTOR, MAX_WORK_FACTOR);
+        self
+    }
+
+    /// Refuses a work factor above the cap: a keyring written at it would not open again.
+    pub fn check_work_factor(&self, work_factor: u8) -> anyhow::Result<()> {
+        if work_factor <= self.max_work_factor {
+            return Ok(());
+        }
+        Err(Error::WorkFactorAboveCap {
+            requested: work_factor,
+            limit: self.max_work_factor,
+        }
+        .into())
     }
 
     pub fn path(&self) -> &Path {
@@ -116,8 +143,21 @@ impl Store {
             .create(true)
             .truncate(false)
             .mode(0o600)
+            // Never through a symlink: one planted at the lock's name would make lkms create
+            // or lock a file of the planter's choosing.
+            .custom_flags(libc::O_NOFOLLOW)
             .open(&path)
-            .with_context(|| format!("cannot open the lock file {}", path.display()))?;
+            .map_err(|e| {
+                let why = if e.raw_os_error() == Some(libc::ELOOP) {
+                    "it is a symbolic link; remove it".to_string()
+                } else {
+                    crate::error::plain_io(&e)
+                };
+                failure(format!(
+                    "cannot open the lock file {}: {why}",
+                    path.display()
+                ))
+            })?;
         file.lock()
             .with_context(|| format!("cannot lock {}", path.display()))?;
         Ok(WriteLock { _file: file })
@@ -177,7 +217,7 @@ impl Store {
         let identity: &dyn age::Identity = match (opener, decryptor.is_scrypt()) {
             (Opener::Passphrase(p), true) => {
                 let mut id = age::scrypt::Identity::new(p.clone());
-                id.set_max_work_factor(MAX_WORK_FACTOR);
+                id.set_max_work_factor(self.max_work_factor);
                 scrypt = id;
                 &scrypt
             }
@@ -200,6 +240,7 @@ impl Store {
         reader
             .read_to_end(&mut plaintext)
             .map_err(|e| self.damaged(e))?;
+        crate::hardening::lock_in_memory(&plaintext);
         Ok(plaintext)
     }
 
@@ -219,10 +260,16 @@ impl Store {
             DecryptError::DecryptionFailed | DecryptError::KeyDecryptionFailed => {
                 Error::WrongPassphrase(self.path.clone()).into()
             }
+            // The stanza names its factor in clear, and age checks it against the cap before
+            // deriving anything: refused here, a crafted keyring has cost nothing.
             DecryptError::ExcessiveWork { required, .. } => Error::ExcessiveWork {
                 path: self.path.clone(),
                 required,
-                limit: MAX_WORK_FACTOR,
+                limit: if required > MAX_WORK_FACTOR {
+                    MAX_WORK_FACTOR
+                } else {
+                    self.max_work_factor
+                },
             }
             .into(),
             other => self.damaged(other),
@@ -230,7 +277,9 @@ impl Store {
     }
 
     /// Creates a new keyring; refuses if one exists. The caller holds the lock (and has
-    /// written the roots beside it).
+    /// written the roots beside it). `init` goes through [`Store::prepare`] itself, to log
+    /// before the keyring takes its name; tests set up keyrings with this.
+    #[cfg(test)]
     pub fn create(
         &self,
         lock: &WriteLock,
@@ -272,6 +321,7 @@ impl Store {
                 "refusing to save a keyring that would not open again ({why}); nothing was changed"
             ))
         })?;
+        self.check_work_factor(keyring.work_factor)?;
         let dir = self.dir();
         self.remove_stale_temp_files(&dir);
         let text =
@@ -293,6 +343,7 @@ impl Store {
                     crate::error::plain_io(&e)
                 ))
             })?;
+        crate::interrupt::remove_on_interrupt(tmp.path());
         // Encrypt in memory, then write the file ourselves: age reports a failed write of its
         // header as Rust debug output (`IoError(Os { code: 28, .. })`), which must not reach
         // the user. The ciphertext holds no secret in clear, and a keyring is small.

@@ -16,6 +16,7 @@ mod lifecycle;
 mod passphrase;
 mod pinned;
 mod policy;
+mod review;
 mod roots;
 mod secrets;
 mod sign;

@@ -32,12 +32,14 @@ pub fn work_factor(entry: &RootEntry) -> u8 {
         .unwrap_or(DEFAULT_WORK_FACTOR)
 }
 
-/// Builds the root an entry describes. `passphrase` serves passphrase roots. `None` for a
+/// Builds the root an entry describes. `passphrase` serves passphrase roots, opened up to
+/// `max_work_factor`. `None` for a
 /// kind this build does not know.
 pub fn build(
     paths: &RootPaths,
     entry: &RootEntry,
     passphrase: Option<&SecretString>,
+    max_work_factor: u8,
 ) -> Option<Box<dyn Root>> {
     match entry.kind.as_str() {
         passphrase::KIND => {
@@ -47,12 +49,10 @@ pub fn build(
                 .as_deref()
                 .map(|f| paths.resolve(f).display().to_string())
                 .unwrap_or_default();
-            Some(Box::new(PassphraseRoot::new(
-                &entry.name,
-                &origin,
-                p.clone(),
-                work_factor(entry),
-            )))
+            Some(Box::new(
+                PassphraseRoot::new(&entry.name, &origin, p.clone(), work_factor(entry))
+                    .with_max_work_factor(max_work_factor),
+            ))
         }
         _ => None,
     }

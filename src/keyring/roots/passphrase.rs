@@ -10,7 +10,7 @@ use secrecy::SecretString;
 use zeroize::Zeroizing;
 
 use crate::keyring::root::{Root, RootError};
-use crate::keyring::store::MAX_WORK_FACTOR;
+use crate::keyring::store::{DEFAULT_MAX_WORK_FACTOR, MAX_WORK_FACTOR};
 
 pub const KIND: &str = "passphrase";
 
@@ -23,6 +23,8 @@ pub struct PassphraseRoot {
     origin: String,
     passphrase: SecretString,
     work_factor: u8,
+    /// The highest work factor an unwrap accepts (`--max-work-factor`).
+    max_work_factor: u8,
 }
 
 impl PassphraseRoot {
@@ -32,7 +34,15 @@ impl PassphraseRoot {
             origin: origin.to_string(),
             passphrase,
             work_factor,
+            max_work_factor: DEFAULT_MAX_WORK_FACTOR,
         }
+    }
+
+    /// The cap on the work factor an unwrap accepts: the stanza names its factor in clear, so a
+    /// crafted root file above it is refused before anything is derived.
+    pub fn with_max_work_factor(mut self, cap: u8) -> Self {
+        self.max_work_factor = cap.min(MAX_WORK_FACTOR);
+        self
     }
 
     fn where_(&self) -> String {
@@ -85,7 +95,7 @@ impl Root for PassphraseRoot {
             return Err(damaged(&"it is not encrypted to a passphrase"));
         }
         let mut identity = age::scrypt::Identity::new(self.passphrase.clone());
-        identity.set_max_work_factor(MAX_WORK_FACTOR);
+        identity.set_max_work_factor(self.max_work_factor);
         let mut reader = decryptor
             .decrypt(iter::once(&identity as &dyn age::Identity))
             .map_err(|e| match e {
@@ -96,11 +106,24 @@ impl Root for PassphraseRoot {
                         self.where_()
                     ))
                 }
-                // Exit 1 as for a format 1 keyring: a cost lkms never writes, not damage.
-                DecryptError::ExcessiveWork { required, .. } => RootError::Other(format!(
-                    "{} asks for scrypt work factor {required}, above the limit of \
-                     {MAX_WORK_FACTOR}; it was not written by lkms",
-                    self.where_()
+                // Exit 5 as for a format 1 keyring: refused from the stanza, before anything
+                // is derived, so a crafted root file costs nothing.
+                DecryptError::ExcessiveWork { required, .. } if required > MAX_WORK_FACTOR => {
+                    RootError::Damaged(format!(
+                        "{} asks for scrypt work factor {required}, above the limit of \
+                         {MAX_WORK_FACTOR}: lkms never writes more than {MAX_WORK_FACTOR}, so it \
+                         was not written by lkms, or it is damaged; restore it from a backup",
+                        self.where_()
+                    ))
+                }
+                DecryptError::ExcessiveWork { required, .. } => RootError::Damaged(format!(
+                    "{} asks for scrypt work factor {required}, above the limit of {}. If you \
+                     made it with that factor on purpose, allow it with --max-work-factor \
+                     {required} (or {}={required}, or max_work_factor in the config file); \
+                     otherwise it is not yours: restore it from a backup",
+                    self.where_(),
+                    self.max_work_factor,
+                    crate::env::MAX_WORK_FACTOR
                 )),
                 other => damaged(&other),
             })?;

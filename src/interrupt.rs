@@ -1,0 +1,98 @@
+//! SIGINT, SIGTERM and SIGHUP: remove every temporary file still being written, write the
+//! running attempt's audit line as a failure ("interrupted"), and exit 130, 143 or 129.
+//!
+//! Left to their default action, these signals kill lkms between two writes: a temporary file
+//! holding partial plaintext stays beside the output and the log never says the attempt ended.
+//! They are blocked in every thread at the start and taken by one thread with `sigwait`, so the
+//! cleanup runs as ordinary code (a signal handler could not take a lock or append to the log).
+//! Only SIGKILL and a power loss can still leave a temporary file (see `io::output`).
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Files to remove on an interrupt. A path is never taken off the list: once renamed into
+/// place or removed, nothing is at its (random) name any more, and removing it again fails
+/// harmlessly.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Writes the running attempt's failure line, given why it ended.
+type OnInterrupt = Box<dyn FnOnce(&str) + Send>;
+static ATTEMPT: Mutex<Option<OnInterrupt>> = Mutex::new(None);
+
+const SIGNALS: [(libc::c_int, &str); 3] = [
+    (libc::SIGINT, "SIGINT"),
+    (libc::SIGTERM, "SIGTERM"),
+    (libc::SIGHUP, "SIGHUP"),
+];
+
+/// Called at the start, before any other thread exists, so that every thread inherits the
+/// mask. A signal the parent set to be ignored (`nohup`) stays ignored.
+pub fn install() {
+    // SAFETY: sigset and sigaction calls on local values; pthread_sigmask on this thread.
+    let set = unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        for (sig, _) in SIGNALS {
+            let mut old: libc::sigaction = std::mem::zeroed();
+            libc::sigaction(sig, std::ptr::null(), &mut old);
+            if old.sa_sigaction != libc::SIG_IGN {
+                libc::sigaddset(&mut set, sig);
+            }
+        }
+        if libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut()) != 0 {
+            return;
+        }
+        set
+    };
+    let spawned = std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            loop {
+                let mut sig = 0;
+                // SAFETY: `set` is a valid signal set; `sig` a valid out pointer.
+                if unsafe { libc::sigwait(&set, &mut sig) } == 0 {
+                    interrupted(sig);
+                }
+            }
+        });
+    if spawned.is_err() {
+        // Without the thread, the signals must not stay blocked: restore their default.
+        // SAFETY: as above.
+        unsafe { libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut()) };
+    }
+}
+
+/// Registers a temporary file to remove if lkms is interrupted.
+pub fn remove_on_interrupt(path: &Path) {
+    let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+    pending.push(path.to_path_buf());
+}
+
+/// Sets what writes the running attempt's audit line if lkms is interrupted.
+pub fn on_interrupt(log: OnInterrupt) {
+    *ATTEMPT.lock().unwrap_or_else(|e| e.into_inner()) = Some(log);
+}
+
+/// The attempt is writing its own line: an interrupt from now on adds none.
+pub fn attempt_finished() {
+    ATTEMPT.lock().unwrap_or_else(|e| e.into_inner()).take();
+}
+
+fn interrupted(sig: libc::c_int) -> ! {
+    let name = SIGNALS
+        .iter()
+        .find(|(s, _)| *s == sig)
+        .map_or("a signal", |(_, n)| n);
+    // Held until the exit, so no new temporary file is registered (or left) meanwhile.
+    let pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+    for path in pending.iter() {
+        let _ = std::fs::remove_file(path);
+    }
+    let log = ATTEMPT.lock().unwrap_or_else(|e| e.into_inner()).take();
+    if let Some(log) = log {
+        log(&format!("interrupted by {name}"));
+    }
+    eprintln!("lkms: error: interrupted by {name}; no partial output was left");
+    // SAFETY: _exit ends the process at once; nothing else runs after the cleanup above.
+    unsafe { libc::_exit(128 + sig) }
+}
