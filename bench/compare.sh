@@ -1,85 +1,189 @@
 #!/usr/bin/env bash
-# bench/compare.sh [SIZE_MIB] [ROUNDS]: lkms beside openssl and age on the same input.
+# bench/compare.sh [SIZE...]: lkms against cat, cp and age on the same files, in one run.
 #
-# On a SIZE_MIB file (default 512) in /dev/shm, runs ROUNDS (default 3) interleaved rounds of:
-# `openssl speed -evp aes-256-gcm -bytes 16384` (one core), lkms encrypt, age -r, lkms decrypt,
-# age -d -i and lkms re-encrypt, each to /dev/null (the tools' own work) and, for encrypt and
-# decrypt, to a file in /dev/shm (what a pipeline pays); keeps each one's best time, and prints
-# throughput, ratios and peak RSS (/usr/bin/time -f %M). Needs age, age-keygen, openssl and
-# /usr/bin/time (Debian packages age, openssl, time). A benchmark, never a test.
+#   bench/compare.sh              # 64M 512M 2G, 5 rounds
+#   ROUNDS=7 bench/compare.sh 2G  # one size, more rounds
+#
+# Every figure is a median over ROUNDS interleaved rounds (each round runs every command once,
+# starting from a different command each time, so drift in the machine's load falls on all of
+# them alike), printed with its range and as a ratio against a reference timed in the same
+# rounds: `cat FILE >/dev/null` (what reading the file costs), `cp` (for outputs to a file) and
+# `age` (and `rage` when installed). Times are wall-clock, taken by hyperfine from outside the
+# process with a nanosecond clock; standard output goes to /dev/null. Peak RSS is taken in a
+# separate untimed pass (/usr/bin/time -f %M) so that it adds nothing to the times.
+#
+# Inputs live in /dev/shm (page cache, no disk). The keyring and audit log do too, except in the
+# "small inputs" part, which times 1 MiB per process with the audit log in /dev/shm and on disk
+# and then measures each fixed cost on its own. The machine's load is printed first and last:
+# figures taken while it is busy are not comparable with a quiet machine's.
+#
+# Needs hyperfine, age, age-keygen, jq, strace and /usr/bin/time (Debian packages hyperfine, age,
+# jq, strace, time). A benchmark, never a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SIZE_MIB=${1:-512}
-ROUNDS=${2:-3}
-for tool in age age-keygen openssl /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "bench/compare.sh needs $tool (apt-get install age openssl time)" >&2; exit 1; }
+ROUNDS=${ROUNDS:-5}
+((ROUNDS >= 5)) || { echo "bench/compare.sh: ROUNDS must be at least 5" >&2; exit 2; }
+SIZES=("$@")
+((${#SIZES[@]})) || SIZES=(64M 512M 2G)
+for tool in hyperfine age age-keygen jq strace /usr/bin/time; do
+  command -v "$tool" >/dev/null || {
+    echo "bench/compare.sh needs $tool (apt-get install hyperfine age jq strace time)" >&2
+    exit 1
+  }
 done
+RAGE=$(command -v rage || true)
 cargo build --release --quiet
 LKMS=$PWD/target/release/lkms
 W=$(mktemp -d /dev/shm/lkms-bench.XXXXXX)
-trap 'rm -rf "$W"' EXIT
+DISK=$(mktemp -d "${TMPDIR:-/var/tmp}/lkms-bench.XXXXXX")
+trap 'rm -rf "$W" "$DISK"' EXIT
 export LKMS_KEYRING=$W/keyring.age LKMS_AUDIT_LOG=$W/audit.jsonl LKMS_PASSPHRASE=bench-only
 unset LKMS_PASSPHRASE_FILE LKMS_CONFIG
-"$LKMS" init --work-factor 10 >/dev/null
+"$LKMS" init --work-factor 10 2>/dev/null
 "$LKMS" create --alias bench >/dev/null
+"$LKMS" create --alias ed --spec ed25519 >/dev/null
 age-keygen -o "$W/age.key" 2>/dev/null
 RECIPIENT=$(age-keygen -y "$W/age.key")
-head -c "$((SIZE_MIB << 20))" /dev/urandom >"$W/plain"
-BYTES=$((SIZE_MIB << 20))
 
-declare -A best rss
-# timed NAME CMD...: runs CMD, keeps the best wall time and the largest peak RSS (KiB).
-timed() {
-  local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$W/time" "$@" >/dev/null
-  read -r secs kib <"$W/time"
-  if [[ -z ${best[$name]:-} ]] || awk "BEGIN{exit !($secs < ${best[$name]})}"; then best[$name]=$secs; fi
-  if [[ -z ${rss[$name]:-} ]] || ((kib > ${rss[$name]})); then rss[$name]=$kib; fi
+echo "lkms $("$LKMS" --version | awk '{print $2}'), $(nproc) cores, $(age --version | sed 's/^/age /')${RAGE:+, rage}"
+echo "load before: $(uptime)"
+
+declare -A times
+# time_once NAME CMD: one hyperfine run of CMD (a command line, split like a shell would, run
+# without a shell); appends its wall time in seconds to times[NAME].
+time_once() {
+  local name=$1 cmd=$2
+  hyperfine -N --runs 1 --style none --export-json "$W/h.json" "$cmd" >/dev/null 2>&1 ||
+    { echo "bench/compare.sh: failed: $cmd" >&2; hyperfine -N --runs 1 "$cmd" >&2; exit 1; }
+  times[$name]+="$(jq '.results[0].times[0]' "$W/h.json") "
 }
-# The ciphertexts that the decrypt runs read, made once.
-"$LKMS" encrypt --key bench -o "$W/c.lkms" "$W/plain" 2>/dev/null
-age -r "$RECIPIENT" -o "$W/c.age" "$W/plain"
-openssl_best=0
-for ((round = 1; round <= ROUNDS; round++)); do
-  # openssl speed prints thousands of bytes per second for the one block size asked.
-  rate=$(openssl speed -evp aes-256-gcm -bytes 16384 -seconds 3 2>/dev/null | awk '/^(aes|AES)-256-(gcm|GCM)/ {v=$NF; sub(/k$/, "", v); print v * 1000}')
-  awk "BEGIN{exit !($rate > $openssl_best)}" && openssl_best=$rate
-  # To /dev/null: the tools' own work, without the cost of the file system taking the output.
-  timed lkms_encrypt "$LKMS" encrypt --key bench -o /dev/null "$W/plain"
-  timed age_encrypt age -r "$RECIPIENT" -o /dev/null "$W/plain"
-  timed lkms_decrypt "$LKMS" decrypt -o /dev/null "$W/c.lkms"
-  timed age_decrypt age -d -i "$W/age.key" -o /dev/null "$W/c.age"
-  timed lkms_reencrypt "$LKMS" re-encrypt -o /dev/null "$W/c.lkms"
-  # To a file in /dev/shm, as a pipeline would write an artifact.
-  timed lkms_encrypt_to_file "$LKMS" encrypt --key bench --force -o "$W/out.lkms" "$W/plain"
-  timed age_encrypt_to_file age -r "$RECIPIENT" -o "$W/out.age" "$W/plain"
-  timed lkms_decrypt_to_file "$LKMS" decrypt --force -o "$W/p.lkms" "$W/c.lkms"
-  timed age_decrypt_to_file age -d -i "$W/age.key" -o "$W/p.age" "$W/c.age"
-  cmp -s "$W/plain" "$W/p.lkms" || { echo "lkms round trip differs" >&2; exit 1; }
-  rm -f "$W/p.lkms" "$W/p.age" "$W/out.lkms" "$W/out.age"
+# median/min/max of times[NAME]
+stat() { tr ' ' '\n' <<<"${times[$1]}" | grep . | sort -g | awk -v what="$2" '
+  { v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    if (what == "median") print m; else if (what == "min") print v[1]; else print v[NR] }'; }
+ratio() { awk -v a="$(stat "$1" median)" -v b="$(stat "$2" median)" 'BEGIN { printf "%.2f", a / b }'; }
+# verdict VALUE OP LIMIT: "met" or "NOT met"
+verdict() { awk -v v="$1" -v l="$3" -v op="$2" 'BEGIN { ok = op == "<=" ? v <= l : v >= l; print ok ? "met" : "NOT met" }'; }
+row() { # row NAME BYTES
+  local n=$1 bytes=$2
+  awk -v n="$n" -v m="$(stat "$n" median)" -v lo="$(stat "$n" min)" -v hi="$(stat "$n" max)" -v b="$bytes" \
+    'BEGIN { printf "  %-24s %9.4f s  [%.4f .. %.4f]  %6.2f GB/s\n", n, m, lo, hi, b / m / 1e9 }'
+}
+# rounds NAME=CMD...: ROUNDS interleaved rounds, round r starting at command r.
+rounds() {
+  local -a names cmds
+  local pair r i k
+  for pair in "$@"; do names+=("${pair%%=*}"); cmds+=("${pair#*=}"); done
+  for ((r = 0; r < ROUNDS; r++)); do
+    for ((i = 0; i < ${#cmds[@]}; i++)); do
+      k=$(((i + r) % ${#cmds[@]}))
+      time_once "${names[$k]}" "${cmds[$k]}"
+    done
+  done
+}
+rss_kib() { /usr/bin/time -f %M -o "$W/rss" "$@" >/dev/null 2>&1; cat "$W/rss"; }
+
+for size in "${SIZES[@]}"; do
+  times=()
+  bytes=$(numfmt --from=iec "$size")
+  P=$W/plain-$size
+  head -c "$bytes" /dev/urandom >"$P"
+  "$LKMS" encrypt --key bench -o "$P.lkms" "$P" 2>/dev/null
+  age -r "$RECIPIENT" -o "$P.age" "$P"
+  cmds=(
+    "cat=cat $P"
+    "lkms_encrypt=$LKMS encrypt --key bench -o - $P"
+    "age_encrypt=age -r $RECIPIENT $P"
+    "lkms_decrypt=$LKMS decrypt -o - $P.lkms"
+    "age_decrypt=age -d -i $W/age.key $P.age"
+    "cp=cp $P.lkms $W/copy"
+    "lkms_re_encrypt_in_place=$LKMS re-encrypt $P.lkms"
+    "sign_file=$LKMS sign --key ed $P"
+    "sign_stdin_file=sh -c '$LKMS sign --key ed <$P'"
+    "sign_pipe=sh -c 'cat $P | $LKMS sign --key ed'"
+  )
+  if [[ -n $RAGE ]]; then
+    cmds+=("rage_encrypt=$RAGE -r $RECIPIENT $P" "rage_decrypt=$RAGE -d -i $W/age.key $P.age")
+  fi
+  rounds "${cmds[@]}"
+  "$LKMS" decrypt -o - "$P.lkms" | cmp -s - "$P" || { echo "lkms round trip differs" >&2; exit 1; }
+  rss_enc=$(rss_kib "$LKMS" encrypt --key bench -o - "$P")
+  rss_dec=$(rss_kib "$LKMS" decrypt -o - "$P.lkms")
+  rss_re=$(rss_kib "$LKMS" re-encrypt "$P.lkms")
+  rss_pipe=$(rss_kib sh -c "cat $P | $LKMS sign --key ed")
+
+  echo
+  echo "== $size ($bytes bytes) in /dev/shm: median [range] of $ROUNDS interleaved rounds, $(uptime | sed 's/.*load/load/')"
+  for pair in "${cmds[@]}"; do row "${pair%%=*}" "$bytes"; done
+  echo "  ratios (target in brackets):"
+  r=$(ratio lkms_encrypt cat); echo "    lkms encrypt -o - / cat             $r  [<= 1.10] $(verdict "$r" '<=' 1.10)"
+  r=$(ratio lkms_decrypt cat); echo "    lkms decrypt -o - / cat             $r  [<= 1.10] $(verdict "$r" '<=' 1.10)"
+  r=$(ratio age_encrypt lkms_encrypt); echo "    age encrypt / lkms encrypt          $r  [>= 3]    $(verdict "$r" '>=' 3)"
+  r=$(ratio age_decrypt lkms_decrypt); echo "    age decrypt / lkms decrypt          $r  [>= 4]    $(verdict "$r" '>=' 4)"
+  if [[ -n $RAGE ]]; then
+    echo "    rage encrypt / lkms encrypt         $(ratio rage_encrypt lkms_encrypt)"
+    echo "    rage decrypt / lkms decrypt         $(ratio rage_decrypt lkms_decrypt)"
+  fi
+  r=$(ratio lkms_re_encrypt_in_place cp); echo "    re-encrypt in place / cp            $r  [<= 1.10] $(verdict "$r" '<=' 1.10)"
+  r=$(ratio sign_pipe sign_file); echo "    Ed25519 sign, pipe / file           $r  [<= 1.30] $(verdict "$r" '<=' 1.30)"
+  echo "    Ed25519 sign, stdin file / file     $(ratio sign_stdin_file sign_file)"
+  echo "    lkms encrypt / cat, as throughput   $(awk -v c="$(stat cat median)" -v e="$(stat lkms_encrypt median)" 'BEGIN { printf "%.0f%% of the read rate", 100 * c / e }')"
+  rss=$(printf '%s\n' "$rss_enc" "$rss_dec" | sort -n | tail -1)
+  echo "    peak RSS: encrypt $((rss_enc / 1024)) MiB, decrypt $((rss_dec / 1024)) MiB, re-encrypt $((rss_re / 1024)) MiB  [<= 8] $(verdict "$rss" '<=' 8192)"
+  echo "    peak RSS: sign from a pipe $((rss_pipe / 1024)) MiB (the message is held whole)"
+  rm -f "$P" "$P.lkms" "$P.age" "$W/copy"
 done
 
-mbps() { awk "BEGIN{printf \"%.0f\", $BYTES / $1 / 1e6}"; }
-ratio() { awk "BEGIN{printf \"%.2f\", $1 / $2}"; }
-openssl_mbps=$(awk "BEGIN{printf \"%.0f\", $openssl_best / 1e6}")
-echo "input: $SIZE_MIB MiB in /dev/shm, best of $ROUNDS interleaved rounds, $(nproc) cores"
-printf '%-28s %9s %10s\n' "" "MB/s" "peak RSS"
-printf '%-28s %9s %10s\n' "openssl speed aes-256-gcm" "$openssl_mbps" "(1 core)"
-for name in lkms_encrypt age_encrypt lkms_decrypt age_decrypt lkms_reencrypt \
-  lkms_encrypt_to_file age_encrypt_to_file lkms_decrypt_to_file age_decrypt_to_file; do
-  printf '%-28s %9s %7s MiB\n' "$name" "$(mbps "${best[$name]}")" "$(awk "BEGIN{printf \"%.1f\", ${rss[$name]} / 1024}")"
-done
-enc=$(mbps "${best[lkms_encrypt]}"); dec=$(mbps "${best[lkms_decrypt]}")
+# Small inputs: a process per MiB, where fixed costs dominate. Each round is one hyperfine
+# batch of 30 runs per command (a single 5 ms run is below the clock's noise), interleaved.
 echo
-echo "ratios, output to /dev/null (target in brackets):"
-echo "  lkms encrypt / openssl speed   $(ratio "$enc" "$openssl_mbps")  [>= 1.5]"
-echo "  lkms decrypt / openssl speed   $(ratio "$dec" "$openssl_mbps")  [>= 1.5]"
-echo "  lkms encrypt / age encrypt     $(ratio "${best[age_encrypt]}" "${best[lkms_encrypt]}")  [>= 2]"
-echo "  lkms decrypt / age decrypt     $(ratio "${best[age_decrypt]}" "${best[lkms_decrypt]}")  [>= 3]"
-echo "  (decrypt + encrypt) / re-encrypt  $(awk "BEGIN{printf \"%.1f\", (${best[lkms_decrypt]} + ${best[lkms_encrypt]}) / ${best[lkms_reencrypt]}}")  [>= 5]"
-echo "ratios, output to a file in /dev/shm:"
-echo "  lkms encrypt / age encrypt     $(ratio "${best[age_encrypt_to_file]}" "${best[lkms_encrypt_to_file]}")"
-echo "  lkms decrypt / age decrypt     $(ratio "${best[age_decrypt_to_file]}" "${best[lkms_decrypt_to_file]}")"
-max_rss=0
-for name in lkms_encrypt lkms_decrypt lkms_reencrypt lkms_encrypt_to_file lkms_decrypt_to_file; do ((rss[$name] > max_rss)) && max_rss=${rss[$name]}; done
-echo "  lkms peak RSS                  $(awk "BEGIN{printf \"%.1f\", $max_rss / 1024}") MiB  [<= 16]"
+echo "== 1 MiB per process: median of $ROUNDS interleaved rounds (each the median of 30 runs)"
+head -c 1048576 /dev/urandom >"$W/small"
+head -c 1 /dev/urandom >"$W/tiny"
+"$LKMS" encrypt --key bench -o "$W/tiny.lkms" "$W/tiny" 2>/dev/null
+disk_env=(env "LKMS_AUDIT_LOG=$DISK/audit.jsonl")
+# From the bottom up: a process that parses its arguments (--version), one that also reads a
+# ciphertext header (inspect: no keyring), one that unlocks the keyring and writes one audit
+# line (list), an encrypt of 1 byte (all of that plus the data key), and of 1 MiB.
+small=(
+  "age_encrypt=age -r $RECIPIENT $W/small"
+  "lkms_encrypt=$LKMS encrypt --key bench -o - $W/small"
+  "lkms_encrypt_audit_on_disk=${disk_env[*]} $LKMS encrypt --key bench -o - $W/small"
+  "lkms_encrypt_1_byte=$LKMS encrypt --key bench -o - $W/tiny"
+  "lkms_list=$LKMS list"
+  "lkms_inspect=$LKMS inspect $W/tiny.lkms"
+  "lkms_version=$LKMS --version"
+)
+times=()
+for ((r = 0; r < ROUNDS; r++)); do
+  for pair in "${small[@]}"; do
+    hyperfine -N --warmup 3 --runs 30 --style none --export-json "$W/h.json" "${pair#*=}" >/dev/null 2>&1
+    times[${pair%%=*}]+="$(jq '.results[0].median' "$W/h.json") "
+  done
+done
+for pair in "${small[@]}"; do row "${pair%%=*}" 1048576; done
+r=$(ratio lkms_encrypt age_encrypt); echo "    lkms encrypt / age encrypt          $r  [<= 1.20] $(verdict "$r" '<=' 1.20)"
+echo "    same, audit log on disk ($DISK)      $(ratio lkms_encrypt_audit_on_disk age_encrypt)"
+ms() { awk -v a="$(stat "$1" median)" -v b="${2:+$(stat "$2" median)}" 'BEGIN { printf "%6.2f ms", (a - b) * 1000 }'; }
+echo "  where the 1 MiB encrypt's time goes (differences of the medians above):"
+echo "    process start and argument parsing     $(ms lkms_version)"
+echo "    keyring unlock and one audit line      $(ms lkms_list lkms_inspect)"
+echo "    encrypting 1 MiB (vs 1 byte)           $(ms lkms_encrypt lkms_encrypt_1_byte)"
+echo "    audit fdatasync on disk (vs /dev/shm)  $(ms lkms_encrypt_audit_on_disk lkms_encrypt)"
+
+# The fixed costs one by one, from the syscalls of one run (strace -T adds its own overhead to
+# each call, so these are upper bounds) and the keyring unlock, which is the rest.
+echo
+echo "== fixed costs of one 1 MiB encrypt (strace -f -T; each an upper bound)"
+for where in shm disk; do
+  if [[ $where == disk ]]; then export LKMS_AUDIT_LOG=$DISK/audit.jsonl; fi
+  strace -f -T -e trace=flock,fdatasync,fsync,clone3,clone,rename,renameat2 -o "$W/strace" \
+    "$LKMS" encrypt --key bench -o - "$W/small" >/dev/null 2>&1
+  sed -nE 's/^([0-9]+ +)?([a-z0-9_]+)\(.*<([0-9.]+)>$/\2 \3/p' "$W/strace" |
+    awk -v where="$where" '{ s[$1] += $2; c[$1]++ }
+      END { for (k in s) printf "  audit log in %-5s %-10s %2d calls %8.3f ms\n", where, k, c[k], s[k] * 1000 }' | sort
+done
+export LKMS_AUDIT_LOG=$W/audit.jsonl
+echo "  a thread's start and join, and one thread against two at 1-8 MiB: cargo bench --bench chunked -- small"
+echo
+echo "load after: $(uptime)"

@@ -2,7 +2,10 @@
 //!
 //! `cargo bench --bench chunked`. The in-memory runs read from a slice and write to
 //! `io::sink()`, so they measure the AEAD and the pipeline alone; the file runs read a 64 MiB
-//! file from the page cache and write to /dev/null, as `lkms encrypt -o /dev/null` would.
+//! file from the page cache and write to /dev/null, as `lkms encrypt -o /dev/null` would, once
+//! as a stream (`read`, under the read lock) and once at offsets (`pread`, each worker its own
+//! batch, as lkms reads a named file). The `small` runs time what decides the thread count for
+//! small inputs: starting and joining a thread, and one thread against two at 1 to 8 MiB.
 
 use std::fs::File;
 use std::hint::black_box;
@@ -11,7 +14,7 @@ use std::io::{self, Write};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use lkms::crypto::CryptoError;
 use lkms::crypto::aead::Algorithm;
-use lkms::crypto::chunked::{Chunked, Suite, ciphertext_len};
+use lkms::crypto::chunked::{Chunked, Source, Suite, ciphertext_len};
 use lkms::crypto::random::Rng;
 use lkms::crypto::secret::SecretBytes;
 
@@ -88,29 +91,84 @@ fn from_file(c: &mut Criterion) {
     group.sample_size(10);
     for threads in [1, 2] {
         let chunked = Chunked::new(Suite::lkms(alg)).threads(threads);
-        group.bench_function(BenchmarkId::new("encrypt", threads), |b| {
-            b.iter(|| {
-                let input = File::open(&plain_path).unwrap();
-                black_box(
-                    chunked
-                        .encrypt(&key, b"bench", &Zeros, input, null(), &mut |_| {})
-                        .unwrap(),
-                )
-            })
-        });
-        group.bench_function(BenchmarkId::new("decrypt", threads), |b| {
-            b.iter(|| {
-                let input = File::open(&ct_path).unwrap();
-                black_box(
-                    chunked
-                        .decrypt(&key, b"bench", input, null(), &mut |_| {})
-                        .unwrap(),
-                )
-            })
-        });
+        for positional in [false, true] {
+            let how = if positional { "pread" } else { "read" };
+            group.bench_function(BenchmarkId::new(format!("encrypt-{how}"), threads), |b| {
+                b.iter(|| {
+                    let input = File::open(&plain_path).unwrap();
+                    let source = if positional {
+                        Source::At(&input, 0)
+                    } else {
+                        Source::from(&input)
+                    };
+                    black_box(
+                        chunked
+                            .encrypt(&key, b"bench", &Zeros, source, null(), &mut |_| {})
+                            .unwrap(),
+                    )
+                })
+            });
+            group.bench_function(BenchmarkId::new(format!("decrypt-{how}"), threads), |b| {
+                b.iter(|| {
+                    let input = File::open(&ct_path).unwrap();
+                    let source = if positional {
+                        Source::At(&input, 0)
+                    } else {
+                        Source::from(&input)
+                    };
+                    black_box(
+                        chunked
+                            .decrypt(&key, b"bench", source, null(), &mut |_| {})
+                            .unwrap(),
+                    )
+                })
+            });
+        }
     }
     group.finish();
 }
 
-criterion_group!(benches, in_memory, from_file);
+fn small(c: &mut Criterion) {
+    let mut group = c.benchmark_group("small");
+    group.bench_function("thread-spawn-and-join", |b| {
+        b.iter(|| std::thread::scope(|s| black_box(s.spawn(|| black_box(1)).join().unwrap())))
+    });
+    let key = SecretBytes::new(vec![7; 32]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plain");
+    let plain = plaintext();
+    for mib in [1usize, 2, 3, 4, 8] {
+        File::create(&path)
+            .unwrap()
+            .write_all(&plain[..mib << 20])
+            .unwrap();
+        let input = File::open(&path).unwrap();
+        group.throughput(Throughput::Bytes((mib << 20) as u64));
+        for threads in [1, 2] {
+            let chunked = Chunked::new(Suite::lkms(Algorithm::Aes256Gcm)).threads(threads);
+            group.bench_function(
+                BenchmarkId::new(format!("encrypt-{mib}MiB"), threads),
+                |b| {
+                    b.iter(|| {
+                        black_box(
+                            chunked
+                                .encrypt(
+                                    &key,
+                                    b"bench",
+                                    &Zeros,
+                                    Source::At(&input, 0),
+                                    io::sink(),
+                                    &mut |_| {},
+                                )
+                                .unwrap(),
+                        )
+                    })
+                },
+            );
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, in_memory, from_file, small);
 criterion_main!(benches);

@@ -18,7 +18,7 @@
 //! so that the implementation can be checked against published test vectors, which use them.
 
 use std::fmt;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 
 use ring::aead::{LessSafeKey, Nonce, UnboundKey};
 use ring::hkdf;
@@ -28,6 +28,7 @@ use super::CryptoError;
 use super::aead::Algorithm;
 use super::chunk_stages::{Open, Seal};
 use super::pipeline;
+pub use super::pipeline::{ReadAt, Source};
 use super::random::Rng;
 use super::secret::SecretBytes;
 
@@ -144,12 +145,15 @@ impl Chunked {
     /// bytes) and `context`, taking the 24-byte salt from `rng`. Memory use is bounded (about
     /// 1 MiB a thread) whatever the input size. `progress` gets the cumulative number of
     /// plaintext bytes consumed. Returns the plaintext length.
-    pub fn encrypt<R: Read + Send, W: Write + Send>(
+    ///
+    /// `input` is any reader, or [`Source::At`] for a regular file, which the workers read
+    /// at offsets in parallel (the output is the same).
+    pub fn encrypt<'a, W: Write + Send>(
         &self,
         key: &SecretBytes,
         context: &[u8],
         rng: &dyn Rng,
-        input: R,
+        input: impl Into<Source<'a>>,
         mut output: W,
         progress: &mut (dyn FnMut(u64) + Send),
     ) -> Result<u64, CryptoError> {
@@ -159,7 +163,7 @@ impl Chunked {
         output.write_all(&salt)?;
         output.write_all(&derived.commitment)?;
         let stage = Seal(derived);
-        pipeline::run(&stage, self.threads, input, output, progress)
+        pipeline::run(&stage, self.threads, input.into(), output, progress)
     }
 
     /// Decrypts a ciphertext from `input` to `output`. The commitment is checked first, so a
@@ -169,14 +173,15 @@ impl Chunked {
     /// release a partial plaintext write to a temporary file and discard it on error.
     /// `progress` gets the cumulative number of ciphertext bytes consumed (after the 56-byte
     /// prefix). Returns the plaintext length.
-    pub fn decrypt<R: Read + Send, W: Write + Send>(
+    pub fn decrypt<'a, W: Write + Send>(
         &self,
         key: &SecretBytes,
         context: &[u8],
-        mut input: R,
+        input: impl Into<Source<'a>>,
         output: W,
         progress: &mut (dyn FnMut(u64) + Send),
     ) -> Result<u64, CryptoError> {
+        let mut input = input.into();
         let mut prefix = [0u8; PREFIX_LEN];
         read_prefix(&mut input, &mut prefix)?;
         let (salt, commitment) = prefix.split_at(SALT_LEN);
@@ -195,12 +200,12 @@ impl Chunked {
 }
 
 /// Encrypts with the lkms instantiation for `alg` (see [`Chunked::encrypt`]).
-pub fn encrypt<R: Read + Send, W: Write + Send>(
+pub fn encrypt<'a, W: Write + Send>(
     alg: Algorithm,
     key: &SecretBytes,
     context: &[u8],
     rng: &dyn Rng,
-    input: R,
+    input: impl Into<Source<'a>>,
     output: W,
     progress: &mut (dyn FnMut(u64) + Send),
 ) -> Result<u64, CryptoError> {
@@ -208,11 +213,11 @@ pub fn encrypt<R: Read + Send, W: Write + Send>(
 }
 
 /// Decrypts with the lkms instantiation for `alg` (see [`Chunked::decrypt`]).
-pub fn decrypt<R: Read + Send, W: Write + Send>(
+pub fn decrypt<'a, W: Write + Send>(
     alg: Algorithm,
     key: &SecretBytes,
     context: &[u8],
-    input: R,
+    input: impl Into<Source<'a>>,
     output: W,
     progress: &mut (dyn FnMut(u64) + Send),
 ) -> Result<u64, CryptoError> {
@@ -296,7 +301,7 @@ fn equal(a: &[u8], b: &[u8]) -> bool {
     a.ct_eq(b).into()
 }
 
-fn read_prefix<R: Read>(input: &mut R, prefix: &mut [u8; PREFIX_LEN]) -> Result<(), CryptoError> {
+fn read_prefix(input: &mut Source<'_>, prefix: &mut [u8; PREFIX_LEN]) -> Result<(), CryptoError> {
     input.read_exact(prefix).map_err(|e| match e.kind() {
         io::ErrorKind::UnexpectedEof => CryptoError::Integrity(
             "ciphertext truncated: it ends inside the 56-byte salt and commitment".into(),

@@ -16,7 +16,7 @@
 //!   key version, write the new header, then copy the body byte for byte: it is never decrypted.
 //! - inspect: [`Header::read_from`] alone; it needs no key.
 
-use std::io::{Read, Write};
+use std::io::Write;
 
 use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey};
 use uuid::Uuid;
@@ -25,6 +25,7 @@ use zeroize::Zeroizing;
 use super::CryptoError;
 use super::aead::Algorithm;
 use super::chunked::{Chunked, Suite};
+pub use super::chunked::{ReadAt, Source};
 pub use super::header::{
     Context, FORMAT_VERSION, Header, MAGIC, MAX_CONTEXT_KEY_LEN, MAX_CONTEXT_LEN,
     MAX_CONTEXT_PAIRS, MAX_CONTEXT_VALUE_LEN, MAX_HEADER_LEN, MIN_HEADER_LEN, check_context,
@@ -73,10 +74,10 @@ impl WrappingKey<'_> {
 /// chunked-encryption salt (fixing the order is what lets test vectors fix the output). The
 /// body uses the AEAD of `key.spec`. `progress` gets the cumulative plaintext bytes consumed.
 /// Returns the plaintext length.
-pub fn encrypt<R: Read + Send, W: Write + Send>(
+pub fn encrypt<'a, W: Write + Send>(
     key: &WrappingKey<'_>,
     context: &Context,
-    input: R,
+    input: impl Into<Source<'a>>,
     mut output: W,
     rng: &dyn Rng,
     progress: &mut (dyn FnMut(u64) + Send),
@@ -104,10 +105,10 @@ pub fn encrypt<R: Read + Send, W: Write + Send>(
 /// Only authenticated chunks are written; on error, chunks before the damage may already have
 /// been written (see [`Chunked::decrypt`]). `progress` gets the cumulative body bytes consumed.
 /// Returns the plaintext length.
-pub fn decrypt_body<R: Read + Send, W: Write + Send>(
+pub fn decrypt_body<'a, W: Write + Send>(
     header: &Header,
     data_key: &SecretBytes,
-    input: R,
+    input: impl Into<Source<'a>>,
     output: W,
     progress: &mut (dyn FnMut(u64) + Send),
 ) -> Result<u64, CryptoError> {

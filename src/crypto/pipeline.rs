@@ -9,6 +9,16 @@
 //! in batch order under another, so the output is the same bytes whatever the thread count, and
 //! an error in batch k is reported only after batches before k were written and stops every
 //! later batch from being written. Memory stays at one buffer a worker, whatever the input size.
+//!
+//! A regular file is read differently ([`Source::At`]): each worker reads its own batch with
+//! `pread` at the batch's offset, and the read lock only hands out batch numbers, so the two copies out of the
+//! page cache run at the same time instead of in turn (the copy is most of the cost). The first
+//! short batch ends the input; a worker that read past it (the file shrank or was short all
+//! along) finds the run ended when its turn comes and writes nothing. A stream keeps the
+//! sequential read under the lock: it has no offsets.
+//!
+//! Below a few batches a second thread costs more to start than it saves, so the helpers are
+//! started only once the input has proved longer than [`SPAWN_AFTER`] batches.
 
 use std::io::{self, IoSlice, Read, Write};
 use std::sync::{Condvar, Mutex, MutexGuard};
@@ -24,6 +34,48 @@ pub(crate) const BATCH_CHUNKS: usize = 64;
 /// The most threads the pipeline uses: reads and writes are serialised, so more workers than
 /// this only add memory.
 pub(crate) const MAX_THREADS: usize = 4;
+
+/// Full batches the calling thread reads alone before it starts the other workers: an input
+/// that ends sooner is done before a second thread would have paid for its start (see
+/// bench/compare.sh, "fixed costs").
+pub(crate) const SPAWN_AFTER: u64 = 2;
+
+/// An input that can be read at any offset by several threads at once: a regular file
+/// (implemented in `crate::io`, as `pread`; this module knows nothing of files).
+pub trait ReadAt: Sync {
+    /// Reads into `buf` from `offset`; 0 at the end, like `Read::read`.
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<usize>;
+}
+
+/// What the pipeline reads: any stream, or an input read at offsets.
+pub enum Source<'a> {
+    /// Read front to back, one batch at a time under the read lock.
+    Stream(Box<dyn Read + Send + 'a>),
+    /// Read from the offset to the end with positional reads, each worker its own batch.
+    At(&'a dyn ReadAt, u64),
+}
+
+impl<'a, R: Read + Send + 'a> From<R> for Source<'a> {
+    fn from(reader: R) -> Source<'a> {
+        Source::Stream(Box::new(reader))
+    }
+}
+
+impl Source<'_> {
+    /// Reads exactly `buf.len()` bytes from the front, moving past them.
+    pub(crate) fn read_exact(&mut self, buf: &mut [u8]) -> io::Result<()> {
+        match self {
+            Source::Stream(r) => r.read_exact(buf),
+            Source::At(r, offset) => {
+                if fill_at(*r, buf, *offset)? < buf.len() {
+                    return Err(io::ErrorKind::UnexpectedEof.into());
+                }
+                *offset += buf.len() as u64;
+                Ok(())
+            }
+        }
+    }
+}
 
 /// Authentication tags of one batch, for stages that keep them beside the data.
 pub(crate) type Tags = [[u8; 16]; BATCH_CHUNKS];
@@ -45,8 +97,9 @@ pub(crate) trait Stage: Sync {
     fn write<W: Write>(&self, out: &mut W, buf: &[u8], tags: &Tags) -> io::Result<u64>;
 }
 
-struct ReadSide<R> {
-    input: R,
+struct ReadSide<'a> {
+    /// `None` when the input is read at offsets (see [`Shared::at`]).
+    stream: Option<Box<dyn Read + Send + 'a>>,
     next_batch: u64,
     done: bool,
 }
@@ -55,13 +108,18 @@ struct WriteSide<'p, W> {
     output: W,
     next_batch: u64,
     failed: Option<CryptoError>,
+    /// The batch that ended the input was written: any later batch (read at an offset past
+    /// the end) is dropped unwritten.
+    ended: bool,
     plaintext: u64,
     consumed: u64,
     progress: &'p mut (dyn FnMut(u64) + Send),
 }
 
-struct Shared<'p, R, W> {
-    read: Mutex<ReadSide<R>>,
+struct Shared<'a, 'p, W> {
+    read: Mutex<ReadSide<'a>>,
+    /// For an input read at offsets: the input and the offset of batch 0.
+    at: Option<(&'a dyn ReadAt, u64)>,
     write: Mutex<WriteSide<'p, W>>,
     turn: Condvar,
 }
@@ -75,23 +133,29 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 /// Runs `stage` over `input` into `output` with `threads` workers (at least one; the calling
 /// thread is one of them). Returns the plaintext byte count. `progress` gets the cumulative
 /// number of input bytes consumed after each batch is written.
-pub(crate) fn run<S: Stage, R: Read + Send, W: Write + Send>(
+pub(crate) fn run<S: Stage, W: Write + Send>(
     stage: &S,
     threads: usize,
-    input: R,
+    input: Source<'_>,
     output: W,
     progress: &mut (dyn FnMut(u64) + Send),
 ) -> Result<u64, CryptoError> {
+    let (stream, at) = match input {
+        Source::Stream(r) => (Some(r), None),
+        Source::At(r, offset) => (None, Some((r, offset))),
+    };
     let shared = Shared {
         read: Mutex::new(ReadSide {
-            input,
+            stream,
             next_batch: 0,
             done: false,
         }),
+        at,
         write: Mutex::new(WriteSide {
             output,
             next_batch: 0,
             failed: None,
+            ended: false,
             plaintext: 0,
             consumed: 0,
             progress,
@@ -100,13 +164,15 @@ pub(crate) fn run<S: Stage, R: Read + Send, W: Write + Send>(
     };
     let threads = threads.clamp(1, MAX_THREADS);
     if threads == 1 {
-        worker(stage, &shared);
+        worker(stage, &shared, None);
     } else {
         std::thread::scope(|s| {
-            for _ in 1..threads {
-                s.spawn(|| worker(stage, &shared));
-            }
-            worker(stage, &shared);
+            let mut spawn = || {
+                for _ in 1..threads {
+                    s.spawn(|| worker(stage, &shared, None));
+                }
+            };
+            worker(stage, &shared, Some(&mut spawn));
         });
     }
     let mut w = shared.write.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -119,12 +185,12 @@ pub(crate) fn run<S: Stage, R: Read + Send, W: Write + Send>(
 
 /// Marks the run failed if a worker unwinds between taking a batch and finishing its turn, so
 /// the other workers stop waiting for that turn instead of hanging.
-struct TurnGuard<'a, 'p, R, W> {
-    shared: &'a Shared<'p, R, W>,
+struct TurnGuard<'s, 'a, 'p, W> {
+    shared: &'s Shared<'a, 'p, W>,
     armed: bool,
 }
 
-impl<R, W> Drop for TurnGuard<'_, '_, R, W> {
+impl<W> Drop for TurnGuard<'_, '_, '_, W> {
     fn drop(&mut self) {
         if self.armed {
             let mut w = lock(&self.shared.write);
@@ -138,7 +204,13 @@ impl<R, W> Drop for TurnGuard<'_, '_, R, W> {
     }
 }
 
-fn worker<S: Stage, R: Read, W: Write>(stage: &S, shared: &Shared<'_, R, W>) {
+/// One worker's loop. `spawn`, given to the calling thread only, starts the other workers once
+/// the input has more than [`SPAWN_AFTER`] full batches.
+fn worker<S: Stage, W: Write>(
+    stage: &S,
+    shared: &Shared<'_, '_, W>,
+    mut spawn: Option<&mut dyn FnMut()>,
+) {
     // After decryption (and before encryption) this buffer holds plaintext: wiped on the way
     // out, as far as it was ever filled.
     let mut wipe = Wipe {
@@ -147,6 +219,7 @@ fn worker<S: Stage, R: Read, W: Write>(stage: &S, shared: &Shared<'_, R, W>) {
     };
     let mut tags: Tags = [[0; 16]; BATCH_CHUNKS];
     loop {
+        let full = wipe.buf.len();
         let (batch, filled) = {
             let mut r = lock(&shared.read);
             if r.done {
@@ -154,21 +227,46 @@ fn worker<S: Stage, R: Read, W: Write>(stage: &S, shared: &Shared<'_, R, W>) {
             }
             let batch = r.next_batch;
             r.next_batch += 1;
-            let filled = fill(&mut r.input, &mut wipe.buf);
-            // A failed read may have filled any part of the buffer.
-            wipe.used = wipe.used.max(*filled.as_ref().unwrap_or(&wipe.buf.len()));
-            let buf = &wipe.buf;
-            // The input ended (or failed) inside this batch: no worker takes another.
-            if !matches!(filled, Ok(n) if n == buf.len()) {
-                r.done = true;
+            match &mut r.stream {
+                Some(stream) => {
+                    let filled = fill(stream, &mut wipe.buf);
+                    // The input ended (or failed) inside this batch: no worker takes another.
+                    if !matches!(filled, Ok(n) if n == full) {
+                        r.done = true;
+                    }
+                    (batch, Some(filled))
+                }
+                None => (batch, None),
             }
-            (batch, filled)
         };
-        let buf = &mut wipe.buf;
+        let filled = match (filled, shared.at) {
+            (Some(filled), _) => filled,
+            (None, Some((input, start))) => {
+                // Outside the lock: the other worker reads its own batch meanwhile.
+                let offset = start + batch * full as u64;
+                let filled = fill_at(input, &mut wipe.buf, offset);
+                if !matches!(filled, Ok(n) if n == full) {
+                    lock(&shared.read).done = true;
+                }
+                filled
+            }
+            (None, None) => unreachable!("an input is either a stream or a file"),
+        };
+        // A failed read may have filled any part of the buffer.
+        wipe.used = wipe.used.max(*filled.as_ref().unwrap_or(&full));
         let mut guard = TurnGuard {
             shared,
             armed: true,
         };
+        // After the guard: should starting a thread panic, this batch's turn is marked failed
+        // and a worker already started does not wait for it forever.
+        if batch + 1 >= SPAWN_AFTER
+            && matches!(filled, Ok(n) if n == full)
+            && let Some(spawn) = spawn.take()
+        {
+            spawn();
+        }
+        let buf = &mut wipe.buf;
         let (len, result) = match filled {
             Ok(n) => {
                 let last = n < buf.len();
@@ -177,11 +275,12 @@ fn worker<S: Stage, R: Read, W: Write>(stage: &S, shared: &Shared<'_, R, W>) {
             Err(e) => (0, Err(CryptoError::Io(e))),
         };
         let mut w = lock(&shared.write);
-        while w.next_batch != batch && w.failed.is_none() {
+        while w.next_batch != batch && w.failed.is_none() && !w.ended {
             w = shared.turn.wait(w).unwrap_or_else(|e| e.into_inner());
         }
-        if w.failed.is_some() {
-            // An earlier batch failed: nothing after it may be written.
+        if w.failed.is_some() || w.ended {
+            // An earlier batch failed, or ended the input: nothing after it may be written.
+            guard.armed = false;
             return;
         }
         let last = len < buf.len();
@@ -198,6 +297,7 @@ fn worker<S: Stage, R: Read, W: Write>(stage: &S, shared: &Shared<'_, R, W>) {
             Err(e) => w.failed = Some(e),
         }
         w.next_batch += 1;
+        w.ended = last;
         guard.armed = false;
         let stop = last || w.failed.is_some();
         drop(w);
@@ -227,6 +327,20 @@ fn fill<R: Read>(input: &mut R, buf: &mut [u8]) -> io::Result<usize> {
     let mut n = 0;
     while n < buf.len() {
         match input.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
+}
+
+/// Reads at `offset` until `buf` is full or the input ends; returns the number of bytes read.
+fn fill_at(input: &dyn ReadAt, buf: &mut [u8], offset: u64) -> io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match input.read_at(&mut buf[n..], offset + n as u64) {
             Ok(0) => break,
             Ok(k) => n += k,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}

@@ -345,6 +345,88 @@ fn standard_input_and_output() {
 }
 
 #[test]
+fn standard_input_from_a_file_or_a_pipe_signs_the_same_bytes() {
+    use std::io::{Seek, SeekFrom};
+    let env = Env::new();
+    env.create(&["--alias", "ed", "--spec", "ed25519"]);
+    env.create(&["--alias", "p", "--spec", "ecdsa-p256"]);
+    env.write("pub.pem", &env.run(&["public-key", "p"]).ok().stdout);
+    // Larger than the first buffer a pipe is read into, and off a page boundary.
+    let msg: Vec<u8> = (0..(9 << 20) + 77)
+        .map(|i| (i % 251) as u8 ^ (i >> 12) as u8)
+        .collect();
+    env.write("msg", &msg);
+    let from_file = env.run(&["sign", "--key", "ed", "msg"]).ok().stdout;
+    let from_pipe = env
+        .run_with_input(&["sign", "--key", "ed"], &msg)
+        .ok()
+        .stdout;
+    let redirected = env
+        .run_cmd(
+            env.cmd()
+                .args(["sign", "--key", "ed"])
+                .stdin(std::fs::File::open(env.path("msg")).unwrap()),
+        )
+        .ok()
+        .stdout;
+    // Ed25519 is deterministic: one signature, however the message arrives.
+    assert_eq!(from_file.len(), 64);
+    assert_eq!(from_pipe, from_file, "pipe");
+    assert_eq!(
+        redirected, from_file,
+        "standard input redirected from the file"
+    );
+    assert_eq!(env.last_audit()["request"]["bytes"], msg.len());
+
+    // Standard input already read into (as after `head -c 1000`): what is left is signed, and
+    // the offset is left at the end, as reading would leave it.
+    let mut shared = std::fs::File::open(env.path("msg")).unwrap();
+    shared.seek(SeekFrom::Start(1000)).unwrap();
+    let rest = env
+        .run_cmd(
+            env.cmd()
+                .args(["sign", "--key", "ed"])
+                .stdin(shared.try_clone().unwrap()),
+        )
+        .ok()
+        .stdout;
+    let want = env
+        .run_with_input(&["sign", "--key", "ed"], &msg[1000..])
+        .ok()
+        .stdout;
+    assert_eq!(rest, want, "the rest of a partly read standard input");
+    assert_eq!(shared.stream_position().unwrap(), msg.len() as u64);
+
+    // ECDSA signatures differ each time: each must verify over the message.
+    for (name, sig) in [
+        (
+            "pipe",
+            env.run_with_input(&["sign", "--key", "p"], &msg)
+                .ok()
+                .stdout,
+        ),
+        (
+            "redirected",
+            env.run_cmd(
+                env.cmd()
+                    .args(["sign", "--key", "p"])
+                    .stdin(std::fs::File::open(env.path("msg")).unwrap()),
+            )
+            .ok()
+            .stdout,
+        ),
+    ] {
+        env.write("p.sig", &sig);
+        env.run(&["verify", "--key", "p", "--signature", "p.sig", "msg"])
+            .ok();
+        assert_ok(
+            &openssl_verify(env.dir.path(), "ecdsa-p256", "msg", "p.sig"),
+            name,
+        );
+    }
+}
+
+#[test]
 fn output_files_are_replaced_whole_and_inputs_must_exist() {
     let env = Env::new();
     env.create(&["--alias", "ed", "--spec", "ed25519"]);
