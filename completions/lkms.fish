@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_lkms_global_optspecs
-    string join \n keyring= audit-log= passphrase-file= config= json max-work-factor= y/yes h/help V/version
+    string join \n keyring= audit-log= passphrase-file= identity= config= json max-work-factor= y/yes h/help V/version
 end
 
 function __fish_lkms_needs_command
@@ -27,6 +27,7 @@ end
 complete -c lkms -n "__fish_lkms_needs_command" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_needs_command" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_needs_command" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_needs_command" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_needs_command" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_needs_command" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_needs_command" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -47,6 +48,7 @@ complete -c lkms -n "__fish_lkms_needs_command" -f -a "cancel-delete" -d 'Cancel
 complete -c lkms -n "__fish_lkms_needs_command" -f -a "maintain" -d 'Carry out due rotations and deletions now (for cron)'
 complete -c lkms -n "__fish_lkms_needs_command" -f -a "policy" -d 'Set, show or remove a key\'s policy: the operations, contexts and versions it allows'
 complete -c lkms -n "__fish_lkms_needs_command" -f -a "version" -d 'Disable or enable one version of a key'
+complete -c lkms -n "__fish_lkms_needs_command" -f -a "grant" -d 'Grants: a keyring for one grantee with only the keys and operations it needs'
 complete -c lkms -n "__fish_lkms_needs_command" -f -a "encrypt" -d 'Encrypt files or standard input under a key (envelope encryption)'
 complete -c lkms -n "__fish_lkms_needs_command" -f -a "decrypt" -d 'Decrypt lkms ciphertexts'
 complete -c lkms -n "__fish_lkms_needs_command" -f -a "re-encrypt" -d 'Rewrap ciphertexts under a key\'s current version without decrypting the data'
@@ -68,6 +70,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand init" -l work-factor -d 'scryp
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -86,6 +89,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand create" -l rotation-period -d 
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand create" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -95,6 +99,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand create" -s V -l version -d 'Pr
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand list" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l all -d 'Include destroyed keys'
@@ -105,6 +110,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand list" -s V -l version -d 'Prin
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand describe" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -114,6 +120,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand describe" -s V -l version -d '
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -126,6 +133,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_sub
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -135,6 +143,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -147,6 +156,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -156,6 +166,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand rotate" -s V -l version -d 'Pr
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -169,6 +180,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subc
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -178,6 +190,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subc
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -190,6 +203,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subc
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand enable" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -199,6 +213,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand enable" -s V -l version -d 'Pr
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand disable" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -209,6 +224,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l days -d 'W
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -218,6 +234,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -s V -l versi
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -227,6 +244,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -s V -l version
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -236,6 +254,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand maintain" -s V -l version -d '
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -249,6 +268,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_su
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from set" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from set" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from set" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from set" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from set" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from set" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from set" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -258,6 +278,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcom
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -267,6 +288,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcom
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -280,6 +302,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcom
 complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -292,6 +315,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_s
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from disable" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from disable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from disable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from disable" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from disable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from disable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from disable" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -301,6 +325,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subco
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -310,12 +335,67 @@ complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subco
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable version N: it refuses to decrypt or verify until enabled again'
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Enable version N again'
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -f -a "create" -d 'Write a grant keyring for one grantee'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -f -a "list" -d 'List the grants this keyring issued'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -f -a "revoke" -d 'Record a grant as revoked, and say what that does and does not do'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l operations -d 'The operations it allows, comma-separated (encrypt, decrypt, re-encrypt, generate-data-key, sign, verify, public-key, mac, verify-mac)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l context -d 'Encryption context every use must carry, K=V (repeatable)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l expires -d 'Days until the grant expires (1 to 3650)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l recipient -d 'The grantee\'s age X25519 recipient (age1...)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -s o -l output -d 'The grant file to write (it must not exist)' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l passphrase -d 'Protect the grant with a new passphrase instead'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from help" -f -a "create" -d 'Write a grant keyring for one grantee'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the grants this keyring issued'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Record a grant as revoked, and say what that does and does not do'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l key -d 'The key to encrypt under [default: the config file\'s default_key]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l context -d 'Encryption context, K=V (repeatable); needed again to decrypt; logged in clear' -r
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s o -l output -d 'Write to this file (`-` for standard output); only with a single INPUT' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l force -d 'Replace an existing output file'
@@ -329,6 +409,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s o -l output -d 'Wr
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l force -d 'Replace an existing output file'
@@ -343,6 +424,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s o -l output -d 
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -352,6 +434,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s V -l version -d
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -362,6 +445,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l context 
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -373,6 +457,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand sign" -s o -l output -d 'Write
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand sign" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -384,6 +469,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand verify" -l signature -d 'The s
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand verify" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -395,6 +481,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand mac" -s o -l output -d 'Write 
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand mac" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -406,6 +493,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l mac -d 'The tag
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -417,6 +505,7 @@ der\t''"
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -426,6 +515,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand public-key" -s V -l version -d
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify help" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -441,6 +531,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -450,6 +541,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -465,6 +557,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l new-passphrase-file
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -474,6 +567,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand passwd" -s V -l version -d 'Pr
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -487,6 +581,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subc
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -496,6 +591,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcomma
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -507,6 +603,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcomma
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -520,6 +617,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcomma
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -536,6 +634,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l foreground -d 'Stay in the foreground (for a service manager) instead of going to the background'
@@ -546,6 +645,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -555,6 +655,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -569,6 +670,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l root -d 'Unlock wit
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -578,43 +680,45 @@ complete -c lkms -n "__fish_lkms_using_subcommand unlock" -s V -l version -d 'Pr
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand lock" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "init" -d 'Create a new, empty keyring protected by a passphrase'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "create" -d 'Create a new key'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "list" -d 'List the keys'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "describe" -d 'Show a key\'s metadata: state, versions, aliases, rotation, deletion date'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "alias" -d 'Add or remove aliases'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "rotate" -d 'Add a new version to a key and make it current'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "rotation" -d 'Turn automatic rotation on or off'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "enable" -d 'Enable a disabled key'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "disable" -d 'Disable a key: it refuses every operation until enabled again'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "schedule-delete" -d 'Schedule a key\'s destruction after a waiting period'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "cancel-delete" -d 'Cancel a scheduled deletion; the key becomes Disabled'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "maintain" -d 'Carry out due rotations and deletions now (for cron)'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "policy" -d 'Set, show or remove a key\'s policy: the operations, contexts and versions it allows'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "version" -d 'Disable or enable one version of a key'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "encrypt" -d 'Encrypt files or standard input under a key (envelope encryption)'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "decrypt" -d 'Decrypt lkms ciphertexts'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "re-encrypt" -d 'Rewrap ciphertexts under a key\'s current version without decrypting the data'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "inspect" -d 'Show a ciphertext\'s key, version, algorithm and encryption context (no passphrase)'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "generate-data-key" -d 'Make a data key: its plaintext and its ciphertext under a key'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "sign" -d 'Sign a message with an ed25519 or ecdsa-p256 key'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "verify" -d 'Verify a signature'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "mac" -d 'Compute an HMAC-SHA256 tag with an hmac-sha256 key'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "verify-mac" -d 'Verify an HMAC-SHA256 tag'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "public-key" -d 'Print a signing key\'s public key (SubjectPublicKeyInfo)'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "audit" -d 'Read and verify the audit log'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "passwd" -d 'Change the passphrase of one passphrase root (and optionally its work factor)'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "root" -d 'List, add or remove the keyring\'s roots: what holds its identity'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "agent" -d 'Start, inspect or stop the unlock agent (as ssh-agent)'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "unlock" -d 'Unlock the keyring in the agent, once'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "lock" -d 'Make the agent forget every keyring it holds'
-complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "init" -d 'Create a new, empty keyring protected by a passphrase'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "create" -d 'Create a new key'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "list" -d 'List the keys'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "describe" -d 'Show a key\'s metadata: state, versions, aliases, rotation, deletion date'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "alias" -d 'Add or remove aliases'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "rotate" -d 'Add a new version to a key and make it current'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "rotation" -d 'Turn automatic rotation on or off'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "enable" -d 'Enable a disabled key'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "disable" -d 'Disable a key: it refuses every operation until enabled again'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "schedule-delete" -d 'Schedule a key\'s destruction after a waiting period'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "cancel-delete" -d 'Cancel a scheduled deletion; the key becomes Disabled'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "maintain" -d 'Carry out due rotations and deletions now (for cron)'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "policy" -d 'Set, show or remove a key\'s policy: the operations, contexts and versions it allows'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "version" -d 'Disable or enable one version of a key'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "grant" -d 'Grants: a keyring for one grantee with only the keys and operations it needs'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "encrypt" -d 'Encrypt files or standard input under a key (envelope encryption)'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "decrypt" -d 'Decrypt lkms ciphertexts'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "re-encrypt" -d 'Rewrap ciphertexts under a key\'s current version without decrypting the data'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "inspect" -d 'Show a ciphertext\'s key, version, algorithm and encryption context (no passphrase)'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "generate-data-key" -d 'Make a data key: its plaintext and its ciphertext under a key'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "sign" -d 'Sign a message with an ed25519 or ecdsa-p256 key'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "verify" -d 'Verify a signature'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "mac" -d 'Compute an HMAC-SHA256 tag with an hmac-sha256 key'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "verify-mac" -d 'Verify an HMAC-SHA256 tag'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "public-key" -d 'Print a signing key\'s public key (SubjectPublicKeyInfo)'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "audit" -d 'Read and verify the audit log'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "passwd" -d 'Change the passphrase of one passphrase root (and optionally its work factor)'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "root" -d 'List, add or remove the keyring\'s roots: what holds its identity'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "agent" -d 'Start, inspect or stop the unlock agent (as ssh-agent)'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "unlock" -d 'Unlock the keyring in the agent, once'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "lock" -d 'Make the agent forget every keyring it holds'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from alias" -f -a "add" -d 'Give a key another name'
 complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from alias" -f -a "remove" -d 'Remove an alias (the key stays)'
 complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from rotation" -f -a "enable" -d 'Rotate the key automatically every period'
@@ -624,6 +728,9 @@ complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcomma
 complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "remove" -d 'Remove a key\'s policy: it then allows whatever its usage and state allow'
 complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from version" -f -a "disable" -d 'Disable version N: it refuses to decrypt or verify until enabled again'
 complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from version" -f -a "enable" -d 'Enable version N again'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from grant" -f -a "create" -d 'Write a grant keyring for one grantee'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from grant" -f -a "list" -d 'List the grants this keyring issued'
+complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from grant" -f -a "revoke" -d 'Record a grant as revoked, and say what that does and does not do'
 complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "show" -d 'Print audit records, oldest first'
 complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check the hash chain; exits 5 naming the first broken line'
 complete -c lkms -n "__fish_lkms_using_subcommand help; and __fish_seen_subcommand_from root" -f -a "list" -d 'List the keyring\'s roots (needs no passphrase)'

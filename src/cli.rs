@@ -61,6 +61,9 @@ pub struct GlobalArgs {
     /// Read the passphrase from the first line of this file
     #[arg(long, global = true, env = env::PASSPHRASE_FILE, value_name = "PATH")]
     pub passphrase_file: Option<PathBuf>,
+    /// An age identity file (age-keygen's) that opens a grant made for its recipient
+    #[arg(long, global = true, env = env::IDENTITY_FILE, value_name = "FILE")]
+    pub identity: Option<PathBuf>,
 
     /// The configuration file [default: config.toml in the platform's config directory]
     #[arg(long, global = true, env = env::CONFIG, value_name = "PATH")]
@@ -193,6 +196,15 @@ pub enum Command {
     /// versions work as before. The current version cannot be disabled: rotate first.
     #[command(subcommand, after_long_help = examples::VERSION)]
     Version(VersionCommand),
+    /// Grants: a keyring for one grantee with only the keys and operations it needs
+    ///
+    /// `grant create` writes a grant keyring: an age file for the grantee holding only the
+    /// named keys and the versions the operations need, with the grant's constraints within
+    /// each key's policy, signed by this keyring. The grantee uses it as a keyring
+    /// (LKMS_KEYRING=ci.grant, with --identity for an age recipient); every lifecycle, policy,
+    /// root and grant command refuses on it (exit 4).
+    #[command(subcommand, after_long_help = examples::GRANT)]
+    Grant(GrantCommand),
     /// Encrypt files or standard input under a key (envelope encryption)
     ///
     /// Each input gets a fresh data key, wrapped by the key's current version; the data is
@@ -522,6 +534,71 @@ pub enum PolicyCommand {
         /// The key: its id or an alias
         key: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GrantCommand {
+    /// Write a grant keyring for one grantee
+    ///
+    /// The file holds only the named keys: for decrypt, every version the key's policy allows;
+    /// for encrypt only, the current one. With --recipient it is an age file to that X25519
+    /// recipient (`age -d -i IDENTITY FILE` shows its TOML); with --passphrase, an age scrypt
+    /// file (the passphrase from LKMS_NEW_PASSPHRASE_FILE, LKMS_NEW_PASSPHRASE or the
+    /// terminal). Logged as CreateGrant with the grant's id.
+    #[command(after_long_help = examples::GRANT_CREATE)]
+    Create(GrantCreateArgs),
+    /// List the grants this keyring issued
+    ///
+    /// One row a grant: id, keys, operations, constraints, expiry, grantee and whether it was
+    /// revoked. With --json, an array of objects.
+    #[command(after_long_help = examples::GRANT_LIST)]
+    List,
+    /// Record a grant as revoked, and say what that does and does not do
+    ///
+    /// A holder keeps the material it was given: revocation takes effect for new data after
+    /// `lkms rotate KEY`, and for old data only with `min_decryption_version` in the key's
+    /// policy. The command prints both steps for each key of the grant.
+    #[command(after_long_help = examples::GRANT_REVOKE)]
+    Revoke {
+        /// The grant id (`lkms grant list`)
+        id: String,
+    },
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("grantee").required(true).args(["recipient", "passphrase"])))]
+pub struct GrantCreateArgs {
+    /// The keys the grant holds: ids or aliases
+    #[arg(required = true, value_name = "KEY")]
+    pub keys: Vec<String>,
+    /// The operations it allows, comma-separated (encrypt, decrypt, re-encrypt,
+    /// generate-data-key, sign, verify, public-key, mac, verify-mac)
+    #[arg(long, value_delimiter = ',', required = true, value_parser = parse_operation)]
+    pub operations: Vec<crate::keyring::policy::Operation>,
+    /// Encryption context every use must carry, K=V (repeatable)
+    #[arg(long = "context", value_name = "K=V", value_parser = parse_pair)]
+    pub context: Vec<(String, String)>,
+    /// Days until the grant expires (1 to 3650)
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub expires: Option<u32>,
+    /// The grantee's age X25519 recipient (age1...)
+    #[arg(long, value_name = "AGE1...")]
+    pub recipient: Option<String>,
+    /// Protect the grant with a new passphrase instead
+    #[arg(long)]
+    pub passphrase: bool,
+    /// The grant file to write (it must not exist)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+fn parse_operation(s: &str) -> Result<crate::keyring::policy::Operation, String> {
+    crate::keyring::policy::Operation::from_name(s).ok_or_else(|| {
+        format!(
+            "unknown operation `{s}`: use encrypt, decrypt, re-encrypt, generate-data-key, \
+             sign, verify, public-key, mac or verify-mac"
+        )
+    })
 }
 
 #[derive(Debug, Subcommand)]

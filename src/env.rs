@@ -9,6 +9,7 @@ pub const CONFIG: &str = "LKMS_CONFIG";
 pub const NEW_PASSPHRASE_FILE: &str = "LKMS_NEW_PASSPHRASE_FILE";
 pub const NEW_PASSPHRASE: &str = "LKMS_NEW_PASSPHRASE";
 pub const MAX_WORK_FACTOR: &str = "LKMS_MAX_WORK_FACTOR";
+pub const IDENTITY_FILE: &str = "LKMS_IDENTITY_FILE";
 
 /// Each variable with what it does, in the order the man pages list them.
 pub const ALL: &[(&str, &str)] = &[
@@ -32,6 +33,11 @@ pub const ALL: &[(&str, &str)] = &[
         "For passwd: a file whose first line is the new passphrase.",
     ),
     (NEW_PASSPHRASE, "For passwd: the new passphrase itself."),
+    (
+        IDENTITY_FILE,
+        "An age identity file that opens a grant made with --recipient, when --identity is not \
+         given.",
+    ),
     (
         MAX_WORK_FACTOR,
         "The highest scrypt work factor a keyring is opened at (10 to 22, default 20), when \

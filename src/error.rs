@@ -157,7 +157,9 @@ fn keyring_exit_code(e: &keyring::Error) -> ExitCode {
         | K::PolicyRefused { .. }
         | K::VersionDisabled { .. }
         | K::DisableCurrentVersion { .. } => ExitCode::KeyUnusable,
-        K::UnknownVersion { .. } => ExitCode::NotFound,
+        K::UnknownVersion { .. } | K::UnknownGrant(_) => ExitCode::NotFound,
+        K::IsAGrant | K::GrantRefused(_) | K::GrantExpired { .. } => ExitCode::KeyUnusable,
+        K::GrantSignature { .. } => ExitCode::Integrity,
         K::DeletionWindow { .. } | K::RotationPeriod { .. } => ExitCode::Usage,
     }
 }
@@ -220,6 +222,11 @@ fn keyring_remedy(e: &keyring::Error) -> Option<String> {
             format!("; rotate first (`lkms rotate {key}`), then disable the old version")
         }
         K::UnknownVersion { key, .. } => format!("; `lkms describe {key}` lists its versions"),
+        K::IsAGrant => " (run the command against the issuing keyring)".into(),
+        K::GrantExpired { .. } => "; ask the keyring's owner for a new grant".into(),
+        K::GrantSignature { .. } => "; ask the keyring's owner for the grant file again".into(),
+        K::UnknownGrant(_) => "; `lkms grant list` shows them".into(),
+        K::GrantRefused(_) => return None,
         K::UnknownAlias(_)
         | K::InvalidAlias(_)
         | K::AliasLooksLikeId

@@ -22,6 +22,8 @@ pub enum Field {
     Changed(bool),
     DroppedBytes(u64),
     Format(&'static str),
+    /// The grant a grant keyring's audit line was written under, or a grant created or revoked.
+    GrantId(String),
     /// The unlock agent's socket (`lkms unlock`).
     Agent(String),
     FromFormat(u32),
@@ -62,6 +64,7 @@ impl Field {
             Field::Changed(v) => ("changed", v.into()),
             Field::DroppedBytes(v) => ("dropped_bytes", v.into()),
             Field::Format(v) => ("format", v.into()),
+            Field::GrantId(v) => ("grant_id", v.into()),
             Field::Agent(v) => ("agent", v.into()),
             Field::FromFormat(v) => ("from_format", v.into()),
             Field::ToFormat(v) => ("to_format", v.into()),

@@ -441,3 +441,40 @@ pub const VERSION_ENABLE: &str = r#"Examples:
     lkms version enable "$key" 1 --json | jq .versions
   In a CI job:
     lkms version enable release-data 3"#;
+
+pub const GRANT: &str = r#"Examples:
+  At a terminal:
+    lkms grant create release-data --operations encrypt --context env=ci \
+      --expires 90 --recipient age1... -o ci.grant
+    lkms grant list
+    lkms grant revoke 5f0c...
+  In a shell script:
+    lkms grant list --json | jq -r '.[] | select(.revoked == null) | .id'
+  In a CI job:
+    LKMS_KEYRING=ci.grant LKMS_IDENTITY_FILE=ci.key lkms encrypt --key release-data --context env=ci dist.tar"#;
+
+pub const GRANT_CREATE: &str = r#"Examples:
+  At a terminal:
+    age-keygen -o ci.key    # on the CI side; hand over only the age1... recipient
+    lkms grant create release-data --operations encrypt --context env=ci \
+      --expires 90 --recipient age1... -o ci.grant
+  In a shell script:
+    LKMS_NEW_PASSPHRASE_FILE=grant.pass lkms grant create app --operations decrypt --passphrase -o app.grant
+  In a CI job:
+    lkms grant create release-data --operations encrypt,decrypt --recipient "$CI_RECIPIENT" -o ci.grant --json"#;
+
+pub const GRANT_LIST: &str = r#"Examples:
+  At a terminal:
+    lkms grant list
+  In a shell script:
+    lkms grant list --json | jq '.[] | {id, keys, expires}'
+  In a CI job:
+    lkms grant list --json"#;
+
+pub const GRANT_REVOKE: &str = r#"Examples:
+  At a terminal:
+    lkms grant revoke 5f0c2a9e-6f1e-4a51-9d8e-3b7c1d2e4f60
+  In a shell script:
+    lkms grant revoke "$id" --json | jq -r '.next_steps[]'
+  In a CI job:
+    lkms grant revoke "$GRANT_ID" && lkms rotate release-data"#;

@@ -7,6 +7,7 @@ mod agent;
 mod attempt;
 mod audit;
 mod data;
+mod grant;
 mod init;
 mod jobs;
 mod keys;
@@ -48,6 +49,7 @@ pub fn dispatch(s: &mut Session, command: Command) -> anyhow::Result<Report> {
         Command::Maintain => lifecycle::maintain(s),
         Command::Policy(c) => policy::run(s, &c),
         Command::Version(c) => version::run(s, &c),
+        Command::Grant(c) => grant::run(s, &c),
         Command::Audit(c) => audit::run(s, &c),
         Command::Sign(a) => sign::sign(s, &a),
         Command::Verify(a) => sign::verify(s, &a),

@@ -24,6 +24,8 @@ pub struct Session {
     pub clock: Box<dyn Clock>,
     pub unlocker: Unlocker,
     audit: Option<AuditLog>,
+    /// The grant id, once a grant keyring was read: every audit line then carries it.
+    grant: Option<uuid::Uuid>,
 }
 
 /// A keyring change written beside the keyring, still under the writers' lock, waiting for its
@@ -52,11 +54,13 @@ impl Session {
     pub fn new(settings: Settings, clock: Box<dyn Clock>) -> Session {
         let mut unlocker = Unlocker::new(&settings.keyring, settings.passphrase_file.as_deref());
         unlocker.max_work_factor = settings.max_work_factor;
+        unlocker.identity_file = settings.identity_file.clone();
         Session {
             settings,
             clock,
             unlocker,
             audit: None,
+            grant: None,
         }
     }
 
@@ -96,12 +100,21 @@ impl Session {
         Ok(())
     }
 
-    /// Reads the keyring through the unlocked identity, unlocking first.
-    fn read_store(&mut self, store: &Store) -> anyhow::Result<Keyring> {
+    /// Reads the keyring through the unlocked identity, unlocking first. A grant keyring is
+    /// checked (signature, expiry) on every read, and refused for a change (`change`).
+    fn read_store(&mut self, store: &Store, change: bool) -> anyhow::Result<Keyring> {
         self.unlock()?;
         let result = self.unlocker.read(store);
         self.log_unlock_failure(&result)?;
-        result
+        let mut keyring = result?;
+        if let Some(grant) = &keyring.grant {
+            self.grant = Some(grant.id);
+            crate::keyring::grant::check(&mut keyring, self.now())?;
+            if change {
+                return Err(crate::keyring::Error::IsAGrant.into());
+            }
+        }
+        Ok(keyring)
     }
 
     /// The identity a write encrypts to. A format 1 keyring is converted first, on its own:
@@ -158,7 +171,7 @@ impl Session {
         }
         let store = self.store();
         let lock = store.lock()?;
-        let mut keyring = self.read_store(&store)?;
+        let mut keyring = self.read_store(&store, true)?;
         self.write_identity(&store, &lock, &mut keyring)?;
         Ok(())
     }
@@ -189,6 +202,9 @@ impl Session {
                 record.set(Field::PolicyRule(rule));
             }
         }
+        if let Some(id) = self.grant {
+            record.set(Field::GrantId(id.to_string()));
+        }
         if record.unlock.is_none() && self.unlocker.is_unlocked() {
             record.unlock = self.unlocker.info.clone();
         }
@@ -214,7 +230,7 @@ impl Session {
     pub fn read_keyring(&mut self) -> anyhow::Result<Keyring> {
         self.require_keyring()?;
         let store = self.store();
-        let keyring = self.read_store(&store)?;
+        let keyring = self.read_store(&store, false)?;
         let now = self.now();
         if !keyring.keys.iter().any(|k| k.is_due(now)) {
             return Ok(keyring);
@@ -258,7 +274,7 @@ impl Session {
             Ok(lock) => lock,
             Err(e) => return Ok(Err(e)),
         };
-        let mut keyring = self.read_store(&store)?;
+        let mut keyring = self.read_store(&store, false)?;
         let saved = self.save_due(&store, &lock, &mut keyring)?;
         Ok(saved.map(|events| (keyring, events)))
     }
@@ -304,7 +320,7 @@ impl Session {
         // Unlocked before the lock is taken: a passphrase prompt must not hold other writers.
         self.unlock()?;
         let lock = store.lock()?;
-        let mut keyring = self.read_store(&store)?;
+        let mut keyring = self.read_store(&store, true)?;
         let identity = self.write_identity(&store, &lock, &mut keyring)?;
         self.save_due(&store, &lock, &mut keyring)??;
         let value = change(&mut keyring, self.now())?;

@@ -23,11 +23,15 @@ pub enum Unlocked {
         identity: KeyringIdentity,
         roots: RootsFile,
     },
+    /// A grant made for an age recipient, opened with the grantee's identity file: no roots.
+    Identity(KeyringIdentity),
 }
 
 pub struct Unlocker {
     keyring: PathBuf,
     passphrase_file: Option<PathBuf>,
+    /// `--identity` / `LKMS_IDENTITY_FILE`: opens an age-recipient grant directly.
+    pub identity_file: Option<PathBuf>,
     passphrase: OnceCell<SecretString>,
     /// A root named by `--root` (`lkms unlock --root`, `passwd --root`): tried alone.
     pub only_root: Option<String>,
@@ -45,6 +49,7 @@ impl Unlocker {
         Unlocker {
             keyring: keyring.to_path_buf(),
             passphrase_file: passphrase_file.map(Path::to_path_buf),
+            identity_file: None,
             passphrase: OnceCell::new(),
             only_root: None,
             use_agent: true,
@@ -89,7 +94,9 @@ impl Unlocker {
         }
         Ok(match self.state.as_ref().expect("unlocked above") {
             Unlocked::V1(p) => Opener::Passphrase(p),
-            Unlocked::V2 { identity, .. } => Opener::Identity(identity),
+            Unlocked::V2 { identity, .. } | Unlocked::Identity(identity) => {
+                Opener::Identity(identity)
+            }
         })
     }
 
@@ -127,6 +134,26 @@ impl Unlocker {
                 });
                 let p = self.passphrase()?.clone();
                 self.state = Some(Unlocked::V1(p));
+                Ok(())
+            }
+            Sealing::Identity if self.identity_file.is_some() => {
+                let file = self.identity_file.clone().expect("checked");
+                self.info = Some(UnlockInfo {
+                    via: "identity".into(),
+                    root: None,
+                    kind: Some("age-identity".into()),
+                });
+                let text = zeroize::Zeroizing::new(std::fs::read(&file).map_err(|e| {
+                    auth(format!(
+                        "cannot read the identity file {}: {}; check --identity or {}",
+                        file.display(),
+                        crate::error::plain_io(&e),
+                        crate::env::IDENTITY_FILE
+                    ))
+                })?);
+                let origin = format!("the identity file {}", file.display());
+                let identity = KeyringIdentity::parse(&text, &origin)?;
+                self.state = Some(Unlocked::Identity(identity));
                 Ok(())
             }
             Sealing::Identity => {

@@ -93,6 +93,16 @@ pub enum Error {
         version: u32,
         last: u32,
     },
+    #[error("this is a grant: lifecycle changes happen in the keyring that issued it")]
+    IsAGrant,
+    #[error("cannot grant: {0}")]
+    GrantRefused(String),
+    #[error("the grant {id} fails its signature: {why}")]
+    GrantSignature { id: Uuid, why: String },
+    #[error("the grant {id} expired on {expires}")]
+    GrantExpired { id: Uuid, expires: Timestamp },
+    #[error("no grant {0} was issued by this keyring")]
+    UnknownGrant(String),
     #[error("the deletion waiting period must be {min} to {max} days, not {days}")]
     DeletionWindow { days: u32, min: u32, max: u32 },
     #[error("the rotation period must be {min} to {max} days, not {days}")]

@@ -4,6 +4,7 @@
 pub mod authorize;
 pub mod clock;
 mod error;
+pub mod grant;
 pub mod identity;
 pub mod lifecycle;
 pub mod lookup;

@@ -6,6 +6,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::grant::{Grant, IssuedGrant};
 use super::policy::Policy;
 use crate::crypto::material::KeySpec;
 use crate::crypto::secret::SecretBytes;
@@ -33,6 +34,24 @@ pub struct Keyring {
     pub work_factor: u8,
     #[serde(default, rename = "key")]
     pub keys: Vec<Key>,
+    /// The Ed25519 key (PKCS#8) that signs the grants this keyring issues; made by the first
+    /// `grant create`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "material_b64"
+    )]
+    pub grant_signing_key: Option<SecretBytes>,
+    /// The grants this keyring issued (`grant list`, `grant revoke`).
+    #[serde(
+        default,
+        rename = "issued_grant",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub issued_grants: Vec<IssuedGrant>,
+    /// Present in a grant keyring only: what it allows and who signed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grant: Option<Grant>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,6 +151,9 @@ impl Keyring {
             generation: 0,
             work_factor,
             keys: Vec::new(),
+            grant_signing_key: None,
+            issued_grants: Vec::new(),
+            grant: None,
         }
     }
 }

@@ -29,6 +29,23 @@ pub enum Operation {
 }
 
 impl Operation {
+    pub const ALL: [Operation; 9] = [
+        Operation::Encrypt,
+        Operation::Decrypt,
+        Operation::ReEncrypt,
+        Operation::GenerateDataKey,
+        Operation::Sign,
+        Operation::Verify,
+        Operation::PublicKey,
+        Operation::Mac,
+        Operation::VerifyMac,
+    ];
+
+    /// The operation a name (as [`Operation::name`] gives it) stands for.
+    pub fn from_name(name: &str) -> Option<Operation> {
+        Operation::ALL.into_iter().find(|op| op.name() == name)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Operation::Encrypt => "encrypt",

@@ -835,6 +835,9 @@ mod tests {
                     generation: n as u64,
                     work_factor: wf,
                     keys,
+                    grant_signing_key: None,
+                    issued_grants: Vec::new(),
+                    grant: None,
                 })
         })
     }

@@ -11,6 +11,7 @@ mod crash;
 mod data;
 mod faults;
 mod generated;
+mod grant;
 mod keys;
 mod lifecycle;
 mod passphrase;
