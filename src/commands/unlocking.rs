@@ -152,6 +152,7 @@ impl Unlocker {
                     ))
                 })?);
                 let origin = format!("the identity file {}", file.display());
+                let text = self.open_identity_file(text, &origin)?;
                 let identity = KeyringIdentity::parse(&text, &origin)?;
                 self.state = Some(Unlocked::Identity(identity));
                 Ok(())
@@ -164,6 +165,41 @@ impl Unlocker {
                 Ok(())
             }
         }
+    }
+
+    /// An identity file's text: as it is, or decrypted with the passphrase when the file is
+    /// itself an age scrypt file (`age -p -o key.age key.txt`), as rage accepts.
+    fn open_identity_file(
+        &self,
+        bytes: zeroize::Zeroizing<Vec<u8>>,
+        origin: &str,
+    ) -> anyhow::Result<zeroize::Zeroizing<Vec<u8>>> {
+        use std::io::Read;
+        if !bytes.starts_with(b"age-encryption.org/v1\n") {
+            return Ok(bytes);
+        }
+        let decryptor = age::Decryptor::new_buffered(&bytes[..])
+            .map_err(|e| integrity(format!("{origin} is not a valid age file: {e}")))?;
+        if !decryptor.is_scrypt() {
+            return Err(integrity(format!(
+                "{origin} is an age file, but not one encrypted to a passphrase"
+            )));
+        }
+        let mut scrypt = age::scrypt::Identity::new(self.passphrase()?.clone());
+        scrypt.set_max_work_factor(self.max_work_factor);
+        let mut reader = decryptor
+            .decrypt(std::iter::once(&scrypt as &dyn age::Identity))
+            .map_err(|e| match e {
+                age::DecryptError::DecryptionFailed | age::DecryptError::KeyDecryptionFailed => {
+                    auth(format!("wrong passphrase for {origin}"))
+                }
+                other => integrity(format!("{origin} does not decrypt: {other}")),
+            })?;
+        let mut text = zeroize::Zeroizing::new(Vec::with_capacity(bytes.len()));
+        reader
+            .read_to_end(&mut text)
+            .map_err(|e| integrity(format!("{origin} does not decrypt: {e}")))?;
+        Ok(text)
     }
 
     fn unlock_v2(

@@ -158,6 +158,7 @@ fn a_grant_works_without_the_issuing_keyring_and_only_as_far_as_it_allows() {
         vec!["policy", "set", "app", policy.to_str().unwrap()],
         vec!["grant", "list"],
         vec!["root", "add", "passphrase"],
+        vec!["root", "list"],
         vec!["passwd"],
         vec![
             "grant",
@@ -389,4 +390,37 @@ fn a_passphrase_grant_and_list_and_revoke_tell_the_truth() {
     let list = issuer.run(&["grant", "list", "--json"]).ok().json();
     assert!(list[0]["revoked"].is_string());
     issuer.run(&["grant", "revoke", "no-such-grant"]).code(6);
+}
+
+#[test]
+fn a_passphrase_protected_identity_file_opens_a_grant() {
+    use std::io::Write;
+    let (g, _) = handed_over(&["--operations", "encrypt"]);
+    // The identity file encrypted to a passphrase, as `age -p -o ci.key.age ci.key` makes it.
+    let plain = std::fs::read(&g.identity).unwrap();
+    let protected = g.dir.path().join("ci.key.age");
+    let mut recipient = age::scrypt::Recipient::new(secrecy::SecretString::from(
+        "identity passphrase".to_string(),
+    ));
+    recipient.set_work_factor(10);
+    let encryptor =
+        age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+            .unwrap();
+    let mut sealed = Vec::new();
+    let mut w = encryptor.wrap_output(&mut sealed).unwrap();
+    w.write_all(&plain).unwrap();
+    w.finish().unwrap();
+    std::fs::write(&protected, sealed).unwrap();
+    std::fs::remove_file(&g.identity).unwrap();
+    let encrypt = |pass: &str| {
+        let mut c = g.cmd();
+        c.env("LKMS_IDENTITY_FILE", &protected)
+            .env("LKMS_PASSPHRASE", pass)
+            .args(["encrypt", "--key", "app", "-o", "a.lkms"])
+            .stdin(std::process::Stdio::piped());
+        run_with_stdin(&mut c, b"x")
+    };
+    let r = encrypt("wrong").code(3);
+    assert!(r.stderr.contains("wrong passphrase"), "{}", r.stderr);
+    encrypt("identity passphrase").ok();
 }
