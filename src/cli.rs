@@ -9,7 +9,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::crypto::material::KeySpec;
 use crate::env;
 use crate::error::ExitCode;
-use crate::keyring::store::{MAX_WORK_FACTOR, MIN_WORK_FACTOR};
+use crate::keyring::lifecycle::{
+    DEFAULT_DELETION_DAYS, MAX_DELETION_DAYS, MAX_ROTATION_DAYS, MIN_DELETION_DAYS,
+    MIN_ROTATION_DAYS,
+};
+use crate::keyring::store::{
+    DEFAULT_MAX_WORK_FACTOR, DEFAULT_WORK_FACTOR, MAX_WORK_FACTOR, MIN_WORK_FACTOR,
+};
 
 mod examples;
 
@@ -73,18 +79,21 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub json: bool,
 
-    /// The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the
-    /// config file's max_work_factor]
-    ///
-    /// A keyring asking for more is refused before anything is derived (exit 5), so a crafted
-    /// one cannot make lkms spend gigabytes and most of a minute. Raise it only for a keyring
-    /// you made at 21 or 22 yourself.
     #[arg(
         long,
         global = true,
-        env = "LKMS_MAX_WORK_FACTOR",
+        env = env::MAX_WORK_FACTOR,
         value_name = "N",
-        value_parser = clap::value_parser!(u8).range(10..=22)
+        help = max_work_factor_help(),
+        long_help = format!(
+            "{}\n\nA keyring asking for more is refused before anything is derived (exit 5), so \
+             a crafted one cannot make lkms spend gigabytes and most of a minute. Raise it only \
+             for a keyring you made at {} or {MAX_WORK_FACTOR} yourself.",
+            max_work_factor_help(),
+            DEFAULT_MAX_WORK_FACTOR + 1
+        ),
+        value_parser = clap::value_parser!(u8)
+            .range(i64::from(MIN_WORK_FACTOR)..=i64::from(MAX_WORK_FACTOR))
     )]
     pub max_work_factor: Option<u8>,
 
@@ -436,9 +445,7 @@ pub struct KeyArg {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// scrypt's log2 cost, 10 to 22 [default: 18, or the config file's work_factor]; above 20
-    /// only with --max-work-factor
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(i64::from(MIN_WORK_FACTOR)..=i64::from(MAX_WORK_FACTOR)))]
+    #[arg(long, value_name = "N", help = init_work_factor_help(), value_parser = clap::value_parser!(u8).range(i64::from(MIN_WORK_FACTOR)..=i64::from(MAX_WORK_FACTOR)))]
     pub work_factor: Option<u8>,
 }
 
@@ -456,8 +463,7 @@ pub struct CreateArgs {
     /// A tag, KEY=VALUE (repeatable)
     #[arg(long = "tag", value_name = "KEY=VALUE", value_parser = parse_pair)]
     pub tags: Vec<(String, String)>,
-    /// Rotate automatically every DAYS days (1 to 2560)
-    #[arg(long, value_name = "DAYS")]
+    #[arg(long, value_name = "DAYS", help = format!("Rotate automatically every DAYS days ({})", rotation_days()))]
     pub rotation_period: Option<u32>,
 }
 
@@ -639,8 +645,7 @@ pub enum RotationCommand {
     Enable {
         /// The key: its id or an alias
         key: String,
-        /// Days between rotations, 1 to 2560
-        #[arg(long, value_name = "DAYS", default_value_t = 365)]
+        #[arg(long, value_name = "DAYS", default_value_t = 365, help = format!("Days between rotations, {}", rotation_days()))]
         period: u32,
     },
     /// Stop rotating the key automatically
@@ -657,8 +662,7 @@ pub enum RotationCommand {
 pub struct ScheduleDeleteArgs {
     /// The key: its id or an alias
     pub key: String,
-    /// Waiting period in days, 7 to 30 [default: 30, or the config file's deletion_window_days]
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", help = deletion_days_help())]
     pub days: Option<u32>,
 }
 
@@ -688,14 +692,21 @@ pub struct EncryptArgs {
     pub inputs: Vec<PathBuf>,
 }
 
+/// The context a ciphertext was made under, given again to open or rewrap it.
+#[derive(Debug, Args)]
+pub struct ExpectedContext {
+    /// Encryption context, K=V (repeatable): must equal the one used to encrypt
+    #[arg(long = "context", value_name = "K=V", value_parser = parse_pair)]
+    pub context: Vec<(String, String)>,
+}
+
 #[derive(Debug, Args)]
 pub struct DecryptArgs {
     /// Decrypt only data encrypted under this key (id or alias); any other is refused (exit 4)
     #[arg(long, value_name = "KEY")]
     pub key: Option<String>,
-    /// Encryption context, K=V (repeatable): must equal the one used to encrypt
-    #[arg(long = "context", value_name = "K=V", value_parser = parse_pair)]
-    pub context: Vec<(String, String)>,
+    #[command(flatten)]
+    pub expected: ExpectedContext,
     #[command(flatten)]
     pub out: OutputArgs,
     /// Replace an existing output file
@@ -714,9 +725,8 @@ pub struct ReEncryptArgs {
     /// Rewrap only data encrypted under this key (id or alias); any other is refused (exit 4)
     #[arg(long, value_name = "KEY")]
     pub source_key: Option<String>,
-    /// Encryption context, K=V (repeatable): must equal the one used to encrypt
-    #[arg(long = "context", value_name = "K=V", value_parser = parse_pair)]
-    pub context: Vec<(String, String)>,
+    #[command(flatten)]
+    pub expected: ExpectedContext,
     #[command(flatten)]
     pub out: OutputArgs,
     /// Ciphertexts to rewrap in place; none or `-` for standard input
@@ -847,12 +857,45 @@ pub struct PasswdArgs {
     /// The passphrase root to change [default: the one that unlocked, else `default`]
     #[arg(long, value_name = "NAME")]
     pub root: Option<String>,
-    /// A new scrypt log2 cost, 10 to 22 [default: keep the current one]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(i64::from(MIN_WORK_FACTOR)..=i64::from(MAX_WORK_FACTOR)))]
+    #[arg(long, value_name = "N", help = format!("A new scrypt log2 cost, {} [default: keep the current one]", work_factors()), value_parser = clap::value_parser!(u8).range(i64::from(MIN_WORK_FACTOR)..=i64::from(MAX_WORK_FACTOR)))]
     pub work_factor: Option<u8>,
     /// Read the new passphrase from the first line of this file
     #[arg(long, env = env::NEW_PASSPHRASE_FILE, value_name = "PATH")]
     pub new_passphrase_file: Option<PathBuf>,
+}
+
+// Help texts that state the keyring's bounds, rendered from its constants so that they cannot
+// drift from what lkms enforces (clap takes any expression for `help`).
+
+fn work_factors() -> String {
+    format!("{MIN_WORK_FACTOR} to {MAX_WORK_FACTOR}")
+}
+
+fn rotation_days() -> String {
+    format!("{MIN_ROTATION_DAYS} to {MAX_ROTATION_DAYS}")
+}
+
+fn init_work_factor_help() -> String {
+    format!(
+        "scrypt's log2 cost, {} [default: {DEFAULT_WORK_FACTOR}, or the config file's \
+         work_factor]; above {DEFAULT_MAX_WORK_FACTOR} only with --max-work-factor",
+        work_factors()
+    )
+}
+
+fn max_work_factor_help() -> String {
+    format!(
+        "The highest scrypt work factor a keyring is opened at, {} [default: \
+         {DEFAULT_MAX_WORK_FACTOR}, or the config file's max_work_factor]",
+        work_factors()
+    )
+}
+
+fn deletion_days_help() -> String {
+    format!(
+        "Waiting period in days, {MIN_DELETION_DAYS} to {MAX_DELETION_DAYS} [default: \
+         {DEFAULT_DELETION_DAYS}, or the config file's deletion_window_days]"
+    )
 }
 
 /// Parses `KEY=VALUE` for tags and encryption context.

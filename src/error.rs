@@ -120,7 +120,7 @@ pub fn exit_code(err: &anyhow::Error) -> ExitCode {
         }
         if let Some(e) = cause.downcast_ref::<CryptoError>() {
             return match e {
-                CryptoError::Integrity(_) => ExitCode::Integrity,
+                CryptoError::Integrity(_) | CryptoError::NotCiphertext => ExitCode::Integrity,
                 CryptoError::Unsupported(_) | CryptoError::Io(_) => ExitCode::Failure,
             };
         }
@@ -133,6 +133,10 @@ pub fn exit_code(err: &anyhow::Error) -> ExitCode {
                 audit::Error::Broken { .. } | audit::Error::NotARecord { .. } => {
                     ExitCode::Integrity
                 }
+                // Appending refused to chain to a tail it cannot read; nothing was verified.
+                audit::Error::LongLastLine { .. }
+                | audit::Error::LongTornTail { .. }
+                | audit::Error::LastLineNotARecord { .. } => ExitCode::Failure,
             };
         }
     }
@@ -144,7 +148,11 @@ fn keyring_exit_code(e: &keyring::Error) -> ExitCode {
     match e {
         K::NoKeyring(_) | K::UnknownKey(_) | K::UnknownAlias(_) => ExitCode::NotFound,
         K::WrongPassphrase(_) => ExitCode::Auth,
-        K::Damaged { .. } => ExitCode::Integrity,
+        K::Damaged { .. } | K::DamagedContent { .. } => ExitCode::Integrity,
+        K::NewerFormat { .. }
+        | K::WouldNotOpen { .. }
+        | K::CannotWrite { .. }
+        | K::CannotLock { .. } => ExitCode::Failure,
         K::InvalidAlias(_) | K::AliasLooksLikeId => ExitCode::Usage,
         K::ExcessiveWork { .. } => ExitCode::Integrity,
         K::WorkFactorAboveCap { .. } => ExitCode::Usage,
@@ -178,6 +186,7 @@ fn keyring_remedy(e: &keyring::Error) -> Option<String> {
             crate::env::PASSPHRASE
         ),
         K::Damaged { .. } => "; restore it from a backup".into(),
+        K::NewerFormat { .. } => "; upgrade lkms to open it (nothing was changed)".into(),
         K::ExcessiveWork { required, .. } if *required > MAX_WORK_FACTOR => {
             format!(
                 ": lkms never writes more than {MAX_WORK_FACTOR}, so it was not written by lkms, or it is damaged; restore it from a backup"
@@ -228,6 +237,10 @@ fn keyring_remedy(e: &keyring::Error) -> Option<String> {
         K::UnknownGrant(_) => "; `lkms grant list` shows them".into(),
         K::GrantRefused(_) => return None,
         K::UnknownAlias(_)
+        | K::DamagedContent { .. }
+        | K::WouldNotOpen { .. }
+        | K::CannotWrite { .. }
+        | K::CannotLock { .. }
         | K::InvalidAlias(_)
         | K::AliasLooksLikeId
         | K::WrongUsage { .. }
@@ -244,11 +257,17 @@ pub fn render(err: &anyhow::Error) -> String {
         if let Some(e) = c.downcast_ref::<keyring::Error>() {
             return keyring_remedy(e);
         }
+        if let Some(CryptoError::NotCiphertext) = c.downcast_ref::<CryptoError>() {
+            return Some(" (check that this is the file `lkms encrypt` wrote)".into());
+        }
         match c.downcast_ref::<audit::Error>()? {
             audit::Error::NoLog(_) => {
                 Some("; it is created by the first command that uses the keyring".into())
             }
-            audit::Error::NotARecord { .. } => Some("; run `lkms audit verify`".into()),
+            audit::Error::NotARecord { .. }
+            | audit::Error::LongLastLine { .. }
+            | audit::Error::LongTornTail { .. }
+            | audit::Error::LastLineNotARecord { .. } => Some("; run `lkms audit verify`".into()),
             audit::Error::Broken { .. } => None,
         }
     });
@@ -312,6 +331,34 @@ mod tests {
         );
         let wrapped = anyhow::Error::from(keyring::Error::UnknownKey("k".into())).context("f");
         assert_eq!(code(wrapped), ExitCode::NotFound);
+    }
+
+    #[test]
+    fn library_errors_get_their_remedies_here() {
+        let newer = anyhow::Error::from(keyring::Error::NewerFormat {
+            found: 7,
+            supported: 1,
+        })
+        .context("keyring k");
+        assert_eq!(
+            render(&newer),
+            "keyring k: this keyring has format version 7, but this lkms reads up to version 1; \
+             upgrade lkms to open it (nothing was changed)"
+        );
+        assert_eq!(exit_code(&newer), ExitCode::Failure);
+        let tail = anyhow::Error::from(audit::Error::LongTornTail { limit: 9 }).context("log");
+        assert_eq!(
+            render(&tail),
+            "log: it ends with more than 9 bytes that are not a line; run `lkms audit verify`"
+        );
+        assert_eq!(exit_code(&tail), ExitCode::Failure);
+        let junk = anyhow::Error::from(CryptoError::NotCiphertext).context("junk.lkms");
+        assert_eq!(
+            render(&junk),
+            "junk.lkms: not an lkms ciphertext: it does not start with \"LKMS\" (check that \
+             this is the file `lkms encrypt` wrote)"
+        );
+        assert_eq!(exit_code(&junk), ExitCode::Integrity);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! cleanup runs as ordinary code (a signal handler could not take a lock or append to the log).
 //! Only SIGKILL and a power loss can still leave a temporary file (see `io::output`).
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -92,7 +93,12 @@ fn interrupted(sig: libc::c_int) -> ! {
     if let Some(log) = log {
         log(&format!("interrupted by {name}"));
     }
-    eprintln!("lkms: error: interrupted by {name}; no partial output was left");
+    // Not eprintln!: it panics when standard error is a closed pipe, and a panic here would
+    // leave the process running with its cleanup done but no exit.
+    let _ = writeln!(
+        std::io::stderr(),
+        "lkms: error: interrupted by {name}; no partial output was left"
+    );
     // SAFETY: _exit ends the process at once; nothing else runs after the cleanup above.
     unsafe { libc::_exit(128 + sig) }
 }

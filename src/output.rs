@@ -84,3 +84,9 @@ impl Report {
 }
 
 pub use crate::text::{clean, clean_lines, json_text};
+
+/// A report struct as JSON. Report structs hold strings, numbers and string-keyed maps only,
+/// which always serialise.
+pub fn json_of(report: &impl serde::Serialize) -> Value {
+    serde_json::to_value(report).expect("a report struct serialises to JSON")
+}

@@ -18,7 +18,16 @@ pub enum Error {
     #[error("line {line} of the audit log {} {why}", .path.display())]
     NotARecord {
         path: PathBuf,
-        line: usize,
+        line: u64,
         why: String,
     },
+    /// The log's last line is longer than any record lkms writes.
+    #[error("its last line is longer than {limit} bytes, which lkms never writes")]
+    LongLastLine { limit: usize },
+    /// The log ends with more bytes than a torn record could hold.
+    #[error("it ends with more than {limit} bytes that are not a line")]
+    LongTornTail { limit: usize },
+    /// The log's last line does not parse as a record, so the next one cannot be chained to it.
+    #[error("its last line is not an audit record ({why})")]
+    LastLineNotARecord { why: String },
 }

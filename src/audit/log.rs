@@ -10,6 +10,7 @@ use jiff::Timestamp;
 
 use super::MAX_LINE;
 use super::chain::{GENESIS_HASH, line_hash};
+use super::error::Error;
 use super::record::{Outcome, Record};
 use crate::error::{failure, integrity};
 
@@ -61,12 +62,13 @@ impl AuditLog {
     /// Completes the record (seq, time, prev_hash, hash) and appends it.
     pub fn append(&mut self, mut record: Record, now: Timestamp) -> anyhow::Result<Record> {
         let path = self.path.clone();
-        let fail = |e: std::io::Error| {
-            anyhow::Error::new(e).context(format!(
+        let refused = |e: anyhow::Error| {
+            e.context(format!(
                 "cannot write to the audit log {}; the operation was refused",
                 path.display()
             ))
         };
+        let fail = |e: std::io::Error| refused(anyhow::Error::new(e));
         self.file.lock().map_err(fail)?;
         let result = self.append_locked(&mut record, now);
         let _ = self.file.unlock();
@@ -78,6 +80,10 @@ impl AuditLog {
                      operation was refused (name the right file with --audit-log)",
                     path.display()
                 ))
+            } else if e.get_ref().is_some_and(|inner| inner.is::<Error>()) {
+                let inner = e.into_inner().expect("checked above");
+                let tail = *inner.downcast::<Error>().expect("checked above");
+                refused(anyhow::Error::new(tail))
             } else {
                 fail(e)
             }
@@ -113,7 +119,8 @@ impl AuditLog {
     /// truncating it would destroy someone's data.
     fn check_torn_tail(&mut self, torn: u64) -> std::io::Result<()> {
         let len = self.file.metadata()?.len();
-        let mut tail = Vec::with_capacity(torn as usize);
+        // At most MAX_LINE bytes (checked by `last_line`).
+        let mut tail = Vec::with_capacity(usize::try_from(torn).unwrap_or(usize::MAX));
         self.file.seek(SeekFrom::Start(len - torn))?;
         (&self.file).take(torn).read_to_end(&mut tail)?;
         if is_record_start(&tail) {
@@ -167,12 +174,10 @@ impl AuditLog {
         if len == 0 {
             return Ok((None, 0));
         }
-        let invalid = |why: String| std::io::Error::new(std::io::ErrorKind::InvalidData, why);
-        let too_long = || {
-            invalid(format!(
-                "its last line is longer than {MAX_LINE} bytes, which lkms never writes; run `lkms audit verify`"
-            ))
-        };
+        // Carried inside the io::Error to `append`, which takes it out again: the tail's
+        // problem keeps its type, and its remedy is added in `crate::error`.
+        let invalid = |e: Error| std::io::Error::new(std::io::ErrorKind::InvalidData, e);
+        let too_long = || invalid(Error::LongLastLine { limit: MAX_LINE });
         let limit = 2 * (MAX_LINE as u64 + 1);
         let mut size = len.min(8192);
         loop {
@@ -189,9 +194,7 @@ impl AuditLog {
                 None => tail.len() as u64,
             };
             if torn > MAX_LINE as u64 {
-                return Err(invalid(format!(
-                    "it ends with more than {MAX_LINE} bytes that are not a line; run `lkms audit verify`"
-                )));
+                return Err(invalid(Error::LongTornTail { limit: MAX_LINE }));
             }
             let Some(end) = end else {
                 if at_start {
@@ -212,11 +215,8 @@ impl AuditLog {
             if line.len() > MAX_LINE {
                 return Err(too_long());
             }
-            let record = serde_json::from_slice::<Record>(line).map_err(|e| {
-                invalid(format!(
-                    "its last line is not an audit record ({e}); run `lkms audit verify`"
-                ))
-            })?;
+            let record = serde_json::from_slice::<Record>(line)
+                .map_err(|e| invalid(Error::LastLineNotARecord { why: e.to_string() }))?;
             return Ok((Some(record), torn));
         }
     }

@@ -203,7 +203,7 @@ pub fn for_each_record(
     let bad = |line: u64, why: String| -> anyhow::Error {
         Error::NotARecord {
             path: path.to_path_buf(),
-            line: line as usize,
+            line,
             why,
         }
         .into()

@@ -229,7 +229,7 @@ fn context_mismatch(stored: &Context, given: &Context) -> String {
 }
 
 pub fn decrypt(s: &mut Session, args: &DecryptArgs) -> anyhow::Result<Report> {
-    let context = context_of(&args.context)?;
+    let context = context_of(&args.expected.context)?;
     let jobs = plan(&args.inputs, args.out.output.as_deref(), decrypted_name)?;
     json_without_stdout(s.settings.json, &jobs)?;
     let checked = preflight(&jobs, args.force, false);
@@ -313,7 +313,7 @@ impl<W: Write + ?Sized> Write for Watch<'_, W> {
 }
 
 pub fn re_encrypt(s: &mut Session, args: &ReEncryptArgs) -> anyhow::Result<Report> {
-    let context = context_of(&args.context)?;
+    let context = context_of(&args.expected.context)?;
     // In place: each INPUT is replaced by its rewrapped form.
     let jobs = plan(&args.inputs, args.out.output.as_deref(), |p| {
         Ok(p.to_path_buf())
@@ -465,7 +465,10 @@ pub fn generate_data_key(s: &mut Session, args: &GenerateDataKeyArgs) -> anyhow:
         ))
     })?;
     // Rendered by hand into buffers sized up front, so the plaintext key is never copied into
-    // memory that is freed without being cleared (base64 needs no JSON escaping).
+    // memory that is freed without being cleared (base64 needs no JSON escaping). This is the
+    // one report without a Serialize struct, on purpose: serde_json builds its output in a
+    // growing Vec (and a Value in strings of its own), whose freed copies of the key would
+    // never be zeroized.
     let capacity = 256 + plaintext.len() + ciphertext.len();
     let mut text = Zeroizing::new(String::with_capacity(capacity));
     for part in [

@@ -1,7 +1,5 @@
 //! init and passwd: creating the keyring and changing a passphrase root's passphrase.
 
-use serde_json::json;
-
 use super::attempt::Attempt;
 use super::session::Session;
 use super::unlocking::UnlockInfo;
@@ -14,7 +12,7 @@ use crate::keyring::migrate::{DEFAULT_ROOT, write_default_root};
 use crate::keyring::root::{RootPaths, RootsFile};
 use crate::keyring::roots::{self, PassphraseRoot, passphrase::KIND as PASSPHRASE};
 use crate::keyring::store::DEFAULT_WORK_FACTOR;
-use crate::output::Report;
+use crate::output::{Report, json_of};
 use crate::passphrase::{ENV_NEW_PASSPHRASE, ENV_PASSPHRASE, obtain_new};
 
 pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
@@ -78,7 +76,13 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
     attempt.finish(Ok(()))?;
     prepared.commit()?;
     drop(lock);
-    let keyring_id = roots_file.keyring_id.to_string();
+    let r = Created {
+        keyring: store.path().display().to_string(),
+        keyring_id: roots_file.keyring_id.to_string(),
+        root_file: root_file.display().to_string(),
+        audit_log: s.settings.audit_log.display().to_string(),
+        work_factor,
+    };
     s.unlocker.set_v2(
         identity,
         roots_file,
@@ -87,19 +91,29 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
     Ok(Report::message(
         format!(
             "created the keyring {} (passphrase root `{DEFAULT_ROOT}`: {}, scrypt work factor \
-             {work_factor})\naudit log: {}\n",
-            store.path().display(),
-            root_file.display(),
-            s.settings.audit_log.display()
+             {})\naudit log: {}\n",
+            r.keyring, r.root_file, r.work_factor, r.audit_log
         ),
-        json!({
-            "keyring": store.path().display().to_string(),
-            "keyring_id": keyring_id,
-            "root_file": root_file.display().to_string(),
-            "audit_log": s.settings.audit_log.display().to_string(),
-            "work_factor": work_factor,
-        }),
+        json_of(&r),
     ))
+}
+
+/// What `init` reports: the keyring, its id and first root's file, the audit log, and the
+/// work factor.
+#[derive(serde::Serialize)]
+struct Created {
+    keyring: String,
+    keyring_id: String,
+    root_file: String,
+    audit_log: String,
+    work_factor: u8,
+}
+
+/// What `passwd` reports: the root whose passphrase changed, and its work factor now.
+#[derive(serde::Serialize)]
+struct Rewritten {
+    root: String,
+    work_factor: u8,
 }
 
 pub fn passwd(s: &mut Session, args: &PasswdArgs) -> anyhow::Result<Report> {
@@ -173,8 +187,15 @@ pub fn passwd(s: &mut Session, args: &PasswdArgs) -> anyhow::Result<Report> {
         roots_file.save(&paths)?;
         Ok((name, work_factor))
     })?;
+    let r = Rewritten {
+        root: name,
+        work_factor,
+    };
     Ok(Report::message(
-        format!("changed the passphrase of the root `{name}` (scrypt work factor {work_factor})\n"),
-        json!({"root": name, "work_factor": work_factor}),
+        format!(
+            "changed the passphrase of the root `{}` (scrypt work factor {})\n",
+            r.root, r.work_factor
+        ),
+        json_of(&r),
     ))
 }

@@ -1,17 +1,15 @@
 //! create, list, describe, alias add/remove: the keys and their names.
 
-use serde_json::{Value, json};
-
 use super::attempt::Attempt;
 use super::session::Session;
-use super::view::{key_json, key_table, key_text};
+use super::view::{KeyView, key_table};
 use crate::audit::{Event, Field, Record};
 use crate::cli::{AliasCommand, CreateArgs, ListArgs};
 use crate::error::usage;
 use crate::keyring::lifecycle::check_rotation_period;
 use crate::keyring::lookup::validate_alias;
 use crate::keyring::{Key, KeyState};
-use crate::output::Report;
+use crate::output::{Report, json_of};
 
 pub fn create(s: &mut Session, args: &CreateArgs) -> anyhow::Result<Report> {
     let spec = args.spec;
@@ -66,9 +64,10 @@ pub fn create(s: &mut Session, args: &CreateArgs) -> anyhow::Result<Report> {
         a.record.key_version = Some(1);
         Ok(key)
     })?;
-    let mut json = key_json(&key);
-    json["key_id"] = json!(key.id.to_string());
-    Ok(Report::new(format!("{}\n", key.id), json))
+    Ok(Report::new(
+        format!("{}\n", key.id),
+        KeyView::of(&key).json(),
+    ))
 }
 
 pub fn list(s: &mut Session, args: &ListArgs) -> anyhow::Result<Report> {
@@ -78,7 +77,8 @@ pub fn list(s: &mut Session, args: &ListArgs) -> anyhow::Result<Report> {
         .iter()
         .filter(|k| args.all || k.state != KeyState::Destroyed)
         .collect();
-    let json = Value::Array(keys.iter().map(|k| key_json(k)).collect());
+    let views: Vec<KeyView> = keys.iter().map(|k| KeyView::of(k)).collect();
+    let json = json_of(&views);
     let text = if keys.is_empty() {
         "no keys yet; create one with `lkms create`\n".to_string()
     } else {
@@ -94,7 +94,25 @@ pub fn describe(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
         a.record.key_id = Some(key.id.to_string());
         Ok(key)
     })?;
-    Ok(Report::new(key_text(&key), key_json(&key)))
+    let view = KeyView::of(&key);
+    Ok(Report::new(view.text(), view.json()))
+}
+
+/// What `alias add` and `alias remove` report: the alias (without its `alias/` prefix) and
+/// the key it named.
+#[derive(serde::Serialize)]
+struct AliasReport<'a> {
+    alias: &'a str,
+    key_id: String,
+}
+
+impl<'a> AliasReport<'a> {
+    fn new(name: &'a str, id: uuid::Uuid) -> AliasReport<'a> {
+        AliasReport {
+            alias: name.trim_start_matches("alias/"),
+            key_id: id.to_string(),
+        }
+    }
 }
 
 pub fn alias(s: &mut Session, cmd: &AliasCommand) -> anyhow::Result<Report> {
@@ -113,12 +131,10 @@ pub fn alias(s: &mut Session, cmd: &AliasCommand) -> anyhow::Result<Report> {
                 a.record.key_id = Some(id.to_string());
                 Ok(id)
             })?;
+            let r = AliasReport::new(name, id);
             Ok(Report::message(
-                format!(
-                    "alias/{} now names key {id}\n",
-                    name.trim_start_matches("alias/")
-                ),
-                json!({"alias": name.trim_start_matches("alias/"), "key_id": id.to_string()}),
+                format!("alias/{} now names key {}\n", r.alias, r.key_id),
+                json_of(&r),
             ))
         }
         AliasCommand::Remove { name } => {
@@ -129,12 +145,10 @@ pub fn alias(s: &mut Session, cmd: &AliasCommand) -> anyhow::Result<Report> {
                 a.record.key_id = Some(id.to_string());
                 Ok(id)
             })?;
+            let r = AliasReport::new(name, id);
             Ok(Report::message(
-                format!(
-                    "removed alias/{} from key {id}\n",
-                    name.trim_start_matches("alias/")
-                ),
-                json!({"alias": name.trim_start_matches("alias/"), "key_id": id.to_string()}),
+                format!("removed alias/{} from key {}\n", r.alias, r.key_id),
+                json_of(&r),
             ))
         }
     }

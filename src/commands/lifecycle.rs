@@ -4,14 +4,14 @@ use serde_json::json;
 
 use super::attempt::Attempt;
 use super::session::Session;
-use super::view::{key_json, time};
+use super::view::{ChangedKey, KeyView, time};
 use crate::audit::{Event, Field, Record};
 use crate::cli::{RotationCommand, ScheduleDeleteArgs};
 use crate::error::failure;
 use crate::keyring::Key;
 use crate::keyring::KeyState;
 use crate::keyring::lifecycle::{Change, DEFAULT_DELETION_DAYS, DueEvent, check_deletion_window};
-use crate::output::Report;
+use crate::output::{Report, json_of};
 use crate::passphrase::{confirm, interactive};
 
 /// Runs one change on one key under the lock, logged as `event`.
@@ -77,14 +77,19 @@ fn change_key_confirmed(
     })
 }
 
+fn changed_json(key: &Key, change: Change) -> serde_json::Value {
+    json_of(&ChangedKey {
+        key: KeyView::of(key),
+        changed: change == Change::Changed,
+    })
+}
+
 fn report(key: &Key, change: Change, did: &str, already: &str) -> Report {
     let text = match change {
         Change::Changed => format!("{did} key {}\n", key.display_name()),
         Change::Unchanged => format!("key {} {already}; nothing changed\n", key.display_name()),
     };
-    let mut json = key_json(key);
-    json["changed"] = json!(change == Change::Changed);
-    Report::message(text, json)
+    Report::message(text, changed_json(key, change))
 }
 
 pub fn enable(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
@@ -137,7 +142,7 @@ pub fn rotate(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
             key.display_name(),
             key.current_version
         ),
-        key_json(&key),
+        KeyView::of(&key).json(),
     ))
 }
 
@@ -222,9 +227,7 @@ pub fn schedule_delete(s: &mut Session, args: &ScheduleDeleteArgs) -> anyhow::Re
             key.display_name()
         ),
     };
-    let mut json = key_json(&key);
-    json["changed"] = json!(change == Change::Changed);
-    Ok(Report::message(text, json))
+    Ok(Report::message(text, changed_json(&key, change)))
 }
 
 pub fn cancel_delete(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
@@ -241,7 +244,7 @@ pub fn cancel_delete(s: &mut Session, reference: &str) -> anyhow::Result<Report>
             key.display_name(),
             key.display_name()
         ),
-        key_json(&key),
+        KeyView::of(&key).json(),
     ))
 }
 
@@ -257,7 +260,7 @@ struct Applied {
 /// Carries out due rotations and deletions now; the session logs each one.
 pub fn maintain(s: &mut Session) -> anyhow::Result<Report> {
     let (_, events) = Attempt::run(s, Record::new(Event::Maintain), |a| {
-        a.session().carry_out_due()?
+        a.session().carry_out_due()?.written()
     })?;
     let done: Vec<Applied> = events
         .iter()

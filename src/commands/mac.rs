@@ -19,7 +19,7 @@ use crate::io::input::{open_counted, read_small, reading as read_failed};
 use crate::io::naming::{file_or_stdio, name_of};
 use crate::keyring::authorize::Use;
 use crate::keyring::policy::Operation;
-use crate::output::Report;
+use crate::output::{Report, json_of};
 
 /// A read error while streaming names the input; an integrity error stands as it is.
 fn reading(input: Option<&Path>, e: CryptoError) -> anyhow::Error {
@@ -100,15 +100,25 @@ pub fn verify_mac(s: &mut Session, args: &VerifyMacArgs) -> anyhow::Result<Repor
         a.record.key_version = Some(version);
         Ok((key.metadata(), version))
     })?;
+    let r = MacVerified {
+        valid: true,
+        key_id: key.id.to_string(),
+        key_version: version,
+    };
     Ok(Report::message(
         format!(
-            "MAC is valid (key {}, version {version})\n",
-            key.display_name()
+            "MAC is valid (key {}, version {})\n",
+            key.display_name(),
+            r.key_version
         ),
-        json!({
-            "valid": true,
-            "key_id": key.id.to_string(),
-            "key_version": version,
-        }),
+        json_of(&r),
     ))
+}
+
+/// What `verify-mac` reports of a valid tag: the key and the version that made it.
+#[derive(serde::Serialize)]
+struct MacVerified {
+    valid: bool,
+    key_id: String,
+    key_version: u32,
 }

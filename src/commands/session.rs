@@ -236,8 +236,8 @@ impl Session {
             return Ok(keyring);
         }
         let unsaved = match self.carry_out_due()? {
-            Ok((saved, _)) => return Ok(saved),
-            Err(e) => e,
+            DueSave::Saved((saved, _)) => return Ok(saved),
+            DueSave::Unwritten(e) => e,
         };
         let mut keyring = keyring;
         let events = apply_due(&mut keyring, now, false)?;
@@ -264,19 +264,21 @@ impl Session {
     }
 
     /// Carries out what time has made due (deletions, scheduled rotations), on its own: logged,
-    /// then saved, whatever the command that opened the keyring goes on to do. The outer error
-    /// is one that must stop the command (the audit log, a wrong passphrase); the inner one
-    /// says the keyring could not be written. Returns the keyring and what was carried out.
-    pub fn carry_out_due(&mut self) -> anyhow::Result<anyhow::Result<(Keyring, Vec<Due>)>> {
+    /// then saved, whatever the command that opened the keyring goes on to do. An error is one
+    /// that must stop the command (the audit log, a wrong passphrase); a keyring that could not
+    /// be written is [`DueSave::Unwritten`], which a reading command survives.
+    pub fn carry_out_due(&mut self) -> anyhow::Result<DueSave<(Keyring, Vec<Due>)>> {
         let store = self.store();
         self.unlock()?;
         let lock = match store.lock() {
             Ok(lock) => lock,
-            Err(e) => return Ok(Err(e)),
+            Err(e) => return Ok(DueSave::Unwritten(e)),
         };
         let mut keyring = self.read_store(&store, false)?;
-        let saved = self.save_due(&store, &lock, &mut keyring)?;
-        Ok(saved.map(|events| (keyring, events)))
+        Ok(match self.save_due(&store, &lock, &mut keyring)? {
+            DueSave::Saved(events) => DueSave::Saved((keyring, events)),
+            DueSave::Unwritten(e) => DueSave::Unwritten(e),
+        })
     }
 
     /// Applies what is due to `keyring` (read under `lock`), logs each event and then saves
@@ -286,25 +288,28 @@ impl Session {
         store: &Store,
         lock: &WriteLock,
         keyring: &mut Keyring,
-    ) -> anyhow::Result<anyhow::Result<Vec<Due>>> {
+    ) -> anyhow::Result<DueSave<Vec<Due>>> {
         let events = apply_due(keyring, self.now(), true)?;
         if events.is_empty() {
-            return Ok(Ok(events));
+            return Ok(DueSave::Saved(events));
         }
         let identity = match self.write_identity(store, lock, keyring) {
             Ok(i) => i,
-            Err(e) => return Ok(Err(e)),
+            Err(e) => return Ok(DueSave::Unwritten(e)),
         };
         let prepared = match store.prepare(lock, keyring, &identity) {
             Ok(p) => p,
-            Err(e) => return Ok(Err(e)),
+            Err(e) => return Ok(DueSave::Unwritten(e)),
         };
         for (id, event) in &events {
             let mut rec = due_record(*id, event);
             rec.keyring_generation = Some(prepared.generation());
             self.log(rec, &Ok::<(), anyhow::Error>(()))?;
         }
-        Ok(prepared.commit().map(|()| events))
+        Ok(match prepared.commit() {
+            Ok(()) => DueSave::Saved(events),
+            Err(e) => DueSave::Unwritten(e),
+        })
     }
 
     /// Stages a change: takes the writers' lock, reads the keyring again, carries out what is
@@ -322,7 +327,7 @@ impl Session {
         let lock = store.lock()?;
         let mut keyring = self.read_store(&store, true)?;
         let identity = self.write_identity(&store, &lock, &mut keyring)?;
-        self.save_due(&store, &lock, &mut keyring)??;
+        self.save_due(&store, &lock, &mut keyring)?.written()?;
         let value = change(&mut keyring, self.now())?;
         let prepared = store.prepare(&lock, &mut keyring, &identity)?;
         Ok((
@@ -353,6 +358,24 @@ impl Session {
 
 /// A key and what time did to it.
 pub type Due = (uuid::Uuid, DueEvent);
+
+/// How saving what time made due ended, when nothing stopped the command: saved (with what was
+/// carried out), or not written, which a command that only reads survives and one that changes
+/// the keyring does not (see [`DueSave::written`]).
+pub enum DueSave<T> {
+    Saved(T),
+    Unwritten(anyhow::Error),
+}
+
+impl<T> DueSave<T> {
+    /// What was saved, or the reason the keyring could not be written, as the error.
+    pub fn written(self) -> anyhow::Result<T> {
+        match self {
+            DueSave::Saved(t) => Ok(t),
+            DueSave::Unwritten(e) => Err(e),
+        }
+    }
+}
 
 fn apply_due(keyring: &mut Keyring, now: Timestamp, rotations: bool) -> anyhow::Result<Vec<Due>> {
     let mut events = Vec::new();

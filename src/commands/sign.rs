@@ -17,7 +17,7 @@ use crate::io::naming::{file_or_stdio, name_of};
 use crate::io::output;
 use crate::keyring::authorize::Use;
 use crate::keyring::policy::Operation;
-use crate::output::Report;
+use crate::output::{Report, json_of};
 
 pub fn sign(s: &mut Session, args: &SignArgs) -> anyhow::Result<Report> {
     let input = file_or_stdio(args.message.input.as_deref());
@@ -78,19 +78,38 @@ pub fn verify(s: &mut Session, args: &VerifyArgs) -> anyhow::Result<Report> {
         signing::verify(key.spec, material(key, version)?, &message, &signature)?;
         Ok((key.metadata(), version.version))
     })?;
+    let r = Verified {
+        valid: true,
+        key_id: key.id.to_string(),
+        key_version: version,
+        spec: key.spec.name(),
+    };
     Ok(Report::message(
         format!(
             "signature is valid (key {}, {})\n",
             key.display_name(),
-            key.spec
+            r.spec
         ),
-        json!({
-            "valid": true,
-            "key_id": key.id.to_string(),
-            "key_version": version,
-            "spec": key.spec.name(),
-        }),
+        json_of(&r),
     ))
+}
+
+/// What `verify` reports of a valid signature (an invalid one is an error).
+#[derive(serde::Serialize)]
+struct Verified {
+    valid: bool,
+    key_id: String,
+    key_version: u32,
+    spec: &'static str,
+}
+
+/// What `public-key` reports: the key, and its public half as PEM text or base64 DER.
+#[derive(serde::Serialize)]
+struct PublicKey {
+    key_id: String,
+    spec: &'static str,
+    format: &'static str,
+    public_key: String,
 }
 
 pub fn public_key(s: &mut Session, args: &PublicKeyArgs) -> anyhow::Result<Report> {
@@ -125,11 +144,11 @@ pub fn public_key(s: &mut Session, args: &PublicKeyArgs) -> anyhow::Result<Repor
         KeyFormat::Pem => text.clone(),
         KeyFormat::Der => base64::engine::general_purpose::STANDARD.encode(&der),
     };
-    let json = json!({
-        "key_id": key.id.to_string(),
-        "spec": key.spec.name(),
-        "format": format,
-        "public_key": shown,
+    let json = json_of(&PublicKey {
+        key_id: key.id.to_string(),
+        spec: key.spec.name(),
+        format,
+        public_key: shown,
     });
     match args.format {
         KeyFormat::Pem => Ok(Report::new(text, json)),

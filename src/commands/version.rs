@@ -2,7 +2,7 @@
 
 use super::attempt::Attempt;
 use super::session::Session;
-use super::view::key_json;
+use super::view::{ChangedKey, KeyView};
 use crate::audit::{Event, Field, Record};
 use crate::cli::VersionCommand;
 use crate::error::{failure, usage};
@@ -74,7 +74,9 @@ fn set(s: &mut Session, reference: &str, n: u32, state: VersionState) -> anyhow:
             key.display_name()
         ),
     };
-    let mut json = key_json(&key);
-    json["changed"] = serde_json::json!(change == Change::Changed);
+    let json = crate::output::json_of(&ChangedKey {
+        key: KeyView::of(&key),
+        changed: change == Change::Changed,
+    });
     Ok(Report::message(text, json))
 }

@@ -7,6 +7,10 @@ pub enum CryptoError {
     /// under another key or context. The message names the cause.
     #[error("{0}")]
     Integrity(String),
+    /// The input does not start with the format's magic: not an lkms ciphertext at all (the
+    /// wrong file, rather than a damaged one).
+    #[error("not an lkms ciphertext: it does not start with \"LKMS\"")]
+    NotCiphertext,
     /// The input is not something this version of lkms can read (unknown format version).
     #[error("{0}")]
     Unsupported(String),

@@ -128,10 +128,7 @@ impl Header {
         let mut start = [0u8; 9];
         read_exact(&mut r, &mut start[..5])?;
         if start[..4] != MAGIC {
-            return Err(malformed(
-                "not an lkms ciphertext: it does not start with \"LKMS\" (check that this is the \
-                 file `lkms encrypt` wrote)",
-            ));
+            return Err(CryptoError::NotCiphertext);
         }
         if start[4] == 0 {
             return Err(malformed(

@@ -22,6 +22,24 @@ pub enum Error {
     WrongPassphrase(PathBuf),
     #[error("the keyring {} is damaged or is not an lkms keyring ({detail})", .path.display())]
     Damaged { path: PathBuf, detail: String },
+    /// The keyring decrypted, but what it holds is not a keyring lkms would write: `detail`
+    /// completes "the keyring content ...".
+    #[error("the keyring content {detail}")]
+    DamagedContent { detail: String },
+    /// Written by a newer lkms: refused rather than misread.
+    #[error(
+        "this keyring has format version {found}, but this lkms reads up to version {supported}"
+    )]
+    NewerFormat { found: u32, supported: u32 },
+    /// A change would leave a keyring the next read refuses, locking the user out of every key.
+    #[error("refusing to save a keyring that would not open again ({why}); nothing was changed")]
+    WouldNotOpen { why: String },
+    /// The new keyring could not be written beside the old one, which is untouched.
+    #[error("cannot write the keyring in {}: {detail}", .dir.display())]
+    CannotWrite { dir: PathBuf, detail: String },
+    /// The writers' lock file could not be opened.
+    #[error("cannot open the lock file {}: {why}", .path.display())]
+    CannotLock { path: PathBuf, why: String },
     /// The file asks for more scrypt work than the cap allows; refused before anything is
     /// derived. Above the highest factor lkms writes, it is not ours, or damaged.
     #[error(

@@ -153,10 +153,10 @@ impl Store {
                 } else {
                     crate::error::plain_io(&e)
                 };
-                failure(format!(
-                    "cannot open the lock file {}: {why}",
-                    path.display()
-                ))
+                Error::CannotLock {
+                    path: path.clone(),
+                    why,
+                }
             })?;
         file.lock()
             .with_context(|| format!("cannot lock {}", path.display()))?;
@@ -316,11 +316,7 @@ impl Store {
         keyring.generation += 1;
         // Never save what the next read would refuse: a keyring that does not open again would
         // lock the user out of every key.
-        validate(keyring).map_err(|why| {
-            failure(format!(
-                "refusing to save a keyring that would not open again ({why}); nothing was changed"
-            ))
-        })?;
+        validate(keyring).map_err(|why| Error::WouldNotOpen { why })?;
         self.check_work_factor(keyring.work_factor)?;
         let dir = self.dir();
         self.remove_stale_temp_files(&dir);
@@ -337,11 +333,10 @@ impl Store {
             .tempfile_in(&dir)
             .map_err(|e| {
                 // tempfile's error names its temporary file; the keyring's folder says enough.
-                failure(format!(
-                    "cannot write the keyring in {}: {}",
-                    dir.display(),
-                    crate::error::plain_io(&e)
-                ))
+                Error::CannotWrite {
+                    dir: dir.clone(),
+                    detail: crate::error::plain_io(&e),
+                }
             })?;
         crate::interrupt::remove_on_interrupt(tmp.path());
         // Encrypt in memory, then write the file ourselves: age reports a failed write of its
@@ -359,7 +354,10 @@ impl Store {
             tmp.as_file().write_all(&encrypted)?;
             tmp.as_file().sync_all()
         };
-        write().with_context(|| format!("cannot write the keyring in {}", dir.display()))?;
+        write().map_err(|e| Error::CannotWrite {
+            dir: dir.clone(),
+            detail: e.to_string(),
+        })?;
         // Read back what reached the disk before it may replace anything: an X25519 decrypt
         // costs microseconds, and a keyring that does not open again loses every key.
         let back = fs::read(tmp.path())
@@ -426,32 +424,25 @@ pub fn parse(plaintext: &[u8]) -> anyhow::Result<Keyring> {
     struct Probe {
         format_version: Option<u32>,
     }
+    let damaged = |detail: String| Error::DamagedContent { detail };
     let text = std::str::from_utf8(plaintext)
-        .map_err(|_| integrity("the keyring content is not UTF-8 text: it is damaged"))?;
-    let probe: Probe = toml::from_str(text).map_err(|e| {
-        integrity(format!(
-            "the keyring content is not valid TOML: {}",
-            e.message()
-        ))
-    })?;
+        .map_err(|_| damaged("is not UTF-8 text: it is damaged".into()))?;
+    let probe: Probe =
+        toml::from_str(text).map_err(|e| damaged(format!("is not valid TOML: {}", e.message())))?;
     match probe.format_version {
-        None => {
-            return Err(integrity(
-                "the keyring content has no format_version: it is damaged",
-            ));
-        }
-        Some(v) if v > FORMAT_VERSION => {
-            return Err(failure(format!(
-                "this keyring has format version {v}, but this lkms reads up to version \
-                 {FORMAT_VERSION}; upgrade lkms to open it (nothing was changed)"
-            )));
+        None => return Err(damaged("has no format_version: it is damaged".into()).into()),
+        Some(found) if found > FORMAT_VERSION => {
+            return Err(Error::NewerFormat {
+                found,
+                supported: FORMAT_VERSION,
+            }
+            .into());
         }
         Some(_) => {}
     }
-    let keyring: Keyring = toml::from_str(text)
-        .map_err(|e| integrity(format!("the keyring content is invalid: {}", e.message())))?;
-    validate(&keyring)
-        .map_err(|why| integrity(format!("the keyring content is invalid: {why}")))?;
+    let keyring: Keyring =
+        toml::from_str(text).map_err(|e| damaged(format!("is invalid: {}", e.message())))?;
+    validate(&keyring).map_err(|why| damaged(format!("is invalid: {why}")))?;
     Ok(keyring)
 }
 

@@ -18,10 +18,22 @@ struct Agent {
 
 impl Drop for Agent {
     fn drop(&mut self) {
+        // SIGTERM first (the agent wipes and removes its socket), then, if it is still there
+        // after a bounded wait, SIGKILL: a failing test must not leave an agent running.
         // SAFETY: kill has no memory-safety preconditions; the pid is the agent this test
         // started.
         unsafe {
             libc::kill(self.pid, libc::SIGTERM);
+        }
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while self.running() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        if self.running() {
+            // SAFETY: as above.
+            unsafe {
+                libc::kill(self.pid, libc::SIGKILL);
+            }
         }
     }
 }
@@ -32,20 +44,20 @@ impl Agent {
         unsafe { libc::kill(self.pid, 0) == 0 }
     }
 
+    /// Running: it exists and is not a zombie (it was started through `agent start`, so it
+    /// is not this test's child to reap).
+    fn running(&self) -> bool {
+        let state = std::fs::read_to_string(format!("/proc/{}/stat", self.pid)).unwrap_or_default();
+        self.alive() && !state.is_empty() && !state.contains(") Z ")
+    }
+
     /// Waits (bounded) for the agent to exit.
     fn wait_gone(&self) {
         let deadline = Instant::now() + Duration::from_secs(10);
-        while self.alive() && Instant::now() < deadline {
-            // A zombie still counts as existing: reap it if it is our child (it is not: it
-            // was started through `agent start`), so look at its state.
-            let state =
-                std::fs::read_to_string(format!("/proc/{}/stat", self.pid)).unwrap_or_default();
-            if state.is_empty() || state.contains(") Z ") {
-                return;
-            }
+        while self.running() && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(20));
         }
-        assert!(!self.alive(), "the agent {} did not exit", self.pid);
+        assert!(!self.running(), "the agent {} did not exit", self.pid);
     }
 }
 

@@ -63,18 +63,7 @@ fn kill_9_during_writes_and_appends_loses_no_reported_success() {
             Op::Rotate => vec!["rotate", "r"],
             Op::Describe => vec!["describe", "r"],
         };
-        let mut child = env
-            .cmd()
-            .args(&args)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(span.mul_f64(rng.below(1000) as f64 / 1000.0));
-        // SIGKILL; if the command has already finished this does nothing, and its exit status
-        // (not the kill) says what happened.
-        let _ = child.kill();
-        let status = child.wait().unwrap();
+        let status = kill_at_random(&env, &args, span, &mut rng);
         match (status.code(), op) {
             (Some(0), Op::Create) => {
                 t.created_ok.insert(alias.clone());
@@ -232,6 +221,27 @@ fn a_lock_held_by_a_killed_writer_is_released() {
 }
 
 /// The output temporary files (`.lkms-XXXXXX.tmp`) in `dir`.
+/// Runs lkms with `args` and sends it SIGKILL after a random part of `span`. If the command
+/// has already finished the kill does nothing, and its exit status (not the kill) says what
+/// happened.
+fn kill_at_random(
+    env: &Env,
+    args: &[&str],
+    span: std::time::Duration,
+    rng: &mut Rng,
+) -> std::process::ExitStatus {
+    let mut child = env
+        .cmd()
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(span.mul_f64(rng.below(1000) as f64 / 1000.0));
+    let _ = child.kill();
+    child.wait().unwrap()
+}
+
 fn output_temps(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     std::fs::read_dir(dir)
         .unwrap()
@@ -294,16 +304,7 @@ fn kill_9_during_a_large_encrypt_or_decrypt_never_leaves_an_output_file() {
         } else {
             vec!["encrypt", "--key", "k", "-o", t, &plain_arg]
         };
-        let mut child = env
-            .cmd()
-            .args(&args)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(span.mul_f64(rng.below(1000) as f64 / 1000.0));
-        let _ = child.kill();
-        let status = child.wait().unwrap();
+        let status = kill_at_random(&env, &args, span, &mut rng);
         match status.code() {
             Some(0) => {
                 finished += 1;

@@ -766,6 +766,40 @@ fn sigint_sigterm_and_sighup_mid_decrypt_leave_no_temporary_file_and_one_failure
     }
 }
 
+/// A regression: the interrupt path printed with `eprintln!`, which panics when standard error
+/// is a closed pipe (a background job whose terminal or log reader is gone), so the process
+/// cleaned up but never exited.
+#[test]
+fn sigterm_ends_lkms_even_when_its_standard_error_is_a_closed_pipe() {
+    use std::os::unix::process::CommandExt;
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    let mut c = env.cmd();
+    c.args(["encrypt", "--key", "k", "-o", "out.lkms"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    // SAFETY: only resets signal dispositions in the child before exec, as above.
+    unsafe {
+        c.pre_exec(|| {
+            libc::signal(libc::SIGTERM, libc::SIG_DFL);
+            Ok(())
+        });
+    }
+    let mut child = Reaped(Some(c.spawn().unwrap()));
+    let mut stdin = child.child().stdin.take().unwrap();
+    stdin.write_all(&[7u8; 100_000]).unwrap();
+    drop(child.child().stderr.take());
+    wait_for("the temporary output file", || {
+        !output_temp_files(&env).is_empty()
+    });
+    signal(child.pid(), "TERM");
+    let st = child.wait();
+    drop(stdin);
+    assert_eq!(st.code(), Some(143), "{st:?}");
+    assert_eq!(output_temp_files(&env), Vec::<String>::new());
+}
+
 fn output_temp_files(env: &Env) -> Vec<String> {
     std::fs::read_dir(env.dir.path())
         .unwrap()

@@ -31,6 +31,20 @@ fn expect(env: &Env, script: &str) -> (bool, String) {
     (o.status.success(), out)
 }
 
+/// Runs `lkms --passphrase-file p ARGS` on a terminal, plays `dialogue` (expect lines), and
+/// succeeds when lkms exits 0.
+fn answer(env: &Env, args: &str, dialogue: &str) -> (bool, String) {
+    let pass = env.path("p");
+    expect(
+        env,
+        &format!(
+            "spawn $lkms --passphrase-file {} {args}\n{dialogue}expect eof\ncatch wait result\n\
+             exit [lindex $result 3]\n",
+            pass.display()
+        ),
+    )
+}
+
 #[test]
 fn init_asks_twice_on_a_terminal_and_refuses_a_mismatch() {
     let env = Env::empty();
@@ -109,19 +123,11 @@ fn destructive_commands_ask_on_a_terminal_unless_yes() {
     let env = Env::new();
     env.create(&["--alias", "k"]);
     // Declined: nothing changes.
-    let (ok, out) = expect(
+    env.write("p", PASS.as_bytes());
+    let (ok, out) = answer(
         &env,
-        &format!(
-            r#"spawn $lkms --passphrase-file {pass} disable k
-expect "Disable key alias/k?"
-sleep 0.5
-send "n\r"
-expect eof
-catch wait result
-exit [lindex $result 3]
-"#,
-            pass = env.write("p", PASS.as_bytes()).display()
-        ),
+        "disable k",
+        "expect \"Disable key alias/k?\"\nsleep 0.5\nsend \"n\\r\"\n",
     );
     assert!(!ok, "declining should fail the command: {out}");
     // The declined attempt is in the audit log.
@@ -133,37 +139,17 @@ exit [lindex $result 3]
         "{last}"
     );
     assert_eq!(env.describe("k")["state"], "Enabled");
-    let (ok, out) = expect(
+    let (ok, out) = answer(
         &env,
-        &format!(
-            r#"spawn $lkms --passphrase-file {pass} schedule-delete k --days 7
-expect "NEVER be decrypted"
-sleep 0.5
-send "y\r"
-expect eof
-catch wait result
-exit [lindex $result 3]
-"#,
-            pass = env.path("p").display()
-        ),
+        "schedule-delete k --days 7",
+        "expect \"NEVER be decrypted\"\nsleep 0.5\nsend \"y\\r\"\n",
     );
     assert!(ok, "{out}");
     assert_eq!(env.describe("k")["state"], "PendingDeletion");
     // --yes skips the question on a terminal too.
     env.run(&["cancel-delete", "k"]).ok();
     env.run(&["enable", "k"]).ok();
-    let (ok, out) = expect(
-        &env,
-        &format!(
-            r#"spawn $lkms --passphrase-file {pass} --yes disable k
-expect "disabled key"
-expect eof
-catch wait result
-exit [lindex $result 3]
-"#,
-            pass = env.path("p").display()
-        ),
-    );
+    let (ok, out) = answer(&env, "--yes disable k", "expect \"disabled key\"\n");
     assert!(ok, "{out}");
     assert_eq!(env.describe("k")["state"], "Disabled");
 }

@@ -74,17 +74,19 @@ fn re_encrypt_to_another_key_including_another_spec() {
     let h = header_size(&env, "msg.lkms");
 
     // To a separate file first: the input stays as it was.
-    env.run(&[
-        "re-encrypt",
-        "--key",
-        "chacha",
-        "--context",
-        "x=y",
-        "-o",
-        "moved.lkms",
-        "msg.lkms",
-    ])
-    .ok();
+    let move_to_chacha = || {
+        env.run(&[
+            "re-encrypt",
+            "--key",
+            "chacha",
+            "--context",
+            "x=y",
+            "-o",
+            "moved.lkms",
+            "msg.lkms",
+        ])
+    };
+    move_to_chacha().ok();
     assert_eq!(read(&env.path("msg.lkms")), before);
     let info = inspect(&env, "moved.lkms");
     assert_eq!(info["key_id"], chacha.as_str());
@@ -100,18 +102,7 @@ fn re_encrypt_to_another_key_including_another_spec() {
         .ok();
     assert!(r.stdout == plain);
     // An existing -o target is refused, as for encrypt.
-    let r = env
-        .run(&[
-            "re-encrypt",
-            "--key",
-            "chacha",
-            "--context",
-            "x=y",
-            "-o",
-            "moved.lkms",
-            "msg.lkms",
-        ])
-        .code(1);
+    let r = move_to_chacha().code(1);
     assert!(r.stderr.contains("--force"), "{}", r.stderr);
 
     // Once the old key is disabled, the moved copy still decrypts; the original does not.
