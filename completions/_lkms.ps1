@@ -70,12 +70,25 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
         }
         'lkms;init' {
             [CompletionResult]::new('--work-factor', '--work-factor', [CompletionResultType]::ParameterName, 'scrypt''s log2 cost, 10 to 22 [default: 18, or the config file''s work_factor]; above 20 only with --max-work-factor')
+            [CompletionResult]::new('--root', '--root', [CompletionResultType]::ParameterName, 'The keyring''s only root, instead of a passphrase: for CI runners whose identity is their cloud role, a Vault token or an HSM')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The root''s name [default: the kind, or `default` for a passphrase]')
+            [CompletionResult]::new('--key-id', '--key-id', [CompletionResultType]::ParameterName, 'The KMS key: key id, key ARN, alias/NAME or alias ARN')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'The AWS region [default: the key ARN''s, AWS_REGION, AWS_DEFAULT_REGION, the profile''s]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'The KMS endpoint [default: AWS_ENDPOINT_URL_KMS, AWS_ENDPOINT_URL, the region''s]')
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'The Vault or OpenBao server [default: VAULT_ADDR, BAO_ADDR]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Transit key''s name')
+            [CompletionResult]::new('--mount', '--mount', [CompletionResultType]::ParameterName, 'Where the Transit engine is mounted')
+            [CompletionResult]::new('--module', '--module', [CompletionResultType]::ParameterName, 'The PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The token''s label')
+            [CompletionResult]::new('--key-label', '--key-label', [CompletionResultType]::ParameterName, 'The AES key''s label on the token')
+            [CompletionResult]::new('--pin-file', '--pin-file', [CompletionResultType]::ParameterName, 'Read the token''s user PIN from the first line of this file')
             [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
             [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
             [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file (age-keygen''s) that opens a grant made for its recipient')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
             [CompletionResult]::new('--max-work-factor', '--max-work-factor', [CompletionResultType]::ParameterName, 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]')
+            [CompletionResult]::new('--generate', '--generate', [CompletionResultType]::ParameterName, 'Create the key on the token first (AES-256, sensitive, not extractable)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
@@ -942,6 +955,9 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('passphrase', 'passphrase', [CompletionResultType]::ParameterValue, 'Add a passphrase root: an age scrypt file beside the keyring')
+            [CompletionResult]::new('aws-kms', 'aws-kms', [CompletionResultType]::ParameterValue, 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name')
+            [CompletionResult]::new('transit', 'transit', [CompletionResultType]::ParameterValue, 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key')
+            [CompletionResult]::new('pkcs11', 'pkcs11', [CompletionResultType]::ParameterValue, 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -964,12 +980,86 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'lkms;root;add;aws-kms' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The root''s name (1 to 64 of A-Z a-z 0-9 _ -) [default: aws-kms]')
+            [CompletionResult]::new('--key-id', '--key-id', [CompletionResultType]::ParameterName, 'The KMS key: key id, key ARN, alias/NAME or alias ARN')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'The AWS region [default: the key ARN''s, AWS_REGION, AWS_DEFAULT_REGION, the profile''s]')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'The KMS endpoint [default: AWS_ENDPOINT_URL_KMS, AWS_ENDPOINT_URL, the region''s]')
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
+            [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file (age-keygen''s) that opens a grant made for its recipient')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
+            [CompletionResult]::new('--max-work-factor', '--max-work-factor', [CompletionResultType]::ParameterName, 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lkms;root;add;transit' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The root''s name (1 to 64 of A-Z a-z 0-9 _ -) [default: transit]')
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'The Vault or OpenBao server [default: VAULT_ADDR, BAO_ADDR]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The Transit key''s name')
+            [CompletionResult]::new('--mount', '--mount', [CompletionResultType]::ParameterName, 'Where the Transit engine is mounted')
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
+            [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file (age-keygen''s) that opens a grant made for its recipient')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
+            [CompletionResult]::new('--max-work-factor', '--max-work-factor', [CompletionResultType]::ParameterName, 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'lkms;root;add;pkcs11' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The root''s name (1 to 64 of A-Z a-z 0-9 _ -) [default: pkcs11]')
+            [CompletionResult]::new('--module', '--module', [CompletionResultType]::ParameterName, 'The PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The token''s label')
+            [CompletionResult]::new('--key-label', '--key-label', [CompletionResultType]::ParameterName, 'The AES key''s label on the token')
+            [CompletionResult]::new('--pin-file', '--pin-file', [CompletionResultType]::ParameterName, 'Read the token''s user PIN from the first line of this file')
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
+            [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file (age-keygen''s) that opens a grant made for its recipient')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
+            [CompletionResult]::new('--max-work-factor', '--max-work-factor', [CompletionResultType]::ParameterName, 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]')
+            [CompletionResult]::new('--generate', '--generate', [CompletionResultType]::ParameterName, 'Create the key on the token first (AES-256, sensitive, not extractable)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'lkms;root;add;help' {
             [CompletionResult]::new('passphrase', 'passphrase', [CompletionResultType]::ParameterValue, 'Add a passphrase root: an age scrypt file beside the keyring')
+            [CompletionResult]::new('aws-kms', 'aws-kms', [CompletionResultType]::ParameterValue, 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name')
+            [CompletionResult]::new('transit', 'transit', [CompletionResultType]::ParameterValue, 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key')
+            [CompletionResult]::new('pkcs11', 'pkcs11', [CompletionResultType]::ParameterValue, 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'lkms;root;add;help;passphrase' {
+            break
+        }
+        'lkms;root;add;help;aws-kms' {
+            break
+        }
+        'lkms;root;add;help;transit' {
+            break
+        }
+        'lkms;root;add;help;pkcs11' {
             break
         }
         'lkms;root;add;help;help' {
@@ -1003,9 +1093,21 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
         }
         'lkms;root;help;add' {
             [CompletionResult]::new('passphrase', 'passphrase', [CompletionResultType]::ParameterValue, 'Add a passphrase root: an age scrypt file beside the keyring')
+            [CompletionResult]::new('aws-kms', 'aws-kms', [CompletionResultType]::ParameterValue, 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name')
+            [CompletionResult]::new('transit', 'transit', [CompletionResultType]::ParameterValue, 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key')
+            [CompletionResult]::new('pkcs11', 'pkcs11', [CompletionResultType]::ParameterValue, 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)')
             break
         }
         'lkms;root;help;add;passphrase' {
+            break
+        }
+        'lkms;root;help;add;aws-kms' {
+            break
+        }
+        'lkms;root;help;add;transit' {
+            break
+        }
+        'lkms;root;help;add;pkcs11' {
             break
         }
         'lkms;root;help;remove' {
@@ -1321,9 +1423,21 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
         }
         'lkms;help;root;add' {
             [CompletionResult]::new('passphrase', 'passphrase', [CompletionResultType]::ParameterValue, 'Add a passphrase root: an age scrypt file beside the keyring')
+            [CompletionResult]::new('aws-kms', 'aws-kms', [CompletionResultType]::ParameterValue, 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name')
+            [CompletionResult]::new('transit', 'transit', [CompletionResultType]::ParameterValue, 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key')
+            [CompletionResult]::new('pkcs11', 'pkcs11', [CompletionResultType]::ParameterValue, 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)')
             break
         }
         'lkms;help;root;add;passphrase' {
+            break
+        }
+        'lkms;help;root;add;aws-kms' {
+            break
+        }
+        'lkms;help;root;add;transit' {
+            break
+        }
+        'lkms;help;root;add;pkcs11' {
             break
         }
         'lkms;help;root;remove' {

@@ -340,8 +340,17 @@ _lkms() {
             lkms__subcmd__help__subcmd__root,remove)
                 cmd="lkms__subcmd__help__subcmd__root__subcmd__remove"
                 ;;
+            lkms__subcmd__help__subcmd__root__subcmd__add,aws-kms)
+                cmd="lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__aws__subcmd__kms"
+                ;;
             lkms__subcmd__help__subcmd__root__subcmd__add,passphrase)
                 cmd="lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__passphrase"
+                ;;
+            lkms__subcmd__help__subcmd__root__subcmd__add,pkcs11)
+                cmd="lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__pkcs11"
+                ;;
+            lkms__subcmd__help__subcmd__root__subcmd__add,transit)
+                cmd="lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__transit"
                 ;;
             lkms__subcmd__help__subcmd__rotation,disable)
                 cmd="lkms__subcmd__help__subcmd__rotation__subcmd__disable"
@@ -391,17 +400,35 @@ _lkms() {
             lkms__subcmd__root,remove)
                 cmd="lkms__subcmd__root__subcmd__remove"
                 ;;
+            lkms__subcmd__root__subcmd__add,aws-kms)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__aws__subcmd__kms"
+                ;;
             lkms__subcmd__root__subcmd__add,help)
                 cmd="lkms__subcmd__root__subcmd__add__subcmd__help"
                 ;;
             lkms__subcmd__root__subcmd__add,passphrase)
                 cmd="lkms__subcmd__root__subcmd__add__subcmd__passphrase"
                 ;;
+            lkms__subcmd__root__subcmd__add,pkcs11)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__pkcs11"
+                ;;
+            lkms__subcmd__root__subcmd__add,transit)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__transit"
+                ;;
+            lkms__subcmd__root__subcmd__add__subcmd__help,aws-kms)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__aws__subcmd__kms"
+                ;;
             lkms__subcmd__root__subcmd__add__subcmd__help,help)
                 cmd="lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__help"
                 ;;
             lkms__subcmd__root__subcmd__add__subcmd__help,passphrase)
                 cmd="lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__passphrase"
+                ;;
+            lkms__subcmd__root__subcmd__add__subcmd__help,pkcs11)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__pkcs11"
+                ;;
+            lkms__subcmd__root__subcmd__add__subcmd__help,transit)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__transit"
                 ;;
             lkms__subcmd__root__subcmd__help,add)
                 cmd="lkms__subcmd__root__subcmd__help__subcmd__add"
@@ -415,8 +442,17 @@ _lkms() {
             lkms__subcmd__root__subcmd__help,remove)
                 cmd="lkms__subcmd__root__subcmd__help__subcmd__remove"
                 ;;
+            lkms__subcmd__root__subcmd__help__subcmd__add,aws-kms)
+                cmd="lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__aws__subcmd__kms"
+                ;;
             lkms__subcmd__root__subcmd__help__subcmd__add,passphrase)
                 cmd="lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__passphrase"
+                ;;
+            lkms__subcmd__root__subcmd__help__subcmd__add,pkcs11)
+                cmd="lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__pkcs11"
+                ;;
+            lkms__subcmd__root__subcmd__help__subcmd__add,transit)
+                cmd="lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__transit"
                 ;;
             lkms__subcmd__rotation,disable)
                 cmd="lkms__subcmd__rotation__subcmd__disable"
@@ -2223,7 +2259,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__help__subcmd__root__subcmd__add)
-            opts="passphrase"
+            opts="passphrase aws-kms transit pkcs11"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2236,7 +2272,49 @@ _lkms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__aws__subcmd__kms)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__passphrase)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__pkcs11)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__transit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2447,13 +2525,61 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__init)
-            opts="-y -h -V --work-factor --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --work-factor --root --name --key-id --region --endpoint-url --address --key --mount --module --token --key-label --generate --pin-file --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -W "passphrase aws-kms transit pkcs11" -- "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3101,7 +3227,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__add)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version passphrase help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version passphrase aws-kms transit pkcs11 help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3138,9 +3264,77 @@ _lkms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        lkms__subcmd__root__subcmd__add__subcmd__help)
-            opts="passphrase help"
+        lkms__subcmd__root__subcmd__add__subcmd__aws__subcmd__kms)
+            opts="-y -h -V --name --key-id --region --endpoint-url --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__help)
+            opts="passphrase aws-kms transit pkcs11 help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__aws__subcmd__kms)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3167,6 +3361,34 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__passphrase)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__pkcs11)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__transit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3230,6 +3452,118 @@ _lkms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lkms__subcmd__root__subcmd__add__subcmd__pkcs11)
+            opts="-y -h -V --name --module --token --key-label --generate --pin-file --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__transit)
+            opts="-y -h -V --name --address --key --mount --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lkms__subcmd__root__subcmd__help)
             opts="list add remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3245,7 +3579,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__help__subcmd__add)
-            opts="passphrase"
+            opts="passphrase aws-kms transit pkcs11"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3258,7 +3592,49 @@ _lkms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__aws__subcmd__kms)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__passphrase)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__pkcs11)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__transit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -66,12 +66,25 @@ set edit:completion:arg-completer[lkms] = {|@words|
         }
         &'lkms;init'= {
             cand --work-factor 'scrypt''s log2 cost, 10 to 22 [default: 18, or the config file''s work_factor]; above 20 only with --max-work-factor'
+            cand --root 'The keyring''s only root, instead of a passphrase: for CI runners whose identity is their cloud role, a Vault token or an HSM'
+            cand --name 'The root''s name [default: the kind, or `default` for a passphrase]'
+            cand --key-id 'The KMS key: key id, key ARN, alias/NAME or alias ARN'
+            cand --region 'The AWS region [default: the key ARN''s, AWS_REGION, AWS_DEFAULT_REGION, the profile''s]'
+            cand --endpoint-url 'The KMS endpoint [default: AWS_ENDPOINT_URL_KMS, AWS_ENDPOINT_URL, the region''s]'
+            cand --address 'The Vault or OpenBao server [default: VAULT_ADDR, BAO_ADDR]'
+            cand --key 'The Transit key''s name'
+            cand --mount 'Where the Transit engine is mounted'
+            cand --module 'The PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so'
+            cand --token 'The token''s label'
+            cand --key-label 'The AES key''s label on the token'
+            cand --pin-file 'Read the token''s user PIN from the first line of this file'
             cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
             cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
             cand --passphrase-file 'Read the passphrase from the first line of this file'
             cand --identity 'An age identity file (age-keygen''s) that opens a grant made for its recipient'
             cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
             cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --generate 'Create the key on the token first (AES-256, sensitive, not extractable)'
             cand --json 'Print machine-readable JSON (one value) instead of text'
             cand -y 'Do not ask for confirmation before destructive changes'
             cand --yes 'Do not ask for confirmation before destructive changes'
@@ -869,6 +882,9 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand passphrase 'Add a passphrase root: an age scrypt file beside the keyring'
+            cand aws-kms 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name'
+            cand transit 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key'
+            cand pkcs11 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lkms;root;add;passphrase'= {
@@ -889,11 +905,79 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'lkms;root;add;aws-kms'= {
+            cand --name 'The root''s name (1 to 64 of A-Z a-z 0-9 _ -) [default: aws-kms]'
+            cand --key-id 'The KMS key: key id, key ARN, alias/NAME or alias ARN'
+            cand --region 'The AWS region [default: the key ARN''s, AWS_REGION, AWS_DEFAULT_REGION, the profile''s]'
+            cand --endpoint-url 'The KMS endpoint [default: AWS_ENDPOINT_URL_KMS, AWS_ENDPOINT_URL, the region''s]'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --identity 'An age identity file (age-keygen''s) that opens a grant made for its recipient'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;root;add;transit'= {
+            cand --name 'The root''s name (1 to 64 of A-Z a-z 0-9 _ -) [default: transit]'
+            cand --address 'The Vault or OpenBao server [default: VAULT_ADDR, BAO_ADDR]'
+            cand --key 'The Transit key''s name'
+            cand --mount 'Where the Transit engine is mounted'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --identity 'An age identity file (age-keygen''s) that opens a grant made for its recipient'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;root;add;pkcs11'= {
+            cand --name 'The root''s name (1 to 64 of A-Z a-z 0-9 _ -) [default: pkcs11]'
+            cand --module 'The PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so'
+            cand --token 'The token''s label'
+            cand --key-label 'The AES key''s label on the token'
+            cand --pin-file 'Read the token''s user PIN from the first line of this file'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --identity 'An age identity file (age-keygen''s) that opens a grant made for its recipient'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --generate 'Create the key on the token first (AES-256, sensitive, not extractable)'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'lkms;root;add;help'= {
             cand passphrase 'Add a passphrase root: an age scrypt file beside the keyring'
+            cand aws-kms 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name'
+            cand transit 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key'
+            cand pkcs11 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lkms;root;add;help;passphrase'= {
+        }
+        &'lkms;root;add;help;aws-kms'= {
+        }
+        &'lkms;root;add;help;transit'= {
+        }
+        &'lkms;root;add;help;pkcs11'= {
         }
         &'lkms;root;add;help;help'= {
         }
@@ -922,8 +1006,17 @@ set edit:completion:arg-completer[lkms] = {|@words|
         }
         &'lkms;root;help;add'= {
             cand passphrase 'Add a passphrase root: an age scrypt file beside the keyring'
+            cand aws-kms 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name'
+            cand transit 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key'
+            cand pkcs11 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)'
         }
         &'lkms;root;help;add;passphrase'= {
+        }
+        &'lkms;root;help;add;aws-kms'= {
+        }
+        &'lkms;root;help;add;transit'= {
+        }
+        &'lkms;root;help;add;pkcs11'= {
         }
         &'lkms;root;help;remove'= {
         }
@@ -1181,8 +1274,17 @@ set edit:completion:arg-completer[lkms] = {|@words|
         }
         &'lkms;help;root;add'= {
             cand passphrase 'Add a passphrase root: an age scrypt file beside the keyring'
+            cand aws-kms 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name'
+            cand transit 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key'
+            cand pkcs11 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)'
         }
         &'lkms;help;root;add;passphrase'= {
+        }
+        &'lkms;help;root;add;aws-kms'= {
+        }
+        &'lkms;help;root;add;transit'= {
+        }
+        &'lkms;help;root;add;pkcs11'= {
         }
         &'lkms;help;root;remove'= {
         }

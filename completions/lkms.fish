@@ -67,12 +67,28 @@ complete -c lkms -n "__fish_lkms_needs_command" -f -a "unlock" -d 'Unlock the ke
 complete -c lkms -n "__fish_lkms_needs_command" -f -a "lock" -d 'Make the agent forget every keyring it holds'
 complete -c lkms -n "__fish_lkms_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l work-factor -d 'scrypt\'s log2 cost, 10 to 22 [default: 18, or the config file\'s work_factor]; above 20 only with --max-work-factor' -r
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l root -d 'The keyring\'s only root, instead of a passphrase: for CI runners whose identity is their cloud role, a Vault token or an HSM' -r -f -a "passphrase\t'A passphrase root named `default` (the default)'
+aws-kms\t'An AWS KMS root (--key-id ...)'
+transit\t'A Vault or OpenBao Transit root (--address, --key ...)'
+pkcs11\t'A PKCS#11 root (--module, --token, --key-label ...)'"
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l name -d 'The root\'s name [default: the kind, or `default` for a passphrase]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l key-id -d 'The KMS key: key id, key ARN, alias/NAME or alias ARN' -r
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l region -d 'The AWS region [default: the key ARN\'s, AWS_REGION, AWS_DEFAULT_REGION, the profile\'s]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l endpoint-url -d 'The KMS endpoint [default: AWS_ENDPOINT_URL_KMS, AWS_ENDPOINT_URL, the region\'s]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l address -d 'The Vault or OpenBao server [default: VAULT_ADDR, BAO_ADDR]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l key -d 'The Transit key\'s name' -r
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l mount -d 'Where the Transit engine is mounted' -r
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l module -d 'The PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l token -d 'The token\'s label' -r
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l key-label -d 'The AES key\'s label on the token' -r
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l pin-file -d 'Read the token\'s user PIN from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l generate -d 'Create the key on the token first (AES-256, sensitive, not extractable)'
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand init" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -599,6 +615,9 @@ complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcomma
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -f -a "passphrase" -d 'Add a passphrase root: an age scrypt file beside the keyring'
+complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -f -a "aws-kms" -d 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name'
+complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -f -a "transit" -d 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key'
+complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -f -a "pkcs11" -d 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F

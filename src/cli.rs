@@ -414,6 +414,118 @@ pub enum RootAddCommand {
     /// keyring.age; `age -d -i THAT_FILE KEYRING` opens the keyring with the age CLI alone.
     #[command(after_long_help = examples::ROOT_ADD_PASSPHRASE)]
     Passphrase(RootAddPassphraseArgs),
+    /// Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name
+    ///
+    /// The encryption context {"lkms:keyring": KEYRING_ID} binds it to this keyring; unlocking
+    /// is one KMS Decrypt, so IAM decides who unlocks and CloudTrail records it. Credentials and
+    /// region as the AWS CLI finds them (AWS_ACCESS_KEY_ID..., AWS_PROFILE with
+    /// credential_process, AWS_REGION); endpoint from --endpoint-url, AWS_ENDPOINT_URL_KMS or
+    /// AWS_ENDPOINT_URL. A disabled key or one pending deletion is refused (exit 4).
+    #[command(name = "aws-kms", after_long_help = examples::ROOT_ADD_AWS_KMS)]
+    AwsKms(RootAddAwsKmsArgs),
+    /// Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key
+    ///
+    /// The keyring id is bound as associated data and as the derivation context (derived
+    /// keys). Token from VAULT_TOKEN, BAO_TOKEN or ~/.vault-token; VAULT_NAMESPACE is sent
+    /// when set; VAULT_CACERT adds a trusted CA.
+    #[command(after_long_help = examples::ROOT_ADD_TRANSIT)]
+    Transit(RootAddTransitArgs),
+    /// Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)
+    ///
+    /// The keyring id is the associated data. --generate creates a sensitive, non-extractable
+    /// AES-256 key on the token first. The user PIN comes from --pin-file, LKMS_PKCS11_PIN_FILE,
+    /// LKMS_PKCS11_PIN, or a prompt on a terminal; it is never stored.
+    #[command(after_long_help = examples::ROOT_ADD_PKCS11)]
+    Pkcs11(RootAddPkcs11Args),
+}
+
+#[derive(Debug, Args)]
+pub struct RootAddAwsKmsArgs {
+    /// The root's name (1 to 64 of A-Z a-z 0-9 _ -) [default: aws-kms]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub kms: AwsKmsArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RootAddTransitArgs {
+    /// The root's name (1 to 64 of A-Z a-z 0-9 _ -) [default: transit]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub transit: TransitArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RootAddPkcs11Args {
+    /// The root's name (1 to 64 of A-Z a-z 0-9 _ -) [default: pkcs11]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub pkcs11: Pkcs11Args,
+}
+
+/// Where an AWS KMS root's key is (`root add aws-kms`, `init --root aws-kms`).
+#[derive(Debug, Args, Default)]
+pub struct AwsKmsArgs {
+    /// The KMS key: key id, key ARN, alias/NAME or alias ARN
+    #[arg(long, value_name = "ID_OR_ARN_OR_ALIAS")]
+    pub key_id: Option<String>,
+    /// The AWS region [default: the key ARN's, AWS_REGION, AWS_DEFAULT_REGION, the profile's]
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+    /// The KMS endpoint [default: AWS_ENDPOINT_URL_KMS, AWS_ENDPOINT_URL, the region's]
+    #[arg(long, value_name = "URL")]
+    pub endpoint_url: Option<String>,
+}
+
+/// Where a Transit root's key is (`root add transit`, `init --root transit`).
+#[derive(Debug, Args, Default)]
+pub struct TransitArgs {
+    /// The Vault or OpenBao server [default: VAULT_ADDR, BAO_ADDR]
+    #[arg(long, value_name = "URL")]
+    pub address: Option<String>,
+    /// The Transit key's name
+    #[arg(long, value_name = "NAME")]
+    pub key: Option<String>,
+    /// Where the Transit engine is mounted
+    #[arg(long, value_name = "PATH", default_value = "transit")]
+    pub mount: String,
+}
+
+/// Where a PKCS#11 root's key is (`root add pkcs11`, `init --root pkcs11`).
+#[derive(Debug, Args, Default)]
+pub struct Pkcs11Args {
+    /// The PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so
+    #[arg(long, value_name = "PATH")]
+    pub module: Option<PathBuf>,
+    /// The token's label
+    #[arg(long, value_name = "LABEL")]
+    pub token: Option<String>,
+    /// The AES key's label on the token
+    #[arg(long, value_name = "LABEL")]
+    pub key_label: Option<String>,
+    /// Create the key on the token first (AES-256, sensitive, not extractable)
+    #[arg(long)]
+    pub generate: bool,
+    /// Read the token's user PIN from the first line of this file
+    #[arg(long, env = "LKMS_PKCS11_PIN_FILE", value_name = "PATH")]
+    pub pin_file: Option<PathBuf>,
+}
+
+/// The root `init --root` makes instead of a passphrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InitRoot {
+    /// A passphrase root named `default` (the default)
+    Passphrase,
+    /// An AWS KMS root (--key-id ...)
+    #[value(name = "aws-kms")]
+    AwsKms,
+    /// A Vault or OpenBao Transit root (--address, --key ...)
+    Transit,
+    /// A PKCS#11 root (--module, --token, --key-label ...)
+    Pkcs11,
 }
 
 #[derive(Debug, Args)]
@@ -447,6 +559,19 @@ pub struct KeyArg {
 pub struct InitArgs {
     #[arg(long, value_name = "N", help = init_work_factor_help(), value_parser = clap::value_parser!(u8).range(i64::from(MIN_WORK_FACTOR)..=i64::from(MAX_WORK_FACTOR)))]
     pub work_factor: Option<u8>,
+    /// The keyring's only root, instead of a passphrase: for CI runners whose identity is
+    /// their cloud role, a Vault token or an HSM
+    #[arg(long, value_enum, value_name = "KIND", default_value_t = InitRoot::Passphrase)]
+    pub root: InitRoot,
+    /// The root's name [default: the kind, or `default` for a passphrase]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    #[command(flatten, next_help_heading = "AWS KMS root")]
+    pub kms: AwsKmsArgs,
+    #[command(flatten, next_help_heading = "Transit root")]
+    pub transit: TransitArgs,
+    #[command(flatten, next_help_heading = "PKCS#11 root")]
+    pub pkcs11: Pkcs11Args,
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,10 @@ pub const PASSPHRASE: &str = "LKMS_PASSPHRASE";
 pub const CONFIG: &str = "LKMS_CONFIG";
 pub const NEW_PASSPHRASE_FILE: &str = "LKMS_NEW_PASSPHRASE_FILE";
 pub const NEW_PASSPHRASE: &str = "LKMS_NEW_PASSPHRASE";
+pub const PKCS11_PIN_FILE: &str = "LKMS_PKCS11_PIN_FILE";
+pub const PKCS11_PIN: &str = "LKMS_PKCS11_PIN";
+pub const ROOT_CONNECT_TIMEOUT: &str = crate::roots::http::CONNECT_TIMEOUT_ENV;
+pub const ROOT_TIMEOUT: &str = crate::roots::http::TOTAL_TIMEOUT_ENV;
 pub const MAX_WORK_FACTOR: &str = "LKMS_MAX_WORK_FACTOR";
 pub const IDENTITY_FILE: &str = "LKMS_IDENTITY_FILE";
 
@@ -37,6 +41,22 @@ pub const ALL: &[(&str, &str)] = &[
         IDENTITY_FILE,
         "An age identity file that opens a grant made with --recipient, when --identity is not \
          given.",
+    ),
+    (
+        PKCS11_PIN_FILE,
+        "A file whose first line is the PKCS#11 token's user PIN, when --pin-file is not given.",
+    ),
+    (
+        PKCS11_PIN,
+        "The PKCS#11 token's user PIN itself (readable from /proc like LKMS_PASSPHRASE).",
+    ),
+    (
+        ROOT_CONNECT_TIMEOUT,
+        "Seconds an external root (AWS KMS, Vault) may take to connect; default 5.",
+    ),
+    (
+        ROOT_TIMEOUT,
+        "Seconds a whole call to an external root may take; default 30.",
     ),
     (
         MAX_WORK_FACTOR,

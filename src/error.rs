@@ -9,6 +9,7 @@ use crate::audit;
 use crate::crypto::CryptoError;
 use crate::keyring::store::MAX_WORK_FACTOR;
 use crate::keyring::{self, KeyState};
+use crate::roots::RootError;
 
 /// Exit codes, as documented in the README and docs/DESIGN.md.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,6 +128,9 @@ pub fn exit_code(err: &anyhow::Error) -> ExitCode {
         if let Some(e) = cause.downcast_ref::<keyring::Error>() {
             return keyring_exit_code(e);
         }
+        if let Some(e) = cause.downcast_ref::<RootError>() {
+            return root_exit_code(e);
+        }
         if let Some(e) = cause.downcast_ref::<audit::Error>() {
             return match e {
                 audit::Error::NoLog(_) => ExitCode::NotFound,
@@ -141,6 +145,16 @@ pub fn exit_code(err: &anyhow::Error) -> ExitCode {
         }
     }
     ExitCode::Failure
+}
+
+/// The exit code of an external root's error class (the messages carry their next steps).
+pub fn root_exit_code(e: &RootError) -> ExitCode {
+    match e {
+        RootError::Unreachable { .. } | RootError::Failure(_) => ExitCode::Failure,
+        RootError::Denied(_) => ExitCode::Auth,
+        RootError::KeyUnavailable(_) => ExitCode::KeyUnusable,
+        RootError::Mismatch(_) => ExitCode::Integrity,
+    }
 }
 
 fn keyring_exit_code(e: &keyring::Error) -> ExitCode {

@@ -127,6 +127,36 @@ fn obtain_from(
     non_empty(SecretString::from(typed), "the terminal")
 }
 
+/// A PKCS#11 token's user PIN: `file` (`--pin-file`), `LKMS_PKCS11_PIN_FILE`,
+/// `LKMS_PKCS11_PIN`, else asked on the terminal. Without any of them and no terminal, exit 3
+/// at once, naming the ways to give it.
+pub fn obtain_pin(file: Option<&Path>, token: &str) -> anyhow::Result<SecretString> {
+    let file = file
+        .map(Path::to_path_buf)
+        .or_else(|| std::env::var_os(crate::env::PKCS11_PIN_FILE).map(Into::into));
+    if let Some(path) = file {
+        return from_file(&path);
+    }
+    if let Some(value) = std::env::var_os(crate::env::PKCS11_PIN) {
+        let value = value
+            .into_string()
+            .map_err(|_| auth(format!("{} is not valid UTF-8", crate::env::PKCS11_PIN)))?;
+        return non_empty(SecretString::from(value), crate::env::PKCS11_PIN);
+    }
+    if !interactive() {
+        return Err(auth(format!(
+            "no PIN for the PKCS#11 token {token} and no terminal to ask on; use --pin-file              PATH, {}=PATH or {}=...",
+            crate::env::PKCS11_PIN_FILE,
+            crate::env::PKCS11_PIN
+        )));
+    }
+    let typed = dialoguer::Password::new()
+        .with_prompt(format!("PIN for the token {token}"))
+        .interact()
+        .map_err(|e| auth(format!("cannot read the PIN from the terminal: {e}")))?;
+    non_empty(SecretString::from(typed), "the terminal")
+}
+
 /// Asks a yes/no question on the terminal; `true` without asking when not interactive or `yes`.
 pub fn confirm(question: &str, yes: bool) -> anyhow::Result<bool> {
     if yes || !interactive() {

@@ -21,6 +21,10 @@ pub struct UnlockInfo {
     pub root: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    /// The external key of an external root (KMS key, `MOUNT/keys/KEY`, `TOKEN/LABEL`), so the
+    /// record can be matched with the external system's own log (CloudTrail, Vault audit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_key: Option<String>,
 }
 
 impl UnlockInfo {
@@ -29,13 +33,20 @@ impl UnlockInfo {
             via: "root".into(),
             root: Some(name.into()),
             kind: Some(kind.into()),
+            external_key: None,
         }
+    }
+    /// The same, naming the external key the root uses.
+    pub fn with_external_key(mut self, key: Option<String>) -> UnlockInfo {
+        self.external_key = key;
+        self
     }
     pub fn agent() -> UnlockInfo {
         UnlockInfo {
             via: "agent".into(),
             root: None,
             kind: None,
+            external_key: None,
         }
     }
 }

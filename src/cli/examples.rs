@@ -29,7 +29,9 @@ pub const INIT: &str = r#"Examples:
     lkms init --passphrase-file ~/.config/lkms/passphrase --json
   In a CI job:
     export LKMS_PASSPHRASE_FILE=/run/secrets/lkms
-    lkms init --keyring "$RUNNER_TEMP/keyring.age""#;
+    lkms init --keyring "$RUNNER_TEMP/keyring.age"
+  A keyring whose only root is the runners' cloud role (no passphrase anywhere):
+    lkms init --root aws-kms --key-id alias/lkms-ci"#;
 
 pub const CREATE: &str = r#"Examples:
   At a terminal:
@@ -314,6 +316,30 @@ pub const ROOT_ADD_PASSPHRASE: &str = r#"Examples:
     lkms root add passphrase --name backup --new-passphrase-file backup.txt
   In a CI job:
     LKMS_NEW_PASSPHRASE_FILE=/run/secrets/ci lkms root add passphrase --name ci --json"#;
+
+pub const ROOT_ADD_AWS_KMS: &str = r#"Examples:
+  At a terminal (credentials from your AWS profile):
+    AWS_PROFILE=admin lkms root add aws-kms --key-id alias/lkms-ci --region eu-west-1
+  In a shell script:
+    lkms root add aws-kms --key-id arn:aws:kms:eu-west-1:111122223333:key/1234abcd-... --json
+  In a CI job (the runner's role needs kms:Decrypt on the key):
+    lkms init --root aws-kms --key-id alias/lkms-ci"#;
+
+pub const ROOT_ADD_TRANSIT: &str = r#"Examples:
+  At a terminal (after `bao login` or `vault login`):
+    lkms root add transit --address https://vault.example:8200 --key lkms
+  In a shell script:
+    VAULT_TOKEN="$(cat token)" lkms root add transit --key lkms --mount team/transit --json
+  In a CI job:
+    lkms init --root transit --address "$VAULT_ADDR" --key lkms-ci"#;
+
+pub const ROOT_ADD_PKCS11: &str = r#"Examples:
+  At a terminal (asks for the PIN):
+    lkms root add pkcs11 --module /usr/lib/softhsm/libsofthsm2.so --token lkms --key-label root --generate
+  In a shell script:
+    lkms root add pkcs11 --module "$P11" --token lkms --key-label root --pin-file pin.txt
+  In a CI job:
+    LKMS_PKCS11_PIN_FILE=/run/secrets/pin lkms init --root pkcs11 --module "$P11" --token ci --key-label root"#;
 
 pub const ROOT_REMOVE: &str = r#"Examples:
   At a terminal (asks first):

@@ -1,10 +1,11 @@
 //! init and passwd: creating the keyring and changing a passphrase root's passphrase.
 
 use super::attempt::Attempt;
+use super::roots::ExternalPlan;
 use super::session::Session;
 use super::unlocking::UnlockInfo;
 use crate::audit::{Event, Field, Record};
-use crate::cli::{InitArgs, PasswdArgs};
+use crate::cli::{InitArgs, InitRoot, PasswdArgs};
 use crate::error::{failure, not_found, unusable};
 use crate::keyring::Keyring;
 use crate::keyring::identity::KeyringIdentity;
@@ -29,6 +30,16 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
         .work_factor
         .or(s.settings.config.work_factor)
         .unwrap_or(DEFAULT_WORK_FACTOR);
+    refuse_other_kinds_flags(args)?;
+    let plan = match args.root {
+        InitRoot::Passphrase => None,
+        InitRoot::AwsKms => Some(ExternalPlan::aws_kms(&args.kms)?),
+        InitRoot::Transit => Some(ExternalPlan::transit(&args.transit)?),
+        InitRoot::Pkcs11 => Some(ExternalPlan::pkcs11(&args.pkcs11)?),
+    };
+    if let Some(plan) = plan {
+        return init_external(s, args, plan, work_factor);
+    }
     // Before the passphrase is asked for: a keyring above the cap would not open again.
     store.check_work_factor(work_factor)?;
     let passphrase = obtain_new(
@@ -96,6 +107,126 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
         ),
         json_of(&r),
     ))
+}
+
+/// A flag of another root kind than `--root` names is a mistake (a typo in the kind, or a
+/// flag that would silently do nothing): refused before anything is asked or written.
+fn refuse_other_kinds_flags(args: &InitArgs) -> anyhow::Result<()> {
+    let kms =
+        args.kms.key_id.is_some() || args.kms.region.is_some() || args.kms.endpoint_url.is_some();
+    let transit = args.transit.address.is_some()
+        || args.transit.key.is_some()
+        || args.transit.mount != "transit";
+    let p = &args.pkcs11;
+    let pkcs11 = p.module.is_some() || p.token.is_some() || p.key_label.is_some() || p.generate;
+    let given: Vec<(&str, InitRoot)> = [
+        (kms, "aws-kms", InitRoot::AwsKms),
+        (transit, "transit", InitRoot::Transit),
+        (pkcs11, "pkcs11", InitRoot::Pkcs11),
+    ]
+    .into_iter()
+    .filter(|(set, _, kind)| *set && *kind != args.root)
+    .map(|(_, name, kind)| (name, kind))
+    .collect();
+    if let Some((name, _)) = given.first() {
+        return Err(crate::error::usage(format!(
+            "flags of a {name} root were given, but --root is {}; pass --root {name} or drop them",
+            match args.root {
+                InitRoot::Passphrase => "passphrase (the default)",
+                InitRoot::AwsKms => "aws-kms",
+                InitRoot::Transit => "transit",
+                InitRoot::Pkcs11 => "pkcs11",
+            }
+        )));
+    }
+    Ok(())
+}
+
+/// `init --root KIND`: a keyring whose only root is external (no passphrase anywhere), for CI
+/// runners whose identity is their cloud role, a Vault token or an HSM.
+fn init_external(
+    s: &mut Session,
+    args: &InitArgs,
+    plan: ExternalPlan,
+    work_factor: u8,
+) -> anyhow::Result<Report> {
+    let store = s.store();
+    let kind = plan.root.kind();
+    let key = plan.root.key_ref();
+    let name = args.name.clone().unwrap_or_else(|| kind.to_string());
+    crate::keyring::root::validate_name(&name)?;
+    // The token's key first, when asked: nothing is written if that fails.
+    plan.prepare()?;
+    let root = plan.keyring_root(&name);
+    store.ensure_dir()?;
+    let mut rec = Record::new(Event::CreateKeyring);
+    rec.set(Field::RootKind(kind.into()));
+    rec.request
+        .insert("external_key".into(), serde_json::Value::from(key.clone()));
+    let now = s.now();
+    let paths = RootPaths::of(store.path());
+    let mut attempt = Attempt::before_keyring(s, rec)?;
+    // As for a passphrase root: the root and the roots file first, then the keyring written
+    // beside its name, its line logged, and only then renamed into place (fail closed).
+    let prepared = (|| {
+        let lock = store.lock()?;
+        if store.exists() {
+            return Err(store.exists_error());
+        }
+        paths.check_not_shared(store.path())?;
+        let identity = KeyringIdentity::generate();
+        let mut keyring = Keyring::new(work_factor);
+        let id = keyring.keyring_id.expect("a new keyring has an id");
+        let mut roots_file = RootsFile::new(id, identity.recipient().to_string());
+        let entry = roots::store_new(&paths, &roots_file, &root, &identity, now, true)?;
+        roots_file.roots.push(entry);
+        roots_file.save(&paths)?;
+        let prepared = store.prepare(&lock, &mut keyring, &identity)?;
+        Ok((lock, prepared, identity, roots_file))
+    })();
+    let (lock, prepared, identity, roots_file) = match prepared {
+        Ok(p) => p,
+        Err(e) => return attempt.finish(Err(e)),
+    };
+    attempt.record.keyring_generation = Some(prepared.generation());
+    attempt.record.set(Field::Root(name.clone()));
+    attempt.finish(Ok(()))?;
+    prepared.commit()?;
+    drop(lock);
+    let keyring_id = roots_file.keyring_id.to_string();
+    s.unlocker.set_v2(
+        identity,
+        roots_file,
+        UnlockInfo::root(&name, kind).with_external_key(Some(key.clone())),
+    );
+    let r = CreatedWithExternalRoot {
+        keyring: store.path().display().to_string(),
+        keyring_id,
+        root: name,
+        root_kind: kind.to_string(),
+        external_key: key,
+        audit_log: s.settings.audit_log.display().to_string(),
+    };
+    Ok(Report::message(
+        format!(
+            "created the keyring {} with the {} root `{}` ({}) as its only root: no \
+             passphrase unlocks it; add one with `lkms root add passphrase` and keep it offline \
+             for recovery\naudit log: {}\n",
+            r.keyring, r.root_kind, r.root, r.external_key, r.audit_log
+        ),
+        json_of(&r),
+    ))
+}
+
+/// What `init --root KIND` reports: the keyring, its id, its one root and that root's key.
+#[derive(serde::Serialize)]
+struct CreatedWithExternalRoot {
+    keyring: String,
+    keyring_id: String,
+    root: String,
+    root_kind: String,
+    external_key: String,
+    audit_log: String,
 }
 
 /// What `init` reports: the keyring, its id and first root's file, the audit log, and the

@@ -32,9 +32,9 @@ pub fn dispatch(s: &mut Session, command: Command) -> anyhow::Result<Report> {
     match command {
         Command::Init(a) => init::init(s, &a),
         Command::Passwd(a) => init::passwd(s, &a),
+        Command::Root(c) => roots::run(s, c),
         Command::Create(a) => keys::create(s, &a),
         Command::List(a) => keys::list(s, &a),
-        Command::Root(c) => roots::run(s, c),
         Command::Agent(c) => agent::run(s, c),
         Command::Unlock(a) => agent::unlock(s, a),
         Command::Lock => agent::lock(),

@@ -5,19 +5,39 @@ use serde_json::{Value, json};
 use super::attempt::Attempt;
 use super::session::Session;
 use crate::audit::{Event, Field, Record};
-use crate::cli::{RootAddCommand, RootAddPassphraseArgs, RootCommand, RootRemoveArgs};
-use crate::error::{not_found, unusable};
+use crate::cli::{
+    AwsKmsArgs, Pkcs11Args, RootAddCommand, RootAddPassphraseArgs, RootCommand, RootRemoveArgs,
+    TransitArgs,
+};
+use crate::error::{not_found, unusable, usage};
 use crate::keyring::Keyring;
 use crate::keyring::root::{Root, RootEntry, RootPaths, RootsFile, remove_file, validate_name};
+use crate::keyring::roots::external::ExternalKeyringRoot;
 use crate::keyring::roots::{self, PassphraseRoot};
 use crate::keyring::store::{DEFAULT_WORK_FACTOR, Sealing};
 use crate::output::Report;
 use crate::passphrase::{ENV_NEW_PASSPHRASE, confirm, obtain_new};
+use crate::roots::ExternalRoot;
+use crate::roots::aws_kms::AwsKmsConfig;
+use crate::roots::pkcs11::{Pin, Pkcs11Config};
+use crate::roots::transit::TransitConfig;
 
 pub fn run(s: &mut Session, command: RootCommand) -> anyhow::Result<Report> {
     match command {
         RootCommand::List => list(s),
         RootCommand::Add(RootAddCommand::Passphrase(a)) => add_passphrase(s, a),
+        RootCommand::Add(RootAddCommand::AwsKms(a)) => {
+            let plan = ExternalPlan::aws_kms(&a.kms)?;
+            add_external(s, a.name, plan)
+        }
+        RootCommand::Add(RootAddCommand::Transit(a)) => {
+            let plan = ExternalPlan::transit(&a.transit)?;
+            add_external(s, a.name, plan)
+        }
+        RootCommand::Add(RootAddCommand::Pkcs11(a)) => {
+            let plan = ExternalPlan::pkcs11(&a.pkcs11)?;
+            add_external(s, a.name, plan)
+        }
         RootCommand::Remove(a) => remove(s, a),
     }
 }
@@ -220,5 +240,115 @@ fn remove(s: &mut Session, args: RootRemoveArgs) -> anyhow::Result<Report> {
     Ok(Report::message(
         format!("removed the root `{}`\n", args.name),
         json!({"removed": args.name}),
+    ))
+}
+
+/// An external root as the flags describe it, checked, with the PIN a token needs.
+pub(crate) struct ExternalPlan {
+    pub root: ExternalRoot,
+    pub pin: Option<Pin>,
+    /// PKCS#11 `--generate`: create the key on the token first.
+    pub generate: bool,
+}
+
+fn required<T: Clone>(value: &Option<T>, flag: &str, kind: &str) -> anyhow::Result<T> {
+    value
+        .clone()
+        .ok_or_else(|| usage(format!("a {kind} root needs {flag}")))
+}
+
+impl ExternalPlan {
+    pub(crate) fn aws_kms(a: &AwsKmsArgs) -> anyhow::Result<ExternalPlan> {
+        Ok(ExternalPlan {
+            root: ExternalRoot::AwsKms(AwsKmsConfig {
+                key_id: required(&a.key_id, "--key-id", "aws-kms")?,
+                region: a.region.clone(),
+                endpoint_url: a.endpoint_url.clone(),
+            }),
+            pin: None,
+            generate: false,
+        })
+    }
+
+    pub(crate) fn transit(a: &TransitArgs) -> anyhow::Result<ExternalPlan> {
+        // The address is recorded, so later unlocks reach the same server whatever VAULT_ADDR
+        // says then.
+        let address = a
+            .address
+            .clone()
+            .or_else(|| std::env::var("VAULT_ADDR").ok().filter(|v| !v.is_empty()))
+            .or_else(|| std::env::var("BAO_ADDR").ok().filter(|v| !v.is_empty()))
+            .ok_or_else(|| usage("a transit root needs --address (or VAULT_ADDR)"))?;
+        Ok(ExternalPlan {
+            root: ExternalRoot::Transit(TransitConfig {
+                address: Some(address),
+                mount: a.mount.clone(),
+                key: required(&a.key, "--key", "transit")?,
+            }),
+            pin: None,
+            generate: false,
+        })
+    }
+
+    pub(crate) fn pkcs11(a: &Pkcs11Args) -> anyhow::Result<ExternalPlan> {
+        let config = Pkcs11Config {
+            module: required(&a.module, "--module", "pkcs11")?,
+            token: required(&a.token, "--token", "pkcs11")?,
+            key_label: required(&a.key_label, "--key-label", "pkcs11")?,
+        };
+        let pin = crate::passphrase::obtain_pin(a.pin_file.as_deref(), &config.token)?;
+        Ok(ExternalPlan {
+            root: ExternalRoot::Pkcs11(config),
+            pin: Some(Pin::new(pin)),
+            generate: a.generate,
+        })
+    }
+
+    /// Creates the token's key when asked to (before anything else is written).
+    pub(crate) fn prepare(&self) -> anyhow::Result<()> {
+        if let (true, ExternalRoot::Pkcs11(c), Some(pin)) = (self.generate, &self.root, &self.pin) {
+            c.generate(pin)
+                .map_err(crate::keyring::root::RootError::from)
+                .map_err(crate::error::Error::from)?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn keyring_root(self, name: &str) -> ExternalKeyringRoot {
+        ExternalKeyringRoot::new(name, self.root, self.pin)
+    }
+}
+
+fn add_external(
+    s: &mut Session,
+    name: Option<String>,
+    plan: ExternalPlan,
+) -> anyhow::Result<Report> {
+    let kind = plan.root.kind();
+    let key = plan.root.key_ref();
+    // The first root of a kind is named after it; later ones KIND-N, as add_root names them.
+    let name = name.or_else(|| {
+        RootsFile::load(&s.unlocker.paths())
+            .ok()
+            .filter(|f| f.find(kind).is_none())
+            .map(|_| kind.to_string())
+    });
+    let entry = add_root(s, kind, name, |_, name, _, _| {
+        // The token's key is made here, once the keyring is unlocked and before the lock.
+        plan.prepare()?;
+        Ok(Box::new(plan.keyring_root(name)))
+    })?;
+    let paths = s.unlocker.paths();
+    Ok(Report::message(
+        format!(
+            "added the {kind} root `{}` ({key}); it unlocks the keyring with no passphrase{}\n",
+            entry.name,
+            if kind == crate::roots::external::PKCS11 {
+                " (the token's PIN instead)"
+            } else {
+                ""
+            }
+        ),
+        entry_json(&paths, &entry),
     ))
 }

@@ -131,6 +131,7 @@ impl Unlocker {
                     via: "passphrase".into(),
                     root: None,
                     kind: None,
+                    external_key: None,
                 });
                 let p = self.passphrase()?.clone();
                 self.state = Some(Unlocked::V1(p));
@@ -142,6 +143,7 @@ impl Unlocker {
                     via: "identity".into(),
                     root: None,
                     kind: Some("age-identity".into()),
+                    external_key: None,
                 });
                 let text = zeroize::Zeroizing::new(std::fs::read(&file).map_err(|e| {
                     auth(format!(
@@ -231,14 +233,54 @@ impl Unlocker {
             })?],
             None => roots.roots.iter().collect(),
         };
-        // Roots that need no person first, in the roots file's order. (Passphrase roots are
-        // built only once the passphrase is known, below.)
+        // Roots that need no person first, in the roots file's order. One that fails (its
+        // server unreachable, its key disabled) does not stop the others; if nothing else
+        // unlocks, its error is the one reported. (Passphrase roots are built only once the
+        // passphrase is known, below.)
+        let mut external_error: Option<anyhow::Error> = None;
         for entry in &candidates {
             if let Some(root) = roots::build(paths, entry, None, self.max_work_factor)
                 && !root.needs_person()
             {
-                self.info = Some(UnlockInfo::root(&entry.name, &entry.kind));
-                return roots::unlock_with(paths, roots, entry, root.as_ref());
+                self.info = Some(
+                    UnlockInfo::root(&entry.name, &entry.kind)
+                        .with_external_key(roots::external::key_ref(entry)),
+                );
+                match roots::unlock_with(paths, roots, entry, root.as_ref()) {
+                    Ok(identity) => return Ok(identity),
+                    Err(e) => {
+                        external_error.get_or_insert(e);
+                    }
+                }
+            }
+        }
+        // Then tokens, which want a PIN (from --pin-file's variables, the environment, or
+        // the terminal).
+        for entry in candidates
+            .iter()
+            .filter(|e| e.kind == roots::external::PKCS11)
+        {
+            self.info = Some(
+                UnlockInfo::root(&entry.name, &entry.kind)
+                    .with_external_key(roots::external::key_ref(entry)),
+            );
+            let token = entry
+                .params
+                .get("token")
+                .and_then(|t| t.as_str())
+                .unwrap_or("?")
+                .to_string();
+            let attempt = crate::passphrase::obtain_pin(None, &token).and_then(|pin| {
+                let pin = Some(crate::roots::pkcs11::Pin::new(pin));
+                let root = roots::external::ExternalKeyringRoot::from_entry(entry, pin)
+                    .expect("an external kind");
+                roots::unlock_with(paths, roots, entry, &root)
+            });
+            match attempt {
+                Ok(identity) => return Ok(identity),
+                Err(e) => {
+                    external_error.get_or_insert(e);
+                }
             }
         }
         let with_passphrase: Vec<&&RootEntry> = candidates
@@ -246,21 +288,31 @@ impl Unlocker {
             .filter(|e| e.kind == roots::passphrase::KIND)
             .collect();
         if with_passphrase.is_empty() {
-            return Err(auth(format!(
-                "none of the roots in {} can be used by this lkms; see `lkms root list`",
-                paths.roots_file().display()
-            )));
+            return Err(external_error.unwrap_or_else(|| {
+                auth(format!(
+                    "none of the roots in {} can be used by this lkms; see `lkms root list`",
+                    paths.roots_file().display()
+                ))
+            }));
         }
         let first = with_passphrase[0];
         self.info = Some(UnlockInfo::root(&first.name, &first.kind));
-        let passphrase = self.passphrase()?.clone();
+        // With no passphrase to be had (no terminal, none given), the external root's own
+        // failure says more than "no passphrase".
+        let passphrase = match self.passphrase() {
+            Ok(p) => p.clone(),
+            Err(e) => return Err(external_error.unwrap_or(e)),
+        };
         // One KDF per passphrase root tried: `default` is first in the file, so a keyring with
         // one passphrase costs one. A wrong passphrase for every root is exit 3; a root file
         // that is missing (a break-glass root kept offline) is skipped while others remain.
         let mut first_error: Option<anyhow::Error> = None;
         let mut denied: Option<anyhow::Error> = None;
         for entry in with_passphrase {
-            self.info = Some(UnlockInfo::root(&entry.name, &entry.kind));
+            self.info = Some(
+                UnlockInfo::root(&entry.name, &entry.kind)
+                    .with_external_key(roots::external::key_ref(entry)),
+            );
             let root = roots::build(paths, entry, Some(&passphrase), self.max_work_factor)
                 .expect("a built-in kind");
             match roots::unlock_with(paths, roots, entry, root.as_ref()) {

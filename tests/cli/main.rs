@@ -3,12 +3,16 @@
 
 mod util;
 
+#[path = "../support/servers.rs"]
+mod servers;
+
 mod agent;
 mod audit;
 mod concurrency;
 mod config;
 mod crash;
 mod data;
+mod external_roots;
 mod faults;
 mod generated;
 mod grant;

@@ -4,6 +4,7 @@
 //! A kind this build does not know (written by a newer lkms) is listed but skipped when
 //! unlocking.
 
+pub mod external;
 pub mod passphrase;
 
 use base64::Engine;
@@ -53,6 +54,9 @@ pub fn build(
                 PassphraseRoot::new(&entry.name, &origin, p.clone(), work_factor(entry))
                     .with_max_work_factor(max_work_factor),
             ))
+        }
+        kind if external::is_external(kind) => {
+            external::ExternalKeyringRoot::from_entry(entry, None).map(|r| Box::new(r) as _)
         }
         _ => None,
     }
