@@ -55,6 +55,9 @@ _lkms() {
             lkms,help)
                 cmd="lkms__subcmd__help"
                 ;;
+            lkms,identity)
+                cmd="lkms__subcmd__identity"
+                ;;
             lkms,init)
                 cmd="lkms__subcmd__init"
                 ;;
@@ -235,6 +238,9 @@ _lkms() {
             lkms__subcmd__help,help)
                 cmd="lkms__subcmd__help__subcmd__help"
                 ;;
+            lkms__subcmd__help,identity)
+                cmd="lkms__subcmd__help__subcmd__identity"
+                ;;
             lkms__subcmd__help,init)
                 cmd="lkms__subcmd__help__subcmd__init"
                 ;;
@@ -322,6 +328,9 @@ _lkms() {
             lkms__subcmd__help__subcmd__grant,revoke)
                 cmd="lkms__subcmd__help__subcmd__grant__subcmd__revoke"
                 ;;
+            lkms__subcmd__help__subcmd__identity,export)
+                cmd="lkms__subcmd__help__subcmd__identity__subcmd__export"
+                ;;
             lkms__subcmd__help__subcmd__policy,get)
                 cmd="lkms__subcmd__help__subcmd__policy__subcmd__get"
                 ;;
@@ -363,6 +372,18 @@ _lkms() {
                 ;;
             lkms__subcmd__help__subcmd__version,enable)
                 cmd="lkms__subcmd__help__subcmd__version__subcmd__enable"
+                ;;
+            lkms__subcmd__identity,export)
+                cmd="lkms__subcmd__identity__subcmd__export"
+                ;;
+            lkms__subcmd__identity,help)
+                cmd="lkms__subcmd__identity__subcmd__help"
+                ;;
+            lkms__subcmd__identity__subcmd__help,export)
+                cmd="lkms__subcmd__identity__subcmd__help__subcmd__export"
+                ;;
+            lkms__subcmd__identity__subcmd__help,help)
+                cmd="lkms__subcmd__identity__subcmd__help__subcmd__help"
                 ;;
             lkms__subcmd__policy,get)
                 cmd="lkms__subcmd__policy__subcmd__get"
@@ -497,7 +518,7 @@ _lkms() {
 
     case "${cmd}" in
         lkms)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit identity passwd root agent unlock lock help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1166,7 +1187,7 @@ _lkms() {
             fi
             case "${prev}" in
                 --spec)
-                    COMPREPLY=($(compgen -W "aes-256-gcm chacha20-poly1305 hmac-sha256 ed25519 ecdsa-p256" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "aes-256-gcm chacha20-poly1305 hmac-sha256 ed25519 ecdsa-p256 x25519" -- "${cur}"))
                     return 0
                     ;;
                 --alias)
@@ -1217,7 +1238,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__decrypt)
-            opts="-o -y -h -V --key --context --output --force --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-r -o -y -h -V --key --recursive --keep-going --context --output --force --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1385,13 +1406,25 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__encrypt)
-            opts="-o -y -h -V --key --context --output --force --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-R -a -r -o -y -h -V --key --recipient --recipients-file --armor --recursive --keep-going --context --output --force --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recipient)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recipients-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -R)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1727,7 +1760,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__help)
-            opts="init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit passwd root agent unlock lock help"
+            opts="init create list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit identity passwd root agent unlock lock help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2051,6 +2084,34 @@ _lkms() {
         lkms__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__identity)
+            opts="export"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__identity__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2511,6 +2572,136 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__help__subcmd__version__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__identity)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version export help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__identity__subcmd__export)
+            opts="-o -y -h --version --output --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__identity__subcmd__help)
+            opts="export help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__identity__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__identity__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3131,7 +3322,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__re__subcmd__encrypt)
-            opts="-o -y -h -V --key --source-key --context --output --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-r -o -y -h -V --key --source-key --recursive --keep-going --context --output --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

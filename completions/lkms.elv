@@ -55,8 +55,9 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand verify 'Verify a signature'
             cand mac 'Compute an HMAC-SHA256 tag with an hmac-sha256 key'
             cand verify-mac 'Verify an HMAC-SHA256 tag'
-            cand public-key 'Print a signing key''s public key (SubjectPublicKeyInfo)'
+            cand public-key 'Print a signing key''s public key, or an x25519 key''s age recipient'
             cand audit 'Read and verify the audit log'
+            cand identity 'Export an x25519 key''s age identity'
             cand passwd 'Change the passphrase of one passphrase root (and optionally its work factor)'
             cand root 'List, add or remove the keyring''s roots: what holds its identity'
             cand agent 'Start, inspect or stop the unlock agent (as ssh-agent)'
@@ -578,6 +579,9 @@ set edit:completion:arg-completer[lkms] = {|@words|
         }
         &'lkms;encrypt'= {
             cand --key 'The key to encrypt under [default: the config file''s default_key]'
+            cand --recipient 'Encrypt to this age X25519 recipient (age1...) as a standard age file, with no keyring, passphrase or audit log (repeatable)'
+            cand -R 'Encrypt to the recipients in this file, one a line (`#` comments and blank lines are ignored), as `age -R` reads them (repeatable)'
+            cand --recipients-file 'Encrypt to the recipients in this file, one a line (`#` comments and blank lines are ignored), as `age -R` reads them (repeatable)'
             cand --context 'Encryption context, K=V (repeatable); needed again to decrypt; logged in clear'
             cand -o 'Write to this file (`-` for standard output); only with a single INPUT'
             cand --output 'Write to this file (`-` for standard output); only with a single INPUT'
@@ -587,6 +591,11 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand --identity 'An age identity file (age-keygen''s) that opens a grant made for its recipient'
             cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
             cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand -a 'Write ASCII armor (age''s for age files, `LKMS ENCRYPTED FILE` for lkms ones), which may go to a terminal'
+            cand --armor 'Write ASCII armor (age''s for age files, `LKMS ENCRYPTED FILE` for lkms ones), which may go to a terminal'
+            cand -r 'Take directories: every regular file under them, in a stable order (symbolic links are reported and skipped); outputs go beside each file, or under -o DIR mirroring the tree'
+            cand --recursive 'Take directories: every regular file under them, in a stable order (symbolic links are reported and skipped); outputs go beside each file, or under -o DIR mirroring the tree'
+            cand --keep-going 'Go on with the other inputs after one fails (the exit code is the worst one)'
             cand --force 'Replace an existing output file'
             cand --json 'Print machine-readable JSON (one value) instead of text'
             cand -y 'Do not ask for confirmation before destructive changes'
@@ -597,7 +606,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand --version 'Print version'
         }
         &'lkms;decrypt'= {
-            cand --key 'Decrypt only data encrypted under this key (id or alias); any other is refused (exit 4)'
+            cand --key 'Decrypt only data encrypted under this key (id or alias); any other is refused (exit 4). For age files: try only this x25519 key''s versions [default: every x25519 key]'
             cand --context 'Encryption context, K=V (repeatable): must equal the one used to encrypt'
             cand -o 'Write to this file (`-` for standard output); only with a single INPUT'
             cand --output 'Write to this file (`-` for standard output); only with a single INPUT'
@@ -607,6 +616,9 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand --identity 'An age identity file (age-keygen''s) that opens a grant made for its recipient'
             cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
             cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand -r 'Take directories: every regular file under them, in a stable order (symbolic links are reported and skipped); outputs go beside each file, or under -o DIR mirroring the tree'
+            cand --recursive 'Take directories: every regular file under them, in a stable order (symbolic links are reported and skipped); outputs go beside each file, or under -o DIR mirroring the tree'
+            cand --keep-going 'Go on with the other inputs after one fails (the exit code is the worst one)'
             cand --force 'Replace an existing output file'
             cand --json 'Print machine-readable JSON (one value) instead of text'
             cand -y 'Do not ask for confirmation before destructive changes'
@@ -628,6 +640,9 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand --identity 'An age identity file (age-keygen''s) that opens a grant made for its recipient'
             cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
             cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand -r 'Take directories: every regular file under them, in a stable order (symbolic links are reported and skipped); outputs go beside each file, or under -o DIR mirroring the tree'
+            cand --recursive 'Take directories: every regular file under them, in a stable order (symbolic links are reported and skipped); outputs go beside each file, or under -o DIR mirroring the tree'
+            cand --keep-going 'Go on with the other inputs after one fails (the exit code is the worst one)'
             cand --json 'Print machine-readable JSON (one value) instead of text'
             cand -y 'Do not ask for confirmation before destructive changes'
             cand --yes 'Do not ask for confirmation before destructive changes'
@@ -738,7 +753,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand --version 'Print version'
         }
         &'lkms;public-key'= {
-            cand --format 'PEM text or raw DER'
+            cand --format 'PEM text or raw DER (signing keys; an x25519 key prints its age recipient)'
             cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
             cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
             cand --passphrase-file 'Read the passphrase from the first line of this file'
@@ -814,6 +829,47 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;audit;help;verify'= {
         }
         &'lkms;audit;help;help'= {
+        }
+        &'lkms;identity'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --identity 'An age identity file (age-keygen''s) that opens a grant made for its recipient'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand export 'Write an x25519 key version''s age identity to a new file (mode 0600)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;identity;export'= {
+            cand --version 'The version to export [default: the current one]'
+            cand -o 'The identity file to create; it must not exist'
+            cand --output 'The identity file to create; it must not exist'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --identity 'An age identity file (age-keygen''s) that opens a grant made for its recipient'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'lkms;identity;help'= {
+            cand export 'Write an x25519 key version''s age identity to a new file (mode 0600)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'lkms;identity;help;export'= {
+        }
+        &'lkms;identity;help;help'= {
         }
         &'lkms;passwd'= {
             cand --root 'The passphrase root to change [default: the one that unlocked, else `default`]'
@@ -1160,8 +1216,9 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand verify 'Verify a signature'
             cand mac 'Compute an HMAC-SHA256 tag with an hmac-sha256 key'
             cand verify-mac 'Verify an HMAC-SHA256 tag'
-            cand public-key 'Print a signing key''s public key (SubjectPublicKeyInfo)'
+            cand public-key 'Print a signing key''s public key, or an x25519 key''s age recipient'
             cand audit 'Read and verify the audit log'
+            cand identity 'Export an x25519 key''s age identity'
             cand passwd 'Change the passphrase of one passphrase root (and optionally its work factor)'
             cand root 'List, add or remove the keyring''s roots: what holds its identity'
             cand agent 'Start, inspect or stop the unlock agent (as ssh-agent)'
@@ -1262,6 +1319,11 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;help;audit;show'= {
         }
         &'lkms;help;audit;verify'= {
+        }
+        &'lkms;help;identity'= {
+            cand export 'Write an x25519 key version''s age identity to a new file (mode 0600)'
+        }
+        &'lkms;help;identity;export'= {
         }
         &'lkms;help;passwd'= {
         }

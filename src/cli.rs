@@ -280,10 +280,13 @@ pub enum Command {
     /// takes the same time wherever the tags differ.
     #[command(after_long_help = examples::VERIFY_MAC)]
     VerifyMac(VerifyMacArgs),
-    /// Print a signing key's public key (SubjectPublicKeyInfo)
+    /// Print a signing key's public key, or an x25519 key's age recipient
     ///
-    /// PEM by default, raw DER with --format der; OpenSSL and other tools read either. Hand it
-    /// to whoever verifies your signatures.
+    /// Signing keys: a SubjectPublicKeyInfo, PEM by default, raw DER with --format der;
+    /// OpenSSL and other tools read either. Hand it to whoever verifies your signatures.
+    /// x25519 keys: the current version's recipient (age1...), which `lkms encrypt
+    /// --recipient` and `age -r` encrypt to; with --json, every version's recipient too.
+    /// After a rotation encryptors must fetch the new recipient.
     #[command(after_long_help = examples::PUBLIC_KEY)]
     PublicKey(PublicKeyArgs),
     /// Read and verify the audit log
@@ -292,6 +295,12 @@ pub enum Command {
     /// outcome, key, context and actor, chained to the line before by a SHA-256 hash.
     #[command(subcommand, after_long_help = examples::AUDIT)]
     Audit(AuditCommand),
+    /// Export an x25519 key's age identity
+    ///
+    /// The identity opens every age file encrypted to that key version, with the age CLI and
+    /// without lkms.
+    #[command(subcommand, after_long_help = examples::IDENTITY)]
+    Identity(IdentityCommand),
     /// Change the passphrase of one passphrase root (and optionally its work factor)
     ///
     /// Unlocks the keyring, then asks for the new passphrase twice (or reads
@@ -799,11 +808,37 @@ pub struct OutputArgs {
     pub output: Option<PathBuf>,
 }
 
+/// Options for many inputs: directory trees, and what happens after one input fails.
+#[derive(Debug, Args)]
+pub struct ManyArgs {
+    /// Take directories: every regular file under them, in a stable order (symbolic links are
+    /// reported and skipped); outputs go beside each file, or under -o DIR mirroring the tree
+    #[arg(short = 'r', long)]
+    pub recursive: bool,
+    /// Go on with the other inputs after one fails (the exit code is the worst one)
+    #[arg(long)]
+    pub keep_going: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct EncryptArgs {
     /// The key to encrypt under [default: the config file's default_key]
-    #[arg(long, value_name = "KEY")]
+    #[arg(long, value_name = "KEY", conflicts_with_all = ["recipients", "recipients_file"])]
     pub key: Option<String>,
+    /// Encrypt to this age X25519 recipient (age1...) as a standard age file, with no keyring,
+    /// passphrase or audit log (repeatable)
+    #[arg(long = "recipient", value_name = "AGE1...")]
+    pub recipients: Vec<String>,
+    /// Encrypt to the recipients in this file, one a line (`#` comments and blank lines are
+    /// ignored), as `age -R` reads them (repeatable)
+    #[arg(short = 'R', long = "recipients-file", value_name = "FILE")]
+    pub recipients_file: Vec<PathBuf>,
+    /// Write ASCII armor (age's for age files, `LKMS ENCRYPTED FILE` for lkms ones), which
+    /// may go to a terminal
+    #[arg(short = 'a', long)]
+    pub armor: bool,
+    #[command(flatten)]
+    pub many: ManyArgs,
     /// Encryption context, K=V (repeatable); needed again to decrypt; logged in clear
     #[arg(long = "context", value_name = "K=V", value_parser = parse_pair)]
     pub context: Vec<(String, String)>,
@@ -812,7 +847,8 @@ pub struct EncryptArgs {
     /// Replace an existing output file
     #[arg(long)]
     pub force: bool,
-    /// Files to encrypt (each to FILE.lkms); none or `-` for standard input
+    /// Files to encrypt (each to FILE.lkms, or FILE.age for recipients); none or `-` for
+    /// standard input
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 }
@@ -827,9 +863,12 @@ pub struct ExpectedContext {
 
 #[derive(Debug, Args)]
 pub struct DecryptArgs {
-    /// Decrypt only data encrypted under this key (id or alias); any other is refused (exit 4)
+    /// Decrypt only data encrypted under this key (id or alias); any other is refused (exit 4).
+    /// For age files: try only this x25519 key's versions [default: every x25519 key]
     #[arg(long, value_name = "KEY")]
     pub key: Option<String>,
+    #[command(flatten)]
+    pub many: ManyArgs,
     #[command(flatten)]
     pub expected: ExpectedContext,
     #[command(flatten)]
@@ -837,7 +876,7 @@ pub struct DecryptArgs {
     /// Replace an existing output file
     #[arg(long)]
     pub force: bool,
-    /// Ciphertexts to decrypt (FILE.lkms to FILE); none or `-` for standard input
+    /// Ciphertexts to decrypt (FILE.lkms or FILE.age to FILE); none or `-` for standard input
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 }
@@ -850,6 +889,8 @@ pub struct ReEncryptArgs {
     /// Rewrap only data encrypted under this key (id or alias); any other is refused (exit 4)
     #[arg(long, value_name = "KEY")]
     pub source_key: Option<String>,
+    #[command(flatten)]
+    pub many: ManyArgs,
     #[command(flatten)]
     pub expected: ExpectedContext,
     #[command(flatten)]
@@ -939,11 +980,37 @@ pub enum KeyFormat {
 
 #[derive(Debug, Args)]
 pub struct PublicKeyArgs {
-    /// The signing key
+    /// The signing or x25519 key
     pub key: String,
-    /// PEM text or raw DER
+    /// PEM text or raw DER (signing keys; an x25519 key prints its age recipient)
     #[arg(long, value_enum, default_value_t = KeyFormat::Pem)]
     pub format: KeyFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IdentityCommand {
+    /// Write an x25519 key version's age identity to a new file (mode 0600)
+    ///
+    /// For recovery, or for a system that cannot run lkms: `age -d -i FILE` opens what was
+    /// encrypted to that version. Whoever holds the file can decrypt everything encrypted to
+    /// it, outside the audit log. On a terminal lkms asks first, unless --yes. Logged as
+    /// ExportKey.
+    // `--version N` names the key version here, as in `describe`'s output; lkms's own
+    // version is `lkms --version`.
+    #[command(after_long_help = examples::IDENTITY_EXPORT, disable_version_flag = true)]
+    Export(IdentityExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IdentityExportArgs {
+    /// The x25519 key: its id or an alias
+    pub key: String,
+    /// The version to export [default: the current one]
+    #[arg(long, value_name = "N")]
+    pub version: Option<u32>,
+    /// The identity file to create; it must not exist
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]

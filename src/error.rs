@@ -92,6 +92,27 @@ impl Error {
     }
 }
 
+/// Some of many inputs failed. The report (files written, the `--json` results object) is
+/// printed all the same, then each failure's message, then the summary; the exit code is the
+/// worst of the failures'.
+#[derive(thiserror::Error)]
+#[error("{summary}")]
+pub struct BatchFailed {
+    pub report: crate::output::Report,
+    pub messages: Vec<String>,
+    pub summary: String,
+    pub code: ExitCode,
+}
+
+impl fmt::Debug for BatchFailed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BatchFailed")
+            .field("summary", &self.summary)
+            .field("code", &self.code)
+            .finish_non_exhaustive()
+    }
+}
+
 /// Shorthands so call sites read as sentences: `Err(not_found(format!(...)))`.
 pub fn usage(msg: impl fmt::Display) -> anyhow::Error {
     Error::Usage(msg.to_string()).into()
@@ -118,6 +139,9 @@ pub fn exit_code(err: &anyhow::Error) -> ExitCode {
     for cause in err.chain() {
         if let Some(e) = cause.downcast_ref::<Error>() {
             return e.exit_code();
+        }
+        if let Some(b) = cause.downcast_ref::<BatchFailed>() {
+            return b.code;
         }
         if let Some(e) = cause.downcast_ref::<CryptoError>() {
             return match e {

@@ -5,7 +5,7 @@ use clap::Parser;
 use crate::cli::Cli;
 use crate::commands::{dispatch, session::Session};
 use crate::config::Settings;
-use crate::error::{ExitCode, exit_code, is_broken_pipe};
+use crate::error::{BatchFailed, ExitCode, exit_code, is_broken_pipe};
 use crate::keyring::SystemClock;
 use crate::output::clean_lines;
 
@@ -21,9 +21,20 @@ pub fn run() -> i32 {
             return e.exit_code();
         }
     };
+    let json = cli.global.json;
     match execute(cli) {
         Ok(()) => ExitCode::Success as i32,
         Err(e) if is_broken_pipe(&e) => ExitCode::Success as i32,
+        Err(e) if e.downcast_ref::<BatchFailed>().is_some() => {
+            let b = e.downcast_ref::<BatchFailed>().expect("checked");
+            // The results first (a pipeline reads them to find the bad artifact), then why.
+            let _ = b.report.print(json);
+            for m in &b.messages {
+                eprintln!("lkms: error: {}", clean_lines(m));
+            }
+            eprintln!("lkms: error: {}", clean_lines(&b.summary));
+            b.code as i32
+        }
         Err(e) => {
             // Messages may quote text from files (a config key, an audit line): clean it.
             eprintln!("lkms: error: {}", clean_lines(&crate::error::render(&e)));

@@ -40,6 +40,8 @@ pub enum Event {
     GenerateMac,
     VerifyMac,
     GetPublicKey,
+    /// An x25519 key version's age identity written out (`lkms identity export`).
+    ExportKey,
     /// A keyring unlocked (by `lkms unlock`) or a failed attempt to unlock one.
     Unlock,
     /// A format 1 keyring converted to format 2 by its first write.
@@ -90,6 +92,7 @@ impl Event {
             Event::GenerateMac => "GenerateMac",
             Event::VerifyMac => "VerifyMac",
             Event::GetPublicKey => "GetPublicKey",
+            Event::ExportKey => "ExportKey",
             Event::Unlock => "Unlock",
             Event::MigrateKeyring => "MigrateKeyring",
             Event::ListRoots => "ListRoots",

@@ -19,7 +19,10 @@ const LKMS: &str = r#"Examples:
     lkms describe "$key" --json | jq -r .state
   In a CI job (the passphrase file comes from the secret store):
     export LKMS_PASSPHRASE_FILE="$RUNNER_TEMP/lkms-passphrase"
-    lkms encrypt --key release --context build="$GITHUB_SHA" dist/*"#;
+    lkms encrypt --key release --context build="$GITHUB_SHA" dist/*
+  In a CI job that holds no secret at all (age files, to an x25519 key's recipient):
+    lkms encrypt --recipients-file recipients.txt -r dist/      # dist/**.age
+    lkms encrypt --recipient age1... --armor config.yaml        # config.yaml.age, text"#;
 
 pub const INIT: &str = r#"Examples:
   At a terminal (asks for the passphrase twice):
@@ -170,7 +173,10 @@ pub const ENCRYPT: &str = r#"Examples:
     lkms encrypt --key backup --context host="$(hostname)" --force logs/*.log
   In a CI job (one unlock for every artifact):
     export LKMS_PASSPHRASE_FILE="$RUNNER_TEMP/lkms-passphrase"
-    lkms encrypt --key release --context build="$GITHUB_SHA" dist/*"#;
+    lkms encrypt --key release --context build="$GITHUB_SHA" dist/*
+  In a CI job that holds no secret at all (age files, to an x25519 key's recipient):
+    lkms encrypt --recipients-file recipients.txt -r dist/      # dist/**.age
+    lkms encrypt --recipient age1... --armor config.yaml        # config.yaml.age, text"#;
 
 pub const DECRYPT: &str = r#"Examples:
   At a terminal:
@@ -246,7 +252,26 @@ pub const PUBLIC_KEY: &str = r#"Examples:
     lkms public-key release > release.pem
     openssl pkeyutl -verify -pubin -inkey release.pem -rawin -in app.tar -sigfile app.tar.sig
   In a CI job:
-    lkms public-key release --format der > dist/release.der"#;
+    lkms public-key release --format der > dist/release.der
+  For an x25519 key (fetch it again after every rotation):
+    lkms public-key artifacts > recipients.txt"#;
+
+pub const IDENTITY: &str = r#"Examples:
+  At a terminal:
+    lkms identity export artifacts -o artifacts.key
+    age -d -i artifacts.key build.tar.age > build.tar
+  In a shell script (no question asked):
+    lkms identity export artifacts --version 2 --yes -o recovery/artifacts-v2.key
+  In a CI job (a runner that only encrypts needs no identity at all):
+    lkms encrypt --recipient "$ARTIFACTS_RECIPIENT" -r dist/"#;
+
+pub const IDENTITY_EXPORT: &str = r#"Examples:
+  At a terminal:
+    lkms identity export artifacts --version 1 -o artifacts-v1.key
+  In a shell script (no question asked):
+    lkms identity export artifacts --yes -o "$HOME/recovery/artifacts.key"
+  In a CI job (a recovery job that hands the identity to age):
+    lkms identity export artifacts --yes -o "$RUNNER_TEMP/id" && age -d -i "$RUNNER_TEMP/id" a.age"#;
 
 pub const AUDIT: &str = r#"Examples:
   At a terminal:

@@ -9,18 +9,19 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde_json::json;
-
 use super::attempt::Attempt;
+use super::results::{Entry, Outcome, Results};
 use super::session::Session;
 use crate::audit::{Event, Field, Record};
+use crate::cli::ManyArgs;
 use crate::crypto::envelope::{Context, check_context};
-use crate::error::usage;
+use crate::error::{render, usage};
 use crate::io::input::read_error;
 use crate::io::naming::{file_or_stdio, name_of, shown};
 use crate::io::output::{PendingFile, stdout_binary_ok};
+use crate::io::tree::{Found, walk};
 use crate::keyring::Keyring;
-use crate::output::{Report, clean};
+use crate::output::clean;
 
 /// Where one INPUT goes.
 pub(super) enum Sink {
@@ -35,10 +36,10 @@ pub(super) struct Job {
 }
 
 impl Job {
-    fn input_name(&self) -> String {
+    pub(super) fn input_name(&self) -> String {
         name_of(self.input.as_deref())
     }
-    fn output_name(&self) -> String {
+    pub(super) fn output_name(&self) -> String {
         match &self.output {
             Sink::Stdout => name_of(None),
             Sink::File(p) => name_of(Some(p)),
@@ -46,25 +47,66 @@ impl Job {
     }
 }
 
+/// One INPUT, or one file found under a directory INPUT, and what to do with it.
+pub(super) enum Planned {
+    Job(Job),
+    /// Left alone on purpose (a symbolic link, a file not of the kind the command takes).
+    Skip(PathBuf, &'static str),
+    /// Its output cannot be named (decrypt of a file without `.lkms` or `.age`).
+    Bad(PathBuf, anyhow::Error),
+}
+
+/// The inputs of a command: what to do with each, and whether they are many (several INPUTs,
+/// or a tree), which makes the report the results object.
+pub(super) struct Plan {
+    pub(super) items: Vec<Planned>,
+    pub(super) many: bool,
+    pub(super) keep_going: bool,
+}
+
+impl Plan {
+    pub(super) fn jobs(&self) -> impl Iterator<Item = &Job> {
+        self.items.iter().filter_map(|p| match p {
+            Planned::Job(j) => Some(j),
+            _ => None,
+        })
+    }
+}
+
 /// The jobs for INPUT... and `-o`: standard input to standard output (or `-o PATH`); files to
-/// `name(file)` each, or to `-o PATH` when there is a single one.
+/// `name(file)` each, or to `-o PATH` when there is a single one. With `-r`, directories stand
+/// for the regular files under them, `skip` may leave some of those alone (with its reason),
+/// and `-o DIR` receives the outputs mirroring each tree.
 pub(super) fn plan(
     inputs: &[PathBuf],
     output: Option<&Path>,
+    many: &ManyArgs,
     name: impl Fn(&Path) -> anyhow::Result<PathBuf>,
-) -> anyhow::Result<Vec<Job>> {
+    skip: impl Fn(&Path) -> Option<&'static str>,
+) -> anyhow::Result<Plan> {
     let dash = Path::new("-");
     let out = |o: &Path| file_or_stdio(Some(o)).map_or(Sink::Stdout, |p| Sink::File(p.into()));
+    let single = |job: Job| Plan {
+        items: vec![Planned::Job(job)],
+        many: false,
+        keep_going: many.keep_going,
+    };
     if inputs.is_empty() || (inputs.len() == 1 && inputs[0] == dash) {
-        return Ok(vec![Job {
+        if many.recursive {
+            return Err(usage("-r takes directories: name them as INPUTs"));
+        }
+        return Ok(single(Job {
             input: None,
             output: output.map_or(Sink::Stdout, out),
-        }]);
+        }));
     }
     if inputs.iter().any(|i| i == dash) {
         return Err(usage(
             "`-` (standard input) cannot be mixed with file INPUTs",
         ));
+    }
+    if many.recursive {
+        return plan_tree(inputs, output, many, name, skip);
     }
     if let Some(o) = output {
         if inputs.len() > 1 {
@@ -72,41 +114,106 @@ pub(super) fn plan(
                 "-o goes with a single INPUT; with several, each output is named after its input",
             ));
         }
-        return Ok(vec![Job {
+        return Ok(single(Job {
             input: Some(inputs[0].clone()),
             output: out(o),
-        }]);
+        }));
     }
-    inputs
+    let mut items: Vec<Planned> = inputs
         .iter()
-        .map(|i| {
-            Ok(Job {
+        .map(|i| match name(i) {
+            Ok(o) => Planned::Job(Job {
                 input: Some(i.clone()),
-                output: Sink::File(name(i)?),
-            })
+                output: Sink::File(o),
+            }),
+            Err(e) => Planned::Bad(i.clone(), e),
         })
-        .collect()
+        .collect();
+    // One INPUT whose output cannot be named is a usage error, as it was before many.
+    if items.len() == 1
+        && let Some(Planned::Bad(_, _)) = items.first()
+        && let Some(Planned::Bad(_, e)) = items.pop()
+    {
+        return Err(e);
+    }
+    Ok(Plan {
+        items,
+        many: inputs.len() > 1,
+        keep_going: many.keep_going,
+    })
+}
+
+fn plan_tree(
+    inputs: &[PathBuf],
+    output: Option<&Path>,
+    many: &ManyArgs,
+    name: impl Fn(&Path) -> anyhow::Result<PathBuf>,
+    skip: impl Fn(&Path) -> Option<&'static str>,
+) -> anyhow::Result<Plan> {
+    let dir = match output {
+        Some(o) if file_or_stdio(Some(o)).is_none() => {
+            return Err(usage("with -r, -o names a directory, not standard output"));
+        }
+        other => other,
+    };
+    let mut items = Vec::new();
+    for found in walk(inputs)? {
+        match found {
+            Found::Skipped { path, why } => items.push(Planned::Skip(path, why)),
+            Found::File { path, relative } => {
+                if let Some(why) = skip(&path) {
+                    items.push(Planned::Skip(path, why));
+                    continue;
+                }
+                let named = match dir {
+                    None => name(&path),
+                    Some(d) => name(&relative).map(|r| d.join(r)),
+                };
+                items.push(match named {
+                    Ok(o) => Planned::Job(Job {
+                        input: Some(path),
+                        output: Sink::File(o),
+                    }),
+                    Err(e) => Planned::Bad(path, e),
+                });
+            }
+        }
+    }
+    Ok(Plan {
+        items,
+        many: true,
+        keep_going: many.keep_going,
+    })
 }
 
 /// Checks what can be checked before the keyring is unlocked: inputs exist, outputs do not
-/// (unless `force`), ciphertext does not go to a terminal.
-pub(super) fn preflight(jobs: &[Job], force: bool, binary_out: bool) -> anyhow::Result<()> {
-    for job in jobs {
-        if let Some(input) = &job.input
-            && let Err(e) = std::fs::metadata(input)
-        {
-            return Err(read_error(input, e));
+/// (unless `force`), ciphertext does not go to a terminal: for every input before any is
+/// written, so a batch that would stop at its first failure stops before it starts. With
+/// `--keep-going` each is checked as its turn comes instead (see [`run_jobs`]), so one bad
+/// input does not stop the others.
+pub(super) fn preflight(plan: &Plan, force: bool, binary_out: bool) -> anyhow::Result<()> {
+    if plan.keep_going {
+        return Ok(());
+    }
+    plan.jobs()
+        .try_for_each(|j| check_job(j, force, binary_out))
+}
+
+pub(super) fn check_job(job: &Job, force: bool, binary_out: bool) -> anyhow::Result<()> {
+    if let Some(input) = &job.input
+        && let Err(e) = std::fs::metadata(input)
+    {
+        return Err(read_error(input, e));
+    }
+    match &job.output {
+        Sink::Stdout if binary_out => stdout_binary_ok()?,
+        Sink::File(p) if !force && p.symlink_metadata().is_ok_and(|m| m.is_file()) => {
+            return Err(crate::error::failure(format!(
+                "{} already exists; use --force to replace it",
+                shown(p)
+            )));
         }
-        match &job.output {
-            Sink::Stdout if binary_out => stdout_binary_ok()?,
-            Sink::File(p) if !force && p.symlink_metadata().is_ok_and(|m| m.is_file()) => {
-                return Err(crate::error::failure(format!(
-                    "{} already exists; use --force to replace it",
-                    shown(p)
-                )));
-            }
-            _ => {}
-        }
+        _ => {}
     }
     Ok(())
 }
@@ -126,16 +233,27 @@ pub(super) fn context_of(pairs: &[(String, String)]) -> anyhow::Result<Context> 
     Ok(context)
 }
 
+/// How the outputs of a run are checked: replaced only with `force`; `binary` ones never to
+/// a terminal.
+#[derive(Clone, Copy)]
+pub(super) struct Checks {
+    pub(super) force: bool,
+    pub(super) binary: bool,
+}
+
 /// Runs `work` for each job against one unlock of the keyring, each job one [`Attempt`] at
 /// `event`: its output file is released only after its audit line is written (fail closed).
+/// Each job succeeds or fails on its own; after a failure the rest are not attempted unless
+/// the plan keeps going.
 pub(super) fn run_jobs(
     s: &mut Session,
     event: Event,
-    jobs: &[Job],
+    plan: &Plan,
     context: Option<&Context>,
     checked: anyhow::Result<()>,
+    checks: Checks,
     mut work: impl FnMut(&Keyring, &Job, &mut Attempt) -> anyhow::Result<u64>,
-) -> anyhow::Result<Vec<Done>> {
+) -> anyhow::Result<Results> {
     s.require_keyring()?;
     s.open_audit()?;
     let record = |job: &Job| {
@@ -145,16 +263,55 @@ pub(super) fn run_jobs(
         rec.set(Field::Output(job.output_name()));
         rec
     };
+    let mut results = Results::new(plan.many);
+    // A tree with nothing to do needs no unlock.
+    let Some(first) = plan.jobs().next() else {
+        checked?;
+        note_others(plan, &mut results);
+        return Ok(results);
+    };
     // A refused attempt (missing input, existing output) is logged too, before any unlock.
     let keyring = checked.and_then(|()| s.read_keyring());
     let keyring = match keyring {
         Ok(k) => k,
-        Err(e) => return Attempt::open(s, record(&jobs[0]))?.finish(Err(e)),
+        Err(e) => return Attempt::open(s, record(first))?.finish(Err(e)),
     };
-    let mut done = Vec::new();
-    for job in jobs {
+    for item in &plan.items {
+        let job = match item {
+            Planned::Job(job) => job,
+            Planned::Skip(path, why) => {
+                results.push(Entry::skipped(name_of(Some(path)), why));
+                continue;
+            }
+            Planned::Bad(path, _) if results.failed() && !plan.keep_going => {
+                results.push(Entry::new(name_of(Some(path)), None, Outcome::NotAttempted));
+                continue;
+            }
+            Planned::Bad(path, e) => {
+                results.fail(
+                    name_of(Some(path)),
+                    None,
+                    anyhow::anyhow!("{}", render(e)).context(shown(path)),
+                );
+                continue;
+            }
+        };
+        if results.failed() && !plan.keep_going {
+            results.push(Entry::new(
+                job.input_name(),
+                Some(job.output_name()),
+                Outcome::NotAttempted,
+            ));
+            continue;
+        }
         let mut attempt = Attempt::open(s, record(job))?;
-        let result = work(&keyring, job, &mut attempt);
+        let result = if plan.many {
+            check_job(job, checks.force, checks.binary)
+                .and_then(|()| make_parent(job))
+                .and_then(|()| work(&keyring, job, &mut attempt))
+        } else {
+            work(&keyring, job, &mut attempt)
+        };
         // Name the file in the error: with several INPUTs, the cause alone is not enough.
         let result = match (&job.input, result) {
             (Some(path), Err(e)) => Err(e.context(shown(path))),
@@ -164,16 +321,55 @@ pub(super) fn run_jobs(
             attempt.record.set(Field::Bytes(*bytes));
         }
         let (key_id, key_version) = (attempt.record.key_id.clone(), attempt.record.key_version);
-        let bytes = attempt.finish(result)?;
-        done.push(Done {
-            input: job.input_name(),
-            output: job.output_name(),
-            key_id,
-            key_version,
-            bytes,
-        });
+        match attempt.finish(result) {
+            Ok(bytes) => {
+                let mut e = Entry::new(
+                    job.input_name(),
+                    Some(job.output_name()),
+                    Outcome::Succeeded,
+                );
+                e.key_id = key_id;
+                e.key_version = key_version;
+                e.bytes = Some(bytes);
+                results.push(e);
+            }
+            Err(e) => results.fail(job.input_name(), Some(job.output_name()), e),
+        }
     }
-    Ok(done)
+    Ok(results)
+}
+
+/// The skipped and unnameable items of a plan with no job to run.
+fn note_others(plan: &Plan, results: &mut Results) {
+    for item in &plan.items {
+        match item {
+            Planned::Skip(path, why) => results.push(Entry::skipped(name_of(Some(path)), why)),
+            Planned::Bad(path, e) => results.fail(
+                name_of(Some(path)),
+                None,
+                anyhow::anyhow!("{}", render(e)).context(shown(path)),
+            ),
+            Planned::Job(_) => {}
+        }
+    }
+}
+
+/// Creates the folders an output mirrored under `-o DIR` goes into.
+pub(super) fn make_parent(job: &Job) -> anyhow::Result<()> {
+    if let Sink::File(p) = &job.output
+        && let Some(parent) = p.parent()
+        && !parent.as_os_str().is_empty()
+        && !parent.exists()
+    {
+        std::fs::create_dir_all(parent).map_err(|e| {
+            crate::error::failure(format!(
+                "cannot create {}: {}",
+                shown(parent),
+                crate::error::plain_io(&e)
+            ))
+        })?;
+    }
+    Ok(())
 }
 
 /// Writes a stream to the job's output: a pending file the attempt releases at its end, or
@@ -208,30 +404,5 @@ pub(super) fn with_output(
             attempt.release_file(pending);
             Ok(n)
         }
-    }
-}
-
-/// What one INPUT became, as the data commands report it.
-#[derive(serde::Serialize)]
-pub(super) struct Done {
-    input: String,
-    output: String,
-    key_id: Option<String>,
-    key_version: Option<u32>,
-    bytes: u64,
-}
-
-pub(super) fn summary(done: &[Done], verb: &str) -> Report {
-    let to_file = |d: &&Done| d.output != "-";
-    let text: String = done
-        .iter()
-        .filter(to_file)
-        .map(|d| format!("{verb} {} -> {}\n", clean(&d.input), clean(&d.output)))
-        .collect();
-    // When the data itself went to standard output, nothing else may go there, JSON included.
-    if done.iter().any(|d| d.output == "-") {
-        Report::none()
-    } else {
-        Report::message(text, json!(done))
     }
 }

@@ -3,6 +3,7 @@
 //! stream data to standard output). Each runs its work in an [`attempt::Attempt`], which
 //! writes the audit line before any effect is committed.
 
+mod age;
 mod agent;
 mod attempt;
 mod audit;
@@ -16,6 +17,7 @@ mod mac;
 mod material;
 mod policy;
 mod progress;
+mod results;
 mod roots;
 pub mod session;
 mod sign;
@@ -51,6 +53,7 @@ pub fn dispatch(s: &mut Session, command: Command) -> anyhow::Result<Report> {
         Command::Version(c) => version::run(s, &c),
         Command::Grant(c) => grant::run(s, &c),
         Command::Audit(c) => audit::run(s, &c),
+        Command::Identity(crate::cli::IdentityCommand::Export(a)) => age::identity_export(s, &a),
         Command::Sign(a) => sign::sign(s, &a),
         Command::Verify(a) => sign::verify(s, &a),
         Command::Mac(a) => mac::mac(s, &a),

@@ -54,7 +54,7 @@ fn set(s: &mut Session, reference: &str, file: &Path) -> anyhow::Result<Report> 
         let result = a.write_keyring(|kr, _| {
             let key = kr.find_mut(reference)?;
             id = Some(key.id);
-            policy.validate(key.spec.usage()).map_err(|e| {
+            policy.validate(key.spec).map_err(|e| {
                 usage(format!(
                     "the policy file {} does not fit key {}: {e}",
                     clean(&file.to_string_lossy()),

@@ -11,6 +11,7 @@ use super::session::Session;
 use super::tag_output::TagOutput;
 use crate::audit::{Event, Field, Record};
 use crate::cli::{KeyFormat, PublicKeyArgs, SignArgs, VerifyArgs};
+use crate::crypto::material::KeySpec;
 use crate::crypto::{pem, signing};
 use crate::io::input::{MAX_SIGNATURE_LEN, load, read_small};
 use crate::io::naming::{file_or_stdio, name_of};
@@ -120,13 +121,26 @@ pub fn public_key(s: &mut Session, args: &PublicKeyArgs) -> anyhow::Result<Repor
     let json_out = s.settings.json;
     let mut rec = Record::new(Event::GetPublicKey);
     rec.set(Field::Format(format));
+    let mut x25519 = None;
     let (key, der) = Attempt::run(s, rec, |a| {
+        let keyring = a.read_keyring()?;
+        let key = keyring.find(&args.key)?;
+        if key.spec == KeySpec::X25519 {
+            a.record.key_id = Some(key.id.to_string());
+            let version = key.authorize(&Use {
+                operation: Operation::PublicKey,
+                verb: "export the recipient of",
+                context: None,
+                version: None,
+            })?;
+            a.record.key_version = Some(version.version);
+            x25519 = Some(super::age::all_recipients(key)?);
+            return Ok((key.metadata(), Vec::new()));
+        }
         // With --json, DER travels as base64 inside the JSON, which a terminal can show.
         if args.format == KeyFormat::Der && !json_out {
             output::stdout_binary_ok()?;
         }
-        let keyring = a.read_keyring()?;
-        let key = keyring.find(&args.key)?;
         a.record.key_id = Some(key.id.to_string());
         // AWS KMS refuses GetPublicKey on a disabled key too.
         let version = key.authorize(&Use {
@@ -139,6 +153,13 @@ pub fn public_key(s: &mut Session, args: &PublicKeyArgs) -> anyhow::Result<Repor
         let raw = signing::public_key(key.spec, material(key, version)?)?;
         Ok((key.metadata(), pem::spki_der(key.spec, &raw)?))
     })?;
+    if let Some(all) = x25519 {
+        return Ok(super::age::recipients_report(
+            &key,
+            key.current_version,
+            &all,
+        ));
+    }
     let text = pem::pem_encode(pem::PUBLIC_KEY_LABEL, &der);
     let shown = match args.format {
         KeyFormat::Pem => text.clone(),

@@ -66,7 +66,7 @@ impl Algorithm {
         match spec {
             KeySpec::Aes256Gcm => Some(Algorithm::Aes256Gcm),
             KeySpec::ChaCha20Poly1305 => Some(Algorithm::ChaCha20Poly1305),
-            KeySpec::HmacSha256 | KeySpec::Ed25519 | KeySpec::EcdsaP256 => None,
+            KeySpec::HmacSha256 | KeySpec::Ed25519 | KeySpec::EcdsaP256 | KeySpec::X25519 => None,
         }
     }
 

@@ -22,6 +22,10 @@ pub enum KeySpec {
     Ed25519,
     #[serde(rename = "ecdsa-p256")]
     EcdsaP256,
+    /// An age X25519 identity per version: files are encrypted to its public recipient with no
+    /// secret at all, and opened with the keyring.
+    #[serde(rename = "x25519")]
+    X25519,
 }
 
 /// What a key may be used for, as AWS KMS's KeyUsage.
@@ -43,12 +47,13 @@ impl fmt::Display for KeyUsage {
 }
 
 impl KeySpec {
-    pub const ALL: [KeySpec; 5] = [
+    pub const ALL: [KeySpec; 6] = [
         KeySpec::Aes256Gcm,
         KeySpec::ChaCha20Poly1305,
         KeySpec::HmacSha256,
         KeySpec::Ed25519,
         KeySpec::EcdsaP256,
+        KeySpec::X25519,
     ];
 
     pub fn name(self) -> &'static str {
@@ -58,20 +63,27 @@ impl KeySpec {
             KeySpec::HmacSha256 => "hmac-sha256",
             KeySpec::Ed25519 => "ed25519",
             KeySpec::EcdsaP256 => "ecdsa-p256",
+            KeySpec::X25519 => "x25519",
         }
     }
 
     pub fn usage(self) -> KeyUsage {
         match self {
-            KeySpec::Aes256Gcm | KeySpec::ChaCha20Poly1305 => KeyUsage::Encrypt,
+            KeySpec::Aes256Gcm | KeySpec::ChaCha20Poly1305 | KeySpec::X25519 => KeyUsage::Encrypt,
             KeySpec::HmacSha256 => KeyUsage::Mac,
             KeySpec::Ed25519 | KeySpec::EcdsaP256 => KeyUsage::Sign,
         }
     }
 
     /// Signing keys do not rotate: their public keys have been handed out (as in AWS KMS).
+    /// x25519 keys do: encryptors fetch the new recipient, and old versions still decrypt.
     pub fn rotates(self) -> bool {
         self.usage() != KeyUsage::Sign
+    }
+
+    /// True for specs whose versions have a public half (`lkms public-key`).
+    pub fn has_public_key(self) -> bool {
+        self.usage() == KeyUsage::Sign || self == KeySpec::X25519
     }
 
     /// Fresh material from the system CSPRNG.
@@ -79,8 +91,8 @@ impl KeySpec {
         self.generate_with(&SystemRng::new())
     }
 
-    /// Fresh material: 32 random bytes for symmetric specs, PKCS#8 v2 for Ed25519 and PKCS#8
-    /// for ECDSA P-256. Signing keys always come from ring's own SystemRandom, which is the
+    /// Fresh material: 32 random bytes for symmetric specs, PKCS#8 v2 for Ed25519, PKCS#8
+    /// for ECDSA P-256, and an age identity's text (`AGE-SECRET-KEY-1...`) for X25519. Signing keys always come from ring's own SystemRandom, which is the
     /// only generator ring accepts for them.
     pub fn generate_with(self, rng: &dyn Rng) -> Result<SecretBytes, CryptoError> {
         let sys = ring::rand::SystemRandom::new();
@@ -100,6 +112,7 @@ impl KeySpec {
                     .map_err(failed)?;
                 Ok(take_document(doc))
             }
+            KeySpec::X25519 => Ok(super::x25519::generate()),
         }
     }
 }
@@ -163,6 +176,9 @@ mod tests {
             let m = spec.generate().unwrap();
             match spec.usage() {
                 KeyUsage::Sign => assert!(m.len() > 32),
+                _ if spec == KeySpec::X25519 => {
+                    assert!(m.expose().starts_with(b"AGE-SECRET-KEY-1"))
+                }
                 _ => assert_eq!(m.len(), 32),
             }
         }

@@ -2,9 +2,10 @@
 //!
 //! This module knows nothing of files, the command line or the keyring: it works on byte
 //! slices, readers and writers, and takes its randomness from a [`random::Rng`] so that test
-//! vectors can fix it. All primitives come from ring.
+//! vectors can fix it. All primitives come from ring, and age's from the age crate.
 
 pub mod aead;
+pub mod age_file;
 mod chunk_stages;
 pub mod chunked;
 pub mod envelope;
@@ -16,6 +17,7 @@ mod pipeline;
 pub mod random;
 pub mod secret;
 pub mod signing;
+pub mod x25519;
 
 mod error;
 #[cfg(test)]

@@ -41,6 +41,11 @@ pub fn spki_der(spec: KeySpec, raw_public_key: &[u8]) -> Result<Vec<u8>, CryptoE
                  only ed25519 and ecdsa-p256 keys do"
             )));
         }
+        KeySpec::X25519 => {
+            return Err(CryptoError::Unsupported(
+                "x25519 keys have an age recipient (age1...), not a SubjectPublicKeyInfo".into(),
+            ));
+        }
     };
     if raw_public_key.len() != len {
         return Err(CryptoError::Unsupported(format!(

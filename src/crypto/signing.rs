@@ -46,7 +46,7 @@ fn pair(spec: KeySpec, pkcs8: &SecretBytes) -> Result<Pair, CryptoError> {
         )
         .map(Pair::EcdsaP256)
         .map_err(damaged),
-        KeySpec::Aes256Gcm | KeySpec::ChaCha20Poly1305 | KeySpec::HmacSha256 => {
+        KeySpec::Aes256Gcm | KeySpec::ChaCha20Poly1305 | KeySpec::HmacSha256 | KeySpec::X25519 => {
             Err(not_a_signing_key(spec))
         }
     }
@@ -90,7 +90,7 @@ pub fn verify(
         KeySpec::Ed25519 => &signature::ED25519,
         KeySpec::EcdsaP256 => &ECDSA_P256_SHA256_ASN1,
         // public_key has already refused these.
-        KeySpec::Aes256Gcm | KeySpec::ChaCha20Poly1305 | KeySpec::HmacSha256 => {
+        KeySpec::Aes256Gcm | KeySpec::ChaCha20Poly1305 | KeySpec::HmacSha256 | KeySpec::X25519 => {
             return Err(not_a_signing_key(spec));
         }
     };
@@ -119,7 +119,8 @@ mod tests {
     use crate::crypto::test_support::hex;
 
     const SIGNING: [KeySpec; 2] = [KeySpec::Ed25519, KeySpec::EcdsaP256];
-    const NOT_SIGNING: [KeySpec; 3] = [
+    const NOT_SIGNING: [KeySpec; 4] = [
+        KeySpec::X25519,
         KeySpec::Aes256Gcm,
         KeySpec::ChaCha20Poly1305,
         KeySpec::HmacSha256,

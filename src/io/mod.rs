@@ -6,11 +6,15 @@
 //! - `output`: the pending output file (a temporary file renamed into place on success,
 //!   never a terminal for binary) and standard output.
 //! - `naming`: `-` as standard input or output, and the `.lkms` suffix added and removed.
+//! - `armor`: lkms's ASCII armor, and telling lkms, age and their armored forms apart.
+//! - `tree`: the regular files under directory INPUTs, for `-r`.
 //!
 //! Nothing here writes an audit line or knows the keyring: the commands decide when an output
 //! is released, this module only how.
 
+pub(crate) mod armor;
 pub(crate) mod input;
 pub mod message_source;
 pub(crate) mod naming;
 pub(crate) mod output;
+pub(crate) mod tree;

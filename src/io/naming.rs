@@ -32,16 +32,28 @@ pub fn encrypted_name(input: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// The output `decrypt` writes for `input`: `input` without `.lkms`; an error (exit 2) when it
-/// has no such suffix, or nothing before it.
+/// The suffix of age files, which `encrypt --recipient` adds.
+pub const AGE_SUFFIX: &str = "age";
+
+/// The output `encrypt --recipient` writes for `input`: `input.age`, as age names it.
+pub fn age_name(input: &Path) -> PathBuf {
+    let mut name = input.as_os_str().to_owned();
+    name.push(".");
+    name.push(AGE_SUFFIX);
+    PathBuf::from(name)
+}
+
+/// The output `decrypt` writes for `input`: `input` without `.lkms` (or `.age`); an error
+/// (exit 2) when it has no such suffix, or nothing before it.
 pub fn decrypted_name(input: &Path) -> anyhow::Result<PathBuf> {
-    match input
-        .to_str()
+    let s = input.to_str();
+    match s
         .and_then(|s| s.strip_suffix(&format!(".{SUFFIX}")))
+        .or_else(|| s.and_then(|s| s.strip_suffix(&format!(".{AGE_SUFFIX}"))))
     {
         Some(stem) if !stem.is_empty() && !stem.ends_with('/') => Ok(PathBuf::from(stem)),
         _ => Err(usage(format!(
-            "{} does not end in .{SUFFIX}; name its output with -o",
+            "{} does not end in .{SUFFIX} or .{AGE_SUFFIX}; name its output with -o",
             shown(input)
         ))),
     }
@@ -56,7 +68,8 @@ mod tests {
         let p = Path::new("dir/a.txt");
         assert_eq!(encrypted_name(p), Path::new("dir/a.txt.lkms"));
         assert_eq!(decrypted_name(&encrypted_name(p)).unwrap(), p);
-        for bad in ["a.txt", ".lkms", "dir/.lkms", "a.lkmsx"] {
+        assert_eq!(decrypted_name(&age_name(p)).unwrap(), p);
+        for bad in ["a.txt", ".lkms", "dir/.lkms", "a.lkmsx", ".age"] {
             assert!(decrypted_name(Path::new(bad)).is_err(), "{bad}");
         }
         assert_eq!(file_or_stdio(Some(Path::new("-"))), None);

@@ -11,7 +11,7 @@ use std::num::NonZeroU32;
 
 use serde::{Deserialize, Serialize};
 
-use crate::crypto::material::KeyUsage;
+use crate::crypto::material::{KeySpec, KeyUsage};
 
 /// An operation a key can be asked for, named as the command that asks for it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -69,6 +69,16 @@ impl Operation {
             | Operation::GenerateDataKey => KeyUsage::Encrypt,
             Operation::Sign | Operation::Verify | Operation::PublicKey => KeyUsage::Sign,
             Operation::Mac | Operation::VerifyMac => KeyUsage::Mac,
+        }
+    }
+
+    /// The usage a key of `spec` needs for this operation: an x25519 key's public half is its
+    /// age recipient, so `public-key` is an operation of that encrypt key too.
+    pub fn usage_for(self, spec: KeySpec) -> KeyUsage {
+        if self == Operation::PublicKey && spec == KeySpec::X25519 {
+            KeyUsage::Encrypt
+        } else {
+            self.usage()
         }
     }
 
@@ -158,9 +168,10 @@ impl Policy {
 
     /// Checks what cannot be checked by the parser: operations the key's usage cannot do, and
     /// empty names or value lists.
-    pub fn validate(&self, usage: KeyUsage) -> Result<(), String> {
+    pub fn validate(&self, spec: KeySpec) -> Result<(), String> {
+        let usage = spec.usage();
         for op in self.allow.iter().flatten() {
-            if op.usage() != usage {
+            if op.usage_for(spec) != usage {
                 return Err(format!(
                     "allow names {}, which is not an operation for {usage} keys",
                     op.name()
@@ -287,7 +298,7 @@ min_decryption_version = 3
         assert!(!p.export);
         assert_eq!(p.allow.as_ref().unwrap().len(), 4);
         assert_eq!(p.versions.min_decryption_version.unwrap().get(), 3);
-        p.validate(KeyUsage::Encrypt).unwrap();
+        p.validate(KeySpec::Aes256Gcm).unwrap();
         assert_eq!(Policy::parse(&p.to_toml()).unwrap(), p);
         assert_eq!(p.sha256().len(), 64);
     }
@@ -307,9 +318,9 @@ min_decryption_version = 3
     #[test]
     fn validation_refuses_what_the_key_cannot_do() {
         let p = Policy::parse("allow = [\"sign\"]").unwrap();
-        assert!(p.validate(KeyUsage::Encrypt).unwrap_err().contains("sign"));
+        assert!(p.validate(KeySpec::Aes256Gcm).unwrap_err().contains("sign"));
         let p = Policy::parse("[context.allowed]\nenv = []").unwrap();
-        assert!(p.validate(KeyUsage::Encrypt).is_err());
+        assert!(p.validate(KeySpec::Aes256Gcm).is_err());
     }
 
     #[test]

@@ -457,7 +457,7 @@ fn validate(keyring: &Keyring) -> Result<(), String> {
     use super::lifecycle::{MAX_ROTATION_DAYS, MIN_ROTATION_DAYS};
     use super::lookup::validate_alias;
     use super::model::{KeyState, VersionState};
-    use crate::crypto::material::KeyUsage;
+    use crate::crypto::material::{KeySpec, KeyUsage};
 
     if keyring.format_version >= 2 && keyring.keyring_id.is_none() {
         return Err("format 2 keyring without a keyring_id".into());
@@ -510,7 +510,20 @@ fn validate(keyring: &Keyring) -> Result<(), String> {
                 (None, _) => {
                     return Err(format!("key {id} version {} has no material", v.version));
                 }
-                (Some(m), _) if key.spec.usage() != KeyUsage::Sign && m.len() != 32 => {
+                (Some(m), _)
+                    if key.spec == KeySpec::X25519
+                        && crate::crypto::x25519::identity(m).is_err() =>
+                {
+                    return Err(format!(
+                        "key {id} version {} does not hold an age X25519 identity",
+                        v.version
+                    ));
+                }
+                (Some(m), _)
+                    if key.spec.usage() != KeyUsage::Sign
+                        && key.spec != KeySpec::X25519
+                        && m.len() != 32 =>
+                {
                     return Err(format!(
                         "key {id} version {} has {} bytes of material, not 32",
                         v.version,
@@ -538,7 +551,7 @@ fn validate(keyring: &Keyring) -> Result<(), String> {
         }
         if let Some(policy) = &key.policy {
             policy
-                .validate(key.spec.usage())
+                .validate(key.spec)
                 .map_err(|e| format!("key {id} has a policy lkms would not set: {e}"))?;
         }
     }
@@ -807,8 +820,14 @@ mod tests {
                         version,
                         created,
                         state: Default::default(),
-                        material: (state != KeyState::Destroyed)
-                            .then(|| SecretBytes::new(material[..len].to_vec())),
+                        // x25519 material must be an identity: a fresh one, not random bytes.
+                        material: (state != KeyState::Destroyed).then(|| {
+                            if spec == KeySpec::X25519 {
+                                crate::crypto::x25519::generate()
+                            } else {
+                                SecretBytes::new(material[..len].to_vec())
+                            }
+                        }),
                     })
                     .collect(),
             }

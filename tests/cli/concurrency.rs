@@ -194,7 +194,10 @@ fn encrypt_and_decrypt_alongside_rotate_lose_nothing() {
                                     &name,
                                 ])
                                 .ok();
-                            (name, r.json()[0]["key_version"].as_u64().unwrap())
+                            (
+                                name,
+                                r.json()["results"][0]["key_version"].as_u64().unwrap(),
+                            )
                         })
                         .collect::<Vec<_>>()
                 })

@@ -6,6 +6,7 @@ mod util;
 #[path = "../support/servers.rs"]
 mod servers;
 
+mod age_interop;
 mod agent;
 mod audit;
 mod concurrency;

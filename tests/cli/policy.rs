@@ -283,3 +283,81 @@ fn a_disabled_mac_version_verifies_nothing() {
     env.run(&["verify-mac", "--key", "m", "--mac", "v1.tag", "msg"])
         .code(5);
 }
+
+#[test]
+fn age_files_identity_export_and_recipients_of_x25519_keys_are_authorised_too() {
+    let env = Env::new();
+    env.create(&["--spec", "x25519", "--alias", "art"]);
+    let recipient = |env: &Env| {
+        env.run(&["public-key", "art"])
+            .ok()
+            .out()
+            .trim()
+            .to_string()
+    };
+    let r1 = recipient(&env);
+    env.write("one.txt", b"artifact one");
+    env.run(&["encrypt", "--recipient", &r1, "one.txt"]).ok();
+    env.run(&["rotate", "art"]).ok();
+    let r2 = recipient(&env);
+    env.write("two.txt", b"artifact two");
+    env.run(&["encrypt", "-a", "--recipient", &r2, "two.txt"])
+        .ok();
+
+    // A disabled version opens no age file, armored or not, while the current one does.
+    env.run(&["version", "disable", "art", "1", "--yes"]).ok();
+    let r = env.run(&["decrypt", "-o", "-", "one.txt.age"]).code(4);
+    assert!(
+        r.stderr.contains("version 1 of key alias/art is disabled"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.is_empty(), "no plaintext on a refusal");
+    let r = env.run(&["decrypt", "-o", "-", "two.txt.age"]).ok();
+    assert_eq!(r.stdout, b"artifact two");
+    env.run(&[
+        "identity",
+        "export",
+        "art",
+        "--version",
+        "1",
+        "--yes",
+        "-o",
+        "id1",
+    ])
+    .code(4);
+    assert!(!env.path("id1").exists());
+
+    // The policy: public-key is an operation of an x25519 key; decrypt and export refused.
+    set_policy(
+        &env,
+        "art",
+        "allow = [\"encrypt\", \"public-key\"]\nexport = false\n",
+    )
+    .ok();
+    assert_eq!(recipient(&env), r2);
+    let r = env.run(&["decrypt", "-o", "-", "two.txt.age"]).code(4);
+    assert!(r.stdout.is_empty(), "no plaintext on a refusal");
+    let last = env.last_audit();
+    assert_eq!(last["event"], "Decrypt");
+    assert_eq!(last["outcome"], "failure");
+    assert_eq!(
+        last["request"]["policy_rule"],
+        "operation decrypt is not allowed (allow: encrypt, public-key)"
+    );
+    let r = env
+        .run(&["identity", "export", "art", "--yes", "-o", "id2"])
+        .code(4);
+    assert!(r.stderr.contains("export = false"), "{}", r.stderr);
+    assert!(!env.path("id2").exists());
+    assert_eq!(env.last_audit()["event"], "ExportKey");
+    assert!(
+        env.last_audit()["request"]["policy_rule"]
+            .as_str()
+            .unwrap()
+            .contains("export = false")
+    );
+    set_policy(&env, "art", "allow = [\"encrypt\"]\n").ok();
+    env.run(&["public-key", "art"]).code(4);
+    env.run(&["audit", "verify"]).ok();
+}

@@ -219,3 +219,58 @@ exit [lindex $result 3]
     assert!(ok, "{out}");
     assert!(!root_file(&env.keyring(), "typed").exists());
 }
+
+#[test]
+fn identity_export_asks_on_a_terminal_and_armor_may_go_to_one() {
+    let env = Env::new();
+    env.create(&["--spec", "x25519", "--alias", "art"]);
+    let pass = env.write("p", PASS.as_bytes());
+    // Declined: no file, and the declined attempt is logged.
+    let (ok, out) = expect(
+        &env,
+        &format!(
+            r#"spawn $lkms --passphrase-file {pass} identity export art -o id
+expect "Write the identity of key alias/art version 1"
+sleep 0.5
+send "n\r"
+expect eof
+catch wait result
+exit [lindex $result 3]
+"#,
+            pass = pass.display()
+        ),
+    );
+    assert!(!ok, "declining should fail the command: {out}");
+    assert!(!env.path("id").exists());
+    let last = env.last_audit();
+    assert_eq!(last["event"], "ExportKey");
+    assert_eq!(last["outcome"], "failure");
+    // Armored output is text: it may go to the terminal, binary may not.
+    env.write("m", b"message");
+    let r = env.run(&["public-key", "art"]).ok().out();
+    let recipient = r.trim();
+    let (ok, out) = expect(
+        &env,
+        &format!(
+            r#"spawn $lkms encrypt --recipient {recipient} --armor m -o -
+expect "END AGE ENCRYPTED FILE"
+expect eof
+catch wait result
+exit [lindex $result 3]
+"#
+        ),
+    );
+    assert!(ok, "{out}");
+    let (ok, out) = expect(
+        &env,
+        &format!(
+            r#"spawn $lkms encrypt --recipient {recipient} m -o -
+expect "refusing to write binary output to a terminal"
+expect eof
+catch wait result
+exit [lindex $result 3]
+"#
+        ),
+    );
+    assert!(!ok, "binary went to a terminal: {out}");
+}

@@ -14,7 +14,9 @@ fn output_names_batches_and_overwrites() {
         .run(&["encrypt", "--key", "k", "a", "b", "c", "--json"])
         .ok();
     let summary = r.json();
-    assert_eq!(summary.as_array().unwrap().len(), 3, "{summary}");
+    // One results object for the batch (docs/DESIGN.md, "Many inputs and directory trees").
+    assert_eq!(summary["results"].as_array().unwrap().len(), 3, "{summary}");
+    assert_eq!(summary["succeeded"], 3, "{summary}");
     let lines = env.audit_lines();
     let new: Vec<_> = lines[lines_before..].iter().collect();
     assert_eq!(new.len(), 3, "one audit line per file: {new:?}");
@@ -158,5 +160,8 @@ fn json_cannot_share_standard_output_with_the_data() {
     let r = env
         .run(&["encrypt", "--key", "k", "--json", plain.to_str().unwrap()])
         .ok();
-    assert_eq!(r.json()[0]["output"], format!("{}.lkms", plain.display()));
+    assert_eq!(
+        r.json()["results"][0]["output"],
+        format!("{}.lkms", plain.display())
+    );
 }

@@ -1,0 +1,365 @@
+//! x25519 keys and age files through the binary, with the real `age` CLI both ways; ASCII
+//! armor; directory trees; many inputs with partial failure.
+
+use std::process::Command;
+
+use crate::util::{Env, have, read};
+
+fn age_cli() {
+    assert!(
+        have("age"),
+        "this test needs the age CLI (apt-get install age)"
+    );
+}
+
+/// A keyring with an x25519 key `art`; returns its recipient.
+fn x25519_env() -> (Env, String) {
+    let env = Env::new();
+    env.create(&["--spec", "x25519", "--alias", "art"]);
+    let r = env
+        .run(&["public-key", "art"])
+        .ok()
+        .out()
+        .trim()
+        .to_string();
+    assert!(r.starts_with("age1"), "{r}");
+    (env, r)
+}
+
+/// lkms with no keyring, passphrase or audit log at all.
+fn bare(env: &Env, args: &[&str]) -> crate::util::Run {
+    let mut c = env.cmd();
+    c.env_remove("LKMS_PASSPHRASE")
+        .env("LKMS_KEYRING", env.path("absent/keyring.age"));
+    env.run_cmd(c.args(args))
+}
+
+fn age_decrypt(identity: &std::path::Path, file: &std::path::Path) -> Vec<u8> {
+    let o = Command::new("age")
+        .arg("-d")
+        .arg("-i")
+        .arg(identity)
+        .arg(file)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "age -d: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    o.stdout
+}
+
+#[test]
+fn age_opens_what_lkms_encrypts_to_a_recipient_and_lkms_opens_age_files_after_a_rotation() {
+    age_cli();
+    let (env, r1) = x25519_env();
+    let plain = env.write("a.txt", b"artifact one\n");
+    // No keyring, no passphrase, no audit line.
+    let lines = env.audit_lines().len();
+    bare(
+        &env,
+        &["encrypt", "--recipient", &r1, plain.to_str().unwrap()],
+    )
+    .ok();
+    assert!(!env.path("absent").exists());
+    assert_eq!(env.audit_lines().len(), lines);
+    let enc = env.path("a.txt.age");
+    assert!(read(&enc).starts_with(b"age-encryption.org/v1\n"));
+    env.run(&["identity", "export", "art", "--yes", "-o", "id1.txt"])
+        .ok();
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(env.path("id1.txt"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    assert_eq!(env.last_audit()["event"], "ExportKey");
+    // Never over an existing file.
+    env.run(&["identity", "export", "art", "--yes", "-o", "id1.txt"])
+        .code(1);
+    // Nor through a planted link: its target stays as it was.
+    env.write("victim", b"keep");
+    std::os::unix::fs::symlink(env.path("victim"), env.path("link")).unwrap();
+    env.run(&["identity", "export", "art", "--yes", "-o", "link"])
+        .code(1);
+    assert_eq!(read(&env.path("victim")), b"keep");
+    assert_eq!(age_decrypt(&env.path("id1.txt"), &enc), b"artifact one\n");
+
+    // After a rotation: a new recipient; files to the old one still open.
+    env.run(&["rotate", "art"]).ok();
+    let j = env.run(&["public-key", "art", "--json"]).ok().json();
+    let r2 = j["recipient"].as_str().unwrap().to_string();
+    assert_ne!(r1, r2);
+    assert_eq!(j["key_version"], 2);
+    assert_eq!(j["recipients"][0]["recipient"], r1.as_str());
+    assert_eq!(j["recipients"][1]["recipient"], r2.as_str());
+    let o = Command::new("age")
+        .args(["-r", &r2, "-o"])
+        .arg(env.path("b.txt.age"))
+        .arg(&plain)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    std::fs::remove_file(&plain).unwrap();
+    env.run(&["decrypt", "a.txt.age"]).ok();
+    assert_eq!(read(&plain), b"artifact one\n");
+    let line = env.last_audit();
+    assert_eq!(line["event"], "Decrypt");
+    assert_eq!(line["request"]["format"], "age");
+    assert_eq!(line["key_version"], 1);
+    env.run(&["decrypt", "b.txt.age"]).ok();
+    assert_eq!(read(&env.path("b.txt")), b"artifact one\n");
+    assert_eq!(env.last_audit()["key_version"], 2);
+    // The new version's identity opens the new file with age.
+    env.run(&["identity", "export", "art", "--yes", "-o", "id2.txt"])
+        .ok();
+    assert_eq!(
+        age_decrypt(&env.path("id2.txt"), &env.path("b.txt.age")),
+        b"artifact one\n"
+    );
+    // inspect needs no key and names the stanza type.
+    let i = bare(&env, &["inspect", "b.txt.age", "--json"]).ok().json();
+    assert_eq!(i["format"], "age");
+    assert_eq!(i["recipients"][0]["type"], "X25519");
+}
+
+#[test]
+fn age_files_no_key_opens_exit_5_and_passphrase_files_exit_1() {
+    age_cli();
+    let (env, _) = x25519_env();
+    let stranger = "age1w3tyke4gev25vaxxsvcgqu4484rf6ejpmavs57p6yz6lhy2sfs5swrvwyn";
+    env.write("p", b"x");
+    bare(&env, &["encrypt", "--recipient", stranger, "p"]).ok();
+    let r = env.run(&["decrypt", "p.age", "-o", "out"]).code(5);
+    assert!(
+        r.stderr.contains("no key in this keyring is a recipient"),
+        "{}",
+        r.stderr
+    );
+    assert!(!env.path("out").exists());
+    // An age file encrypted to a passphrase (as `age -p` makes), made with the age crate.
+    let mut recipient = age::scrypt::Recipient::new("pw".to_string().into());
+    recipient.set_work_factor(10);
+    let enc = age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+        .unwrap();
+    let mut file = Vec::new();
+    let mut w = enc.wrap_output(&mut file).unwrap();
+    std::io::Write::write_all(&mut w, b"secret").unwrap();
+    w.finish().unwrap();
+    env.write("pass.age", &file);
+    let r = env.run(&["decrypt", "pass.age", "-o", "out"]).code(1);
+    assert!(r.stderr.contains("passphrase"), "{}", r.stderr);
+    assert!(r.stderr.contains("pass.age"), "{}", r.stderr);
+    assert!(!env.path("out").exists());
+}
+
+#[test]
+fn armor_round_trips_for_both_formats_and_age_reads_lkms_age_armor() {
+    age_cli();
+    let (env, r) = x25519_env();
+    env.create(&["--alias", "sym"]);
+    let data: Vec<u8> = (0..5000u32).map(|i| (i % 251) as u8).collect();
+    env.write("d.bin", &data);
+    bare(&env, &["encrypt", "-a", "--recipient", &r, "d.bin"]).ok();
+    let text = String::from_utf8(read(&env.path("d.bin.age"))).unwrap();
+    assert!(
+        text.starts_with("-----BEGIN AGE ENCRYPTED FILE-----\n"),
+        "{text}"
+    );
+    env.run(&["identity", "export", "art", "--yes", "-o", "id"])
+        .ok();
+    assert_eq!(age_decrypt(&env.path("id"), &env.path("d.bin.age")), data);
+    let out = env.run(&["decrypt", "d.bin.age", "-o", "-"]).ok().stdout;
+    assert_eq!(out, data);
+
+    env.run(&[
+        "encrypt", "--key", "sym", "--armor", "d.bin", "-o", "d.lkms",
+    ])
+    .ok();
+    let text = String::from_utf8(read(&env.path("d.lkms"))).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "-----BEGIN LKMS ENCRYPTED FILE-----");
+    assert_eq!(*lines.last().unwrap(), "-----END LKMS ENCRYPTED FILE-----");
+    assert!(lines[1..lines.len() - 2].iter().all(|l| l.len() == 64));
+    let i = env.run(&["inspect", "d.lkms", "--json"]).ok().json();
+    assert_eq!(i["armored"], true);
+    assert_eq!(env.run(&["decrypt", "d.lkms", "-o", "-"]).ok().stdout, data);
+    // re-encrypt keeps the armor and the data.
+    env.run(&["rotate", "sym"]).ok();
+    env.run(&["re-encrypt", "d.lkms"]).ok();
+    assert!(read(&env.path("d.lkms")).starts_with(b"-----BEGIN LKMS ENCRYPTED FILE-----\n"));
+    assert_eq!(
+        env.run(&["inspect", "d.lkms", "--json"]).ok().json()["key_version"],
+        2
+    );
+    assert_eq!(env.run(&["decrypt", "d.lkms", "-o", "-"]).ok().stdout, data);
+}
+
+#[test]
+fn tampered_armor_exits_5() {
+    let env = Env::new();
+    env.create(&["--alias", "sym"]);
+    env.write("d", &[9u8; 300]);
+    env.run(&["encrypt", "--key", "sym", "-a", "d"]).ok();
+    let good = String::from_utf8(read(&env.path("d.lkms"))).unwrap();
+    let second = good.lines().nth(1).unwrap().to_string();
+    let bad = [
+        ("bad base64", good.replacen(&second[..4], "!@#$", 1)),
+        ("extra line", format!("{good}trailing\n")),
+        ("garbage before", format!("junk\n{good}")),
+        (
+            "short middle line",
+            good.replacen(&second, &second[..40], 1),
+        ),
+    ];
+    for (what, text) in bad {
+        env.write("t.lkms", text.as_bytes());
+        let r = env.run(&["decrypt", "t.lkms", "-o", "t.out", "--force"]);
+        assert_eq!(r.code, 5, "{what}: {}", r.stderr);
+        assert!(!env.path("t.out").exists(), "{what}");
+    }
+}
+
+#[test]
+fn a_tree_of_200_files_with_a_link_and_an_encrypted_file() {
+    let (env, r) = x25519_env();
+    env.create(&["--alias", "sym"]);
+    let root = env.path("dist");
+    let mut names = Vec::new();
+    for i in 0..200 {
+        let rel = format!("d{}/e{}/f{i:03}.txt", i % 4, i % 7);
+        let p = root.join(&rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, format!("file {i}")).unwrap();
+        names.push(rel);
+    }
+    std::os::unix::fs::symlink("/etc", root.join("d0/link")).unwrap();
+    // An already-encrypted file: skipped by encrypt.
+    env.write("x", b"old");
+    env.run(&["encrypt", "--key", "sym", "x", "-o", "dist/old.lkms"])
+        .ok();
+
+    // To a recipient, under -o DIR mirroring the tree, with no keyring.
+    let j = bare(
+        &env,
+        &[
+            "encrypt",
+            "--recipient",
+            &r,
+            "-r",
+            "dist",
+            "-o",
+            "out",
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
+    assert_eq!(j["succeeded"], 200, "{j}");
+    assert_eq!(j["failed"], 0);
+    let results = j["results"].as_array().unwrap();
+    let skipped: Vec<_> = results
+        .iter()
+        .filter(|e| e["outcome"] == "skipped")
+        .collect();
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    // A stable order: sorted by path within each directory, depth first.
+    let inputs: Vec<&str> = results
+        .iter()
+        .map(|e| e["input"].as_str().unwrap())
+        .collect();
+    let mut sorted = inputs.clone();
+    sorted.sort();
+    assert_eq!(inputs, sorted);
+    for rel in &names {
+        assert!(env.path(&format!("out/{rel}.age")).exists(), "{rel}");
+    }
+
+    // Beside each file, under a key, in one unlock; then decrypt the tree back elsewhere.
+    let j = env
+        .run(&["encrypt", "--key", "sym", "-r", "dist", "--json"])
+        .ok()
+        .json();
+    assert_eq!(j["succeeded"], 200);
+    for rel in &names {
+        std::fs::remove_file(root.join(rel)).unwrap();
+    }
+    let j = env.run(&["decrypt", "-r", "dist", "--json"]).ok().json();
+    assert_eq!(j["succeeded"], 201, "{j}");
+    for (i, rel) in names.iter().enumerate() {
+        assert_eq!(read(&root.join(rel)), format!("file {i}").as_bytes());
+    }
+    // re-encrypt -r rewraps every lkms ciphertext in place under the new version.
+    env.run(&["rotate", "sym"]).ok();
+    let j = env.run(&["re-encrypt", "-r", "dist", "--json"]).ok().json();
+    assert_eq!(j["succeeded"], 201, "{j}");
+    let v = env
+        .run(&["inspect", &format!("dist/{}.lkms", names[0]), "--json"])
+        .ok()
+        .json();
+    assert_eq!(v["key_version"], 2);
+    // The link's target was never touched.
+    assert!(!std::path::Path::new("/etc/passwd.lkms").exists());
+}
+
+#[test]
+fn partial_failure_reports_every_input_and_the_worst_code() {
+    let env = Env::new();
+    env.create(&["--alias", "sym"]);
+    for n in ["a", "b", "c"] {
+        env.write(n, n.as_bytes());
+    }
+    env.run(&["encrypt", "--key", "sym", "a", "b", "c"]).ok();
+    // b is tampered with, a is fine, "missing" is not there.
+    let mut b = read(&env.path("b.lkms"));
+    let last = b.len() - 1;
+    b[last] ^= 1;
+    std::fs::write(env.path("b.lkms"), b).unwrap();
+    for n in ["a", "b", "c"] {
+        std::fs::remove_file(env.path(n)).unwrap();
+    }
+    // Without --keep-going a missing input refuses the batch before anything is written.
+    let r = env.run(&[
+        "decrypt",
+        "--json",
+        "a.lkms",
+        "missing.lkms",
+        "b.lkms",
+        "c.lkms",
+    ]);
+    assert_eq!(r.code, 6, "{}", r.stderr);
+    assert!(!env.path("a").exists());
+    // A failure found only on the way (the tampered b) stops there: a stays, c is named.
+    let r = env.run(&["decrypt", "--json", "a.lkms", "b.lkms", "c.lkms"]);
+    assert_eq!(r.code, 5, "{}", r.stderr);
+    let j = r.json();
+    assert_eq!(j["succeeded"], 1);
+    assert_eq!(j["failed"], 1);
+    assert_eq!(j["results"][1]["outcome"], "failed");
+    assert_eq!(j["results"][1]["exit_code"], 5);
+    assert_eq!(j["results"][2]["outcome"], "not_attempted");
+    assert!(r.stderr.contains("not attempted: c.lkms"), "{}", r.stderr);
+    assert!(env.path("a").exists());
+    assert!(!env.path("c").exists());
+
+    std::fs::remove_file(env.path("a")).unwrap();
+    let r = env.run(&[
+        "decrypt",
+        "--json",
+        "--keep-going",
+        "a.lkms",
+        "missing.lkms",
+        "b.lkms",
+        "c.lkms",
+    ]);
+    // The worst: the tampered file's integrity failure.
+    assert_eq!(r.code, 5, "{}", r.stderr);
+    let j = r.json();
+    assert_eq!(j["succeeded"], 2);
+    assert_eq!(j["failed"], 2);
+    assert_eq!(j["results"][2]["exit_code"], 5);
+    assert_eq!(j["results"][3]["outcome"], "succeeded");
+    assert!(!env.path("b").exists(), "no plaintext of the tampered file");
+    assert_eq!(read(&env.path("c")), b"c");
+}
