@@ -55,6 +55,9 @@ _lkms() {
             lkms,generate-data-key)
                 cmd="lkms__subcmd__generate__subcmd__data__subcmd__key"
                 ;;
+            lkms,grant)
+                cmd="lkms__subcmd__grant"
+                ;;
             lkms,help)
                 cmd="lkms__subcmd__help"
                 ;;
@@ -88,6 +91,9 @@ _lkms() {
             lkms,passwd)
                 cmd="lkms__subcmd__passwd"
                 ;;
+            lkms,policy)
+                cmd="lkms__subcmd__policy"
+                ;;
             lkms,public-key)
                 cmd="lkms__subcmd__public__subcmd__key"
                 ;;
@@ -120,6 +126,9 @@ _lkms() {
                 ;;
             lkms,verify-mac)
                 cmd="lkms__subcmd__verify__subcmd__mac"
+                ;;
+            lkms,version)
+                cmd="lkms__subcmd__version"
                 ;;
             lkms__subcmd__agent,help)
                 cmd="lkms__subcmd__agent__subcmd__help"
@@ -199,6 +208,30 @@ _lkms() {
             lkms__subcmd__audit__subcmd__help,verify)
                 cmd="lkms__subcmd__audit__subcmd__help__subcmd__verify"
                 ;;
+            lkms__subcmd__grant,create)
+                cmd="lkms__subcmd__grant__subcmd__create"
+                ;;
+            lkms__subcmd__grant,help)
+                cmd="lkms__subcmd__grant__subcmd__help"
+                ;;
+            lkms__subcmd__grant,list)
+                cmd="lkms__subcmd__grant__subcmd__list"
+                ;;
+            lkms__subcmd__grant,revoke)
+                cmd="lkms__subcmd__grant__subcmd__revoke"
+                ;;
+            lkms__subcmd__grant__subcmd__help,create)
+                cmd="lkms__subcmd__grant__subcmd__help__subcmd__create"
+                ;;
+            lkms__subcmd__grant__subcmd__help,help)
+                cmd="lkms__subcmd__grant__subcmd__help__subcmd__help"
+                ;;
+            lkms__subcmd__grant__subcmd__help,list)
+                cmd="lkms__subcmd__grant__subcmd__help__subcmd__list"
+                ;;
+            lkms__subcmd__grant__subcmd__help,revoke)
+                cmd="lkms__subcmd__grant__subcmd__help__subcmd__revoke"
+                ;;
             lkms__subcmd__help,agent)
                 cmd="lkms__subcmd__help__subcmd__agent"
                 ;;
@@ -238,6 +271,9 @@ _lkms() {
             lkms__subcmd__help,generate-data-key)
                 cmd="lkms__subcmd__help__subcmd__generate__subcmd__data__subcmd__key"
                 ;;
+            lkms__subcmd__help,grant)
+                cmd="lkms__subcmd__help__subcmd__grant"
+                ;;
             lkms__subcmd__help,help)
                 cmd="lkms__subcmd__help__subcmd__help"
                 ;;
@@ -270,6 +306,9 @@ _lkms() {
                 ;;
             lkms__subcmd__help,passwd)
                 cmd="lkms__subcmd__help__subcmd__passwd"
+                ;;
+            lkms__subcmd__help,policy)
+                cmd="lkms__subcmd__help__subcmd__policy"
                 ;;
             lkms__subcmd__help,public-key)
                 cmd="lkms__subcmd__help__subcmd__public__subcmd__key"
@@ -304,6 +343,9 @@ _lkms() {
             lkms__subcmd__help,verify-mac)
                 cmd="lkms__subcmd__help__subcmd__verify__subcmd__mac"
                 ;;
+            lkms__subcmd__help,version)
+                cmd="lkms__subcmd__help__subcmd__version"
+                ;;
             lkms__subcmd__help__subcmd__agent,start)
                 cmd="lkms__subcmd__help__subcmd__agent__subcmd__start"
                 ;;
@@ -334,8 +376,26 @@ _lkms() {
             lkms__subcmd__help__subcmd__audit,verify)
                 cmd="lkms__subcmd__help__subcmd__audit__subcmd__verify"
                 ;;
+            lkms__subcmd__help__subcmd__grant,create)
+                cmd="lkms__subcmd__help__subcmd__grant__subcmd__create"
+                ;;
+            lkms__subcmd__help__subcmd__grant,list)
+                cmd="lkms__subcmd__help__subcmd__grant__subcmd__list"
+                ;;
+            lkms__subcmd__help__subcmd__grant,revoke)
+                cmd="lkms__subcmd__help__subcmd__grant__subcmd__revoke"
+                ;;
             lkms__subcmd__help__subcmd__identity,export)
                 cmd="lkms__subcmd__help__subcmd__identity__subcmd__export"
+                ;;
+            lkms__subcmd__help__subcmd__policy,get)
+                cmd="lkms__subcmd__help__subcmd__policy__subcmd__get"
+                ;;
+            lkms__subcmd__help__subcmd__policy,remove)
+                cmd="lkms__subcmd__help__subcmd__policy__subcmd__remove"
+                ;;
+            lkms__subcmd__help__subcmd__policy,set)
+                cmd="lkms__subcmd__help__subcmd__policy__subcmd__set"
                 ;;
             lkms__subcmd__help__subcmd__root,add)
                 cmd="lkms__subcmd__help__subcmd__root__subcmd__add"
@@ -364,6 +424,12 @@ _lkms() {
             lkms__subcmd__help__subcmd__rotation,enable)
                 cmd="lkms__subcmd__help__subcmd__rotation__subcmd__enable"
                 ;;
+            lkms__subcmd__help__subcmd__version,disable)
+                cmd="lkms__subcmd__help__subcmd__version__subcmd__disable"
+                ;;
+            lkms__subcmd__help__subcmd__version,enable)
+                cmd="lkms__subcmd__help__subcmd__version__subcmd__enable"
+                ;;
             lkms__subcmd__identity,export)
                 cmd="lkms__subcmd__identity__subcmd__export"
                 ;;
@@ -375,6 +441,30 @@ _lkms() {
                 ;;
             lkms__subcmd__identity__subcmd__help,help)
                 cmd="lkms__subcmd__identity__subcmd__help__subcmd__help"
+                ;;
+            lkms__subcmd__policy,get)
+                cmd="lkms__subcmd__policy__subcmd__get"
+                ;;
+            lkms__subcmd__policy,help)
+                cmd="lkms__subcmd__policy__subcmd__help"
+                ;;
+            lkms__subcmd__policy,remove)
+                cmd="lkms__subcmd__policy__subcmd__remove"
+                ;;
+            lkms__subcmd__policy,set)
+                cmd="lkms__subcmd__policy__subcmd__set"
+                ;;
+            lkms__subcmd__policy__subcmd__help,get)
+                cmd="lkms__subcmd__policy__subcmd__help__subcmd__get"
+                ;;
+            lkms__subcmd__policy__subcmd__help,help)
+                cmd="lkms__subcmd__policy__subcmd__help__subcmd__help"
+                ;;
+            lkms__subcmd__policy__subcmd__help,remove)
+                cmd="lkms__subcmd__policy__subcmd__help__subcmd__remove"
+                ;;
+            lkms__subcmd__policy__subcmd__help,set)
+                cmd="lkms__subcmd__policy__subcmd__help__subcmd__set"
                 ;;
             lkms__subcmd__root,add)
                 cmd="lkms__subcmd__root__subcmd__add"
@@ -460,6 +550,24 @@ _lkms() {
             lkms__subcmd__rotation__subcmd__help,help)
                 cmd="lkms__subcmd__rotation__subcmd__help__subcmd__help"
                 ;;
+            lkms__subcmd__version,disable)
+                cmd="lkms__subcmd__version__subcmd__disable"
+                ;;
+            lkms__subcmd__version,enable)
+                cmd="lkms__subcmd__version__subcmd__enable"
+                ;;
+            lkms__subcmd__version,help)
+                cmd="lkms__subcmd__version__subcmd__help"
+                ;;
+            lkms__subcmd__version__subcmd__help,disable)
+                cmd="lkms__subcmd__version__subcmd__help__subcmd__disable"
+                ;;
+            lkms__subcmd__version__subcmd__help,enable)
+                cmd="lkms__subcmd__version__subcmd__help__subcmd__enable"
+                ;;
+            lkms__subcmd__version__subcmd__help,help)
+                cmd="lkms__subcmd__version__subcmd__help__subcmd__help"
+                ;;
             *)
                 ;;
         esac
@@ -467,7 +575,7 @@ _lkms() {
 
     case "${cmd}" in
         lkms)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version init create import-material list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit backup restore export import identity passwd root agent unlock lock help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version init create import-material list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit backup restore export import identity passwd root agent unlock lock help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -482,6 +590,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -501,7 +613,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__agent)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version start status stop help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version start status stop help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -516,6 +628,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -605,7 +721,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__agent__subcmd__start)
-            opts="-y -h -V --idle-timeout --max-lifetime --socket --foreground --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --idle-timeout --max-lifetime --socket --foreground --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -635,6 +751,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -651,7 +771,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__agent__subcmd__status)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -666,6 +786,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -685,7 +809,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__agent__subcmd__stop)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -700,6 +824,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -719,7 +847,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__alias)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version add remove help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version add remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -734,6 +862,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -753,7 +885,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__alias__subcmd__add)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -768,6 +900,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -843,7 +979,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__alias__subcmd__remove)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -858,6 +994,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -877,7 +1017,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version show verify public-key checkpoint report help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version show verify public-key checkpoint report help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -892,6 +1032,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -911,7 +1055,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit__subcmd__checkpoint)
-            opts="-o -y -h -V --output --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-o -y -h -V --output --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -934,6 +1078,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1051,7 +1199,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit__subcmd__public__subcmd__key)
-            opts="-y -h -V --format --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --format --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1073,6 +1221,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1089,7 +1241,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit__subcmd__report)
-            opts="-y -h -V --since --key --unused-days --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --since --key --unused-days --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1119,6 +1271,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1135,7 +1291,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit__subcmd__show)
-            opts="-y -h -V --key --event --since --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --key --event --since --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1165,6 +1321,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1181,7 +1341,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit__subcmd__verify)
-            opts="-y -h -V --public-key --checkpoint --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --public-key --checkpoint --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1207,6 +1367,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1223,7 +1387,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__backup)
-            opts="-o -y -h -V --output --force --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-o -y -h -V --output --force --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1249,6 +1413,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1265,7 +1433,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__cancel__subcmd__delete)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1280,6 +1448,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1299,7 +1471,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__create)
-            opts="-y -h -V --spec --alias --description --tag --rotation-period --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --spec --alias --description --tag --rotation-period --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1337,6 +1509,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1353,7 +1529,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__decrypt)
-            opts="-r -o -y -h -V --key --recursive --keep-going --context --output --force --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-r -o -y -h -V --key --recursive --keep-going --context --output --force --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1387,6 +1563,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1403,7 +1583,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__describe)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1418,6 +1598,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1437,7 +1621,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__disable)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1452,6 +1636,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1471,7 +1659,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__enable)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1486,6 +1674,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1505,7 +1697,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__encrypt)
-            opts="-R -a -r -o -y -h -V --key --recipient --recipients-file --armor --recursive --keep-going --context --output --force --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-R -a -r -o -y -h -V --key --recipient --recipients-file --armor --recursive --keep-going --context --output --force --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1551,6 +1743,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1567,7 +1763,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__export)
-            opts="-o -y -h -V --recipient --passphrase --new-passphrase-file --output --force --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-o -y -h -V --recipient --passphrase --new-passphrase-file --output --force --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1601,6 +1797,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1617,7 +1817,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__generate__subcmd__data__subcmd__key)
-            opts="-y -h -V --context --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --context --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1639,6 +1839,256 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__grant)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version create list revoke help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__grant__subcmd__create)
+            opts="-o -y -h -V --operations --context --expires --recipient --passphrase --output --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --operations)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expires)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recipient)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__grant__subcmd__help)
+            opts="create list revoke help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__grant__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__grant__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__grant__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__grant__subcmd__help__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__grant__subcmd__list)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__grant__subcmd__revoke)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1655,7 +2105,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__help)
-            opts="init create import-material list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit backup restore export import identity passwd root agent unlock lock help"
+            opts="init create import-material list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit backup restore export import identity passwd root agent unlock lock help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1990,6 +2440,62 @@ _lkms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lkms__subcmd__help__subcmd__grant)
+            opts="create list revoke"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__grant__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__grant__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__grant__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lkms__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2147,6 +2653,62 @@ _lkms() {
         lkms__subcmd__help__subcmd__passwd)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__policy)
+            opts="set get remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__policy__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__policy__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__policy__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2438,8 +3000,50 @@ _lkms() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        lkms__subcmd__help__subcmd__version)
+            opts="disable enable"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__version__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__version__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         lkms__subcmd__identity)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version export help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2454,6 +3058,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2473,7 +3081,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__identity__subcmd__export)
-            opts="-o -y -h --version --output --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help"
+            opts="-o -y -h --version --output --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2500,6 +3108,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2603,7 +3215,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__import__subcmd__material)
-            opts="-y -h -V --spec --material --alias --description --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --spec --material --alias --description --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2637,6 +3249,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2653,7 +3269,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__init)
-            opts="-y -h -V --work-factor --root --name --key-id --region --endpoint-url --address --key --mount --module --token --key-label --generate --pin-file --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --work-factor --root --name --key-id --region --endpoint-url --address --key --mount --module --token --key-label --generate --pin-file --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2723,6 +3339,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2739,7 +3359,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__inspect)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2754,6 +3374,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2773,7 +3397,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__list)
-            opts="-y -h -V --all --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --all --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2788,6 +3412,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2807,7 +3435,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__lock)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2822,6 +3450,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2841,7 +3473,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__mac)
-            opts="-o -y -h -V --key --output --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-o -y -h -V --key --output --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2871,6 +3503,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2887,7 +3523,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__maintain)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2902,6 +3538,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2921,7 +3561,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__passwd)
-            opts="-y -h -V --root --work-factor --new-passphrase-file --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --root --work-factor --new-passphrase-file --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2951,6 +3591,232 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__policy)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version set get remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__policy__subcmd__get)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__policy__subcmd__help)
+            opts="set get remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__policy__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__policy__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__policy__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__policy__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__policy__subcmd__remove)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__policy__subcmd__set)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2967,7 +3833,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__public__subcmd__key)
-            opts="-y -h -V --format --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --format --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2989,6 +3855,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3005,7 +3875,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__re__subcmd__encrypt)
-            opts="-r -o -y -h -V --key --source-key --recursive --keep-going --context --output --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-r -o -y -h -V --key --source-key --recursive --keep-going --context --output --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3043,6 +3913,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3059,7 +3933,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__restore)
-            opts="-y -h -V --force --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --force --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3074,6 +3948,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3093,7 +3971,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version list add remove help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version list add remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3108,6 +3986,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3127,7 +4009,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__add)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version passphrase aws-kms transit pkcs11 help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version passphrase aws-kms transit pkcs11 help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3142,6 +4024,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3161,7 +4047,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__add__subcmd__aws__subcmd__kms)
-            opts="-y -h -V --name --key-id --region --endpoint-url --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --name --key-id --region --endpoint-url --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3192,6 +4078,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3295,7 +4185,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__add__subcmd__passphrase)
-            opts="-y -h -V --name --work-factor --new-passphrase-file --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --name --work-factor --new-passphrase-file --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3325,6 +4215,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3341,7 +4235,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__add__subcmd__pkcs11)
-            opts="-y -h -V --name --module --token --key-label --generate --pin-file --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --name --module --token --key-label --generate --pin-file --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3379,6 +4273,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3395,7 +4293,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__add__subcmd__transit)
-            opts="-y -h -V --name --address --key --mount --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --name --address --key --mount --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3426,6 +4324,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3571,7 +4473,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__list)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3586,6 +4488,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3605,7 +4511,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__remove)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3620,6 +4526,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3639,7 +4549,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__rotate)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3654,6 +4564,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3673,7 +4587,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__rotation)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version enable disable help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version enable disable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3688,6 +4602,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3707,7 +4625,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__rotation__subcmd__disable)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3722,6 +4640,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3741,7 +4663,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__rotation__subcmd__enable)
-            opts="-y -h -V --period --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --period --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3760,6 +4682,10 @@ _lkms() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3835,7 +4761,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__schedule__subcmd__delete)
-            opts="-y -h -V --days --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --days --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3857,6 +4783,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3873,7 +4803,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__sign)
-            opts="-o -y -h -V --key --output --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-o -y -h -V --key --output --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3903,6 +4833,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3919,7 +4853,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__unlock)
-            opts="-y -h -V --root --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --root --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3941,6 +4875,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3957,7 +4895,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__verify)
-            opts="-y -h -V --key --signature --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --key --signature --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3983,6 +4921,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3999,7 +4941,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__verify__subcmd__mac)
-            opts="-y -h -V --key --mac --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --key --mac --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4025,6 +4967,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4033,6 +4979,176 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__version)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version disable enable help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__version__subcmd__disable)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__version__subcmd__enable)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__version__subcmd__help)
+            opts="disable enable help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__version__subcmd__help__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__version__subcmd__help__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__version__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

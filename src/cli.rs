@@ -67,6 +67,9 @@ pub struct GlobalArgs {
     /// Read the passphrase from the first line of this file
     #[arg(long, global = true, env = env::PASSPHRASE_FILE, value_name = "PATH")]
     pub passphrase_file: Option<PathBuf>,
+    /// An age identity file (age-keygen's) that opens a grant made for its recipient
+    #[arg(long, global = true, env = env::IDENTITY_FILE, value_name = "FILE")]
+    pub identity: Option<PathBuf>,
 
     /// The configuration file [default: config.toml in the platform's config directory]
     #[arg(long, global = true, env = env::CONFIG, value_name = "PATH")]
@@ -196,6 +199,29 @@ pub enum Command {
     /// runs. Each one is logged (RotateKey, DeleteKeyMaterial).
     #[command(after_long_help = examples::MAINTAIN)]
     Maintain,
+    /// Set, show or remove a key's policy: the operations, contexts and versions it allows
+    ///
+    /// A policy is a TOML file (`allow`, `export`, `[context] required/allowed`, `[versions]
+    /// min_decryption_version`). Every operation on the key is checked against it; a refusal
+    /// exits 4 naming the rule, and is logged with `policy_rule`. A policy is a guard rail kept
+    /// by lkms, not by cryptography: whoever holds the keyring holds the material.
+    #[command(subcommand, after_long_help = examples::POLICY)]
+    Policy(PolicyCommand),
+    /// Disable or enable one version of a key
+    ///
+    /// A disabled version neither decrypts nor verifies, and is never current; the key's other
+    /// versions work as before. The current version cannot be disabled: rotate first.
+    #[command(subcommand, after_long_help = examples::VERSION)]
+    Version(VersionCommand),
+    /// Grants: a keyring for one grantee with only the keys and operations it needs
+    ///
+    /// `grant create` writes a grant keyring: an age file for the grantee holding only the
+    /// named keys and the versions the operations need, with the grant's constraints within
+    /// each key's policy, signed by this keyring. The grantee uses it as a keyring
+    /// (LKMS_KEYRING=ci.grant, with --identity for an age recipient); every lifecycle, policy,
+    /// root and grant command refuses on it (exit 4).
+    #[command(subcommand, after_long_help = examples::GRANT)]
+    Grant(GrantCommand),
     /// Encrypt files or standard input under a key (envelope encryption)
     ///
     /// Each input gets a fresh data key, wrapped by the key's current version; the data is
@@ -731,6 +757,133 @@ pub enum AliasCommand {
     Remove {
         /// The alias
         name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// Give a key the policy in FILE (replacing any it has)
+    ///
+    /// Unknown fields, operations the key cannot do and bad values are refused (exit 2),
+    /// naming the file and line. Logged as PutKeyPolicy with the policy's SHA-256.
+    #[command(after_long_help = examples::POLICY_SET)]
+    Set {
+        /// The key: its id or an alias
+        key: String,
+        /// The policy, a TOML file
+        #[arg(value_name = "FILE.toml")]
+        file: PathBuf,
+    },
+    /// Print a key's policy as TOML (with --json, as an object)
+    ///
+    /// The TOML printed is the policy's canonical form: saved to a file, it sets the same
+    /// policy again, and its SHA-256 is the one PutKeyPolicy recorded. Logged as GetKeyPolicy.
+    #[command(after_long_help = examples::POLICY_GET)]
+    Get {
+        /// The key: its id or an alias
+        key: String,
+    },
+    /// Remove a key's policy: it then allows whatever its usage and state allow
+    ///
+    /// Logged as DeleteKeyPolicy with the removed policy's SHA-256. Removing a policy from a
+    /// key that has none succeeds and changes nothing.
+    #[command(after_long_help = examples::POLICY_REMOVE)]
+    Remove {
+        /// The key: its id or an alias
+        key: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GrantCommand {
+    /// Write a grant keyring for one grantee
+    ///
+    /// The file holds only the named keys: for decrypt, every version the key's policy allows;
+    /// for encrypt only, the current one. With --recipient it is an age file to that X25519
+    /// recipient (`age -d -i IDENTITY FILE` shows its TOML); with --passphrase, an age scrypt
+    /// file (the passphrase from LKMS_NEW_PASSPHRASE_FILE, LKMS_NEW_PASSPHRASE or the
+    /// terminal). Logged as CreateGrant with the grant's id.
+    #[command(after_long_help = examples::GRANT_CREATE)]
+    Create(GrantCreateArgs),
+    /// List the grants this keyring issued
+    ///
+    /// One row a grant: id, keys, operations, constraints, expiry, grantee and whether it was
+    /// revoked. With --json, an array of objects.
+    #[command(after_long_help = examples::GRANT_LIST)]
+    List,
+    /// Record a grant as revoked, and say what that does and does not do
+    ///
+    /// A holder keeps the material it was given: revocation takes effect for new data after
+    /// `lkms rotate KEY`, and for old data only with `min_decryption_version` in the key's
+    /// policy. The command prints both steps for each key of the grant.
+    #[command(after_long_help = examples::GRANT_REVOKE)]
+    Revoke {
+        /// The grant id (`lkms grant list`)
+        id: String,
+    },
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("grantee").required(true).args(["recipient", "passphrase"])))]
+pub struct GrantCreateArgs {
+    /// The keys the grant holds: ids or aliases
+    #[arg(required = true, value_name = "KEY")]
+    pub keys: Vec<String>,
+    /// The operations it allows, comma-separated (encrypt, decrypt, re-encrypt,
+    /// generate-data-key, sign, verify, public-key, mac, verify-mac)
+    #[arg(long, value_delimiter = ',', required = true, value_parser = parse_operation)]
+    pub operations: Vec<crate::keyring::policy::Operation>,
+    /// Encryption context every use must carry, K=V (repeatable)
+    #[arg(long = "context", value_name = "K=V", value_parser = parse_pair)]
+    pub context: Vec<(String, String)>,
+    /// Days until the grant expires (1 to 3650)
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub expires: Option<u32>,
+    /// The grantee's age X25519 recipient (age1...)
+    #[arg(long, value_name = "AGE1...")]
+    pub recipient: Option<String>,
+    /// Protect the grant with a new passphrase instead
+    #[arg(long)]
+    pub passphrase: bool,
+    /// The grant file to write (it must not exist)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+fn parse_operation(s: &str) -> Result<crate::keyring::policy::Operation, String> {
+    crate::keyring::policy::Operation::from_name(s).ok_or_else(|| {
+        format!(
+            "unknown operation `{s}`: use encrypt, decrypt, re-encrypt, generate-data-key, \
+             sign, verify, public-key, mac or verify-mac"
+        )
+    })
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VersionCommand {
+    /// Disable version N: it refuses to decrypt or verify until enabled again
+    ///
+    /// The current version cannot be disabled (rotate first). Without a terminal, --yes is
+    /// required.
+    #[command(after_long_help = examples::VERSION_DISABLE)]
+    Disable {
+        /// The key: its id or an alias
+        key: String,
+        /// The version number
+        #[arg(value_name = "N")]
+        number: u32,
+    },
+    /// Enable version N again
+    ///
+    /// Data under the version decrypts again (unless the key's policy sets a higher
+    /// min_decryption_version). Enabling a version that is Enabled changes nothing.
+    #[command(after_long_help = examples::VERSION_ENABLE)]
+    Enable {
+        /// The key: its id or an alias
+        key: String,
+        /// The version number
+        #[arg(value_name = "N")]
+        number: u32,
     },
 }
 

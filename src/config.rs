@@ -48,6 +48,8 @@ pub struct Settings {
     pub keyring: PathBuf,
     pub audit_log: PathBuf,
     pub passphrase_file: Option<PathBuf>,
+    /// An age identity file that opens a grant made for its recipient (`--identity`).
+    pub identity_file: Option<PathBuf>,
     pub json: bool,
     pub yes: bool,
     /// The highest scrypt work factor a keyring is opened at (see `DEFAULT_MAX_WORK_FACTOR`).
@@ -213,6 +215,7 @@ impl Settings {
             keyring,
             audit_log,
             passphrase_file: global.passphrase_file.clone(),
+            identity_file: global.identity.clone(),
             json: global.json,
             yes: global.yes,
             max_work_factor: global

@@ -47,6 +47,11 @@ pub const ALL: &[(&str, &str)] = &[
          --identity is not given.",
     ),
     (
+        IDENTITY_FILE,
+        "An age identity file that opens a grant made with --recipient, when --identity is not \
+         given.",
+    ),
+    (
         PKCS11_PIN_FILE,
         "A file whose first line is the PKCS#11 token's user PIN, when --pin-file is not given.",
     ),

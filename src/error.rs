@@ -202,7 +202,13 @@ fn keyring_exit_code(e: &keyring::Error) -> ExitCode {
         | K::NothingToCancel { .. }
         | K::LastVersion(_)
         | K::SigningKeyRotation { .. }
-        | K::WrongUsage { .. } => ExitCode::KeyUnusable,
+        | K::WrongUsage { .. }
+        | K::PolicyRefused { .. }
+        | K::VersionDisabled { .. }
+        | K::DisableCurrentVersion { .. } => ExitCode::KeyUnusable,
+        K::UnknownVersion { .. } | K::UnknownGrant(_) => ExitCode::NotFound,
+        K::IsAGrant | K::GrantRefused(_) | K::GrantExpired { .. } => ExitCode::KeyUnusable,
+        K::GrantSignature { .. } => ExitCode::Integrity,
         K::DeletionWindow { .. } | K::RotationPeriod { .. } => ExitCode::Usage,
     }
 }
@@ -258,6 +264,19 @@ fn keyring_remedy(e: &keyring::Error) -> Option<String> {
         K::NothingToCancel { .. } => " (`lkms describe` shows its state)".into(),
         K::LastVersion(_) => "; create a new key".into(),
         K::SigningKeyRotation { .. } => "; create a new key instead".into(),
+        K::PolicyRefused { key, .. } => format!(" (`lkms policy get {key}` shows the policy)"),
+        K::VersionDisabled { key, version } => {
+            format!(" (`lkms version enable {key} {version}` brings it back)")
+        }
+        K::DisableCurrentVersion { key, .. } => {
+            format!("; rotate first (`lkms rotate {key}`), then disable the old version")
+        }
+        K::UnknownVersion { key, .. } => format!("; `lkms describe {key}` lists its versions"),
+        K::IsAGrant => " (run the command against the issuing keyring)".into(),
+        K::GrantExpired { .. } => "; ask the keyring's owner for a new grant".into(),
+        K::GrantSignature { .. } => "; ask the keyring's owner for the grant file again".into(),
+        K::UnknownGrant(_) => "; `lkms grant list` shows them".into(),
+        K::GrantRefused(_) => return None,
         K::UnknownAlias(_)
         | K::DamagedContent { .. }
         | K::WouldNotOpen { .. }

@@ -40,6 +40,8 @@ pub enum Field {
     Changed(bool),
     DroppedBytes(u64),
     Format(&'static str),
+    /// The grant a grant keyring's audit line was written under, or a grant created or revoked.
+    GrantId(String),
     /// The unlock agent's socket (`lkms unlock`).
     Agent(String),
     FromFormat(u32),
@@ -57,7 +59,13 @@ pub enum Field {
     /// Where a key's material came from (`lkms`, `external`).
     Origin(&'static str),
     PendingWindowDays(u32),
+    /// A key version (`version disable|enable`).
+    Version(u32),
     PeriodDays(u32),
+    /// The SHA-256 of a key policy's canonical text (`PutKeyPolicy`).
+    PolicySha256(String),
+    /// The policy rule that refused an operation, in words.
+    PolicyRule(String),
     Signature(String),
     SourceKeyId(String),
     SourceKeyVersion(u32),
@@ -89,6 +97,7 @@ impl Field {
             Field::Changed(v) => ("changed", v.into()),
             Field::DroppedBytes(v) => ("dropped_bytes", v.into()),
             Field::Format(v) => ("format", v.into()),
+            Field::GrantId(v) => ("grant_id", v.into()),
             Field::Agent(v) => ("agent", v.into()),
             Field::FromFormat(v) => ("from_format", v.into()),
             Field::ToFormat(v) => ("to_format", v.into()),
@@ -102,7 +111,10 @@ impl Field {
             Field::Output(v) => ("output", v.into()),
             Field::Origin(v) => ("origin", v.into()),
             Field::PendingWindowDays(v) => ("pending_window_days", v.into()),
+            Field::Version(v) => ("version", v.into()),
             Field::PeriodDays(v) => ("period_days", v.into()),
+            Field::PolicySha256(v) => ("policy_sha256", v.into()),
+            Field::PolicyRule(v) => ("policy_rule", v.into()),
             Field::Signature(v) => ("signature", v.into()),
             Field::SourceKeyId(v) => ("source_key_id", v.into()),
             Field::SourceKeyVersion(v) => ("source_key_version", v.into()),

@@ -255,10 +255,12 @@ impl AuditLog {
     /// and the last line's hash, as a signed note. Under the same lock as the head is read,
     /// so the checkpoint always covers the line just before it. Nothing is written if the log
     /// is empty or already ends with a checkpoint.
+    /// `tag` adds the command's standing fields to the checkpoint line (a grant's id).
     pub fn append_checkpoint(
         &mut self,
         signer: &Signer,
         now: Timestamp,
+        tag: impl FnOnce(&mut Record),
     ) -> anyhow::Result<Option<Record>> {
         let path = self.path.clone();
         let fail = |e: std::io::Error| {
@@ -268,7 +270,7 @@ impl AuditLog {
             ))
         };
         self.file.lock().map_err(fail)?;
-        let result = self.append_checkpoint_locked(signer, now);
+        let result = self.append_checkpoint_locked(signer, now, tag);
         let _ = self.file.unlock();
         result.map_err(fail)
     }
@@ -277,6 +279,7 @@ impl AuditLog {
         &mut self,
         signer: &Signer,
         now: Timestamp,
+        tag: impl FnOnce(&mut Record),
     ) -> std::io::Result<Option<Record>> {
         let (last, torn) = self.last_line()?;
         let Some(last) = last.filter(|_| torn == 0) else {
@@ -305,6 +308,7 @@ impl AuditLog {
             .map_err(|e| invalid(&e.to_string()))?;
         let mut record = Record::new(super::Event::AuditCheckpoint);
         record.checkpoint = Some(note);
+        tag(&mut record);
         let (seq, prev) = next_link(Some(&last));
         self.write_record(record, seq, prev, now).map(Some)
     }
@@ -469,11 +473,15 @@ mod checkpoint_tests {
             log.append(Record::named("Decrypt"), now()).unwrap();
             lines += t.elapsed();
             let t = std::time::Instant::now();
-            let cp = log.append_checkpoint(&signer, now()).unwrap();
+            let cp = log.append_checkpoint(&signer, now(), |_| {}).unwrap();
             spent += t.elapsed();
             assert!(cp.is_some());
             // Nothing new since: a second seal writes nothing.
-            assert!(log.append_checkpoint(&signer, now()).unwrap().is_none());
+            assert!(
+                log.append_checkpoint(&signer, now(), |_| {})
+                    .unwrap()
+                    .is_none()
+            );
         }
         let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0 / f64::from(rounds);
         eprintln!(

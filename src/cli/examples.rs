@@ -502,3 +502,107 @@ pub const LOCK: &str = r#"Examples:
     lkms lock --json
   In a CI job:
     lkms lock"#;
+
+pub const POLICY: &str = r#"Examples:
+  At a terminal:
+    lkms policy set app/config policy.toml
+    lkms policy get app/config
+    lkms policy remove app/config
+  In a shell script:
+    lkms policy get "$key" --json | jq .context
+  In a CI job:
+    lkms encrypt --key release-data --context env=prod dist.tar"#;
+
+pub const POLICY_SET: &str = r#"Examples:
+  At a terminal:
+    cat > policy.toml <<'END'
+    allow = ["encrypt", "decrypt"]
+    [context]
+    required = ["env"]
+    allowed = { env = ["prod", "staging"], app = ["web-*"] }
+    [versions]
+    min_decryption_version = 2
+    END
+    lkms policy set app/config policy.toml
+  In a shell script:
+    lkms policy set "$key" "$policy" --json | jq -r .policy_sha256
+  In a CI job:
+    lkms policy set release-data policies/release.toml"#;
+
+pub const POLICY_GET: &str = r#"Examples:
+  At a terminal:
+    lkms policy get app/config
+  In a shell script:
+    lkms policy get "$key" > saved-policy.toml
+  In a CI job:
+    lkms policy get release-data --json"#;
+
+pub const POLICY_REMOVE: &str = r#"Examples:
+  At a terminal:
+    lkms policy remove app/config
+  In a shell script:
+    lkms policy remove "$key" --json | jq .changed
+  In a CI job:
+    lkms policy remove release-data"#;
+
+pub const VERSION: &str = r#"Examples:
+  At a terminal:
+    lkms rotate app/config && lkms version disable app/config 1
+    lkms version enable app/config 1
+  In a shell script:
+    lkms describe "$key" --json | jq '.versions[] | {version, state}'
+  In a CI job:
+    lkms version disable release-data 3 --yes"#;
+
+pub const VERSION_DISABLE: &str = r#"Examples:
+  At a terminal:
+    lkms version disable app/config 1
+  In a shell script:
+    lkms version disable "$key" "$leaked" --yes
+  In a CI job:
+    lkms version disable release-data 3 --yes --json"#;
+
+pub const VERSION_ENABLE: &str = r#"Examples:
+  At a terminal:
+    lkms version enable app/config 1
+  In a shell script:
+    lkms version enable "$key" 1 --json | jq .versions
+  In a CI job:
+    lkms version enable release-data 3"#;
+
+pub const GRANT: &str = r#"Examples:
+  At a terminal:
+    lkms grant create release-data --operations encrypt --context env=ci \
+      --expires 90 --recipient age1... -o ci.grant
+    lkms grant list
+    lkms grant revoke 5f0c...
+  In a shell script:
+    lkms grant list --json | jq -r '.[] | select(.revoked == null) | .id'
+  In a CI job:
+    LKMS_KEYRING=ci.grant LKMS_IDENTITY_FILE=ci.key lkms encrypt --key release-data --context env=ci dist.tar"#;
+
+pub const GRANT_CREATE: &str = r#"Examples:
+  At a terminal:
+    age-keygen -o ci.key    # on the CI side; hand over only the age1... recipient
+    lkms grant create release-data --operations encrypt --context env=ci \
+      --expires 90 --recipient age1... -o ci.grant
+  In a shell script:
+    LKMS_NEW_PASSPHRASE_FILE=grant.pass lkms grant create app --operations decrypt --passphrase -o app.grant
+  In a CI job:
+    lkms grant create release-data --operations encrypt,decrypt --recipient "$CI_RECIPIENT" -o ci.grant --json"#;
+
+pub const GRANT_LIST: &str = r#"Examples:
+  At a terminal:
+    lkms grant list
+  In a shell script:
+    lkms grant list --json | jq '.[] | {id, keys, expires}'
+  In a CI job:
+    lkms grant list --json"#;
+
+pub const GRANT_REVOKE: &str = r#"Examples:
+  At a terminal:
+    lkms grant revoke 5f0c2a9e-6f1e-4a51-9d8e-3b7c1d2e4f60
+  In a shell script:
+    lkms grant revoke "$id" --json | jq -r '.next_steps[]'
+  In a CI job:
+    lkms grant revoke "$GRANT_ID" && lkms rotate release-data"#;

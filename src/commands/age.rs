@@ -19,13 +19,15 @@ use super::session::Session;
 use crate::audit::{Event, Field, Record};
 use crate::cli::{EncryptArgs, IdentityExportArgs};
 use crate::crypto::age_file::{self, Opened};
-use crate::crypto::material::{KeySpec, KeyUsage};
+use crate::crypto::material::KeySpec;
 use crate::crypto::x25519;
 use crate::error::{failure, integrity, not_found, unusable, usage};
 use crate::io::armor::{Kind, kind_of_file};
 use crate::io::input::{open_input, read_error};
 use crate::io::naming::{age_name, name_of, shown};
 use crate::io::output::PendingFile;
+use crate::keyring::authorize::Use;
+use crate::keyring::policy::Operation;
 use crate::keyring::{Key, Keyring};
 use crate::output::Report;
 use crate::passphrase::{confirm, interactive};
@@ -243,8 +245,14 @@ pub(super) fn decrypt_age<R: Read + Send>(
     let (key, version, _) = &found[index];
     a.record.key_id = Some(key.id.to_string());
     a.record.key_version = Some(*version);
-    // Opening it was a use of the key: only an Enabled one may be used.
-    key.check_usable(KeyUsage::Encrypt, "decrypt with")?;
+    // Opening it was a use of the key: authorised as every decrypt is (an age file carries
+    // no encryption context, so the policy's context rules have none to judge).
+    key.authorize(&Use {
+        operation: Operation::Decrypt,
+        verb: "decrypt with",
+        context: None,
+        version: Some(*version),
+    })?;
     super::jobs::with_output(a, job, force, false, |out| {
         std::io::copy(&mut reader, out).map_err(|e| damaged(e.into()))
     })
@@ -324,16 +332,16 @@ pub fn identity_export(s: &mut Session, args: &IdentityExportArgs) -> anyhow::Re
                 key.spec
             )));
         }
-        key.check_usable(KeyUsage::Encrypt, "export the identity of")?;
         let n = args.version.unwrap_or(key.current_version);
         a.record.key_version = Some(n);
-        let version = key.version(n).ok_or_else(|| {
-            not_found(format!(
+        if key.version(n).is_none() {
+            return Err(not_found(format!(
                 "key {} has no version {n} (its versions are 1 to {})",
                 key.display_name(),
                 key.current_version
-            ))
-        })?;
+            )));
+        }
+        let version = key.authorize_export("export the identity of", n)?;
         if interactive()
             && !yes
             && !confirm(

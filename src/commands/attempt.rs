@@ -189,6 +189,7 @@ mod tests {
             keyring: dir.join("keyring.age"),
             audit_log: dir.join("audit.jsonl"),
             passphrase_file: None,
+            identity_file: None,
             json: false,
             yes: true,
             max_work_factor: crate::keyring::store::DEFAULT_MAX_WORK_FACTOR,

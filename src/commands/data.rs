@@ -22,7 +22,7 @@ use crate::cli::{DecryptArgs, EncryptArgs, GenerateDataKeyArgs, InspectArgs, ReE
 use crate::crypto::aead::Algorithm;
 use crate::crypto::chunked;
 use crate::crypto::envelope::{self, Context, Header, ReadAt, Source, WrappingKey};
-use crate::crypto::material::{KeySpec, KeyUsage};
+use crate::crypto::material::KeySpec;
 use crate::crypto::random::SystemRng;
 use crate::crypto::secret::SecretBytes;
 use crate::error::{integrity, not_found, unusable, usage};
@@ -30,6 +30,8 @@ use crate::io::armor::{self, Kind, kind_of_file, sniff};
 use crate::io::input::{Input, open_input, reading};
 use crate::io::naming::{decrypted_name, encrypted_name, file_or_stdio};
 use crate::io::output::PendingFile;
+use crate::keyring::authorize::Use;
+use crate::keyring::policy::Operation;
 use crate::keyring::{Key, Keyring};
 use crate::output::{Report, clean};
 
@@ -70,17 +72,28 @@ fn source(input: &Input) -> Source<'_> {
     }
 }
 
-/// An Enabled encrypt key's current version, as the crypto layer wants it.
-fn wrapping_key<'k>(key: &'k Key, operation: &str) -> anyhow::Result<WrappingKey<'k>> {
+/// The current version of a key authorised for `operation` in `context`, as the crypto layer
+/// wants it. An x25519 key's data are age files, which this envelope format is not.
+fn wrapping_key<'k>(
+    key: &'k Key,
+    operation: Operation,
+    verb: &str,
+    context: &Context,
+) -> anyhow::Result<WrappingKey<'k>> {
     if key.spec == KeySpec::X25519 {
         return Err(unusable(format!(
-            "cannot {operation} key {}: it is an x25519 key, whose data are age files; encrypt \
+            "cannot {verb} key {}: it is an x25519 key, whose data are age files; encrypt \
              with --recipient \"$(lkms public-key {})\"",
             key.display_name(),
             key.display_name()
         )));
     }
-    let version = key.usable_current(KeyUsage::Encrypt, operation)?;
+    let version = key.authorize(&Use {
+        operation,
+        verb,
+        context: Some(context),
+        version: None,
+    })?;
     Ok(WrappingKey {
         key_id: key.id,
         version: version.version,
@@ -123,7 +136,7 @@ pub fn encrypt(s: &mut Session, args: &EncryptArgs) -> anyhow::Result<Report> {
         |keyring, job, a| {
             let key = keyring.find(&key_ref)?;
             a.record.key_id = Some(key.id.to_string());
-            let wk = wrapping_key(key, "encrypt with")?;
+            let wk = wrapping_key(key, Operation::Encrypt, "encrypt with", &context)?;
             a.record.key_version = Some(wk.version);
             let (input, len) = open_input(job.input.as_deref())?;
             let mut progress = reporter(len, "encrypting");
@@ -192,7 +205,8 @@ fn open_header(
     input: &mut (dyn Read + Send),
     context: &Context,
     rec: &mut Record,
-    operation: &str,
+    operation: Operation,
+    verb: &str,
     pinned: Option<&str>,
 ) -> anyhow::Result<Opened> {
     let header = Header::read_from(&mut *input)?;
@@ -206,7 +220,7 @@ fn open_header(
         if want.id != header.key_id() {
             return Err(unusable(format!(
                 "the data was encrypted under key {}, not under {} (given with --key or \
-                 --source-key); refusing to {operation} any other key",
+                 --source-key); refusing to {verb} any other key",
                 header.key_id(),
                 want.display_name()
             )));
@@ -218,7 +232,6 @@ fn open_header(
             header.key_id()
         ))
     })?;
-    key.check_usable(KeyUsage::Encrypt, operation)?;
     // Versions are never removed while a key is usable: one the key never had, or a wrapping
     // algorithm other than the key's, is a damaged (or forged) header.
     let version = key.version(header.key_version()).ok_or_else(|| {
@@ -229,6 +242,12 @@ fn open_header(
             key.display_name(),
             key.current_version
         ))
+    })?;
+    let version = key.authorize(&Use {
+        operation,
+        verb,
+        context: Some(header.context()),
+        version: Some(version.version),
     })?;
     if Some(header.wrapping_algorithm()) != Algorithm::from_spec(key.spec) {
         return Err(integrity(format!(
@@ -328,6 +347,7 @@ pub fn decrypt(s: &mut Session, args: &DecryptArgs) -> anyhow::Result<Report> {
                         &mut r,
                         &context,
                         &mut a.record,
+                        Operation::Decrypt,
                         "decrypt with",
                         pin,
                     )
@@ -341,6 +361,7 @@ pub fn decrypt(s: &mut Session, args: &DecryptArgs) -> anyhow::Result<Report> {
                         &mut input,
                         &context,
                         &mut a.record,
+                        Operation::Decrypt,
                         "decrypt with",
                         pin,
                     )?;
@@ -352,6 +373,7 @@ pub fn decrypt(s: &mut Session, args: &DecryptArgs) -> anyhow::Result<Report> {
                         &mut input,
                         &context,
                         &mut a.record,
+                        Operation::Decrypt,
                         "decrypt with",
                         pin,
                     )?;
@@ -506,6 +528,7 @@ fn rewrap<R: Read + Send + 'static>(
         &mut input,
         context,
         &mut a.record,
+        Operation::ReEncrypt,
         "re-encrypt with",
         args.source_key.as_deref(),
     )?;
@@ -520,7 +543,7 @@ fn rewrap<R: Read + Send + 'static>(
             .expect("open_header found it"),
     };
     a.record.key_id = Some(target.id.to_string());
-    let wk = wrapping_key(target, "re-encrypt under")?;
+    let wk = wrapping_key(target, Operation::ReEncrypt, "re-encrypt under", context)?;
     a.record.key_version = Some(wk.version);
     let header = envelope::rewrap(&opened.header, &opened.data_key, &wk, rng)?;
     // File to file, the kernel copies the body without passing it through this process.
@@ -656,7 +679,12 @@ pub fn generate_data_key(s: &mut Session, args: &GenerateDataKeyArgs) -> anyhow:
         let keyring = a.read_keyring()?;
         let key = keyring.find(&args.key)?;
         a.record.key_id = Some(key.id.to_string());
-        let wk = wrapping_key(key, "generate a data key with")?;
+        let wk = wrapping_key(
+            key,
+            Operation::GenerateDataKey,
+            "generate a data key with",
+            &context,
+        )?;
         a.record.key_version = Some(wk.version);
         let rng = SystemRng::new();
         let mut data_key = Zeroizing::new([0u8; 32]);

@@ -15,9 +15,10 @@ use crate::audit::{Event, Field, Record};
 use crate::cli::{MacArgs, VerifyMacArgs};
 use crate::crypto::CryptoError;
 use crate::crypto::mac::{self, TAG_LEN};
-use crate::crypto::material::KeyUsage;
 use crate::io::input::{open_counted, read_small, reading as read_failed};
 use crate::io::naming::{file_or_stdio, name_of};
+use crate::keyring::authorize::Use;
+use crate::keyring::policy::Operation;
 use crate::output::{Report, json_of};
 
 /// A read error while streaming names the input; an integrity error stands as it is.
@@ -43,7 +44,12 @@ pub fn mac(s: &mut Session, args: &MacArgs) -> anyhow::Result<Report> {
         let keyring = a.read_keyring()?;
         let key = keyring.find(&args.key)?;
         a.record.key_id = Some(key.id.to_string());
-        let version = key.usable_current(KeyUsage::Mac, "generate a MAC with")?;
+        let version = key.authorize(&Use {
+            operation: Operation::Mac,
+            verb: "generate a MAC with",
+            context: None,
+            version: None,
+        })?;
         a.record.key_version = Some(version.version);
         let mut reader = open_counted(input)?;
         let tag = mac::tag(material(key, version)?, &mut reader);
@@ -65,11 +71,23 @@ pub fn verify_mac(s: &mut Session, args: &VerifyMacArgs) -> anyhow::Result<Repor
         let keyring = a.read_keyring()?;
         let key = keyring.find(&args.key)?;
         a.record.key_id = Some(key.id.to_string());
-        key.check_usable(KeyUsage::Mac, "verify a MAC with")?;
+        let verifying = |version| Use {
+            operation: Operation::VerifyMac,
+            verb: "verify a MAC with",
+            context: None,
+            version,
+        };
+        // The key itself first, so a refusal names its state or rule.
+        key.authorize(&verifying(None))?;
         // Far more than a tag, so a wrong-length tag still gets mac's precise message.
         let expected = read_small(&args.mac, "MAC", 32 * TAG_LEN as u64)?;
         // Newest first: a tag most likely comes from the current version.
-        let mut versions: Vec<_> = key.versions.iter().collect();
+        // Only the versions the key allows (a disabled one verifies nothing).
+        let mut versions: Vec<_> = key
+            .versions
+            .iter()
+            .filter(|v| key.authorize(&verifying(Some(v.version))).is_ok())
+            .collect();
         versions.sort_by_key(|v| std::cmp::Reverse(v.version));
         let materials = versions
             .iter()

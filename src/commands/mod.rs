@@ -9,6 +9,7 @@ mod attempt;
 mod audit;
 mod backup;
 mod data;
+mod grant;
 mod import_material;
 mod init;
 mod jobs;
@@ -16,6 +17,7 @@ mod keys;
 mod lifecycle;
 mod mac;
 mod material;
+mod policy;
 mod progress;
 mod report;
 mod results;
@@ -25,6 +27,7 @@ mod sign;
 mod tag_output;
 mod transfer;
 pub mod unlocking;
+mod version;
 mod view;
 
 use crate::cli::Command;
@@ -55,6 +58,9 @@ pub fn dispatch(s: &mut Session, command: Command) -> anyhow::Result<Report> {
         Command::ScheduleDelete(a) => lifecycle::schedule_delete(s, &a),
         Command::CancelDelete(a) => lifecycle::cancel_delete(s, &a.key),
         Command::Maintain => lifecycle::maintain(s),
+        Command::Policy(c) => policy::run(s, &c),
+        Command::Version(c) => version::run(s, &c),
+        Command::Grant(c) => grant::run(s, &c),
         Command::Audit(c) => audit::run(s, &c),
         Command::Identity(crate::cli::IdentityCommand::Export(a)) => age::identity_export(s, &a),
         Command::Sign(a) => sign::sign(s, &a),

@@ -62,6 +62,15 @@ fn list(s: &mut Session) -> anyhow::Result<Report> {
         if store.sealing()? == Sealing::Passphrase {
             return Ok(None);
         }
+        // A grant for an age recipient has no roots file; with the grantee's identity at
+        // hand, say what it is rather than that a file is missing.
+        if !s.unlocker.paths().roots_file().exists()
+            && s.settings.identity_file.is_some()
+            && a.read_keyring()?.grant.is_some()
+        {
+            return Err(crate::keyring::Error::IsAGrant.into());
+        }
+        let s = a.session();
         Ok(Some(RootsFile::load(&s.unlocker.paths())?))
     })?;
     let Some(roots) = roots else {

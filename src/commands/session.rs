@@ -36,6 +36,8 @@ pub struct Session {
     anchored: bool,
     defer_anchor: bool,
     anchor_problem: Option<anyhow::Error>,
+    /// The grant id, once a grant keyring was read: every audit line then carries it.
+    grant: Option<uuid::Uuid>,
 }
 
 /// A keyring change written beside the keyring, still under the writers' lock, waiting for its
@@ -64,6 +66,7 @@ impl Session {
     pub fn new(settings: Settings, clock: Box<dyn Clock>) -> Session {
         let mut unlocker = Unlocker::new(&settings.keyring, settings.passphrase_file.as_deref());
         unlocker.max_work_factor = settings.max_work_factor;
+        unlocker.identity_file = settings.identity_file.clone();
         Session {
             settings,
             clock,
@@ -73,6 +76,7 @@ impl Session {
             anchored: false,
             defer_anchor: false,
             anchor_problem: None,
+            grant: None,
         }
     }
 
@@ -114,11 +118,20 @@ impl Session {
 
     /// Reads the keyring through the unlocked identity, unlocking first, and checks its anchor
     /// in the audit log: a keyring rolled back, or a log cut or replaced, stops every command.
-    fn read_store(&mut self, store: &Store) -> anyhow::Result<Keyring> {
+    /// A grant keyring is checked (signature, expiry) on every read, and refused for a change
+    /// (`change`).
+    fn read_store(&mut self, store: &Store, change: bool) -> anyhow::Result<Keyring> {
         self.unlock()?;
         let result = self.unlocker.read(store);
         self.log_unlock_failure(&result)?;
         let mut keyring = result?;
+        if let Some(grant) = &keyring.grant {
+            self.grant = Some(grant.id);
+            crate::keyring::grant::check(&mut keyring, self.now())?;
+            if change {
+                return Err(crate::keyring::Error::IsAGrant.into());
+            }
+        }
         if !self.anchored {
             self.anchored = true;
             match self.check_anchor(store, &mut keyring) {
@@ -158,7 +171,7 @@ impl Session {
     /// Reads the keyring again (after a change this command made), remembering its audit key.
     pub(crate) fn reread_keyring(&mut self) -> anyhow::Result<()> {
         let store = self.store();
-        let keyring = self.read_store(&store)?;
+        let keyring = self.read_store(&store, false)?;
         self.remember_seal(&keyring);
         Ok(())
     }
@@ -196,7 +209,12 @@ impl Session {
         self.open_audit()?;
         let now = self.now();
         let log = self.audit.as_mut().expect("opened above");
-        log.append_checkpoint(&signer, now)
+        let grant = self.grant;
+        log.append_checkpoint(&signer, now, |record| {
+            if let Some(id) = grant {
+                record.set(Field::GrantId(id.to_string()));
+            }
+        })
     }
 
     /// The log's last record.
@@ -269,7 +287,7 @@ impl Session {
         }
         let store = self.store();
         let lock = store.lock()?;
-        let mut keyring = self.read_store(&store)?;
+        let mut keyring = self.read_store(&store, true)?;
         self.write_identity(&store, &lock, &mut keyring)?;
         Ok(())
     }
@@ -292,6 +310,16 @@ impl Session {
         if let Err(e) = result {
             record.outcome = Outcome::Failure;
             record.error = Some(crate::error::render(e));
+            // A policy's refusal names its rule on its own, so the log can be searched for it.
+            if let Some(rule) = e.chain().find_map(|c| match c.downcast_ref() {
+                Some(crate::keyring::Error::PolicyRefused { rule, .. }) => Some(rule.clone()),
+                _ => None,
+            }) {
+                record.set(Field::PolicyRule(rule));
+            }
+        }
+        if let Some(id) = self.grant {
+            record.set(Field::GrantId(id.to_string()));
         }
         if record.unlock.is_none() && self.unlocker.is_unlocked() {
             record.unlock = self.unlocker.info.clone();
@@ -318,7 +346,7 @@ impl Session {
     pub fn read_keyring(&mut self) -> anyhow::Result<Keyring> {
         self.require_keyring()?;
         let store = self.store();
-        let keyring = self.read_store(&store)?;
+        let keyring = self.read_store(&store, false)?;
         let now = self.now();
         if !keyring.keys.iter().any(|k| k.is_due(now)) {
             return Ok(keyring);
@@ -362,7 +390,7 @@ impl Session {
             Ok(lock) => lock,
             Err(e) => return Ok(DueSave::Unwritten(e)),
         };
-        let mut keyring = self.read_store(&store)?;
+        let mut keyring = self.read_store(&store, false)?;
         Ok(match self.save_due(&store, &lock, &mut keyring)? {
             DueSave::Saved(events) => DueSave::Saved((keyring, events)),
             DueSave::Unwritten(e) => DueSave::Unwritten(e),
@@ -416,7 +444,7 @@ impl Session {
         // Unlocked before the lock is taken: a passphrase prompt must not hold other writers.
         self.unlock()?;
         let lock = store.lock()?;
-        let mut keyring = self.read_store(&store)?;
+        let mut keyring = self.read_store(&store, true)?;
         let identity = self.write_identity(&store, &lock, &mut keyring)?;
         self.save_due(&store, &lock, &mut keyring)?.written()?;
         let value = change(&mut keyring, self.now())?;

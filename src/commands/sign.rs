@@ -11,11 +11,13 @@ use super::session::Session;
 use super::tag_output::TagOutput;
 use crate::audit::{Event, Field, Record};
 use crate::cli::{KeyFormat, PublicKeyArgs, SignArgs, VerifyArgs};
-use crate::crypto::material::{KeySpec, KeyUsage};
+use crate::crypto::material::KeySpec;
 use crate::crypto::{pem, signing};
 use crate::io::input::{MAX_SIGNATURE_LEN, load, read_small};
 use crate::io::naming::{file_or_stdio, name_of};
 use crate::io::output;
+use crate::keyring::authorize::Use;
+use crate::keyring::policy::Operation;
 use crate::output::{Report, json_of};
 
 pub fn sign(s: &mut Session, args: &SignArgs) -> anyhow::Result<Report> {
@@ -33,7 +35,12 @@ pub fn sign(s: &mut Session, args: &SignArgs) -> anyhow::Result<Report> {
         let keyring = a.read_keyring()?;
         let key = keyring.find(&args.key)?;
         a.record.key_id = Some(key.id.to_string());
-        let version = key.usable_current(KeyUsage::Sign, "sign with")?;
+        let version = key.authorize(&Use {
+            operation: Operation::Sign,
+            verb: "sign with",
+            context: None,
+            version: None,
+        })?;
         a.record.key_version = Some(version.version);
         let message = load(input)?;
         a.record.set(Field::Bytes(message.len() as u64));
@@ -59,7 +66,12 @@ pub fn verify(s: &mut Session, args: &VerifyArgs) -> anyhow::Result<Report> {
         let key = keyring.find(&args.key)?;
         a.record.key_id = Some(key.id.to_string());
         // Signing keys never rotate, so the current version is the only one.
-        let version = key.usable_current(KeyUsage::Sign, "verify with")?;
+        let version = key.authorize(&Use {
+            operation: Operation::Verify,
+            verb: "verify with",
+            context: None,
+            version: None,
+        })?;
         a.record.key_version = Some(version.version);
         let signature = read_small(&args.signature, "signature", MAX_SIGNATURE_LEN)?;
         let message = load(input)?;
@@ -115,7 +127,12 @@ pub fn public_key(s: &mut Session, args: &PublicKeyArgs) -> anyhow::Result<Repor
         let key = keyring.find(&args.key)?;
         if key.spec == KeySpec::X25519 {
             a.record.key_id = Some(key.id.to_string());
-            let version = key.usable_current(KeyUsage::Encrypt, "export the recipient of")?;
+            let version = key.authorize(&Use {
+                operation: Operation::PublicKey,
+                verb: "export the recipient of",
+                context: None,
+                version: None,
+            })?;
             a.record.key_version = Some(version.version);
             x25519 = Some(super::age::all_recipients(key)?);
             return Ok((key.metadata(), Vec::new()));
@@ -126,7 +143,12 @@ pub fn public_key(s: &mut Session, args: &PublicKeyArgs) -> anyhow::Result<Repor
         }
         a.record.key_id = Some(key.id.to_string());
         // AWS KMS refuses GetPublicKey on a disabled key too.
-        let version = key.usable_current(KeyUsage::Sign, "export the public key of")?;
+        let version = key.authorize(&Use {
+            operation: Operation::PublicKey,
+            verb: "export the public key of",
+            context: None,
+            version: None,
+        })?;
         a.record.key_version = Some(version.version);
         let raw = signing::public_key(key.spec, material(key, version)?)?;
         Ok((key.metadata(), pem::spki_der(key.spec, &raw)?))

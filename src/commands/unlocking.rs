@@ -23,11 +23,15 @@ pub enum Unlocked {
         identity: KeyringIdentity,
         roots: RootsFile,
     },
+    /// A grant made for an age recipient, opened with the grantee's identity file: no roots.
+    Identity(KeyringIdentity),
 }
 
 pub struct Unlocker {
     keyring: PathBuf,
     passphrase_file: Option<PathBuf>,
+    /// `--identity` / `LKMS_IDENTITY_FILE`: opens an age-recipient grant directly.
+    pub identity_file: Option<PathBuf>,
     passphrase: OnceCell<SecretString>,
     /// A root named by `--root` (`lkms unlock --root`, `passwd --root`): tried alone.
     pub only_root: Option<String>,
@@ -45,6 +49,7 @@ impl Unlocker {
         Unlocker {
             keyring: keyring.to_path_buf(),
             passphrase_file: passphrase_file.map(Path::to_path_buf),
+            identity_file: None,
             passphrase: OnceCell::new(),
             only_root: None,
             use_agent: true,
@@ -89,7 +94,9 @@ impl Unlocker {
         }
         Ok(match self.state.as_ref().expect("unlocked above") {
             Unlocked::V1(p) => Opener::Passphrase(p),
-            Unlocked::V2 { identity, .. } => Opener::Identity(identity),
+            Unlocked::V2 { identity, .. } | Unlocked::Identity(identity) => {
+                Opener::Identity(identity)
+            }
         })
     }
 
@@ -130,6 +137,33 @@ impl Unlocker {
                 self.state = Some(Unlocked::V1(p));
                 Ok(())
             }
+            // An identity file opens a keyring that has no roots (a grant); a keyring with
+            // roots beside it is opened through them, so `import --identity` stays the
+            // export's identity and not the keyring's.
+            Sealing::Identity
+                if self.identity_file.is_some() && !self.paths().roots_file().exists() =>
+            {
+                let file = self.identity_file.clone().expect("checked");
+                self.info = Some(UnlockInfo {
+                    via: "identity".into(),
+                    root: None,
+                    kind: Some("age-identity".into()),
+                    external_key: None,
+                });
+                let text = zeroize::Zeroizing::new(std::fs::read(&file).map_err(|e| {
+                    auth(format!(
+                        "cannot read the identity file {}: {}; check --identity or {}",
+                        file.display(),
+                        crate::error::plain_io(&e),
+                        crate::env::IDENTITY_FILE
+                    ))
+                })?);
+                let origin = format!("the identity file {}", file.display());
+                let text = self.open_identity_file(text, &origin)?;
+                let identity = KeyringIdentity::parse(&text, &origin)?;
+                self.state = Some(Unlocked::Identity(identity));
+                Ok(())
+            }
             Sealing::Identity => {
                 let paths = self.paths();
                 let roots = RootsFile::load(&paths)?;
@@ -148,6 +182,41 @@ impl Unlocker {
         let identity = self.unlock_v2(&paths, &roots)?;
         self.state = Some(Unlocked::V2 { identity, roots });
         Ok(())
+    }
+
+    /// An identity file's text: as it is, or decrypted with the passphrase when the file is
+    /// itself an age scrypt file (`age -p -o key.age key.txt`), as rage accepts.
+    fn open_identity_file(
+        &self,
+        bytes: zeroize::Zeroizing<Vec<u8>>,
+        origin: &str,
+    ) -> anyhow::Result<zeroize::Zeroizing<Vec<u8>>> {
+        use std::io::Read;
+        if !bytes.starts_with(b"age-encryption.org/v1\n") {
+            return Ok(bytes);
+        }
+        let decryptor = age::Decryptor::new_buffered(&bytes[..])
+            .map_err(|e| integrity(format!("{origin} is not a valid age file: {e}")))?;
+        if !decryptor.is_scrypt() {
+            return Err(integrity(format!(
+                "{origin} is an age file, but not one encrypted to a passphrase"
+            )));
+        }
+        let mut scrypt = age::scrypt::Identity::new(self.passphrase()?.clone());
+        scrypt.set_max_work_factor(self.max_work_factor);
+        let mut reader = decryptor
+            .decrypt(std::iter::once(&scrypt as &dyn age::Identity))
+            .map_err(|e| match e {
+                age::DecryptError::DecryptionFailed | age::DecryptError::KeyDecryptionFailed => {
+                    auth(format!("wrong passphrase for {origin}"))
+                }
+                other => integrity(format!("{origin} does not decrypt: {other}")),
+            })?;
+        let mut text = zeroize::Zeroizing::new(Vec::with_capacity(bytes.len()));
+        reader
+            .read_to_end(&mut text)
+            .map_err(|e| integrity(format!("{origin} does not decrypt: {e}")))?;
+        Ok(text)
     }
 
     fn unlock_v2(

@@ -6,7 +6,8 @@ use jiff::Timestamp;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::keyring::Key;
+use crate::keyring::policy::Policy;
+use crate::keyring::{Key, KeyState};
 use crate::output::{clean, json_of};
 
 pub fn time(t: Timestamp) -> String {
@@ -17,6 +18,8 @@ pub fn time(t: Timestamp) -> String {
 #[derive(Serialize)]
 pub struct VersionView {
     version: u32,
+    /// `Enabled`, or `Disabled` by `lkms version disable`.
+    state: String,
     created: String,
     material: &'static str,
 }
@@ -40,6 +43,9 @@ pub struct KeyView<'a> {
     deletion_date: Option<String>,
     rotation_period_days: Option<u32>,
     next_rotation: Option<String>,
+    /// The key's policy (`lkms policy set`), or null.
+    policy: Option<&'a Policy>,
+    policy_sha256: Option<String>,
 }
 
 impl<'a> KeyView<'a> {
@@ -60,17 +66,22 @@ impl<'a> KeyView<'a> {
                 .iter()
                 .map(|v| VersionView {
                     version: v.version,
+                    state: v.state.to_string(),
                     created: time(v.created),
-                    material: if v.material.is_some() {
-                        "present"
-                    } else {
+                    // Reports are made from metadata copies, which hold no material: the
+                    // key's state says whether the keyring still holds it.
+                    material: if key.state == KeyState::Destroyed {
                         "destroyed"
+                    } else {
+                        "present"
                     },
                 })
                 .collect(),
             deletion_date: key.deletion_date.map(time),
             rotation_period_days: key.rotation_period_days,
             next_rotation: key.next_rotation.map(time),
+            policy: key.policy.as_ref(),
+            policy_sha256: key.policy.as_ref().map(Policy::sha256),
         }
     }
 
@@ -108,6 +119,24 @@ impl<'a> KeyView<'a> {
         line(
             "Versions:",
             format!("{} (current {})", self.versions.len(), self.current_version),
+        );
+        for v in &self.versions {
+            let destroyed = if v.material == "destroyed" {
+                ", material destroyed"
+            } else {
+                ""
+            };
+            line(
+                &format!("  Version {}:", v.version),
+                format!("{}, created {}{destroyed}", v.state, v.created),
+            );
+        }
+        line(
+            "Policy:",
+            match &self.policy_sha256 {
+                Some(h) => format!("sha256 {h} (`lkms policy get` shows it)"),
+                None => "none".into(),
+            },
         );
         line(
             "Rotation:",

@@ -95,6 +95,32 @@ pub enum Error {
         spec: KeySpec,
         usage: KeyUsage,
     },
+    /// A key policy refused the operation; `rule` says which rule, in words.
+    #[error("policy of {key}: {rule}")]
+    PolicyRefused { key: String, rule: String },
+    #[error("version {version} of key {key} is disabled")]
+    VersionDisabled { key: String, version: u32 },
+    #[error(
+        "cannot disable version {version} of key {key}: it is the current version, which new \
+         data is encrypted under"
+    )]
+    DisableCurrentVersion { key: String, version: u32 },
+    #[error("key {key} has no version {version} (its versions are 1 to {last})")]
+    UnknownVersion {
+        key: String,
+        version: u32,
+        last: u32,
+    },
+    #[error("this is a grant: lifecycle changes happen in the keyring that issued it")]
+    IsAGrant,
+    #[error("cannot grant: {0}")]
+    GrantRefused(String),
+    #[error("the grant {id} fails its signature: {why}")]
+    GrantSignature { id: Uuid, why: String },
+    #[error("the grant {id} expired on {expires}")]
+    GrantExpired { id: Uuid, expires: Timestamp },
+    #[error("no grant {0} was issued by this keyring")]
+    UnknownGrant(String),
     #[error("the deletion waiting period must be {min} to {max} days, not {days}")]
     DeletionWindow { days: u32, min: u32, max: u32 },
     #[error("the rotation period must be {min} to {max} days, not {days}")]

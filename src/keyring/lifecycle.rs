@@ -53,9 +53,11 @@ impl Key {
             rotation_period_days: None,
             next_rotation: None,
             current_version: 1,
+            policy: None,
             versions: vec![KeyVersion {
                 version: 1,
                 created: now,
+                state: Default::default(),
                 material: Some(material),
             }],
         }
@@ -145,6 +147,7 @@ impl Key {
         self.versions.push(KeyVersion {
             version: next,
             created: now,
+            state: Default::default(),
             material: Some(material),
         });
         self.current_version = next;
@@ -229,17 +232,9 @@ impl Key {
         }
     }
 
-    /// The version to use for a new operation of `usage`: refuses keys that are not Enabled or
-    /// whose spec does not fit.
-    pub fn usable_current(&self, usage: KeyUsage, operation: &str) -> anyhow::Result<&KeyVersion> {
-        self.check_usable(usage, operation)?;
-        self.current()
-            .ok_or_else(|| anyhow::anyhow!("key {} has no current version", self.id))
-    }
-
     /// Refuses a key whose usage or state does not allow `operation`, which names the operation
     /// with its preposition: "sign with", "re-encrypt under".
-    pub fn check_usable(&self, usage: KeyUsage, operation: &str) -> anyhow::Result<()> {
+    pub(super) fn check_usable(&self, usage: KeyUsage, operation: &str) -> anyhow::Result<()> {
         if self.spec.usage() != usage {
             return Err(Error::WrongUsage {
                 operation: operation.to_string(),

@@ -6,6 +6,8 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::grant::{Grant, IssuedGrant};
+use super::policy::Policy;
 use crate::crypto::material::KeySpec;
 use crate::crypto::secret::SecretBytes;
 
@@ -44,6 +46,24 @@ pub struct Keyring {
     pub audit_anchor: Option<AuditAnchor>,
     #[serde(default, rename = "key")]
     pub keys: Vec<Key>,
+    /// The Ed25519 key (PKCS#8) that signs the grants this keyring issues; made by the first
+    /// `grant create`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "material_b64"
+    )]
+    pub grant_signing_key: Option<SecretBytes>,
+    /// The grants this keyring issued (`grant list`, `grant revoke`).
+    #[serde(
+        default,
+        rename = "issued_grant",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub issued_grants: Vec<IssuedGrant>,
+    /// Present in a grant keyring only: what it allows and who signed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grant: Option<Grant>,
 }
 
 /// A line of the audit log: its seq, its hash (hex) and the byte offset where it starts, so
@@ -120,6 +140,9 @@ pub struct Key {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_rotation: Option<Timestamp>,
     pub current_version: u32,
+    /// What the key allows (`lkms policy set`); none: everything its usage and state allow.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<Policy>,
     #[serde(rename = "version")]
     pub versions: Vec<KeyVersion>,
 }
@@ -129,6 +152,10 @@ pub struct Key {
 pub struct KeyVersion {
     pub version: u32,
     pub created: Timestamp,
+    /// Whether the version may be used (`lkms version disable|enable`); written only when
+    /// disabled, so keyrings without disabled versions read as before.
+    #[serde(default, skip_serializing_if = "VersionState::is_enabled")]
+    pub state: VersionState,
     /// The key material, base64 in the file; absent once the key is destroyed.
     #[serde(
         default,
@@ -136,6 +163,30 @@ pub struct KeyVersion {
         with = "material_b64"
     )]
     pub material: Option<SecretBytes>,
+}
+
+/// A version's own state, apart from the key's: a disabled version neither decrypts nor is
+/// current, as Google Cloud KMS disables one key version.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VersionState {
+    #[default]
+    Enabled,
+    Disabled,
+}
+
+impl VersionState {
+    fn is_enabled(&self) -> bool {
+        *self == VersionState::Enabled
+    }
+}
+
+impl std::fmt::Display for VersionState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            VersionState::Enabled => "Enabled",
+            VersionState::Disabled => "Disabled",
+        })
+    }
 }
 
 impl Keyring {
@@ -148,6 +199,9 @@ impl Keyring {
             audit_key: Some(new_audit_key()),
             audit_anchor: None,
             keys: Vec::new(),
+            grant_signing_key: None,
+            issued_grants: Vec::new(),
+            grant: None,
         }
     }
 }
@@ -179,12 +233,14 @@ impl Key {
             rotation_period_days: self.rotation_period_days,
             next_rotation: self.next_rotation,
             current_version: self.current_version,
+            policy: self.policy.clone(),
             versions: self
                 .versions
                 .iter()
                 .map(|v| KeyVersion {
                     version: v.version,
                     created: v.created,
+                    state: v.state,
                     material: None,
                 })
                 .collect(),
@@ -193,10 +249,6 @@ impl Key {
 
     pub fn version(&self, n: u32) -> Option<&KeyVersion> {
         self.versions.iter().find(|v| v.version == n)
-    }
-
-    pub fn current(&self) -> Option<&KeyVersion> {
-        self.version(self.current_version)
     }
 
     /// The name people know the key by: its first alias, else its id.

@@ -468,7 +468,7 @@ pub(crate) fn validate(keyring: &Keyring) -> Result<(), String> {
 
     use super::lifecycle::{MAX_ROTATION_DAYS, MIN_ROTATION_DAYS};
     use super::lookup::validate_alias;
-    use super::model::KeyState;
+    use super::model::{KeyState, VersionState};
     use crate::crypto::material::{KeySpec, KeyUsage};
 
     if keyring.format_version >= 2 && keyring.keyring_id.is_none() {
@@ -553,6 +553,18 @@ pub(crate) fn validate(keyring: &Keyring) -> Result<(), String> {
                 "key {id} has current version {}, which it does not hold",
                 key.current_version
             ));
+        }
+        if key
+            .versions
+            .iter()
+            .any(|v| v.version == key.current_version && v.state == VersionState::Disabled)
+        {
+            return Err(format!("key {id} has a disabled current version"));
+        }
+        if let Some(policy) = &key.policy {
+            policy
+                .validate(key.spec)
+                .map_err(|e| format!("key {id} has a policy lkms would not set: {e}"))?;
         }
     }
     Ok(())
@@ -653,6 +665,23 @@ mod tests {
                 key0(d).insert("current_version".into(), 9.into());
             }),
             "current version 9",
+        );
+        refused(
+            parse_edited(|d| {
+                let v = key0(d)["version"].as_array_mut().unwrap()[0]
+                    .as_table_mut()
+                    .unwrap();
+                v.insert("state".into(), "Disabled".into());
+            }),
+            "disabled current version",
+        );
+        refused(
+            parse_edited(|d| {
+                let mut policy = toml::Table::new();
+                policy.insert("allow".into(), vec!["sign"].into());
+                key0(d).insert("policy".into(), policy.into());
+            }),
+            "policy lkms would not set",
         );
         refused(
             parse_edited(|d| {
@@ -797,11 +826,13 @@ mod tests {
                 rotation_period_days,
                 next_rotation,
                 current_version: numbers[current.index(numbers.len())],
+                policy: None,
                 versions: numbers
                     .iter()
                     .map(|&version| KeyVersion {
                         version,
                         created,
+                        state: Default::default(),
                         // x25519 material must be an identity: a fresh one, not random bytes.
                         material: (state != KeyState::Destroyed).then(|| {
                             if spec == KeySpec::X25519 {
@@ -833,6 +864,9 @@ mod tests {
                         offset: 7 * n as u64,
                     }),
                     keys,
+                    grant_signing_key: None,
+                    issued_grants: Vec::new(),
+                    grant: None,
                 })
         })
     }

@@ -53,6 +53,9 @@ impl Export {
             work_factor: super::store::MIN_WORK_FACTOR,
             audit_key: None,
             audit_anchor: None,
+            grant: None,
+            grant_signing_key: None,
+            issued_grants: Vec::new(),
             keys: export.keys,
         };
         super::store::validate(&as_keyring).map_err(bad)?;

@@ -1,0 +1,228 @@
+//! grant create, list, revoke: keyrings for one grantee, made and recorded by the issuing
+//! keyring.
+
+use std::io::Write;
+use std::iter;
+use std::str::FromStr;
+
+use secrecy::SecretString;
+use serde_json::{Value, json};
+use zeroize::Zeroizing;
+
+use super::attempt::Attempt;
+use super::session::Session;
+use super::view::time;
+use crate::audit::{Event, Field, Record};
+use crate::cli::{GrantCommand, GrantCreateArgs};
+use crate::error::{failure, usage};
+use crate::io::output::PendingFile;
+use crate::keyring::Error as KeyringError;
+use crate::keyring::grant::{GrantRequest, IssuedGrant, issue};
+use crate::output::{Report, clean};
+
+pub fn run(s: &mut Session, command: &GrantCommand) -> anyhow::Result<Report> {
+    match command {
+        GrantCommand::Create(args) => create(s, args),
+        GrantCommand::List => list(s),
+        GrantCommand::Revoke { id } => revoke(s, id),
+    }
+}
+
+/// How the grant file is sealed for its grantee.
+enum Seal {
+    Recipient(age::x25519::Recipient),
+    Passphrase(SecretString),
+}
+
+fn create(s: &mut Session, args: &GrantCreateArgs) -> anyhow::Result<Report> {
+    let mut context = std::collections::BTreeMap::new();
+    for (k, v) in &args.context {
+        if context.insert(k.clone(), v.clone()).is_some() {
+            return Err(usage(format!("context key `{}` is given twice", clean(k))));
+        }
+    }
+    let recipient = match &args.recipient {
+        Some(r) => Some(age::x25519::Recipient::from_str(r).map_err(|_| {
+            usage(format!(
+                "--recipient `{}` is not an age X25519 recipient (age1...); `age-keygen` \
+                 prints one",
+                clean(r)
+            ))
+        })?),
+        None => None,
+    };
+    if args.output.symlink_metadata().is_ok() {
+        return Err(failure(format!(
+            "{} already exists; a grant file is always written new",
+            clean(&args.output.to_string_lossy())
+        )));
+    }
+    let grantee = match &args.recipient {
+        Some(r) => r.clone(),
+        None => "passphrase".into(),
+    };
+    let mut rec = Record::new(Event::CreateGrant);
+    rec.set(Field::Output(clean(&args.output.to_string_lossy())));
+    let (id, keys, expires) = Attempt::run(s, rec, |a| {
+        // A grant cannot issue grants: refused before anyone is asked for a passphrase.
+        if a.read_keyring()?.grant.is_some() {
+            return Err(KeyringError::IsAGrant.into());
+        }
+        let seal = match recipient {
+            Some(r) => Seal::Recipient(r),
+            None => Seal::Passphrase(crate::passphrase::obtain_new(
+                None,
+                crate::env::NEW_PASSPHRASE,
+                "Grant passphrase",
+            )?),
+        };
+        let now = a.session().now();
+        let expires = args
+            .expires
+            .map(|d| now + jiff::SignedDuration::from_hours(24 * i64::from(d)));
+        let req = GrantRequest {
+            keys: &args.keys,
+            operations: &args.operations,
+            context: &context,
+            expires,
+            grantee,
+        };
+        let (text, id, keys, work_factor) = a.write_keyring(|kr, now| {
+            let doc = issue(kr, &req, now)?;
+            let grant = doc.grant.as_ref().expect("a grant");
+            let keys: Vec<String> = doc.keys.iter().map(|k| k.display_name()).collect();
+            let text = Zeroizing::new(toml::to_string(&doc)?);
+            Ok((text, grant.id, keys, kr.work_factor))
+        })?;
+        a.record.set(Field::GrantId(id.to_string()));
+        let encryptor = match &seal {
+            Seal::Recipient(r) => {
+                age::Encryptor::with_recipients(iter::once(r as &dyn age::Recipient))?
+            }
+            Seal::Passphrase(p) => {
+                let mut r = age::scrypt::Recipient::new(p.clone());
+                r.set_work_factor(work_factor);
+                age::Encryptor::with_recipients(iter::once(&r as &dyn age::Recipient))?
+            }
+        };
+        let mut pending = PendingFile::create_binary(&args.output, false)?;
+        let mut out = encryptor.wrap_output(pending.file_mut())?;
+        out.write_all(text.as_bytes())?;
+        out.finish()?;
+        a.release_file(pending);
+        Ok((id, keys, expires))
+    })?;
+    Ok(Report::message(
+        format!(
+            "wrote the grant {id} to {} (keys: {}{})\n",
+            clean(&args.output.to_string_lossy()),
+            keys.join(", "),
+            expires.map_or(String::new(), |e| format!("; expires {}", time(e)))
+        ),
+        json!({
+            "grant_id": id.to_string(),
+            "keys": keys,
+            "output": args.output.to_string_lossy(),
+            "expires": expires.map(time),
+        }),
+    ))
+}
+
+fn grant_json(g: &IssuedGrant) -> Value {
+    json!({
+        "id": g.id.to_string(),
+        "keys": g.keys.iter().map(|k| k.to_string()).collect::<Vec<_>>(),
+        "operations": g.operations.iter().map(|o| o.name()).collect::<Vec<_>>(),
+        "context": g.context,
+        "issued": time(g.issued),
+        "expires": g.expires.map(time),
+        "grantee": g.grantee,
+        "revoked": g.revoked.map(time),
+    })
+}
+
+fn list(s: &mut Session) -> anyhow::Result<Report> {
+    let grants = Attempt::run(s, Record::new(Event::ListGrants), |a| {
+        let keyring = a.read_keyring()?;
+        if keyring.grant.is_some() {
+            return Err(KeyringError::IsAGrant.into());
+        }
+        Ok(keyring.issued_grants)
+    })?;
+    let mut text = String::new();
+    for g in &grants {
+        text.push_str(&format!(
+            "{}  {}  keys {}  context {}  expires {}  grantee {}{}\n",
+            g.id,
+            g.operations
+                .iter()
+                .map(|o| o.name())
+                .collect::<Vec<_>>()
+                .join(","),
+            g.keys.len(),
+            if g.context.is_empty() {
+                "-".into()
+            } else {
+                g.context
+                    .iter()
+                    .map(|(k, v)| format!("{}={}", clean(k), clean(v)))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            },
+            g.expires.map_or("never".into(), time),
+            clean(&g.grantee),
+            g.revoked
+                .map_or(String::new(), |r| format!("  revoked {}", time(r)))
+        ));
+    }
+    if grants.is_empty() {
+        text.push_str("no grants\n");
+    }
+    Ok(Report::new(
+        text,
+        Value::Array(grants.iter().map(grant_json).collect()),
+    ))
+}
+
+fn revoke(s: &mut Session, id: &str) -> anyhow::Result<Report> {
+    let mut rec = Record::new(Event::RevokeGrant);
+    rec.set(Field::GrantId(clean(id)));
+    let (grant, keys) = Attempt::run(s, rec, |a| {
+        a.write_keyring(|kr, now| {
+            let grant = kr
+                .issued_grants
+                .iter_mut()
+                .find(|g| g.id.to_string() == id)
+                .ok_or_else(|| KeyringError::UnknownGrant(id.to_string()))?;
+            grant.revoked.get_or_insert(now);
+            let grant = grant.clone();
+            let keys: Vec<(String, u32)> = grant
+                .keys
+                .iter()
+                .filter_map(|k| kr.find_by_id(*k))
+                .map(|k| (k.display_name(), k.current_version))
+                .collect();
+            Ok((grant, keys))
+        })
+    })?;
+    let mut steps = Vec::new();
+    for (name, current) in &keys {
+        steps.push(format!("lkms rotate {name}"));
+        steps.push(format!(
+            "set min_decryption_version = {} in the policy of {name} (lkms policy set), once \
+             data under version {current} and older has been re-encrypted",
+            current + 1
+        ));
+    }
+    let text = format!(
+        "recorded the grant {} as revoked. Its holder keeps the material it was given: the \
+         revocation takes effect for new data after a rotation, and for old data only with \
+         min_decryption_version. Next steps:\n{}",
+        grant.id,
+        steps.iter().map(|s| format!("  {s}\n")).collect::<String>()
+    );
+    Ok(Report::message(
+        text,
+        json!({"grant": grant_json(&grant), "next_steps": steps}),
+    ))
+}

@@ -1,0 +1,384 @@
+//! Key policies: what a key allows, written as TOML, kept in the keyring with the key, and
+//! evaluated by [`Policy::check`] from the one place operations are authorised
+//! (`Key::authorize`).
+//!
+//! A policy is a guard rail, not a cryptographic barrier: whoever holds the keyring holds the
+//! material and could use it without lkms. It stops mistakes and scripts that ask for more than
+//! they should, and every refusal is audited with the rule that refused.
+
+use std::collections::BTreeMap;
+use std::num::NonZeroU32;
+
+use serde::{Deserialize, Serialize};
+
+use crate::crypto::material::{KeySpec, KeyUsage};
+
+/// An operation a key can be asked for, named as the command that asks for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Operation {
+    Encrypt,
+    Decrypt,
+    ReEncrypt,
+    GenerateDataKey,
+    Sign,
+    Verify,
+    PublicKey,
+    Mac,
+    VerifyMac,
+}
+
+impl Operation {
+    pub const ALL: [Operation; 9] = [
+        Operation::Encrypt,
+        Operation::Decrypt,
+        Operation::ReEncrypt,
+        Operation::GenerateDataKey,
+        Operation::Sign,
+        Operation::Verify,
+        Operation::PublicKey,
+        Operation::Mac,
+        Operation::VerifyMac,
+    ];
+
+    /// The operation a name (as [`Operation::name`] gives it) stands for.
+    pub fn from_name(name: &str) -> Option<Operation> {
+        Operation::ALL.into_iter().find(|op| op.name() == name)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Operation::Encrypt => "encrypt",
+            Operation::Decrypt => "decrypt",
+            Operation::ReEncrypt => "re-encrypt",
+            Operation::GenerateDataKey => "generate-data-key",
+            Operation::Sign => "sign",
+            Operation::Verify => "verify",
+            Operation::PublicKey => "public-key",
+            Operation::Mac => "mac",
+            Operation::VerifyMac => "verify-mac",
+        }
+    }
+
+    /// The usage a key needs for this operation.
+    pub fn usage(self) -> KeyUsage {
+        match self {
+            Operation::Encrypt
+            | Operation::Decrypt
+            | Operation::ReEncrypt
+            | Operation::GenerateDataKey => KeyUsage::Encrypt,
+            Operation::Sign | Operation::Verify | Operation::PublicKey => KeyUsage::Sign,
+            Operation::Mac | Operation::VerifyMac => KeyUsage::Mac,
+        }
+    }
+
+    /// The usage a key of `spec` needs for this operation: an x25519 key's public half is its
+    /// age recipient, so `public-key` is an operation of that encrypt key too.
+    pub fn usage_for(self, spec: KeySpec) -> KeyUsage {
+        if self == Operation::PublicKey && spec == KeySpec::X25519 {
+            KeyUsage::Encrypt
+        } else {
+            self.usage()
+        }
+    }
+
+    /// Whether the operation reads data under an older version (decryption).
+    fn decrypts(self) -> bool {
+        matches!(self, Operation::Decrypt | Operation::ReEncrypt)
+    }
+}
+
+/// A key's policy, as the TOML file gives it and the keyring keeps it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// The operations the key allows; absent: every operation of its usage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow: Option<Vec<Operation>>,
+    /// Whether the key's material (or an identity made of it) may leave the keyring.
+    #[serde(default = "yes")]
+    pub export: bool,
+    #[serde(default, skip_serializing_if = "ContextRules::is_empty")]
+    pub context: ContextRules,
+    #[serde(default, skip_serializing_if = "VersionRules::is_empty")]
+    pub versions: VersionRules,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// What the encryption context of encrypt and decrypt calls must carry.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContextRules {
+    /// Context keys every call must give.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub required: Vec<String>,
+    /// For each listed context key, the values it may have (`*` matches any run of
+    /// characters). Keys not listed may have any value.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub allowed: BTreeMap<String, Vec<String>>,
+}
+
+impl ContextRules {
+    fn is_empty(&self) -> bool {
+        self.required.is_empty() && self.allowed.is_empty()
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VersionRules {
+    /// Versions below this one refuse to decrypt: the answer to a leaked version, as in Vault.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_decryption_version: Option<NonZeroU32>,
+}
+
+impl VersionRules {
+    fn is_empty(&self) -> bool {
+        self.min_decryption_version.is_none()
+    }
+}
+
+/// What an operation asks of a key, for the policy to judge.
+pub struct Request<'a> {
+    pub operation: Operation,
+    /// The encryption context, for the operations that take one.
+    pub context: Option<&'a BTreeMap<String, String>>,
+    /// The version the operation uses.
+    pub version: u32,
+}
+
+impl Policy {
+    /// Parses a policy file's text. Errors are one line that names the line of the file
+    /// (the caller adds the file's name).
+    pub fn parse(text: &str) -> Result<Policy, String> {
+        toml::from_str(text).map_err(|e: toml::de::Error| {
+            let message = e.message().trim_end().replace('\n', " ");
+            match e.span() {
+                Some(span) => {
+                    let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                    format!("line {line}: {message}")
+                }
+                None => message,
+            }
+        })
+    }
+
+    /// Checks what cannot be checked by the parser: operations the key's usage cannot do, and
+    /// empty names or value lists.
+    pub fn validate(&self, spec: KeySpec) -> Result<(), String> {
+        let usage = spec.usage();
+        for op in self.allow.iter().flatten() {
+            if op.usage_for(spec) != usage {
+                return Err(format!(
+                    "allow names {}, which is not an operation for {usage} keys",
+                    op.name()
+                ));
+            }
+        }
+        if self.context.required.iter().any(String::is_empty) {
+            return Err("context.required holds an empty key".into());
+        }
+        for (k, values) in &self.context.allowed {
+            if values.is_empty() {
+                return Err(format!(
+                    "context.allowed.{k} is empty, so no call could ever pass: remove it, or \
+                     list the values it may have"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The canonical text of the policy, as the keyring stores it and `policy get` prints it.
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).expect("a policy always serializes")
+    }
+
+    /// SHA-256 of the canonical text, in hex: what `PutKeyPolicy` records.
+    pub fn sha256(&self) -> String {
+        let digest = ring::digest::digest(&ring::digest::SHA256, self.to_toml().as_bytes());
+        digest.as_ref().iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// The rule that refuses `request`, in words, or `None` when the policy allows it.
+    pub fn check(&self, request: &Request) -> Option<String> {
+        if let Some(allow) = &self.allow
+            && !allow.contains(&request.operation)
+        {
+            let names: Vec<&str> = allow.iter().map(|o| o.name()).collect();
+            return Some(format!(
+                "operation {} is not allowed (allow: {})",
+                request.operation.name(),
+                if names.is_empty() {
+                    "nothing".into()
+                } else {
+                    names.join(", ")
+                }
+            ));
+        }
+        if let Some(context) = request.context {
+            for k in &self.context.required {
+                if !context.contains_key(k) {
+                    return Some(format!("context must carry {k} (give --context {k}=VALUE)"));
+                }
+            }
+            for (k, patterns) in &self.context.allowed {
+                if let Some(v) = context.get(k)
+                    && !patterns.iter().any(|p| glob(p, v))
+                {
+                    return Some(format!(
+                        "context {k}={v} is not one of {}",
+                        patterns.join(", ")
+                    ));
+                }
+            }
+        }
+        if request.operation.decrypts()
+            && let Some(min) = self.versions.min_decryption_version
+            && request.version < min.get()
+        {
+            return Some(format!(
+                "version {} is below min_decryption_version {min}",
+                request.version
+            ));
+        }
+        None
+    }
+}
+
+/// Whether `text` matches `pattern`, where `*` matches any run of characters (none too) and
+/// every other character matches itself.
+pub fn glob(pattern: &str, text: &str) -> bool {
+    let parts: Vec<&str> = pattern.split('*').collect();
+    if parts.len() == 1 {
+        return pattern == text;
+    }
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    // Both ends first, so the slice between them falls on character boundaries.
+    if text.len() < first.len() + last.len() || !text.starts_with(first) || !text.ends_with(last) {
+        return false;
+    }
+    let mut rest = &text[first.len()..text.len() - last.len()];
+    for middle in &parts[1..parts.len() - 1] {
+        match rest.find(middle) {
+            Some(i) => rest = &rest[i + middle.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FULL: &str = r#"
+allow = ["encrypt", "decrypt", "re-encrypt", "generate-data-key"]
+export = false
+[context]
+required = ["env", "app"]
+allowed = { env = ["prod", "staging"], app = ["web-*"] }
+[versions]
+min_decryption_version = 3
+"#;
+
+    fn ctx(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn the_issue_example_parses_and_round_trips() {
+        let p = Policy::parse(FULL).unwrap();
+        assert!(!p.export);
+        assert_eq!(p.allow.as_ref().unwrap().len(), 4);
+        assert_eq!(p.versions.min_decryption_version.unwrap().get(), 3);
+        p.validate(KeySpec::Aes256Gcm).unwrap();
+        assert_eq!(Policy::parse(&p.to_toml()).unwrap(), p);
+        assert_eq!(p.sha256().len(), 64);
+    }
+
+    #[test]
+    fn unknown_fields_and_bad_values_name_the_line() {
+        let e = Policy::parse("allow = [\"encrypt\"]\nexprt = false\n").unwrap_err();
+        assert!(e.contains("line 2") && e.contains("exprt"), "{e}");
+        let e = Policy::parse("allow = [\"encrypt\", \"burn\"]\n").unwrap_err();
+        assert!(e.contains("line 1") && e.contains("burn"), "{e}");
+        let e = Policy::parse("\n[versions]\nmin_decryption_version = 0\n").unwrap_err();
+        assert!(e.contains("line 3"), "{e}");
+        let e = Policy::parse("[context]\nrequired = \"env\"\n").unwrap_err();
+        assert!(e.contains("line 2"), "{e}");
+    }
+
+    #[test]
+    fn validation_refuses_what_the_key_cannot_do() {
+        let p = Policy::parse("allow = [\"sign\"]").unwrap();
+        assert!(p.validate(KeySpec::Aes256Gcm).unwrap_err().contains("sign"));
+        let p = Policy::parse("[context.allowed]\nenv = []").unwrap();
+        assert!(p.validate(KeySpec::Aes256Gcm).is_err());
+    }
+
+    #[test]
+    fn each_rule_refuses_with_its_words() {
+        let p = Policy::parse(FULL).unwrap();
+        let good = ctx(&[("env", "prod"), ("app", "web-1")]);
+        let req = |operation, context, version| Request {
+            operation,
+            context,
+            version,
+        };
+        assert_eq!(p.check(&req(Operation::Decrypt, Some(&good), 3)), None);
+        assert_eq!(
+            p.check(&req(Operation::Decrypt, Some(&good), 2)).unwrap(),
+            "version 2 is below min_decryption_version 3"
+        );
+        // Encryption under an old version is not a thing; the rule is for decryption.
+        assert_eq!(p.check(&req(Operation::Encrypt, Some(&good), 2)), None);
+        let dev = ctx(&[("env", "dev"), ("app", "web-1")]);
+        assert_eq!(
+            p.check(&req(Operation::Encrypt, Some(&dev), 3)).unwrap(),
+            "context env=dev is not one of prod, staging"
+        );
+        let missing = ctx(&[("env", "prod")]);
+        assert!(
+            p.check(&req(Operation::Encrypt, Some(&missing), 3))
+                .unwrap()
+                .contains("must carry app")
+        );
+        let only = Policy::parse("allow = [\"encrypt\"]").unwrap();
+        assert!(
+            only.check(&req(Operation::Decrypt, None, 1))
+                .unwrap()
+                .contains("operation decrypt is not allowed")
+        );
+    }
+
+    #[test]
+    fn globs() {
+        for (p, t) in [
+            ("web-*", "web-"),
+            ("web-*", "web-frontend"),
+            ("*", ""),
+            ("*-prod", "eu-prod"),
+            ("a*b*c", "abc"),
+            ("a*b*c", "a-b-b-c"),
+            ("prod", "prod"),
+        ] {
+            assert!(glob(p, t), "{p} should match {t}");
+        }
+        for (p, t) in [
+            ("web-*", "api-web-1"),
+            ("prod", "prod2"),
+            ("*-prod", "prod"),
+            ("a*b*c", "acb"),
+            ("ab*ba", "aba"),
+        ] {
+            assert!(!glob(p, t), "{p} should not match {t}");
+        }
+    }
+}
