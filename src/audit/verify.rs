@@ -181,11 +181,13 @@ pub fn check_reader(mut reader: impl BufRead, opts: &Options<'_>) -> std::io::Re
                     Err((kind, why)) => audit.problems.push(fatal(n, kind, why)),
                 }
             }
-        } else if record.unlock.is_some() {
+        } else {
             unsealed.get_or_insert(n);
-            let w = (record.actor.host.clone(), record.actor.pid);
-            if writers.len() < 2 && !writers.contains(&w) {
-                writers.push(w);
+            if record.unlock.is_some() && !failed_unlock(&record) {
+                let w = (record.actor.host.clone(), record.actor.pid);
+                if writers.len() < 2 && !writers.contains(&w) {
+                    writers.push(w);
+                }
             }
         }
         if let Some(cp) = opts.outside
@@ -229,6 +231,11 @@ pub fn check_reader(mut reader: impl BufRead, opts: &Options<'_>) -> std::io::Re
                     "lines {first} to {n} were written by more than one command that unlocked \
                      the keyring, and no checkpoint covers them: checkpoints were removed"
                 )
+            } else if writers.is_empty() {
+                format!(
+                    "lines {first} to {n} have no checkpoint yet: their commands never unlocked \
+                     the keyring; the next command that unlocks seals them"
+                )
             } else {
                 format!(
                     "lines {first} to {n} have no checkpoint yet (the command that wrote them \
@@ -239,6 +246,12 @@ pub fn check_reader(mut reader: impl BufRead, opts: &Options<'_>) -> std::io::Re
         });
     }
     Ok(audit)
+}
+
+/// A failed `Unlock` line names the root that was tried, but its command never unlocked: like
+/// every line of such a command it waits for the next checkpoint, whichever command writes it.
+fn failed_unlock(record: &Record) -> bool {
+    record.event == Event::Unlock.name() && record.outcome == super::record::Outcome::Failure
 }
 
 /// A line cut short or too long breaks the chain before it is parsed.

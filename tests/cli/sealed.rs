@@ -372,3 +372,34 @@ fn both_files_put_back_together_are_found_only_by_an_outside_checkpoint() {
     let r = verify_json(&env, &["--checkpoint", "bad.checkpoint"]).code(5);
     assert!(r.stderr.contains("does not verify"), "{}", r.stderr);
 }
+
+/// A regression: a failed `Unlock` line names the root that was tried, and the verifier took
+/// it for a command that had unlocked, so two wrong passphrases in a row (no checkpoint
+/// between them, since neither command unlocked) made `audit verify` call the log broken.
+#[test]
+fn failed_unlocks_in_a_row_wait_for_the_next_checkpoint_and_the_log_still_verifies() {
+    let env = Env::new();
+    used(&env);
+    let pubkey = public_key(&env);
+    for _ in 0..2 {
+        let out = env
+            .cmd()
+            .env("LKMS_PASSPHRASE", "wrong")
+            .args(["list"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(3));
+    }
+    let r = verify_json(&env, &["--public-key", pubkey.to_str().unwrap()])
+        .ok()
+        .json();
+    assert_eq!(r["intact"], true, "{r}");
+    assert_eq!(r["problems"][0]["kind"], "unsealed", "{r}");
+    // The next command that unlocks seals them.
+    env.run(&["list"]).ok();
+    let r = verify_json(&env, &["--public-key", pubkey.to_str().unwrap()])
+        .ok()
+        .json();
+    assert_eq!(r["intact"], true, "{r}");
+    assert_eq!(r["problems"], serde_json::json!([]), "{r}");
+}
