@@ -31,7 +31,7 @@ complete -c lkms -n "__fish_lkms_needs_command" -l identity -d 'An age identity 
 complete -c lkms -n "__fish_lkms_needs_command" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_needs_command" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_needs_command" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_needs_command" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_needs_command" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_needs_command" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_needs_command" -f -a "init" -d 'Create a new, empty keyring protected by a passphrase'
@@ -96,7 +96,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand init" -l config -d 'The config
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l generate -d 'Create the key on the token first (AES-256, sensitive, not extractable)'
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand init" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand init" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand init" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l spec -d 'The key\'s algorithm' -r -f -a "aes-256-gcm\t''
@@ -116,7 +116,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand create" -l identity -d 'An age
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand create" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand create" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand create" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l spec -d 'The key\'s algorithm, which the material must fit' -r -f -a "aes-256-gcm\t''
@@ -135,7 +135,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l identity -
 complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand import-material" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand import-material" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand import-material" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand import-material" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -146,7 +146,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand list" -l config -d 'The config
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l all -d 'Include destroyed keys'
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand list" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand list" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand list" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -156,7 +156,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand describe" -l identity -d 'An a
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand describe" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand describe" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -166,7 +166,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_sub
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -f -a "add" -d 'Give a key another name'
@@ -179,7 +179,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -189,7 +189,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from help" -f -a "add" -d 'Give a key another name'
@@ -202,7 +202,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l identity -d 'An age
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand rotate" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand rotate" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -212,7 +212,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -f -a "enable" -d 'Rotate the key automatically every period'
@@ -226,7 +226,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subc
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -236,7 +236,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subc
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Rotate the key automatically every period'
@@ -249,7 +249,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand enable" -l identity -d 'An age
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand enable" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand enable" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -259,7 +259,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand disable" -l identity -d 'An ag
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand disable" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand disable" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l days -d 'Waiting period in days, 7 to 30 [default: 30, or the config file\'s deletion_window_days]' -r
@@ -270,7 +270,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l identity -
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -280,7 +280,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l identity -d 
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -290,7 +290,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l identity -d 'An a
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand maintain" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand maintain" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -300,7 +300,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_su
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -f -a "set" -d 'Give a key the policy in FILE (replacing any it has)'
@@ -314,7 +314,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcom
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from set" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from set" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from set" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from set" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from set" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -324,7 +324,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcom
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -334,7 +334,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcom
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "set" -d 'Give a key the policy in FILE (replacing any it has)'
@@ -348,7 +348,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_s
 complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -f -a "disable" -d 'Disable version N: it refuses to decrypt or verify until enabled again'
@@ -361,7 +361,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subco
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from disable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from disable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from disable" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from disable" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from disable" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -371,7 +371,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subco
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable version N: it refuses to decrypt or verify until enabled again'
@@ -384,7 +384,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_sub
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -f -a "create" -d 'Write a grant keyring for one grantee'
@@ -404,7 +404,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l passphrase -d 'Protect the grant with a new passphrase instead'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -414,7 +414,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -424,7 +424,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from help" -f -a "create" -d 'Write a grant keyring for one grantee'
@@ -447,7 +447,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s r -l recursive -d 
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l keep-going -d 'Go on with the other inputs after one fails (the exit code is the worst one)'
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l force -d 'Replace an existing output file'
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l key -d 'Decrypt only data encrypted under this key (id or alias); any other is refused (exit 4). For age files: try only this x25519 key\'s versions [default: every x25519 key]' -r
@@ -463,7 +463,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s r -l recursive -d 
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l keep-going -d 'Go on with the other inputs after one fails (the exit code is the worst one)'
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l force -d 'Replace an existing output file'
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l key -d 'The key to rewrap under [default: the key each ciphertext names]' -r
@@ -479,7 +479,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l max-work-factor
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s r -l recursive -d 'Take directories: every regular file under them, in a stable order (symbolic links are reported and skipped); outputs go beside each file, or under -o DIR mirroring the tree'
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l keep-going -d 'Go on with the other inputs after one fails (the exit code is the worst one)'
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -489,7 +489,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l identity -d 'An ag
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand inspect" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand inspect" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l context -d 'Encryption context, K=V (repeatable)' -r
@@ -500,7 +500,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l identity
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l key -d 'The signing key' -r
@@ -512,7 +512,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand sign" -l identity -d 'An age i
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand sign" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand sign" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l key -d 'The signing key' -r
@@ -524,7 +524,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand verify" -l identity -d 'An age
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand verify" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand verify" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l key -d 'The HMAC key' -r
@@ -536,7 +536,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand mac" -l identity -d 'An age id
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand mac" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand mac" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l key -d 'The HMAC key' -r
@@ -548,7 +548,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l identity -d 'An
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l format -d 'PEM text or raw DER (signing keys; an x25519 key prints its age recipient)' -r -f -a "pem\t''
@@ -560,7 +560,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l identity -d 'An
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand public-key" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand public-key" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -570,7 +570,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_sub
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report help" -f -a "show" -d 'Print audit records, oldest first'
@@ -589,7 +589,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l public-key -d 'Verify with this verifier key file (from `lkms audit public-key`): no keyring needed' -r -F
@@ -601,7 +601,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l format -d '`note`: the signed-note verifier key line; `pem`: SubjectPublicKeyInfo' -r -f -a "note\t''
@@ -613,7 +613,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from public-key" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from public-key" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from public-key" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from public-key" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s o -l output -d 'Write the checkpoint to this new file instead of standard output' -r -F
@@ -624,7 +624,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l since -d 'Only records at or after this time (RFC 3339)' -r
@@ -637,7 +637,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print audit records, oldest first'
@@ -655,7 +655,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand backup" -l config -d 'The conf
 complete -c lkms -n "__fish_lkms_using_subcommand backup" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand backup" -l force -d 'Replace FILE if it exists'
 complete -c lkms -n "__fish_lkms_using_subcommand backup" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand backup" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand backup" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand backup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand backup" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand restore" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -666,7 +666,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand restore" -l config -d 'The con
 complete -c lkms -n "__fish_lkms_using_subcommand restore" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand restore" -l force -d 'Accept a backup of another keyring (its id differs from this keyring\'s)'
 complete -c lkms -n "__fish_lkms_using_subcommand restore" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand restore" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand restore" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand restore" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand export" -l recipient -d 'Encrypt the export to this age X25519 recipient (age1...)' -r
@@ -681,7 +681,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand export" -l max-work-factor -d 
 complete -c lkms -n "__fish_lkms_using_subcommand export" -l passphrase -d 'Encrypt the export to a passphrase instead'
 complete -c lkms -n "__fish_lkms_using_subcommand export" -l force -d 'Replace FILE if it exists'
 complete -c lkms -n "__fish_lkms_using_subcommand export" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand export" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand export" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand export" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand import" -l identity -d 'An age identity file that opens an export made to its recipient' -r -F
@@ -692,7 +692,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand import" -l passphrase-file -d 
 complete -c lkms -n "__fish_lkms_using_subcommand import" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand import" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand import" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand import" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand import" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand import" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -702,7 +702,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -f -a "export" -d 'Write an x25519 key version\'s age identity to a new file (mode 0600)'
@@ -716,7 +716,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subc
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write an x25519 key version\'s age identity to a new file (mode 0600)'
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -730,7 +730,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l identity -d 'An age
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand passwd" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand passwd" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -740,7 +740,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subc
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -f -a "list" -d 'List the keyring\'s roots (needs no passphrase)'
@@ -754,7 +754,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcomma
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -764,7 +764,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcomma
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -f -a "passphrase" -d 'Add a passphrase root: an age scrypt file beside the keyring'
@@ -779,7 +779,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcomma
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the keyring\'s roots (needs no passphrase)'
@@ -793,7 +793,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_sub
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -f -a "start" -d 'Start the agent in the background and print the shell lines that point at it'
@@ -811,7 +811,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l foreground -d 'Stay in the foreground (for a service manager) instead of going to the background'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -821,7 +821,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -831,7 +831,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start the agent in the background and print the shell lines that point at it'
@@ -846,7 +846,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l identity -d 'An age
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand unlock" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand unlock" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -856,7 +856,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand lock" -l identity -d 'An age i
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand lock" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
+complete -c lkms -n "__fish_lkms_using_subcommand lock" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand help; and not __fish_seen_subcommand_from init create import-material list describe alias rotate rotation enable disable schedule-delete cancel-delete maintain policy version grant encrypt decrypt re-encrypt inspect generate-data-key sign verify mac verify-mac public-key audit backup restore export import identity passwd root agent unlock lock help" -f -a "init" -d 'Create a new, empty keyring protected by a passphrase'

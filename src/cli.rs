@@ -97,7 +97,7 @@ pub struct GlobalArgs {
     )]
     pub max_work_factor: Option<u8>,
 
-    /// Do not ask for confirmation before destructive changes
+    /// Do not ask before destructive changes (required for them off a terminal)
     #[arg(long, short = 'y', global = true)]
     pub yes: bool,
 }

@@ -26,6 +26,15 @@ const SIGNALS: [(libc::c_int, &str); 3] = [
     (libc::SIGHUP, "SIGHUP"),
 ];
 
+/// A terminal whose echo lkms switched off, with the attributes to put back.
+static TERMINAL: Mutex<Option<(libc::c_int, libc::termios)>> = Mutex::new(None);
+
+/// Sets (or clears) the terminal attributes to restore if lkms is interrupted while it reads
+/// a passphrase: otherwise the shell would be left without echo.
+pub fn restore_terminal_on_interrupt(terminal: Option<(libc::c_int, libc::termios)>) {
+    *TERMINAL.lock().unwrap_or_else(|e| e.into_inner()) = terminal;
+}
+
 /// Called at the start, before any other thread exists, so that every thread inherits the
 /// mask. A signal the parent set to be ignored (`nohup`) stays ignored.
 pub fn install() {
@@ -88,6 +97,10 @@ fn interrupted(sig: libc::c_int) -> ! {
     let pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
     for path in pending.iter() {
         let _ = std::fs::remove_file(path);
+    }
+    if let Some((fd, saved)) = *TERMINAL.lock().unwrap_or_else(|e| e.into_inner()) {
+        // SAFETY: `fd` stays open while it is registered; `saved` was read from it.
+        unsafe { libc::tcsetattr(fd, libc::TCSANOW, &saved) };
     }
     let log = ATTEMPT.lock().unwrap_or_else(|e| e.into_inner()).take();
     if let Some(log) = log {

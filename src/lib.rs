@@ -11,6 +11,7 @@ pub(crate) mod audit;
 pub mod cli;
 pub(crate) mod commands;
 pub(crate) mod config;
+pub(crate) mod confirm;
 pub mod crypto;
 pub(crate) mod env;
 pub(crate) mod error;

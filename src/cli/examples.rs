@@ -601,8 +601,8 @@ pub const GRANT_LIST: &str = r#"Examples:
 
 pub const GRANT_REVOKE: &str = r#"Examples:
   At a terminal:
-    lkms grant revoke 5f0c2a9e-6f1e-4a51-9d8e-3b7c1d2e4f60
+    lkms grant revoke 5f0c2a9e-6f1e-4a51-9d8e-3b7c1d2e4f60    # asks first
   In a shell script:
-    lkms grant revoke "$id" --json | jq -r '.next_steps[]'
+    lkms grant revoke --yes "$id" --json | jq -r '.next_steps[]'
   In a CI job:
-    lkms grant revoke "$GRANT_ID" && lkms rotate release-data"#;
+    lkms grant revoke --yes "$GRANT_ID" && lkms rotate release-data"#;

@@ -18,6 +18,7 @@ use super::results::{Entry, Outcome, Results};
 use super::session::Session;
 use crate::audit::{Event, Field, Record};
 use crate::cli::{EncryptArgs, IdentityExportArgs};
+use crate::confirm::Destructive;
 use crate::crypto::age_file::{self, Opened};
 use crate::crypto::material::KeySpec;
 use crate::crypto::x25519;
@@ -30,7 +31,6 @@ use crate::keyring::authorize::Use;
 use crate::keyring::policy::Operation;
 use crate::keyring::{Key, Keyring};
 use crate::output::Report;
-use crate::passphrase::{confirm, interactive};
 
 /// Why `encrypt -r` leaves a file alone.
 pub(super) const ALREADY_ENCRYPTED: &str = "already encrypted (`lkms re-encrypt` rewraps it)";
@@ -314,6 +314,12 @@ pub fn identity_export(s: &mut Session, args: &IdentityExportArgs) -> anyhow::Re
     rec.set(Field::Output(name_of(Some(&args.output))));
     let yes = s.settings.yes;
     let (key, version) = Attempt::run(s, rec, |a| {
+        // First, before the keyring is unlocked or anything is written.
+        let destructive = Destructive::check(
+            "identity export",
+            "writes a secret key to a file, where it decrypts outside the audit log",
+            yes,
+        )?;
         // The identity is a secret: only into a new file, never through a link or a device.
         if args.output.symlink_metadata().is_ok() {
             return Err(failure(format!(
@@ -342,18 +348,12 @@ pub fn identity_export(s: &mut Session, args: &IdentityExportArgs) -> anyhow::Re
             )));
         }
         let version = key.authorize_export("export the identity of", n)?;
-        if interactive()
-            && !yes
-            && !confirm(
-                &format!(
-                    "Write the identity of key {} version {n} to {}? Whoever holds that file \
+        if !destructive.ask(&format!(
+            "Write the identity of key {} version {n} to {}? Whoever holds that file \
                      can decrypt everything encrypted to it, outside the audit log",
-                    key.display_name(),
-                    shown(&args.output)
-                ),
-                false,
-            )?
-        {
+            key.display_name(),
+            shown(&args.output)
+        ))? {
             return Err(failure("export declined; nothing was written"));
         }
         let text = x25519::identity_file(

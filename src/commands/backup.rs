@@ -13,7 +13,8 @@ use super::session::Session;
 use super::view::time;
 use crate::audit::{Event, Field, Record, for_each_record};
 use crate::cli::{BackupArgs, RestoreArgs};
-use crate::error::{failure, integrity, usage};
+use crate::confirm::Destructive;
+use crate::error::{failure, integrity};
 use crate::io::input::read_small;
 use crate::io::naming::shown;
 use crate::io::output::PendingFile;
@@ -25,7 +26,6 @@ use crate::keyring::root::RootsFile;
 use crate::keyring::root::{RootPaths, create_new, read_root_file};
 use crate::keyring::store::{Opener, Store};
 use crate::output::{Report, clean};
-use crate::passphrase::{confirm, interactive};
 
 pub fn backup(s: &mut Session, args: &BackupArgs) -> anyhow::Result<Report> {
     let mut rec = Record::new(Event::BackupKeyring);
@@ -174,6 +174,12 @@ pub fn restore(s: &mut Session, args: &RestoreArgs) -> anyhow::Result<Report> {
         return restore_into_empty(s, args, rec);
     }
     let (backup, changes, generation) = Attempt::run(s, rec, |a| {
+        // First, before the backup is read or the keyring unlocked.
+        let destructive = Destructive::check(
+            "restore",
+            "replaces the keyring, losing the keys and versions made since the backup",
+            yes,
+        )?;
         let backup = read_backup(a, &args.backup)?;
         a.session().ensure_v2()?;
         // A keyring rolled back behind its log is what a restore repairs: that finding does
@@ -227,7 +233,7 @@ pub fn restore(s: &mut Session, args: &RestoreArgs) -> anyhow::Result<Report> {
         a.record.set(Field::BackupGeneration(restored.generation));
         let (destroyed, seen) = log_facts(a.session())?;
         let preview = reconcile(&current, &mut copy(&restored)?, &destroyed);
-        ask(&name, &preview, yes)?;
+        ask(&name, &preview, &destructive)?;
         let (changes, generation) = a.write_keyring(|kr, _| {
             // Read again under the lock: the report is what this write does.
             let changes = reconcile(kr, &mut restored, &destroyed);
@@ -458,23 +464,16 @@ fn describe(c: &Changes) -> String {
     out
 }
 
-/// Shows what the restore changes and asks on a terminal; off a terminal, --yes is required,
-/// since a restore can lose keys and versions made since the backup.
-fn ask(name: &str, preview: &Changes, yes: bool) -> anyhow::Result<()> {
-    if yes {
+/// Shows what the restore changes and asks on a terminal, unless --yes.
+fn ask(name: &str, preview: &Changes, destructive: &Destructive) -> anyhow::Result<()> {
+    if !destructive.asks() {
         return Ok(());
-    }
-    if !interactive() {
-        return Err(usage(format!(
-            "restoring {name} replaces the keyring; run it on a terminal to see what changes \
-             and confirm, or pass --yes"
-        )));
     }
     eprint!(
         "restoring {name} replaces the keyring:\n{}",
         describe(preview)
     );
-    if confirm("Replace the keyring with the backup's?", false)? {
+    if destructive.ask("Replace the keyring with the backup's?")? {
         Ok(())
     } else {
         Err(failure("not restored: nothing was changed"))

@@ -14,6 +14,7 @@ use super::session::Session;
 use super::view::time;
 use crate::audit::{Event, Field, Record};
 use crate::cli::{GrantCommand, GrantCreateArgs};
+use crate::confirm::Destructive;
 use crate::error::{failure, usage};
 use crate::io::output::PendingFile;
 use crate::keyring::Error as KeyringError;
@@ -187,7 +188,31 @@ fn list(s: &mut Session) -> anyhow::Result<Report> {
 fn revoke(s: &mut Session, id: &str) -> anyhow::Result<Report> {
     let mut rec = Record::new(Event::RevokeGrant);
     rec.set(Field::GrantId(clean(id)));
+    let yes = s.settings.yes;
     let (grant, keys) = Attempt::run(s, rec, |a| {
+        // First, before the keyring is unlocked.
+        let destructive = Destructive::check(
+            "grant revoke",
+            "marks the grant revoked for good (it cannot be taken back)",
+            yes,
+        )?;
+        if destructive.asks() {
+            let keyring = a.read_keyring()?;
+            let grant = keyring
+                .issued_grants
+                .iter()
+                .find(|g| g.id.to_string() == id)
+                .ok_or_else(|| KeyringError::UnknownGrant(id.to_string()))?;
+            let question = format!(
+                "Revoke the grant {} (for {})? It cannot be taken back",
+                grant.id, grant.grantee
+            );
+            if !destructive.ask(&question)? {
+                return Err(failure(
+                    "grant not revoked: you declined (pass --yes to skip the question)",
+                ));
+            }
+        }
         a.write_keyring(|kr, now| {
             let grant = kr
                 .issued_grants

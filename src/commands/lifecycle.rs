@@ -7,12 +7,12 @@ use super::session::Session;
 use super::view::{ChangedKey, KeyView, time};
 use crate::audit::{Event, Field, Record};
 use crate::cli::{RotationCommand, ScheduleDeleteArgs};
+use crate::confirm::Destructive;
 use crate::error::failure;
 use crate::keyring::Key;
 use crate::keyring::KeyState;
 use crate::keyring::lifecycle::{Change, DEFAULT_DELETION_DAYS, DueEvent, check_deletion_window};
 use crate::output::{Report, json_of};
-use crate::passphrase::{confirm, interactive};
 
 /// Runs one change on one key under the lock, logged as `event`.
 fn change_key(
@@ -28,6 +28,9 @@ fn change_key(
 /// A question for the person at the terminal before a destructive change, asked only where
 /// the change would happen (`applies`), and declined with `declined`.
 struct Question<'a> {
+    /// The command and what it does, for the refusal off a terminal without --yes.
+    command: &'a str,
+    effect: &'a str,
     ask: &'a dyn Fn(&Key) -> String,
     applies: fn(&Key) -> bool,
     declined: &'a str,
@@ -46,16 +49,17 @@ fn change_key_confirmed(
     let mut rec = Record::new(event);
     rec_fill(&mut rec);
     Attempt::run(s, rec, |a| {
-        if let Some(q) = question
-            && interactive()
-            && !a.session().settings.yes
-        {
-            // Find the key first, so an unknown key is refused before anyone is asked.
-            let keyring = a.read_keyring()?;
-            let key = keyring.find(reference)?;
-            a.record.key_id = Some(key.id.to_string());
-            if (q.applies)(key) && !confirm(&(q.ask)(key), false)? {
-                return Err(failure(q.declined));
+        if let Some(q) = question {
+            // First, before the keyring is unlocked: off a terminal, --yes or nothing.
+            let destructive = Destructive::check(q.command, q.effect, a.session().settings.yes)?;
+            if destructive.asks() {
+                // Find the key first, so an unknown key is refused before anyone is asked.
+                let keyring = a.read_keyring()?;
+                let key = keyring.find(reference)?;
+                a.record.key_id = Some(key.id.to_string());
+                if (q.applies)(key) && !destructive.ask(&(q.ask)(key))? {
+                    return Err(failure(q.declined));
+                }
             }
         }
         let mut id = None;
@@ -99,6 +103,8 @@ pub fn enable(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
 
 pub fn disable(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
     let question = Question {
+        command: "disable",
+        effect: "makes the key refuse every operation until it is enabled",
         ask: &|k: &Key| {
             format!(
                 "Disable key {}? It will refuse every operation until enabled",
@@ -197,6 +203,8 @@ pub fn schedule_delete(s: &mut Session, args: &ScheduleDeleteArgs) -> anyhow::Re
         )
     };
     let question = check_deletion_window(days).is_ok().then_some(Question {
+        command: "schedule-delete",
+        effect: "destroys the key at the end of the window, and data under it with it",
         ask: &ask,
         applies: |k| matches!(k.state, KeyState::Enabled | KeyState::Disabled),
         declined: "deletion not scheduled: you declined (pass --yes to skip the question)",

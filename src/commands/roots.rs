@@ -9,6 +9,7 @@ use crate::cli::{
     AwsKmsArgs, Pkcs11Args, RootAddCommand, RootAddPassphraseArgs, RootCommand, RootRemoveArgs,
     TransitArgs,
 };
+use crate::confirm::Destructive;
 use crate::error::{not_found, unusable, usage};
 use crate::keyring::Keyring;
 use crate::keyring::root::{Root, RootEntry, RootPaths, RootsFile, remove_file, validate_name};
@@ -16,7 +17,7 @@ use crate::keyring::roots::external::ExternalKeyringRoot;
 use crate::keyring::roots::{self, PassphraseRoot};
 use crate::keyring::store::{DEFAULT_WORK_FACTOR, Sealing};
 use crate::output::Report;
-use crate::passphrase::{ENV_NEW_PASSPHRASE, confirm, obtain_new};
+use crate::passphrase::{ENV_NEW_PASSPHRASE, obtain_new};
 use crate::roots::ExternalRoot;
 use crate::roots::aws_kms::AwsKmsConfig;
 use crate::roots::pkcs11::{Pin, Pkcs11Config};
@@ -201,6 +202,9 @@ fn remove(s: &mut Session, args: RootRemoveArgs) -> anyhow::Result<Report> {
     let name = args.name.clone();
     let yes = s.settings.yes;
     Attempt::run(s, rec, |a| {
+        // First, before the keyring is unlocked.
+        let destructive =
+            Destructive::check("root remove", "removes a way to unlock the keyring", yes)?;
         a.read_keyring()?;
         a.session().ensure_v2()?;
         let store = a.session().store();
@@ -221,10 +225,9 @@ fn remove(s: &mut Session, args: RootRemoveArgs) -> anyhow::Result<Report> {
         };
         let entry = check(&RootsFile::load(&paths)?)?;
         a.record.set(Field::RootKind(entry.kind.clone()));
-        if !confirm(
-            &format!("Remove the root `{name}`? It will no longer unlock the keyring"),
-            yes,
-        )? {
+        if !destructive.ask(&format!(
+            "Remove the root `{name}`? It will no longer unlock the keyring"
+        ))? {
             return Err(crate::error::failure(
                 "root not removed: you declined (pass --yes to skip the question)",
             ));

@@ -14,6 +14,7 @@ use super::attempt::Attempt;
 use super::session::Session;
 use crate::audit::{Event, Field, Record};
 use crate::cli::{ExportArgs, ImportArgs};
+use crate::confirm::Destructive;
 use crate::env::{IDENTITY_FILE, NEW_PASSPHRASE};
 use crate::error::{auth, failure, integrity, unusable, usage};
 use crate::io::input::read_small;
@@ -23,7 +24,7 @@ use crate::keyring::KeyState;
 use crate::keyring::store::{MAX_KEYRING_BYTES, MAX_WORK_FACTOR};
 use crate::keyring::transfer::{EXPORT_VERSION, Export, merge};
 use crate::output::Report;
-use crate::passphrase::{confirm, interactive, obtain_new, obtain_once};
+use crate::passphrase::{obtain_new, obtain_once};
 
 /// The largest identity file read: a few identity lines and comments.
 const MAX_IDENTITY_BYTES: u64 = 64 * 1024;
@@ -37,6 +38,12 @@ pub fn export(s: &mut Session, args: &ExportArgs) -> anyhow::Result<Report> {
     }
     let yes = s.settings.yes;
     let (ids, source) = Attempt::run(s, rec, |a| {
+        // First, before the keyring is unlocked or the output created.
+        let destructive = Destructive::check(
+            "export",
+            "writes key material for another keyring, outside this keyring's control",
+            yes,
+        )?;
         let recipient = match &args.recipient {
             Some(r) => Some(age::x25519::Recipient::from_str(r).map_err(|e| {
                 usage(format!(
@@ -65,7 +72,7 @@ pub fn export(s: &mut Session, args: &ExportArgs) -> anyhow::Result<Report> {
         if let [one] = ids.as_slice() {
             a.record.key_id = Some(one.clone());
         }
-        ask_export(&ids, &args.output, yes)?;
+        ask_export(&ids, &args.output, &destructive)?;
         let source = keyring
             .keyring_id
             .ok_or_else(|| anyhow::anyhow!("internal error: a keyring without an id"))?;
@@ -131,23 +138,14 @@ fn seal(recipient: &dyn age::Recipient, text: &str) -> anyhow::Result<Vec<u8>> {
 }
 
 /// An export hands key material to whoever holds the recipient's identity or the passphrase:
-/// asked on a terminal unless --yes, and never done off a terminal without --yes.
-fn ask_export(ids: &[String], output: &Path, yes: bool) -> anyhow::Result<()> {
-    if yes {
-        return Ok(());
-    }
-    if !interactive() {
-        return Err(usage(
-            "export writes key material for another keyring; pass --yes to confirm off a \
-             terminal",
-        ));
-    }
+/// asked on a terminal unless --yes.
+fn ask_export(ids: &[String], output: &Path, destructive: &Destructive) -> anyhow::Result<()> {
     let question = format!(
         "Export the material of {} to {}?",
         ids.join(", "),
         output.display()
     );
-    if confirm(&question, false)? {
+    if destructive.ask(&question)? {
         Ok(())
     } else {
         Err(failure("not exported: nothing was written"))

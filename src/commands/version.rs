@@ -5,11 +5,11 @@ use super::session::Session;
 use super::view::{ChangedKey, KeyView};
 use crate::audit::{Event, Field, Record};
 use crate::cli::VersionCommand;
-use crate::error::{failure, usage};
+use crate::confirm::Destructive;
+use crate::error::failure;
 use crate::keyring::VersionState;
 use crate::keyring::lifecycle::Change;
 use crate::output::Report;
-use crate::passphrase::{confirm, interactive};
 
 pub fn run(s: &mut Session, command: &VersionCommand) -> anyhow::Result<Report> {
     match *command {
@@ -27,14 +27,17 @@ fn set(s: &mut Session, reference: &str, n: u32, state: VersionState) -> anyhow:
     rec.set(Field::Version(n));
     let (key, change) = Attempt::run(s, rec, |a| {
         let yes = a.session().settings.yes;
-        if state == VersionState::Disabled && !yes {
-            // Data under the version stops decrypting: a script must say it means it.
-            if !interactive() {
-                return Err(usage(
-                    "version disable makes data under that version undecryptable until it is \
-                     enabled again; pass --yes to confirm without a terminal",
-                ));
-            }
+        // Data under the version stops decrypting: a script must say it means it.
+        let destructive = (state == VersionState::Disabled)
+            .then(|| {
+                Destructive::check(
+                    "version disable",
+                    "makes data under that version undecryptable until it is enabled again",
+                    yes,
+                )
+            })
+            .transpose()?;
+        if let Some(destructive) = destructive.filter(Destructive::asks) {
             let keyring = a.read_keyring()?;
             let key = keyring.find(reference)?;
             a.record.key_id = Some(key.id.to_string());
@@ -42,7 +45,7 @@ fn set(s: &mut Session, reference: &str, n: u32, state: VersionState) -> anyhow:
                 "Disable version {n} of key {}? Data encrypted under it will not decrypt",
                 key.display_name()
             );
-            if !confirm(&question, false)? {
+            if !destructive.ask(&question)? {
                 return Err(failure(
                     "not disabled: you declined (pass --yes to skip the question)",
                 ));

@@ -8,6 +8,8 @@
 //! - `naming`: `-` as standard input or output, and the `.lkms` suffix added and removed.
 //! - `armor`: lkms's ASCII armor, and telling lkms, age and their armored forms apart.
 //! - `tree`: the regular files under directory INPUTs, for `-r`.
+//! - [`terminal`]: a line or a passphrase read from `/dev/tty` (echo off without losing what
+//!   was typed ahead).
 //!
 //! Nothing here writes an audit line or knows the keyring: the commands decide when an output
 //! is released, this module only how.
@@ -17,4 +19,5 @@ pub(crate) mod input;
 pub mod message_source;
 pub(crate) mod naming;
 pub(crate) mod output;
+pub mod terminal;
 pub(crate) mod tree;

@@ -6,7 +6,7 @@ use crate::util::*;
 fn every_attempt_is_logged_with_the_required_fields() {
     let env = Env::new();
     let id = env.create(&["--alias", "k"]);
-    env.run(&["disable", "k"]).ok();
+    env.run(&["disable", "--yes", "k"]).ok();
     env.run(&["rotate", "k"]).code(4);
     let lines = env.audit_lines();
     let events: Vec<_> = lines.iter().map(|l| l["event"].as_str().unwrap()).collect();
@@ -49,7 +49,7 @@ fn rewrite(env: &Env, f: impl FnOnce(&mut Vec<String>)) {
 
 fn chain(env: &Env) {
     env.create(&["--alias", "a"]);
-    env.run(&["disable", "a"]).ok();
+    env.run(&["disable", "--yes", "a"]).ok();
     env.run(&["enable", "a"]).ok();
     env.run(&["rotate", "a"]).ok();
 }

@@ -38,7 +38,7 @@ fn concurrent_writers_and_readers_lose_no_change() {
                         let alias = format!("w{w}/k{k}");
                         run(&["create", "--alias", &alias]);
                         run(&["rotate", &alias]);
-                        run(&["disable", &alias]);
+                        run(&["disable", "--yes", &alias]);
                         run(&["describe", "shared"]);
                         run(&["rotate", "shared"]);
                         run(&["enable", &alias]);
@@ -51,7 +51,7 @@ fn concurrent_writers_and_readers_lose_no_change() {
                     }
                     // Each worker's last word on this key is enable, so it ends Enabled
                     // whatever the interleaving.
-                    run(&["disable", "toggle"]);
+                    run(&["disable", "--yes", "toggle"]);
                     run(&["describe", "toggle"]);
                     run(&["enable", "toggle"]);
                     n

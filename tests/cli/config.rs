@@ -166,7 +166,7 @@ fn config_deletion_window_is_used_without_days() {
     let env = Env::new();
     default_config(&env, "deletion_window_days = 9\n");
     env.create(&["--alias", "k"]);
-    env.run(&["schedule-delete", "k"]).ok();
+    env.run(&["schedule-delete", "--yes", "k"]).ok();
     assert_eq!(deletion_days(&env, "k"), 9);
 }
 
@@ -175,7 +175,8 @@ fn days_flag_beats_config_deletion_window() {
     let env = Env::new();
     default_config(&env, "deletion_window_days = 9\n");
     env.create(&["--alias", "k"]);
-    env.run(&["schedule-delete", "k", "--days", "12"]).ok();
+    env.run(&["schedule-delete", "--yes", "k", "--days", "12"])
+        .ok();
     assert_eq!(deletion_days(&env, "k"), 12);
 }
 

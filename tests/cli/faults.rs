@@ -136,7 +136,8 @@ fn a_directory_at_the_audit_path_refuses_every_writing_command() {
     let env = Env::new();
     env.create(&["--alias", "k"]);
     env.create(&["--alias", "p"]);
-    env.run(&["schedule-delete", "p", "--days", "7"]).ok();
+    env.run(&["schedule-delete", "--yes", "p", "--days", "7"])
+        .ok();
     let before = read(&env.keyring());
     let blocked = env.path("blocked");
     std::fs::create_dir(&blocked).unwrap();
@@ -144,12 +145,12 @@ fn a_directory_at_the_audit_path_refuses_every_writing_command() {
     let commands: &[&[&str]] = &[
         &["create", "--alias", "n"],
         &["rotate", "k"],
-        &["disable", "k"],
+        &["disable", "--yes", "k"],
         &["enable", "k"],
         &["rotation", "enable", "k"],
         &["alias", "add", "other", "k"],
         &["alias", "remove", "k"],
-        &["schedule-delete", "k", "--days", "7"],
+        &["schedule-delete", "--yes", "k", "--days", "7"],
         &["cancel-delete", "p"],
         &["maintain"],
         // Reading commands are logged too, so they refuse as well.
@@ -172,7 +173,11 @@ fn an_audit_log_on_a_read_only_mount_refuses_the_operation() {
     let before = read(&env.keyring());
     let log_before = read(&log);
     disk.remount("ro");
-    for args in [&["rotate", "k"][..], &["disable", "k"], &["describe", "k"]] {
+    for args in [
+        &["rotate", "k"][..],
+        &["disable", "--yes", "k"],
+        &["describe", "k"],
+    ] {
         refused(lkms(args), args, "audit log");
         assert_eq!(read(&env.keyring()), before);
         assert_eq!(read(&log), log_before);
@@ -193,10 +198,10 @@ fn a_read_only_keyring_folder_refuses_writing_commands_and_still_reads() {
     let commands: &[&[&str]] = &[
         &["create", "--alias", "n"],
         &["rotate", "k"],
-        &["disable", "k"],
+        &["disable", "--yes", "k"],
         &["rotation", "enable", "k"],
         &["alias", "add", "other", "k"],
-        &["schedule-delete", "k", "--days", "7"],
+        &["schedule-delete", "--yes", "k", "--days", "7"],
         &["maintain"],
     ];
     for args in commands {
@@ -240,7 +245,7 @@ fn a_change_whose_audit_line_cannot_be_written_does_not_take_effect() {
     for args in [
         &["rotate", "k"][..],
         &["create"],
-        &["disable", "k"],
+        &["disable", "--yes", "k"],
         &["alias", "add", "x", "k"],
     ] {
         let r = lkms(args);

@@ -378,7 +378,7 @@ fn a_passphrase_grant_and_list_and_revoke_tell_the_truth() {
     assert_eq!(list[0]["operations"][0], "decrypt");
     assert_eq!(list[0]["grantee"], "passphrase");
     assert!(list[0]["revoked"].is_null());
-    let r = issuer.run(&["grant", "revoke", &id]).ok();
+    let r = issuer.run(&["grant", "revoke", "--yes", &id]).ok();
     assert!(r.stderr.contains("keeps the material"), "{}", r.stderr);
     assert!(r.stderr.contains("lkms rotate alias/app"), "{}", r.stderr);
     assert!(
@@ -389,7 +389,9 @@ fn a_passphrase_grant_and_list_and_revoke_tell_the_truth() {
     assert_eq!(issuer.last_audit()["event"], "RevokeGrant");
     let list = issuer.run(&["grant", "list", "--json"]).ok().json();
     assert!(list[0]["revoked"].is_string());
-    issuer.run(&["grant", "revoke", "no-such-grant"]).code(6);
+    issuer
+        .run(&["grant", "revoke", "--yes", "no-such-grant"])
+        .code(6);
 }
 
 #[test]

@@ -12,24 +12,26 @@ fn every_transition_and_refusal() {
     env.create(&["--alias", "k"]);
     // Enabled -> Disabled -> Enabled, and asking for the current state changes nothing.
     env.run(&["enable", "k"]).ok();
-    env.run(&["disable", "k"]).ok();
+    env.run(&["disable", "--yes", "k"]).ok();
     assert_eq!(state(&env, "k"), "Disabled");
-    env.run(&["disable", "k"]).ok();
+    env.run(&["disable", "--yes", "k"]).ok();
     env.run(&["enable", "k"]).ok();
     assert_eq!(state(&env, "k"), "Enabled");
     // Enabled -> PendingDeletion -> Disabled (as AWS KMS: not back to Enabled).
-    env.run(&["schedule-delete", "k", "--days", "7"]).ok();
+    env.run(&["schedule-delete", "--yes", "k", "--days", "7"])
+        .ok();
     assert_eq!(state(&env, "k"), "PendingDeletion");
     let r = env.run(&["enable", "k"]).code(4);
     assert!(r.stderr.contains("PendingDeletion"), "{}", r.stderr);
-    let r = env.run(&["disable", "k"]).code(4);
+    let r = env.run(&["disable", "--yes", "k"]).code(4);
     assert!(r.stderr.contains("PendingDeletion"), "{}", r.stderr);
     env.run(&["rotate", "k"]).code(4);
     env.run(&["cancel-delete", "k"]).ok();
     assert_eq!(state(&env, "k"), "Disabled");
     assert!(env.describe("k")["deletion_date"].is_null());
     // Disabled -> PendingDeletion also works; cancel-delete on a key not pending is refused.
-    env.run(&["schedule-delete", "k", "--days", "30"]).ok();
+    env.run(&["schedule-delete", "--yes", "k", "--days", "30"])
+        .ok();
     env.run(&["cancel-delete", "k"]).ok();
     let r = env.run(&["cancel-delete", "k"]).code(4);
     assert!(r.stderr.contains("Disabled"), "{}", r.stderr);
@@ -46,7 +48,9 @@ fn deletion_window_bounds() {
     let env = Env::new();
     env.create(&["--alias", "k"]);
     for bad in ["6", "31", "0"] {
-        let r = env.run(&["schedule-delete", "k", "--days", bad]).code(2);
+        let r = env
+            .run(&["schedule-delete", "--yes", "k", "--days", bad])
+            .code(2);
         assert!(r.stderr.contains("7 to 30"), "{}", r.stderr);
         // The refused attempt is in the audit log.
         let last = env.last_audit();
@@ -55,7 +59,9 @@ fn deletion_window_bounds() {
         assert_eq!(state(&env, "k"), "Enabled");
     }
     for good in ["7", "30"] {
-        let r = env.run(&["schedule-delete", "k", "--days", good]).ok();
+        let r = env
+            .run(&["schedule-delete", "--yes", "k", "--days", good])
+            .ok();
         assert!(r.stderr.contains("never be decrypted"), "{}", r.stderr);
         let d = env.describe("k");
         let date: jiff::Timestamp = d["deletion_date"].as_str().unwrap().parse().unwrap();
@@ -66,7 +72,7 @@ fn deletion_window_bounds() {
         env.run(&["enable", "k"]).ok();
     }
     // Default is 30 days.
-    env.run(&["schedule-delete", "k"]).ok();
+    env.run(&["schedule-delete", "--yes", "k"]).ok();
     let d = env.describe("k");
     let date: jiff::Timestamp = d["deletion_date"].as_str().unwrap().parse().unwrap();
     assert!((date.duration_since(jiff::Timestamp::now()).as_secs() - 30 * 86400).abs() < 60);
@@ -78,7 +84,8 @@ fn destroyed_after_the_date_with_material_erased() {
     let id = env.create(&["--alias", "doomed"]);
     let keep = env.create(&["--alias", "keep"]);
     env.run(&["rotate", "doomed"]).ok();
-    env.run(&["schedule-delete", "doomed", "--days", "7"]).ok();
+    env.run(&["schedule-delete", "--yes", "doomed", "--days", "7"])
+        .ok();
     // Six days on: still pending.
     let r = env.later("+6d", &["describe", "doomed", "--json"]).ok();
     assert_eq!(r.json()["state"], "PendingDeletion");
@@ -90,7 +97,8 @@ fn destroyed_after_the_date_with_material_erased() {
     // Final: nothing brings it back.
     env.later("+9d", &["enable", "doomed"]).code(4);
     env.later("+9d", &["cancel-delete", "doomed"]).code(4);
-    env.later("+9d", &["schedule-delete", "doomed"]).code(4);
+    env.later("+9d", &["schedule-delete", "--yes", "doomed"])
+        .code(4);
     assert_eq!(state(&env, "keep"), "Enabled");
     // The material is gone from the file itself: the keyring no longer holds two versions'
     // material for that key.
@@ -114,7 +122,8 @@ fn maintain_applies_due_deletions_and_rotations() {
     let env = Env::new();
     env.create(&["--alias", "doomed"]);
     env.create(&["--alias", "rot", "--rotation-period", "10"]);
-    env.run(&["schedule-delete", "doomed", "--days", "7"]).ok();
+    env.run(&["schedule-delete", "--yes", "doomed", "--days", "7"])
+        .ok();
     let r = env.later("+11d", &["maintain", "--json"]).ok();
     let applied = r.json()["applied"].as_array().unwrap().clone();
     assert_eq!(applied.len(), 2, "{applied:?}");
@@ -190,7 +199,10 @@ fn read_only_keyring_still_treats_due_deletion_as_done() {
         &mut base(),
         &["create", "--alias", "kept", "--rotation-period", "1"],
     );
-    ok(&mut base(), &["schedule-delete", "doomed", "--days", "7"]);
+    ok(
+        &mut base(),
+        &["schedule-delete", "--yes", "doomed", "--days", "7"],
+    );
     let before = read(&keyring);
     ro.remount("ro");
     let r = faketime(base(), "+8d", &["describe", "doomed", "--json"]);
@@ -214,7 +226,8 @@ fn read_only_keyring_still_treats_due_deletion_as_done() {
 fn a_due_deletion_is_saved_and_logged_once_even_when_the_command_fails() {
     let env = Env::new();
     env.create(&["--alias", "doomed"]);
-    env.run(&["schedule-delete", "doomed", "--days", "7"]).ok();
+    env.run(&["schedule-delete", "--yes", "doomed", "--days", "7"])
+        .ok();
     env.later("+8d", &["sign", "--key", "no-such-key", "-o", "/dev/null"])
         .code(6);
     env.later("+8d", &["rotate", "no-such-key"]).code(6);
@@ -234,7 +247,8 @@ fn a_due_deletion_is_saved_and_logged_once_even_when_the_command_fails() {
 fn a_due_deletion_is_not_carried_out_when_it_cannot_be_logged() {
     let env = Env::new();
     env.create(&["--alias", "doomed"]);
-    env.run(&["schedule-delete", "doomed", "--days", "7"]).ok();
+    env.run(&["schedule-delete", "--yes", "doomed", "--days", "7"])
+        .ok();
     // A last line that is not a record: the log opens, but lkms refuses to append after it.
     let mut log = read(&env.audit_log());
     log.extend_from_slice(b"not a record\n");

@@ -14,6 +14,7 @@ mod concurrency;
 mod config;
 mod crash;
 mod data;
+mod destructive;
 mod external_roots;
 mod faults;
 mod generated;

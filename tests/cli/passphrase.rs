@@ -13,7 +13,7 @@ fn wrong_passphrase_exits_3_and_leaves_the_file_identical() {
         &["list"][..],
         &["create"],
         &["rotate", "k"],
-        &["disable", "k"],
+        &["disable", "--yes", "k"],
     ] {
         let r = env
             .run_cmd(env.cmd().env("LKMS_PASSPHRASE", "wrong").args(args))

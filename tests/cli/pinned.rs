@@ -205,7 +205,7 @@ fn the_audit_log_of_a_fixed_sequence_is_pinned() {
         0,
     );
     run(&["public-key", "signer"], 0);
-    run(&["disable", "chacha"], 0);
+    run(&["disable", "--yes", "chacha"], 0);
     run(
         &["encrypt", "--key", "chacha", "-o", "x.lkms", "plain.txt"],
         4,
@@ -231,7 +231,7 @@ fn error_messages_are_pinned_whole() {
     env.run(&["create", "--alias", "signer", "--spec", "ed25519"])
         .ok();
     env.run(&["create", "--alias", "off"]).ok();
-    env.run(&["disable", "off"]).ok();
+    env.run(&["disable", "--yes", "off"]).ok();
     env.write("plain.txt", b"some plaintext\n");
     env.write("junk.lkms", b"not a ciphertext at all");
     env.run(&[

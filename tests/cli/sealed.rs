@@ -128,7 +128,7 @@ fn the_reviews_attack_a_deleted_line_with_every_hash_recomputed_fails_verify() {
 fn cutting_the_last_three_lines_with_a_checkpoint_is_found_through_the_anchor() {
     let env = Env::new();
     env.create(&["--alias", "k"]);
-    env.run(&["disable", "k"]).ok();
+    env.run(&["disable", "--yes", "k"]).ok();
     public_key(&env);
     let mut l = lines(&env);
     let n = l.len();
@@ -330,7 +330,7 @@ fn both_files_put_back_together_are_found_only_by_an_outside_checkpoint() {
     let pubkey = public_key(&env);
     let keyring = read(&env.keyring());
     let log = read(&env.audit_log());
-    env.run(&["disable", "k"]).ok();
+    env.run(&["disable", "--yes", "k"]).ok();
     let r = env
         .run(&["audit", "checkpoint", "-o", "saved.checkpoint"])
         .ok();

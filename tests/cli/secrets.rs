@@ -163,7 +163,7 @@ fn no_file_or_output_of_lkms_holds_the_passphrase_key_material_data_keys_or_plai
         &mut cmd(&["rotation", "enable", "hmac-sha256", "--period", "1"]),
     )
     .ok();
-    run(&env, &mut cmd(&["disable", "chacha20-poly1305"])).ok();
+    run(&env, &mut cmd(&["disable", "--yes", "chacha20-poly1305"])).ok();
     run(&env, &mut cmd(&["rotate", "chacha20-poly1305"])).code(4);
     run(&env, &mut cmd(&["alias", "add", "extra", "ed25519"])).ok();
 
@@ -290,7 +290,7 @@ fn no_file_or_output_of_lkms_holds_the_passphrase_key_material_data_keys_or_plai
     assert_eq!(doomed.len(), 1);
     run(
         &env,
-        &mut cmd(&["schedule-delete", "doomed", "--days", "7"]),
+        &mut cmd(&["schedule-delete", "--yes", "doomed", "--days", "7"]),
     )
     .ok();
     run(

@@ -3,9 +3,8 @@
 
 use crate::util::*;
 
-/// Runs an expect script against lkms in this environment, without LKMS_PASSPHRASE. Scripts
-/// pause briefly after each prompt before typing: the prompt is printed before the terminal is
-/// switched to no-echo, and input typed in between is flushed away.
+/// Runs an expect script against lkms in this environment, without LKMS_PASSPHRASE. Most
+/// scripts wait for each prompt before typing, as a person does; the type-ahead test does not.
 fn expect(env: &Env, script: &str) -> (bool, String) {
     assert!(
         have("expect"),
@@ -53,10 +52,10 @@ fn init_asks_twice_on_a_terminal_and_refuses_a_mismatch() {
         r#"spawn $lkms init --work-factor 10
 expect "New keyring passphrase"
 sleep 0.5
-send "first try\r"
+send "first try, vintage marsupial\r"
 expect "Confirm passphrase"
 sleep 0.5
-send "second try\r"
+send "second try, vintage marsupial\r"
 expect "do not match"
 sleep 0.5
 send "\003"
@@ -73,10 +72,10 @@ expect eof
         r#"spawn $lkms init --work-factor 10
 expect "New keyring passphrase"
 sleep 0.5
-send "typed passphrase\r"
+send "typed passphrase, vintage marsupial\r"
 expect "Confirm passphrase"
 sleep 0.5
-send "typed passphrase\r"
+send "typed passphrase, vintage marsupial\r"
 expect "created the keyring"
 expect eof
 catch wait result
@@ -87,12 +86,12 @@ exit [lindex $result 3]
     // The typed passphrase unlocks it.
     env.run_cmd(
         env.cmd()
-            .env("LKMS_PASSPHRASE", "typed passphrase")
+            .env("LKMS_PASSPHRASE", "typed passphrase, vintage marsupial")
             .arg("list"),
     )
     .ok();
     assert!(
-        !out.contains("typed passphrase\r\n"),
+        !out.contains("typed passphrase, vintage marsupial\r\n"),
         "the passphrase was echoed: {out}"
     );
 }
@@ -164,10 +163,10 @@ fn root_add_asks_twice_and_root_remove_asks_unless_yes() {
             r#"spawn $lkms --passphrase-file {pass} root add passphrase --name typed
 expect "Passphrase for the new root"
 sleep 0.5
-send "typed passphrase\r"
+send "typed passphrase, vintage marsupial\r"
 expect "Confirm passphrase"
 sleep 0.5
-send "typed passphrase\r"
+send "typed passphrase, vintage marsupial\r"
 expect "added the passphrase root"
 expect eof
 catch wait result
@@ -179,7 +178,7 @@ exit [lindex $result 3]
     assert!(ok, "{out}");
     env.run_cmd(
         env.cmd()
-            .env("LKMS_PASSPHRASE", "typed passphrase")
+            .env("LKMS_PASSPHRASE", "typed passphrase, vintage marsupial")
             .arg("list"),
     )
     .ok();
@@ -318,4 +317,213 @@ exit [lindex $result 3]
         ),
     );
     assert!(!ok, "binary went to a terminal: {out}");
+}
+
+/// Runs `lkms --passphrase-file p ARGS` under `sh` on a terminal, then has the shell read one
+/// more line and print it as `left=LINE.`: whatever lkms did not take from the terminal.
+fn answer_then_shell(env: &Env, args: &str, dialogue: &str) -> (bool, String) {
+    let pass = env.path("p");
+    expect(
+        env,
+        &format!(
+            "spawn sh -c \"\\\"$lkms\\\" --passphrase-file {} {args}; echo lkms-exit=\\$?; \
+             read rest; echo left=\\$rest.\"\n{dialogue}expect \"lkms-exit=\"\nsend \"\\r\"\n\
+             expect eof\n",
+            pass.display()
+        ),
+    )
+}
+
+#[test]
+fn a_confirmation_waits_for_enter_and_yes_leaves_nothing_for_the_shell() {
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    env.write("p", PASS.as_bytes());
+    // `yes` and Enter confirms; the shell gets an empty line, not `es`.
+    let (ok, out) = answer_then_shell(
+        &env,
+        "disable k",
+        "expect \"Disable key alias/k?\"\nexpect \"y/N\"\nsend \"yes\\r\"\n\
+         expect \"disabled key\"\n",
+    );
+    assert!(ok, "{out}");
+    assert!(out.contains("lkms-exit=0"), "{out}");
+    assert!(
+        out.contains("left=."),
+        "lkms left input for the shell: {out}"
+    );
+    assert!(!out.contains("left=es"), "{out}");
+    assert_eq!(env.describe("k")["state"], "Disabled");
+    env.run(&["enable", "k"]).ok();
+    // A single `y` does not act before Enter: the key stays Enabled until the line ends.
+    let (ok, out) = answer_then_shell(
+        &env,
+        "disable k",
+        "expect \"y/N\"\nsend \"Y\"\nsleep 0.5\nsend \"\\r\"\nexpect \"disabled key\"\n",
+    );
+    assert!(ok && out.contains("lkms-exit=0"), "{out}");
+    env.run(&["enable", "k"]).ok();
+    // Anything else declines, the empty line included, and is logged.
+    for answer in ["", "no", "ye", "yes please"] {
+        let (ok, out) = answer_then_shell(
+            &env,
+            "disable k",
+            &format!("expect \"y/N\"\nsend \"{answer}\\r\"\nexpect \"declined\"\n"),
+        );
+        assert!(ok, "{answer:?}: {out}");
+        assert!(out.contains("lkms-exit=1"), "{answer:?}: {out}");
+        assert!(out.contains("left=."), "{answer:?}: {out}");
+        let last = env.last_audit();
+        assert_eq!(last["event"], "DisableKey", "{answer:?}: {last}");
+        assert_eq!(last["outcome"], "failure", "{answer:?}: {last}");
+        assert_eq!(env.describe("k")["state"], "Enabled", "{answer:?}");
+    }
+}
+
+#[test]
+fn a_passphrase_typed_before_the_prompt_is_kept() {
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    // Sent right after the spawn, before lkms has printed anything.
+    let (ok, out) = expect(
+        &env,
+        &format!(
+            r#"spawn $lkms describe k
+send "{PASS}\r"
+expect "Enabled"
+expect eof
+catch wait result
+exit [lindex $result 3]
+"#
+        ),
+    );
+    assert!(ok, "the typed-ahead passphrase was lost: {out}");
+    // Both lines of a new passphrase typed ahead: each prompt takes its own line.
+    let fresh = Env::empty();
+    let (ok, out) = expect(
+        &fresh,
+        r#"spawn $lkms init --work-factor 10
+send "typed ahead, marsupial crayon\rtyped ahead, marsupial crayon\r"
+expect "created the keyring"
+expect eof
+catch wait result
+exit [lindex $result 3]
+"#,
+    );
+    assert!(ok, "{out}");
+    fresh
+        .run_cmd(
+            fresh
+                .cmd()
+                .env("LKMS_PASSPHRASE", "typed ahead, marsupial crayon")
+                .arg("list"),
+        )
+        .ok();
+}
+
+#[test]
+fn an_interrupted_passphrase_prompt_gives_the_shell_its_echo_back() {
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    let (ok, out) = expect(
+        &env,
+        r#"spawn sh -c "trap true INT; \"$lkms\" describe k; stty -a | tr ' ' '\\n' | grep -x -- '-*echo' | sed 's/^/mode=/'"
+expect "Keyring passphrase"
+sleep 0.5
+send "\003"
+expect "interrupted"
+expect "mode="
+expect eof
+"#,
+    );
+    assert!(ok, "{out}");
+    assert!(out.contains("mode=echo"), "echo stayed off: {out}");
+    assert!(!out.contains("mode=-echo"), "echo stayed off: {out}");
+}
+
+#[test]
+fn a_weak_new_passphrase_is_warned_about_and_kept_only_if_confirmed() {
+    let env = Env::empty();
+    let (ok, out) = expect(
+        &env,
+        r#"spawn $lkms init --work-factor 10
+expect "New keyring passphrase"
+send "abc\r"
+expect "weak"
+expect "Use this weak passphrase anyway?"
+send "n\r"
+expect "New keyring passphrase"
+send "password1\r"
+expect "common"
+expect "Use this weak passphrase anyway?"
+send "yes\r"
+expect "Confirm passphrase"
+send "password1\r"
+expect "created the keyring"
+expect eof
+catch wait result
+exit [lindex $result 3]
+"#,
+    );
+    assert!(ok, "{out}");
+    assert!(out.contains("of 4"), "{out}");
+    env.run_cmd(env.cmd().env("LKMS_PASSPHRASE", "password1").arg("list"))
+        .ok();
+    // Off a terminal nobody can answer: a warning only, and the keyring is made.
+    let script = Env::empty();
+    let r = script
+        .run_cmd(
+            script
+                .cmd()
+                .env("LKMS_PASSPHRASE", "x")
+                .args(["init", "--work-factor", "10"]),
+        )
+        .ok();
+    assert!(
+        r.stderr.contains("warning: this passphrase is weak"),
+        "{}",
+        r.stderr
+    );
+    // A strong one gets no warning.
+    let strong = Env::empty();
+    let r = strong.run(&["init", "--work-factor", "10"]).ok();
+    assert!(!r.stderr.contains("weak"), "{}", r.stderr);
+}
+
+#[test]
+fn an_empty_new_passphrase_is_answered_with_a_generated_one_shown_once() {
+    let env = Env::empty();
+    let (ok, out) = expect(
+        &env,
+        r#"spawn $lkms init --work-factor 10
+expect "New keyring passphrase"
+send "\r"
+expect "generated one"
+expect "Have you written it down"
+send "n\r"
+expect "not used"
+expect "New keyring passphrase"
+send "\r"
+expect -re {\n    ([0-9a-z-]+)\r?\n}
+set generated $expect_out(1,string)
+expect "Have you written it down"
+send "yes\r"
+expect "created the keyring"
+expect eof
+puts "GENERATED=$generated."
+catch wait result
+exit [lindex $result 3]
+"#,
+    );
+    assert!(ok, "{out}");
+    let generated = out
+        .split("GENERATED=")
+        .nth(1)
+        .and_then(|s| s.split('.').next())
+        .unwrap_or_else(|| panic!("{out}"));
+    assert_eq!(generated.split('-').count(), 10, "{generated}");
+    // Shown once (and printed once more by the script above), never echoed back.
+    assert_eq!(out.matches(generated).count(), 2, "{out}");
+    env.run_cmd(env.cmd().env("LKMS_PASSPHRASE", generated).arg("list"))
+        .ok();
 }

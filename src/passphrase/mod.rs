@@ -2,21 +2,19 @@
 //!
 //! Without a terminal and with none given, fail at once: lkms never waits for input in CI.
 
-use std::io::IsTerminal;
 use std::path::Path;
 
 use secrecy::{ExposeSecret, SecretString};
 use zeroize::Zeroizing;
 
-use crate::error::{auth, usage};
+use crate::error::auth;
+use crate::io::terminal::{self, interactive};
+
+mod generated;
+mod strength;
 
 pub const ENV_PASSPHRASE: &str = crate::env::PASSPHRASE;
 pub const ENV_NEW_PASSPHRASE: &str = crate::env::NEW_PASSPHRASE;
-
-/// Whether lkms may talk to a person: dialoguer prompts on standard error.
-pub fn interactive() -> bool {
-    std::io::stderr().is_terminal()
-}
 
 /// The first line of a file, without its line ending.
 ///
@@ -82,55 +80,120 @@ fn non_empty(p: SecretString, origin: &str) -> anyhow::Result<SecretString> {
 
 /// The passphrase that unlocks the keyring.
 pub fn obtain(file: Option<&Path>) -> anyhow::Result<SecretString> {
-    obtain_from(file, ENV_PASSPHRASE, "Keyring passphrase", false)
+    obtain_once(file, ENV_PASSPHRASE, "Keyring passphrase")
 }
 
-/// A passphrase being set (`init`, `passwd`): asked twice on a terminal.
+/// A passphrase being chosen (`init`, `passwd`, `root add passphrase`, `export --passphrase`,
+/// `grant create --passphrase`). A weak one (zxcvbn's score below 3) is warned about; on a
+/// terminal lkms asks whether to keep it, offers a generated passphrase for an empty one, and
+/// asks twice.
 pub fn obtain_new(file: Option<&Path>, env: &str, prompt: &str) -> anyhow::Result<SecretString> {
-    obtain_from(file, env, prompt, true)
+    if let Some(given) = given(file, env)? {
+        // Off a terminal nobody can answer: a warning, and the script's choice stands.
+        if let Some(why) = strength::weakness(given.expose_secret()) {
+            eprintln!("lkms: warning: {why}");
+        }
+        return Ok(given);
+    }
+    no_terminal(env)?;
+    loop {
+        let typed = ask(&format!("{prompt}: "))?;
+        if typed.is_empty() {
+            if let Some(generated) = offer_generated()? {
+                return Ok(secret(generated));
+            }
+            continue;
+        }
+        if let Some(why) = strength::weakness(&typed) {
+            eprintln!("lkms: warning: {why}");
+            if !crate::confirm::confirm("Use this weak passphrase anyway?")? {
+                eprintln!("lkms: type another passphrase (or press Enter for a generated one)");
+                continue;
+            }
+        }
+        let again = ask("Confirm passphrase: ")?;
+        if *again != *typed {
+            eprintln!("lkms: the passphrases do not match; type the new passphrase again");
+            continue;
+        }
+        return Ok(secret(typed));
+    }
+}
+
+/// For an empty new passphrase, as age does: a generated one, shown once on standard error
+/// and used only once the person says it is written down.
+fn offer_generated() -> anyhow::Result<Option<Zeroizing<String>>> {
+    let generated = generated::generate()?;
+    eprintln!(
+        "lkms: no passphrase typed; here is a generated one. It is shown only this once and \
+         cannot be recovered if lost:\n\n    {}\n",
+        generated.as_str()
+    );
+    if crate::confirm::confirm("Have you written it down, and shall lkms use it?")? {
+        Ok(Some(generated))
+    } else {
+        eprintln!("lkms: the generated passphrase is not used; type one (or press Enter again)");
+        Ok(None)
+    }
 }
 
 /// A passphrase that opens something other than the keyring (an export file): from the
 /// new-passphrase inputs, asked once on a terminal.
 pub fn obtain_once(file: Option<&Path>, env: &str, prompt: &str) -> anyhow::Result<SecretString> {
-    obtain_from(file, env, prompt, false)
+    if let Some(given) = given(file, env)? {
+        return Ok(given);
+    }
+    no_terminal(env)?;
+    loop {
+        let typed = ask(&format!("{prompt}: "))?;
+        if !typed.is_empty() {
+            return Ok(secret(typed));
+        }
+        eprintln!("lkms: the passphrase is empty; type it, or press Ctrl-C to stop");
+    }
 }
 
-fn obtain_from(
-    file: Option<&Path>,
-    env: &str,
-    prompt: &str,
-    confirm: bool,
-) -> anyhow::Result<SecretString> {
+/// The passphrase from `file` or the variable `env`, if either is given.
+fn given(file: Option<&Path>, env: &str) -> anyhow::Result<Option<SecretString>> {
     if let Some(path) = file {
-        return from_file(path);
+        return from_file(path).map(Some);
     }
     if let Some(value) = std::env::var_os(env) {
         let value = value
             .into_string()
             .map_err(|_| auth(format!("{env} is not valid UTF-8")))?;
-        return non_empty(SecretString::from(value), env);
+        return non_empty(SecretString::from(value), env).map(Some);
     }
-    if !interactive() {
-        // The ways to give this passphrase: the new one of `passwd` has its own.
-        let (flag, file_env) = if env == ENV_NEW_PASSPHRASE {
-            ("--new-passphrase-file", crate::env::NEW_PASSPHRASE_FILE)
-        } else {
-            ("--passphrase-file", crate::env::PASSPHRASE_FILE)
-        };
-        return Err(auth(format!(
-            "no passphrase given and no terminal to ask on; use {flag} PATH, {file_env}=PATH \
-             or {env}=..."
-        )));
+    Ok(None)
+}
+
+/// Without a terminal, fail at once, naming the ways to give this passphrase (the new one of
+/// `passwd` has its own).
+fn no_terminal(env: &str) -> anyhow::Result<()> {
+    if interactive() {
+        return Ok(());
     }
-    let mut question = dialoguer::Password::new().with_prompt(prompt);
-    if confirm {
-        question = question.with_confirmation("Confirm passphrase", "the passphrases do not match");
-    }
-    let typed = question
-        .interact()
-        .map_err(|e| auth(format!("cannot read the passphrase from the terminal: {e}")))?;
-    non_empty(SecretString::from(typed), "the terminal")
+    let (flag, file_env) = if env == ENV_NEW_PASSPHRASE {
+        ("--new-passphrase-file", crate::env::NEW_PASSPHRASE_FILE)
+    } else {
+        ("--passphrase-file", crate::env::PASSPHRASE_FILE)
+    };
+    Err(auth(format!(
+        "no passphrase given and no terminal to ask on; use {flag} PATH, {file_env}=PATH \
+         or {env}=..."
+    )))
+}
+
+/// One line typed on the terminal with echo off.
+fn ask(prompt: &str) -> anyhow::Result<Zeroizing<String>> {
+    terminal::read_secret(prompt)
+        .map_err(|e| auth(format!("cannot read the passphrase from the terminal: {e}")))
+}
+
+/// The typed text as a secret, moved rather than copied (the terminal reader sized it
+/// exactly, so boxing it does not reallocate and leave a copy behind).
+fn secret(mut typed: Zeroizing<String>) -> SecretString {
+    SecretString::from(std::mem::take(&mut *typed))
 }
 
 /// A PKCS#11 token's user PIN: `file` (`--pin-file`), `LKMS_PKCS11_PIN_FILE`,
@@ -151,26 +214,13 @@ pub fn obtain_pin(file: Option<&Path>, token: &str) -> anyhow::Result<SecretStri
     }
     if !interactive() {
         return Err(auth(format!(
-            "no PIN for the PKCS#11 token {token} and no terminal to ask on; use --pin-file              PATH, {}=PATH or {}=...",
+            "no PIN for the PKCS#11 token {token} and no terminal to ask on; use --pin-file \
+             PATH, {}=PATH or {}=...",
             crate::env::PKCS11_PIN_FILE,
             crate::env::PKCS11_PIN
         )));
     }
-    let typed = dialoguer::Password::new()
-        .with_prompt(format!("PIN for the token {token}"))
-        .interact()
+    let typed = terminal::read_secret(&format!("PIN for the token {token}: "))
         .map_err(|e| auth(format!("cannot read the PIN from the terminal: {e}")))?;
-    non_empty(SecretString::from(typed), "the terminal")
-}
-
-/// Asks a yes/no question on the terminal; `true` without asking when not interactive or `yes`.
-pub fn confirm(question: &str, yes: bool) -> anyhow::Result<bool> {
-    if yes || !interactive() {
-        return Ok(true);
-    }
-    dialoguer::Confirm::new()
-        .with_prompt(question)
-        .default(false)
-        .interact()
-        .map_err(|e| usage(format!("cannot ask for confirmation: {e}; pass --yes")))
+    non_empty(secret(typed), "the terminal")
 }
