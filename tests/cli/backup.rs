@@ -339,3 +339,49 @@ fn a_keyring_copied_back_by_hand_is_refused_and_restore_repairs_it_on_purpose() 
     );
     env.later("+8d", &["audit", "verify"]).ok();
 }
+
+#[test]
+fn a_restore_keeps_every_x25519_version_the_backup_holds() {
+    let env = Env::new();
+    env.create(&["--spec", "x25519", "--alias", "art"]);
+    env.run(&["rotate", "art"]).ok();
+    let recipients: Vec<String> =
+        env.run(&["public-key", "art", "--json"]).ok().json()["recipients"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["recipient"].as_str().unwrap().to_string())
+            .collect();
+    assert_eq!(recipients.len(), 2);
+    for (i, r) in recipients.iter().enumerate() {
+        env.write(
+            &format!("p{i}"),
+            format!("to version {}\n", i + 1).as_bytes(),
+        );
+        env.run(&["encrypt", "--recipient", r, &format!("p{i}")])
+            .ok();
+        std::fs::remove_file(env.path(&format!("p{i}"))).unwrap();
+    }
+    env.run(&["backup", "-o", "b"]).ok();
+    env.run(&["rotate", "art"]).ok();
+    let r = env.run(&["restore", "b", "--yes", "--json"]).ok();
+    assert_eq!(r.json()["lost_versions"][0]["version"], 3);
+    let d = env.describe("art");
+    assert_eq!(d["spec"], "x25519");
+    assert_eq!(d["current_version"], 2);
+    let after: Vec<String> = env.run(&["public-key", "art", "--json"]).ok().json()["recipients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["recipient"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(after, recipients);
+    for i in 0..2 {
+        env.run(&["decrypt", &format!("p{i}.age")]).ok();
+        assert_eq!(
+            read(&env.path(&format!("p{i}"))),
+            format!("to version {}\n", i + 1).as_bytes()
+        );
+    }
+    env.run(&["audit", "verify"]).ok();
+}
