@@ -54,6 +54,9 @@ fn destructive_commands_off_a_terminal_need_yes_and_change_nothing() {
     let grant = setup(&env);
     let recipient = env.run(&["public-key", "art"]).ok().out();
     let recipient = recipient.trim();
+    let other = Env::new();
+    other.run(&["backup", "-o", "other.backup"]).ok();
+    let other_backup = other.path("other.backup");
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (vec!["disable", "k"], "DisableKey"),
         (
@@ -63,6 +66,10 @@ fn destructive_commands_off_a_terminal_need_yes_and_change_nothing() {
         (vec!["version", "disable", "k", "1"], "DisableKeyVersion"),
         (vec!["root", "remove", "spare"], "RemoveRoot"),
         (vec!["restore", "b"], "RestoreKeyring"),
+        (
+            vec!["restore", "--force", other_backup.to_str().unwrap()],
+            "RestoreKeyring",
+        ),
         (
             vec!["export", "k", "--recipient", recipient, "-o", "out"],
             "ExportKey",
