@@ -76,7 +76,8 @@ complete -c lkms -n "__fish_lkms_using_subcommand init" -l work-factor -d 'scryp
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l root -d 'The keyring\'s only root, instead of a passphrase: for CI runners whose identity is their cloud role, a Vault token or an HSM' -r -f -a "passphrase\t'A passphrase root named `default` (the default)'
 aws-kms\t'An AWS KMS root (--key-id ...)'
 transit\t'A Vault or OpenBao Transit root (--address, --key ...)'
-pkcs11\t'A PKCS#11 root (--module, --token, --key-label ...)'"
+pkcs11\t'A PKCS#11 root (--module, --token, --key-label ...)'
+age-identity\t'An age-identity root (--recipient age1...), opened with --identity FILE'"
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l name -d 'The root\'s name [default: the kind, or `default` for a passphrase]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l key-id -d 'The KMS key: key id, key ARN, alias/NAME or alias ARN' -r
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l region -d 'The AWS region [default: the key ARN\'s, AWS_REGION, AWS_DEFAULT_REGION, the profile\'s]' -r
@@ -88,6 +89,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand init" -l module -d 'The PKCS#1
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l token -d 'The token\'s label' -r
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l key-label -d 'The AES key\'s label on the token' -r
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l pin-file -d 'Read the token\'s user PIN from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l recipient -d 'The age X25519 recipient (age1...) the keyring identity is encrypted to' -r
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
@@ -771,6 +773,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcomma
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -f -a "aws-kms" -d 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -f -a "transit" -d 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -f -a "pkcs11" -d 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)'
+complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -f -a "age-identity" -d 'Add an age-identity root: the identity encrypted to an age X25519 recipient'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F

@@ -443,6 +443,16 @@ pub const ROOT_ADD_PKCS11: &str = r#"Examples:
   In a CI job:
     LKMS_PKCS11_PIN_FILE=/run/secrets/pin lkms init --root pkcs11 --module "$P11" --token ci --key-label root"#;
 
+pub const ROOT_ADD_AGE_IDENTITY: &str = r#"Examples:
+  At a terminal:
+    age-keygen -o ci.key    # prints its public key, age1...
+    lkms root add age-identity --recipient age1... --name ci
+  In a shell script:
+    lkms root add age-identity --recipient "$(age-keygen -y ci.key)" --name ci
+  In a CI job (no passphrase):
+    LKMS_IDENTITY_FILE=/run/secrets/ci.key lkms encrypt --key app dist.tar
+    LKMS_IDENTITY_FILE=ci.key lkms init --root age-identity --recipient "$(age-keygen -y ci.key)""#;
+
 pub const ROOT_REMOVE: &str = r#"Examples:
   At a terminal (asks first):
     lkms root remove old-laptop
