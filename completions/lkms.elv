@@ -580,6 +580,8 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand --identity 'An age identity file (age-keygen''s) that opens a grant made for its recipient'
             cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
             cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --rotate 'Also rotate each key of the grant (signing keys do not rotate and are left alone), so new data goes to a version its holder does not have'
+            cand --min-decryption-version 'Also set each key''s min_decryption_version to its current version (after --rotate), so data under the versions the holder has no longer decrypts; refused for a key whose current version the holder has (pass --rotate). Re-encrypt old data first'
             cand --json 'Print machine-readable JSON (one value) instead of text'
             cand -y 'Do not ask for confirmation before destructive changes'
             cand --yes 'Do not ask for confirmation before destructive changes'

@@ -847,12 +847,26 @@ pub enum GrantCommand {
     ///
     /// A holder keeps the material it was given: revocation takes effect for new data after
     /// `lkms rotate KEY`, and for old data only with `min_decryption_version` in the key's
-    /// policy. The command prints both steps for each key of the grant.
+    /// policy. The command prints both steps for each key of the grant, and offers to take
+    /// them: on a terminal it asks, key by key; --rotate and --min-decryption-version take
+    /// them without asking.
     #[command(after_long_help = examples::GRANT_REVOKE)]
-    Revoke {
-        /// The grant id (`lkms grant list`)
-        id: String,
-    },
+    Revoke(GrantRevokeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GrantRevokeArgs {
+    /// The grant id (`lkms grant list`)
+    pub id: String,
+    /// Also rotate each key of the grant (signing keys do not rotate and are left alone), so
+    /// new data goes to a version its holder does not have
+    #[arg(long)]
+    pub rotate: bool,
+    /// Also set each key's min_decryption_version to its current version (after --rotate), so
+    /// data under the versions the holder has no longer decrypts; refused for a key whose
+    /// current version the holder has (pass --rotate). Re-encrypt old data first
+    #[arg(long)]
+    pub min_decryption_version: bool,
 }
 
 #[derive(Debug, Args)]

@@ -614,5 +614,7 @@ pub const GRANT_REVOKE: &str = r#"Examples:
     lkms grant revoke 5f0c2a9e-6f1e-4a51-9d8e-3b7c1d2e4f60
   In a shell script:
     lkms grant revoke "$id" --json | jq -r '.next_steps[]'
-  In a CI job:
-    lkms grant revoke "$GRANT_ID" && lkms rotate release-data"#;
+  In a CI job (rotate each key; old data stays readable):
+    lkms grant revoke "$GRANT_ID" --rotate --yes
+  Cut off the old versions too, once old data has been re-encrypted:
+    lkms grant revoke "$GRANT_ID" --rotate --min-decryption-version --yes"#;

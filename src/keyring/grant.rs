@@ -65,6 +65,11 @@ pub struct IssuedGrant {
     pub grantee: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revoked: Option<Timestamp>,
+    /// Each key's current version when the grant was made: the newest one its holder has
+    /// (`grant revoke --min-decryption-version` cuts off only above it). Absent in grants
+    /// recorded before the field.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub current_versions: BTreeMap<Uuid, u32>,
 }
 
 /// What a grant is asked to allow.
@@ -124,6 +129,7 @@ pub fn issue(issuer: &mut Keyring, req: &GrantRequest, now: Timestamp) -> anyhow
         expires: req.expires,
         grantee: req.grantee.clone(),
         revoked: None,
+        current_versions: keys.iter().map(|k| (k.id, k.current_version)).collect(),
     });
     let mut doc = Keyring::new(issuer.work_factor);
     doc.keyring_id = Some(id);

@@ -629,3 +629,89 @@ fn a_grant_is_signed_by_the_issuing_keyrings_audit_key() {
     verify(&note).expect("the grant's signature verifies under `lkms audit public-key`");
     assert!(verify(&note.replace("encrypt", "decrypt")).is_err());
 }
+
+/// A keyring with the key `app`, data under its version 1, and a decrypt grant of it.
+fn issued_with_old_data() -> (Env, String) {
+    let issuer = Env::new();
+    issuer.create(&["--alias", "app"]);
+    issuer
+        .run_with_input(&["encrypt", "--key", "app", "-o", "old.lkms"], b"old data")
+        .ok();
+    let r = issuer
+        .run_cmd(
+            issuer
+                .cmd()
+                .env("LKMS_NEW_PASSPHRASE", "grant passphrase")
+                .args([
+                    "grant",
+                    "create",
+                    "app",
+                    "--operations",
+                    "decrypt",
+                    "--passphrase",
+                    "-o",
+                    "app.grant",
+                    "--json",
+                ]),
+        )
+        .ok();
+    let id = r.json()["grant_id"].as_str().unwrap().to_string();
+    (issuer, id)
+}
+
+#[test]
+fn grant_revoke_rotates_and_cuts_off_old_versions_when_asked_by_flags() {
+    let (issuer, id) = issued_with_old_data();
+    // Off a terminal, with no flag, it only records and tells.
+    issuer.run(&["grant", "revoke", &id, "--yes"]).ok();
+    assert_eq!(issuer.describe("app")["current_version"], 1);
+    // Cutting off before a rotation would cut off nothing the holder lacks: refused.
+    let r = issuer
+        .run(&["grant", "revoke", &id, "--min-decryption-version", "--yes"])
+        .code(4);
+    assert!(r.stderr.contains("rotate it first"), "{}", r.stderr);
+    assert!(issuer.describe("app")["policy"].is_null());
+    // --rotate: a new version, audited as a rotation of its own.
+    let r = issuer
+        .run(&["grant", "revoke", &id, "--rotate", "--yes", "--json"])
+        .ok();
+    assert_eq!(r.json()["rotated"][0]["key"], "alias/app");
+    assert_eq!(r.json()["rotated"][0]["version"], 2);
+    assert_eq!(issuer.describe("app")["current_version"], 2);
+    assert!(
+        issuer
+            .audit_lines()
+            .iter()
+            .any(|l| l["event"] == "RotateKey" && l["key_version"] == 2)
+    );
+    issuer
+        .run_with_input(&["encrypt", "--key", "app", "-o", "new.lkms"], b"new data")
+        .ok();
+    // --min-decryption-version: version 1, which the holder has, no longer decrypts.
+    let r = issuer
+        .run(&[
+            "grant",
+            "revoke",
+            &id,
+            "--min-decryption-version",
+            "--yes",
+            "--json",
+        ])
+        .ok();
+    assert_eq!(r.json()["min_decryption_version"][0]["version"], 2);
+    let line = issuer.last_audit();
+    assert_eq!(line["event"], "PutKeyPolicy", "{line}");
+    assert_eq!(line["request"]["grant_id"], id.as_str(), "{line}");
+    assert!(line["request"]["policy_sha256"].is_string(), "{line}");
+    let policy = issuer.run(&["policy", "get", "app", "--json"]).ok().json();
+    assert_eq!(
+        policy["policy"]["versions"]["min_decryption_version"], 2,
+        "{policy}"
+    );
+    let r = issuer.run(&["decrypt", "-o", "-", "old.lkms"]).code(4);
+    assert!(r.stderr.contains("min_decryption_version"), "{}", r.stderr);
+    assert_eq!(
+        issuer.run(&["decrypt", "-o", "-", "new.lkms"]).ok().stdout,
+        b"new data"
+    );
+}
