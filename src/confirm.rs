@@ -56,3 +56,20 @@ pub fn confirm(question: &str) -> anyhow::Result<bool> {
         ))),
     }
 }
+
+/// A follow-up question with a default (Enter takes it), such as whether to rotate after a
+/// revocation; `false` off a terminal, where only flags say what to do.
+pub fn ask(question: &str, default: bool) -> anyhow::Result<bool> {
+    if !interactive() {
+        return Ok(false);
+    }
+    let hint = if default { "[Y/n]" } else { "[y/N]" };
+    match terminal::read_line(&format!("{question} {hint} ")) {
+        Ok(answer) if answer.trim().is_empty() => Ok(default),
+        Ok(answer) => Ok(terminal::is_yes(&answer)),
+        Err(terminal::Error::Eof) => Ok(false),
+        Err(e) => Err(usage(format!(
+            "cannot ask: {e}; say it with a flag instead"
+        ))),
+    }
+}
