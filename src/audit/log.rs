@@ -247,6 +247,14 @@ impl AuditLog {
         Ok(last?.0.map(|(r, at)| (r.seq, r.hash, at)))
     }
 
+    /// Flushes what was appended to disk: for a caller that anchors a checkpoint it appended
+    /// (which is not flushed by itself, see `append_checkpoint`) before appending anything else.
+    pub fn flush(&mut self) -> anyhow::Result<()> {
+        self.file
+            .sync_data()
+            .with_context(|| format!("cannot flush the audit log {}", self.path.display()))
+    }
+
     /// The last complete record.
     pub fn last_record(&mut self) -> anyhow::Result<Option<Record>> {
         self.lock()?;
@@ -328,8 +336,10 @@ impl AuditLog {
         //    fdatasync flushes the whole file, this line included;
         //  - no keyring write can anchor this line before it is on disk: every path that
         //    records an anchor (`Session::anchor`: a change, what time made due, `init`,
-        //    `restore`) reads the head, then appends and flushes its own line, and only then
-        //    renames the keyring into place, so the anchored line is flushed first.
+        //    `restore`, `audit prune`) reads the head, then appends and flushes its own line,
+        //    and only then renames the keyring into place, so the anchored line is flushed
+        //    first; `restore --force`, which anchors the checkpoint of a new log with no line
+        //    after it, calls `flush` before it reads the head.
         self.write_record(record, seq, prev, now, Sync::Later)
             .map(Some)
     }
