@@ -5,7 +5,6 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
 use jiff::Timestamp;
 
 use super::MAX_LINE;
@@ -34,7 +33,14 @@ impl AuditLog {
                 .recursive(true)
                 .mode(0o700)
                 .create(dir)
-                .with_context(|| format!("cannot create the directory {}", dir.display()))?;
+                .map_err(|e| {
+                    crate::error::io_error(
+                        crate::error::IoAction::CreateDir,
+                        crate::error::Role::AuditLog,
+                        dir,
+                        &e,
+                    )
+                })?;
         }
         let file = OpenOptions::new()
             .read(true)

@@ -406,7 +406,7 @@ pub fn verify_file(path: &Path) -> anyhow::Result<VerifyReport> {
     let reader = open(path)?;
     verify_reader(reader).map_err(|e| match e {
         VerifyError::Io(e) => {
-            anyhow::Error::new(e).context(format!("cannot read {}", path.display()))
+            anyhow::Error::new(e).context(format!("cannot read the audit log {}", path.display()))
         }
         VerifyError::Broken { line, why } => Error::Broken {
             path: path.to_path_buf(),
@@ -439,7 +439,7 @@ pub fn for_each_record(
         .into()
     };
     while let Some(kind) = next_line(&mut reader, &mut line)
-        .with_context(|| format!("cannot read {}", path.display()))?
+        .with_context(|| format!("cannot read the audit log {}", path.display()))?
     {
         n += 1;
         match kind {
