@@ -406,6 +406,9 @@ _lkms() {
             lkms__subcmd__help__subcmd__root,remove)
                 cmd="lkms__subcmd__help__subcmd__root__subcmd__remove"
                 ;;
+            lkms__subcmd__help__subcmd__root__subcmd__add,age-identity)
+                cmd="lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__age__subcmd__identity"
+                ;;
             lkms__subcmd__help__subcmd__root__subcmd__add,aws-kms)
                 cmd="lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__aws__subcmd__kms"
                 ;;
@@ -478,6 +481,9 @@ _lkms() {
             lkms__subcmd__root,remove)
                 cmd="lkms__subcmd__root__subcmd__remove"
                 ;;
+            lkms__subcmd__root__subcmd__add,age-identity)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__age__subcmd__identity"
+                ;;
             lkms__subcmd__root__subcmd__add,aws-kms)
                 cmd="lkms__subcmd__root__subcmd__add__subcmd__aws__subcmd__kms"
                 ;;
@@ -492,6 +498,9 @@ _lkms() {
                 ;;
             lkms__subcmd__root__subcmd__add,transit)
                 cmd="lkms__subcmd__root__subcmd__add__subcmd__transit"
+                ;;
+            lkms__subcmd__root__subcmd__add__subcmd__help,age-identity)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__age__subcmd__identity"
                 ;;
             lkms__subcmd__root__subcmd__add__subcmd__help,aws-kms)
                 cmd="lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__aws__subcmd__kms"
@@ -519,6 +528,9 @@ _lkms() {
                 ;;
             lkms__subcmd__root__subcmd__help,remove)
                 cmd="lkms__subcmd__root__subcmd__help__subcmd__remove"
+                ;;
+            lkms__subcmd__root__subcmd__help__subcmd__add,age-identity)
+                cmd="lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__age__subcmd__identity"
                 ;;
             lkms__subcmd__root__subcmd__help__subcmd__add,aws-kms)
                 cmd="lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__aws__subcmd__kms"
@@ -2087,7 +2099,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__grant__subcmd__revoke)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --rotate --min-decryption-version --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2797,8 +2809,22 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__help__subcmd__root__subcmd__add)
-            opts="passphrase aws-kms transit pkcs11"
+            opts="passphrase aws-kms transit pkcs11 age-identity"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__age__subcmd__identity)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3289,7 +3315,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__init)
-            opts="-y -h -V --work-factor --root --name --key-id --region --endpoint-url --address --key --mount --module --token --key-label --generate --pin-file --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --work-factor --root --name --key-id --region --endpoint-url --address --key --mount --module --token --key-label --generate --pin-file --recipient --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3300,7 +3326,7 @@ _lkms() {
                     return 0
                     ;;
                 --root)
-                    COMPREPLY=($(compgen -W "passphrase aws-kms transit pkcs11" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "passphrase aws-kms transit pkcs11 age-identity" -- "${cur}"))
                     return 0
                     ;;
                 --name)
@@ -3344,6 +3370,10 @@ _lkms() {
                     return 0
                     ;;
                 --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recipient)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4033,12 +4063,58 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__add)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version passphrase aws-kms transit pkcs11 help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version passphrase aws-kms transit pkcs11 age-identity help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__age__subcmd__identity)
+            opts="-y -h -V --name --recipient --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recipient)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4125,8 +4201,22 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__add__subcmd__help)
-            opts="passphrase aws-kms transit pkcs11 help"
+            opts="passphrase aws-kms transit pkcs11 age-identity help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__age__subcmd__identity)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -4385,8 +4475,22 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__help__subcmd__add)
-            opts="passphrase aws-kms transit pkcs11"
+            opts="passphrase aws-kms transit pkcs11 age-identity"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__age__subcmd__identity)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
