@@ -1265,6 +1265,25 @@ pub enum AuditCommand {
     /// times the key's median day. Streamed: memory stays bounded whatever the log's size.
     #[command(after_long_help = examples::AUDIT_REPORT)]
     Report(AuditReportArgs),
+    /// Move sealed lines older than a time to an archive file
+    ///
+    /// Cuts after the last checkpoint older than --before: the lines up to it go to the new
+    /// file --archive (which verifies on its own), and the log starts with a signed
+    /// AuditPruned line naming the head it continues from, followed by the kept lines
+    /// unchanged. Asks first on a terminal; off a terminal --yes is required.
+    #[command(after_long_help = examples::AUDIT_PRUNE)]
+    Prune(AuditPruneArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AuditPruneArgs {
+    /// Move the sealed lines older than this time: RFC 3339, a date (its start in UTC) or a
+    /// duration ago (7d, 24h, 30m, 2w)
+    #[arg(long, value_name = "TIME", value_parser = time::parse_time)]
+    pub before: jiff::Timestamp,
+    /// The archive to create; it must not exist
+    #[arg(long, value_name = "FILE")]
+    pub archive: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -1289,6 +1308,10 @@ pub struct AuditVerifyArgs {
     /// Also prove the log still extends this checkpoint (from `lkms audit checkpoint`)
     #[arg(long, value_name = "FILE")]
     pub checkpoint: Option<PathBuf>,
+    /// Verify this archive (from `lkms audit prune`) instead of the log, on its own: the
+    /// keyring's anchor is the log's, not checked against it
+    #[arg(long, value_name = "FILE")]
+    pub archive: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

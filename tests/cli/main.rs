@@ -25,6 +25,7 @@ mod messages;
 mod passphrase;
 mod pinned;
 mod policy;
+mod prune;
 mod report;
 mod review;
 mod roots;
