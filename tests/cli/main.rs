@@ -22,6 +22,7 @@ mod grant;
 mod import_material;
 mod keys;
 mod lifecycle;
+mod messages;
 mod passphrase;
 mod pinned;
 mod policy;
