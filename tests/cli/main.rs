@@ -24,6 +24,7 @@ mod lifecycle;
 mod passphrase;
 mod pinned;
 mod policy;
+mod prune;
 mod report;
 mod review;
 mod roots;
