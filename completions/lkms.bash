@@ -1614,7 +1614,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__decrypt)
-            opts="-r -o -y -h -V --key --recursive --keep-going --context --output --force --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-r -o -y -h -V --key --recursive --keep-going --encryption-context --context --output --force --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1625,6 +1625,10 @@ _lkms() {
                     return 0
                     ;;
                 --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encryption-context)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1782,7 +1786,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__encrypt)
-            opts="-R -a -r -o -y -h -V --key --recipient --recipients-file --armor --recursive --keep-going --context --output --force --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-R -a -r -o -y -h -V --key --recipient --recipients-file --armor --recursive --keep-going --encryption-context --context --output --force --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1805,6 +1809,10 @@ _lkms() {
                     return 0
                     ;;
                 --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encryption-context)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1902,13 +1910,21 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__generate__subcmd__data__subcmd__key)
-            opts="-y -h -V --context --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --key --encryption-context --context --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encryption-context)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1982,7 +1998,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__grant__subcmd__create)
-            opts="-o -y -h -V --operations --context --expires --recipient --passphrase --output --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-o -y -h -V --operations --encryption-context --context --expires --recipient --passphrase --output --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1993,6 +2009,10 @@ _lkms() {
                     return 0
                     ;;
                 --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encryption-context)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3992,7 +4012,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__re__subcmd__encrypt)
-            opts="-r -o -y -h -V --key --source-key --recursive --keep-going --context --output --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-r -o -y -h -V --key --source-key --recursive --keep-going --encryption-context --context --output --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4007,6 +4027,10 @@ _lkms() {
                     return 0
                     ;;
                 --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encryption-context)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

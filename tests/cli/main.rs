@@ -21,6 +21,7 @@ mod grant;
 mod import_material;
 mod keys;
 mod lifecycle;
+mod messages;
 mod passphrase;
 mod pinned;
 mod policy;
