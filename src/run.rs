@@ -45,6 +45,9 @@ pub fn run() -> i32 {
 
 fn execute(cli: Cli) -> anyhow::Result<()> {
     let settings = Settings::resolve(&cli.global)?;
+    // A forced restore cut short after its journal is finished before anything reads the
+    // keyring (src/commands/replace.rs).
+    crate::commands::finish_pending_restore(&settings.keyring)?;
     let json = settings.json;
     let mut session = Session::new(settings, Box::new(SystemClock));
     let result = dispatch(&mut session, cli.command);

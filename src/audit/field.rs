@@ -36,6 +36,17 @@ pub enum Field {
     DestroyedAgain(Vec<String>),
     LostKeys(Vec<String>),
     LostVersions(Vec<String>),
+    /// A forced restore of another keyring's backup: the backup's keyring id, the id of the
+    /// keyring it replaced, and where the replaced keyring's log was archived.
+    Forced(bool),
+    BackupKeyringId(String),
+    ReplacedKeyringId(String),
+    ArchivedLog(String),
+    /// On the first line of the log a forced restore starts: the log before it (its archive
+    /// name, its last line's seq and hash).
+    PreviousLog(String),
+    PreviousLogSeq(u64),
+    PreviousLogHash(String),
     Bytes(u64),
     Changed(bool),
     DroppedBytes(u64),
@@ -93,6 +104,13 @@ impl Field {
             Field::DestroyedAgain(v) => ("destroyed_again", v.into()),
             Field::LostKeys(v) => ("lost_keys", v.into()),
             Field::LostVersions(v) => ("lost_versions", v.into()),
+            Field::Forced(v) => ("forced", v.into()),
+            Field::BackupKeyringId(v) => ("backup_keyring_id", v.into()),
+            Field::ReplacedKeyringId(v) => ("replaced_keyring_id", v.into()),
+            Field::ArchivedLog(v) => ("archived_log", v.into()),
+            Field::PreviousLog(v) => ("previous_log", v.into()),
+            Field::PreviousLogSeq(v) => ("previous_log_seq", v.into()),
+            Field::PreviousLogHash(v) => ("previous_log_hash", v.into()),
             Field::Bytes(v) => ("bytes", v.into()),
             Field::Changed(v) => ("changed", v.into()),
             Field::DroppedBytes(v) => ("dropped_bytes", v.into()),

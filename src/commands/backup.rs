@@ -90,7 +90,7 @@ pub fn backup(s: &mut Session, args: &BackupArgs) -> anyhow::Result<Report> {
     ))
 }
 
-fn identity(s: &Session) -> anyhow::Result<KeyringIdentity> {
+pub(super) fn identity(s: &Session) -> anyhow::Result<KeyringIdentity> {
     let (identity, _) = s
         .unlocker
         .v2()
@@ -173,6 +173,10 @@ pub fn restore(s: &mut Session, args: &RestoreArgs) -> anyhow::Result<Report> {
     if !s.store().exists() {
         return restore_into_empty(s, args, rec);
     }
+    // Another keyring's backup, on purpose: the keyring at this path becomes the backup's.
+    if args.force && of_another_keyring(s, &args.backup) {
+        return super::replace::restore_other(s, args, rec);
+    }
     let (backup, changes, generation) = Attempt::run(s, rec, |a| {
         let backup = read_backup(a, &args.backup)?;
         a.session().ensure_v2()?;
@@ -181,14 +185,7 @@ pub fn restore(s: &mut Session, args: &RestoreArgs) -> anyhow::Result<Report> {
         // replaced log does: the log is what says which keys were destroyed.
         a.session().defer_anchor_check();
         let current = a.read_keyring()?;
-        if let Some(problem) = a.session().take_anchor_problem()
-            && !matches!(
-                problem.downcast_ref::<crate::audit::Error>(),
-                Some(crate::audit::Error::KeyringRolledBack { .. })
-            )
-        {
-            return Err(problem);
-        }
+        check_restore_anchor(a.session())?;
         let current_id = current
             .keyring_id
             .ok_or_else(|| anyhow::anyhow!("internal error: a format 2 keyring without an id"))?;
@@ -199,8 +196,8 @@ pub fn restore(s: &mut Session, args: &RestoreArgs) -> anyhow::Result<Report> {
             );
             return Err(if args.force {
                 failure(format!(
-                    "{what}; replacing a keyring with another keyring's backup is not \
-                     supported yet: restore it beside its own roots instead (nothing was changed)"
+                    "{what}: another restore changed the keyring meanwhile; run the restore \
+                     again (nothing was changed)"
                 ))
             } else {
                 failure(format!(
@@ -246,8 +243,39 @@ pub fn restore(s: &mut Session, args: &RestoreArgs) -> anyhow::Result<Report> {
     restored_report(args, &backup, &changes, generation)
 }
 
+/// The anchor check as a restore runs it: a keyring rolled back behind its log is what a
+/// restore repairs and does not stop it; a cut or replaced log does, since the log is what
+/// says which keys were destroyed.
+pub(super) fn check_restore_anchor(s: &mut Session) -> anyhow::Result<()> {
+    match s.take_anchor_problem() {
+        Some(problem)
+            if !matches!(
+                problem.downcast_ref::<crate::audit::Error>(),
+                Some(crate::audit::Error::KeyringRolledBack { .. })
+            ) =>
+        {
+            Err(problem)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Whether FILE reads as a backup of another keyring than the roots file beside the keyring
+/// names. Anything unclear (an unreadable or damaged file) is left to the ordinary restore,
+/// which reports it.
+fn of_another_keyring(s: &Session, path: &std::path::Path) -> bool {
+    let Ok(bytes) = read_small(path, "backup", MAX_BACKUP_BYTES) else {
+        return false;
+    };
+    let Ok(backup) = Backup::decode(&bytes, &shown(path)) else {
+        return false;
+    };
+    let paths = RootPaths::of(s.store().path());
+    RootsFile::load(&paths).is_ok_and(|r| r.keyring_id != backup.keyring_id)
+}
+
 /// Reads and checks the backup file, and records what it is on the attempt's line.
-fn read_backup(a: &mut Attempt<'_>, path: &std::path::Path) -> anyhow::Result<Backup> {
+pub(super) fn read_backup(a: &mut Attempt<'_>, path: &std::path::Path) -> anyhow::Result<Backup> {
     let bytes = read_small(path, "backup", MAX_BACKUP_BYTES)?;
     let backup = Backup::decode(&bytes, &shown(path))?;
     a.record.set(Field::BackupCreated(time(backup.created)));
@@ -258,7 +286,7 @@ fn read_backup(a: &mut Attempt<'_>, path: &std::path::Path) -> anyhow::Result<Ba
     Ok(backup)
 }
 
-fn record_changes(a: &mut Attempt<'_>, changes: &Changes) {
+pub(super) fn record_changes(a: &mut Attempt<'_>, changes: &Changes) {
     a.record
         .set(Field::DestroyedAgain(changes.destroyed_again.clone()));
     a.record.set(Field::LostKeys(changes.lost_keys.clone()));
@@ -271,7 +299,7 @@ fn record_changes(a: &mut Attempt<'_>, changes: &Changes) {
     ));
 }
 
-fn restored_report(
+pub(super) fn restored_report(
     args: &RestoreArgs,
     backup: &Backup,
     changes: &Changes,
@@ -356,7 +384,7 @@ fn restore_into_empty(s: &mut Session, args: &RestoreArgs, rec: Record) -> anyho
 /// Writes the backup's roots file and root files beside the keyring, each created new. Root
 /// file names come from the backup, so each must be one the roots file names and a plain
 /// name in the keyring's folder: a crafted backup cannot write elsewhere.
-fn lay_out_roots(store: &Store, backup: &Backup) -> anyhow::Result<()> {
+pub(super) fn lay_out_roots(store: &Store, backup: &Backup) -> anyhow::Result<()> {
     let paths = RootPaths::of(store.path());
     // Every name is checked against the backup's own roots file before anything is written.
     let listed: RootsFile = std::str::from_utf8(&backup.roots.content)
@@ -403,7 +431,7 @@ fn lay_out_roots(store: &Store, backup: &Backup) -> anyhow::Result<()> {
 /// The keys the audit log records as destroyed (a `DeleteKeyMaterial` line, whatever its
 /// outcome: a failed one means the keyring could not be written, not that the key lives), and
 /// the highest keyring generation it has seen (0 for an empty log).
-fn log_facts(s: &Session) -> anyhow::Result<(HashSet<Uuid>, u64)> {
+pub(super) fn log_facts(s: &Session) -> anyhow::Result<(HashSet<Uuid>, u64)> {
     let mut destroyed = HashSet::new();
     let mut seen = 0;
     for_each_record(&s.settings.audit_log, |r| {
@@ -419,7 +447,7 @@ fn log_facts(s: &Session) -> anyhow::Result<(HashSet<Uuid>, u64)> {
 }
 
 /// An independent copy of a keyring, for the preview (keys are not `Clone`: they hold material).
-fn copy(kr: &Keyring) -> anyhow::Result<Keyring> {
+pub(super) fn copy(kr: &Keyring) -> anyhow::Result<Keyring> {
     let text = zeroize::Zeroizing::new(toml::to_string(kr)?);
     crate::keyring::store::parse(text.as_bytes())
 }
@@ -460,7 +488,7 @@ fn describe(c: &Changes) -> String {
 
 /// Shows what the restore changes and asks on a terminal; off a terminal, --yes is required,
 /// since a restore can lose keys and versions made since the backup.
-fn ask(name: &str, preview: &Changes, yes: bool) -> anyhow::Result<()> {
+pub(super) fn ask(name: &str, preview: &Changes, yes: bool) -> anyhow::Result<()> {
     if yes {
         return Ok(());
     }

@@ -20,6 +20,7 @@ mod mac;
 mod material;
 mod policy;
 mod progress;
+mod replace;
 mod report;
 mod results;
 mod roots;
@@ -34,6 +35,11 @@ mod view;
 use crate::cli::Command;
 use crate::output::Report;
 use session::Session;
+
+/// See [`replace::finish_pending`].
+pub fn finish_pending_restore(keyring: &std::path::Path) -> anyhow::Result<()> {
+    replace::finish_pending(keyring)
+}
 
 pub fn dispatch(s: &mut Session, command: Command) -> anyhow::Result<Report> {
     match command {

@@ -193,6 +193,23 @@ impl Session {
         }
     }
 
+    /// After a forced restore replaced the keyring and its log: the rest of the command works
+    /// on the restored keyring, its identity and its (fresh) log.
+    pub(crate) fn switched_to(
+        &mut self,
+        keyring: &Keyring,
+        identity: crate::keyring::identity::KeyringIdentity,
+        roots: crate::keyring::root::RootsFile,
+        info: Option<crate::audit::UnlockInfo>,
+    ) {
+        self.audit = None;
+        self.remember_seal(keyring);
+        self.unlocker.forget();
+        if let Some(info) = info {
+            self.unlocker.set_v2(identity, roots, info);
+        }
+    }
+
     /// The audit log's signer, if a keyring was opened.
     pub(crate) fn signer(&self) -> Option<Signer> {
         let (seed, id) = self.seal.as_ref()?;

@@ -56,6 +56,7 @@ pub fn export(s: &mut Session, args: &ExportArgs) -> anyhow::Result<Report> {
                     key.display_name()
                 )));
             }
+            key.authorize_material_leaving()?;
             if !picked.contains(&key.id) {
                 picked.push(key.id);
             }

@@ -47,6 +47,14 @@ impl Key {
     pub fn authorize_export(&self, verb: &str, number: u32) -> anyhow::Result<&KeyVersion> {
         self.check_usable(self.spec.usage(), verb)?;
         let version = self.enabled_version(number)?;
+        self.authorize_material_leaving()?;
+        Ok(version)
+    }
+
+    /// The policy's `export`: the one rule every command that hands material out of the
+    /// keyring obeys (`identity export` through `authorize_export`, `export` for another
+    /// keyring directly, since it carries every version and the key's state as they are).
+    pub fn authorize_material_leaving(&self) -> anyhow::Result<()> {
         if self.policy.as_ref().is_some_and(|p| !p.export) {
             return Err(Error::PolicyRefused {
                 key: self.display_name(),
@@ -54,7 +62,7 @@ impl Key {
             }
             .into());
         }
-        Ok(version)
+        Ok(())
     }
 
     fn enabled_version(&self, number: u32) -> anyhow::Result<&KeyVersion> {

@@ -339,3 +339,251 @@ fn a_keyring_copied_back_by_hand_is_refused_and_restore_repairs_it_on_purpose() 
     );
     env.later("+8d", &["audit", "verify"]).ok();
 }
+
+#[test]
+fn a_restore_keeps_every_x25519_version_the_backup_holds() {
+    let env = Env::new();
+    env.create(&["--spec", "x25519", "--alias", "art"]);
+    env.run(&["rotate", "art"]).ok();
+    let recipients: Vec<String> =
+        env.run(&["public-key", "art", "--json"]).ok().json()["recipients"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["recipient"].as_str().unwrap().to_string())
+            .collect();
+    assert_eq!(recipients.len(), 2);
+    for (i, r) in recipients.iter().enumerate() {
+        env.write(
+            &format!("p{i}"),
+            format!("to version {}\n", i + 1).as_bytes(),
+        );
+        env.run(&["encrypt", "--recipient", r, &format!("p{i}")])
+            .ok();
+        std::fs::remove_file(env.path(&format!("p{i}"))).unwrap();
+    }
+    env.run(&["backup", "-o", "b"]).ok();
+    env.run(&["rotate", "art"]).ok();
+    let r = env.run(&["restore", "b", "--yes", "--json"]).ok();
+    assert_eq!(r.json()["lost_versions"][0]["version"], 3);
+    let d = env.describe("art");
+    assert_eq!(d["spec"], "x25519");
+    assert_eq!(d["current_version"], 2);
+    let after: Vec<String> = env.run(&["public-key", "art", "--json"]).ok().json()["recipients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["recipient"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(after, recipients);
+    for i in 0..2 {
+        env.run(&["decrypt", &format!("p{i}.age")]).ok();
+        assert_eq!(
+            read(&env.path(&format!("p{i}"))),
+            format!("to version {}\n", i + 1).as_bytes()
+        );
+    }
+    env.run(&["audit", "verify"]).ok();
+}
+
+/// The keyring id a `backup --json` reports.
+fn keyring_id(env: &Env, name: &str) -> String {
+    let r = env.run(&["backup", "-o", name, "--json"]).ok();
+    r.json()["keyring_id"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_forced_restore_of_another_keyrings_backup_replaces_it_and_archives_its_log() {
+    let a = Env::new();
+    let b = Env::new();
+    let shared = b.create(&["--alias", "shared"]);
+    b.create(&["--alias", "only-b"]);
+    b.write("plain", b"under the other keyring");
+    b.run(&["encrypt", "--key", "only-b", "plain"]).ok();
+    let b_id = keyring_id(&b, "b.backup");
+    // The shared key moves to A (same id), and A destroys it.
+    let moved = b.path("shared.export");
+    b.run_cmd(b.cmd().env("LKMS_NEW_PASSPHRASE", "move").args([
+        "export",
+        "--yes",
+        "shared",
+        "--passphrase",
+        "-o",
+        moved.to_str().unwrap(),
+    ]))
+    .ok();
+    a.run_cmd(
+        a.cmd()
+            .env("LKMS_NEW_PASSPHRASE", "move")
+            .args(["import", moved.to_str().unwrap()]),
+    )
+    .ok();
+    a.create(&["--alias", "only-a"]);
+    a.run(&["schedule-delete", "shared", "--days", "7", "--yes"])
+        .ok();
+    a.later("+8d", &["maintain"]).ok();
+    let a_id = keyring_id(&a, "a.backup");
+    let pubkey = a.run(&["audit", "public-key"]).ok().out();
+    let pubkey = a.write("a.pub", pubkey.as_bytes());
+    let from_b = b.path("b.backup");
+
+    let r = a
+        .later(
+            "+8d",
+            &[
+                "restore",
+                from_b.to_str().unwrap(),
+                "--force",
+                "--yes",
+                "--json",
+            ],
+        )
+        .ok();
+    let j = r.json();
+    assert_eq!(j["keyring_id"], b_id.as_str(), "{j}");
+    assert_eq!(j["replaced_keyring_id"], a_id.as_str(), "{j}");
+    assert_eq!(j["destroyed_again"], serde_json::json!([shared]), "{j}");
+    let archive = a.path(&format!("audit.jsonl.replaced-{a_id}"));
+    assert!(archive.exists(), "no archive: {j}");
+    assert!(!a.path(".keyring.age.replacing").exists());
+    assert!(!a.path("audit.jsonl.replacing").exists());
+
+    // The keyring is B's now: its keys, its roots, and the shared key stays destroyed.
+    assert_eq!(keyring_id(&a, "again.backup"), b_id);
+    let d = a
+        .later("+8d", &["describe", "shared", "--json"])
+        .ok()
+        .json();
+    assert_eq!(d["state"], "Destroyed");
+    a.later("+8d", &["describe", "only-a"]).code(6);
+    a.later(
+        "+8d",
+        &[
+            "decrypt",
+            "-o",
+            "back",
+            b.path("plain.lkms").to_str().unwrap(),
+        ],
+    )
+    .ok();
+    assert_eq!(read(&a.path("back")), b"under the other keyring");
+
+    // The fresh log verifies and starts with the restore, naming the archived log's head.
+    a.later("+8d", &["audit", "verify"]).ok();
+    let old: Vec<serde_json::Value> = std::fs::read_to_string(&archive)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let first = &a.audit_lines()[0];
+    assert_eq!(first["seq"], 1);
+    assert_eq!(first["event"], "RestoreKeyring");
+    assert_eq!(first["request"]["forced"], true);
+    assert_eq!(first["request"]["replaced_keyring_id"], a_id.as_str());
+    assert_eq!(
+        first["request"]["previous_log_hash"],
+        old.last().unwrap()["hash"]
+    );
+    assert!(
+        first["request"]["previous_log"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("audit.jsonl.replaced-{a_id}")),
+        "{first}"
+    );
+    assert_eq!(
+        first["request"]["destroyed_again"],
+        serde_json::json!([shared])
+    );
+    // The archived log ends with the restore, sealed by A's audit key, and verifies with it.
+    let n = old.len();
+    assert_eq!(old[n - 1]["event"], "AuditCheckpoint");
+    assert_eq!(old[n - 2]["event"], "RestoreKeyring");
+    assert_eq!(old[n - 2]["outcome"], "success");
+    assert_eq!(old[n - 2]["request"]["backup_keyring_id"], b_id.as_str());
+    let auditor = Env::empty();
+    auditor
+        .run_cmd(auditor.cmd().env("LKMS_AUDIT_LOG", &archive).args([
+            "audit",
+            "verify",
+            "--public-key",
+            pubkey.to_str().unwrap(),
+        ]))
+        .ok();
+    // Without --force, another keyring's backup stays refused (now A's, against B).
+    let before = read(&a.keyring());
+    let r = a
+        .later(
+            "+8d",
+            &["restore", a.path("a.backup").to_str().unwrap(), "--yes"],
+        )
+        .code(1);
+    assert!(
+        r.stderr.contains(&a_id) && r.stderr.contains(&b_id),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(read(&a.keyring()), before);
+}
+
+#[test]
+fn kill_9_during_a_forced_restore_leaves_one_keyring_or_the_other() {
+    const ROUNDS: usize = 12;
+    let a = Env::new();
+    let key_a = a.create(&["--alias", "k"]);
+    let id_a = keyring_id(&a, "a.backup");
+    let b = Env::new();
+    let key_b = b.create(&["--alias", "k"]);
+    let id_b = keyring_id(&b, "b.backup");
+    std::fs::copy(b.path("b.backup"), a.path("b.backup")).unwrap();
+    let other = |now: &str| if now == key_a { "b.backup" } else { "a.backup" };
+    let current = || {
+        a.run(&["describe", "k", "--json"]).ok().json()["key_id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let span = (0..2)
+        .map(|_| {
+            let start = Instant::now();
+            a.run(&["restore", other(&current()), "--force", "--yes"])
+                .ok();
+            start.elapsed()
+        })
+        .max()
+        .unwrap()
+        * 3
+        / 2;
+    let mut rng = Rng::from_env("kill_9_during_a_forced_restore");
+    let (mut old, mut new) = (0, 0);
+    for _ in 0..ROUNDS {
+        let before = current();
+        let mut child = a
+            .cmd()
+            .args(["restore", other(&before), "--force", "--yes"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(span.mul_f64(rng.below(1000) as f64 / 1000.0));
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        // The next command opens one keyring or the other, and its log verifies.
+        let after = current();
+        assert!(after == key_a || after == key_b, "{after}");
+        if after == before {
+            old += 1;
+        } else {
+            new += 1;
+        }
+        if status.code() == Some(0) {
+            assert_ne!(
+                after, before,
+                "a restore that reported success did not land"
+            );
+        }
+        a.run(&["audit", "verify"]).ok();
+    }
+    assert_ne!(id_a, id_b);
+    eprintln!("kill_9_during_a_forced_restore: {old} old, {new} new of {ROUNDS}");
+}

@@ -306,3 +306,131 @@ fn export_needs_yes_off_a_terminal_and_refuses_destroyed_keys() {
     assert!(r.stderr.contains("Destroyed"), "{}", r.stderr);
     assert!(!out.exists());
 }
+
+#[test]
+fn export_refuses_a_key_whose_policy_says_export_false_and_audits_the_rule() {
+    let p = pair();
+    p.a.create(&["--alias", "free"]);
+    let kept = p.a.create(&["--alias", "kept"]);
+    let policy = p.a.write("policy.toml", b"export = false\n");
+    p.a.run(&["policy", "set", "kept", policy.to_str().unwrap()])
+        .ok();
+    let out = p.a.path("x.export");
+    // Named with a key that may leave: nothing at all is written.
+    let r =
+        p.a.run(&[
+            "export",
+            "--yes",
+            "free",
+            "kept",
+            "--recipient",
+            &p.recipient,
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .code(4);
+    assert!(r.stderr.contains("export = false"), "{}", r.stderr);
+    assert!(r.stderr.contains("alias/kept"), "{}", r.stderr);
+    assert!(!out.exists());
+    assert!(temp_files(p.a.dir.path()).is_empty());
+    let line = last(&p.a, "ExportKey");
+    assert_eq!(line["outcome"], "failure");
+    assert_eq!(
+        line["request"]["policy_rule"],
+        "export = false: the material may not leave the keyring"
+    );
+    // identity export refuses by the same rule (one check for both commands).
+    let x = p.a.create(&["--spec", "x25519", "--alias", "xk"]);
+    p.a.run(&["policy", "set", "xk", policy.to_str().unwrap()])
+        .ok();
+    let r =
+        p.a.run(&["identity", "export", "xk", "--yes", "-o", "id.txt"])
+            .code(4);
+    assert!(r.stderr.contains("export = false"), "{}", r.stderr);
+    assert_eq!(
+        last(&p.a, "ExportKey")["request"]["policy_rule"],
+        line["request"]["policy_rule"]
+    );
+    // Without the policy, the same export goes through.
+    p.a.run(&["policy", "remove", "kept"]).ok();
+    let file = p.export(&["free", "kept"], "y.export");
+    let r = p.import(&file).ok();
+    assert!(
+        r.json()["added"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!(kept)),
+        "{}",
+        r.out()
+    );
+    assert_ne!(x, kept);
+}
+
+#[test]
+fn an_x25519_key_moves_and_age_files_to_it_open_on_the_other_keyring() {
+    let p = pair();
+    let key = p.a.create(&["--spec", "x25519", "--alias", "art"]);
+    let r1 =
+        p.a.run(&["public-key", "art"])
+            .ok()
+            .out()
+            .trim()
+            .to_string();
+    p.a.write("one.txt", b"to version 1\n");
+    age(p.a.dir.path(), &["-r", &r1, "-o", "one.txt.age", "one.txt"]);
+    p.a.run(&["rotate", "art"]).ok();
+    let r2 =
+        p.a.run(&["public-key", "art"])
+            .ok()
+            .out()
+            .trim()
+            .to_string();
+    assert_ne!(r1, r2);
+    p.a.write("two.txt", b"to version 2\n");
+    age(p.a.dir.path(), &["-r", &r2, "-o", "two.txt.age", "two.txt"]);
+    let file = p.export(&["art"], "art.export");
+    let r = p.import(&file).ok();
+    assert_eq!(r.json()["added"], serde_json::json!([key]));
+    let d = p.b.describe("art");
+    assert_eq!(d["spec"], "x25519");
+    assert_eq!(d["current_version"], 2);
+    // B shows the same recipient and opens both files.
+    assert_eq!(p.b.run(&["public-key", "art"]).ok().out().trim(), r2);
+    for (name, want) in [
+        ("one.txt.age", &b"to version 1\n"[..]),
+        ("two.txt.age", &b"to version 2\n"[..]),
+    ] {
+        let out = p.b.path(&format!("{name}.out"));
+        p.b.run(&[
+            "decrypt",
+            "-o",
+            out.to_str().unwrap(),
+            p.a.path(name).to_str().unwrap(),
+        ])
+        .ok();
+        assert_eq!(read(&out), want);
+    }
+    // The identity B exports opens them with the real age CLI.
+    for (version, name, want) in [
+        ("1", "one.txt.age", &b"to version 1\n"[..]),
+        ("2", "two.txt.age", &b"to version 2\n"[..]),
+    ] {
+        let id = format!("id{version}.txt");
+        p.b.run(&[
+            "identity",
+            "export",
+            "art",
+            "--version",
+            version,
+            "--yes",
+            "-o",
+            &id,
+        ])
+        .ok();
+        let ct = p.a.path(name);
+        let plain = age(p.b.dir.path(), &["-d", "-i", &id, ct.to_str().unwrap()]);
+        assert_eq!(plain, want);
+    }
+    p.a.run(&["audit", "verify"]).ok();
+    p.b.run(&["audit", "verify"]).ok();
+}
