@@ -90,6 +90,7 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'The token''s label')
             [CompletionResult]::new('--key-label', '--key-label', [CompletionResultType]::ParameterName, 'The AES key''s label on the token')
             [CompletionResult]::new('--pin-file', '--pin-file', [CompletionResultType]::ParameterName, 'Read the token''s user PIN from the first line of this file')
+            [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'The age X25519 recipient (age1...) the keyring identity is encrypted to')
             [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
             [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
@@ -629,6 +630,8 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file (age-keygen''s) that opens a grant made for its recipient')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
             [CompletionResult]::new('--max-work-factor', '--max-work-factor', [CompletionResultType]::ParameterName, 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]')
+            [CompletionResult]::new('--rotate', '--rotate', [CompletionResultType]::ParameterName, 'Also rotate each key of the grant (signing keys do not rotate and are left alone), so new data goes to a version its holder does not have')
+            [CompletionResult]::new('--min-decryption-version', '--min-decryption-version', [CompletionResultType]::ParameterName, 'Also set each key''s min_decryption_version to its current version (after --rotate), so data under the versions the holder has no longer decrypts; refused for a key whose current version the holder has (pass --rotate). Re-encrypt old data first')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
@@ -1192,6 +1195,7 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('aws-kms', 'aws-kms', [CompletionResultType]::ParameterValue, 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name')
             [CompletionResult]::new('transit', 'transit', [CompletionResultType]::ParameterValue, 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key')
             [CompletionResult]::new('pkcs11', 'pkcs11', [CompletionResultType]::ParameterValue, 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)')
+            [CompletionResult]::new('age-identity', 'age-identity', [CompletionResultType]::ParameterValue, 'Add an age-identity root: the identity encrypted to an age X25519 recipient')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1276,11 +1280,30 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'lkms;root;add;age-identity' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The root''s name (1 to 64 of A-Z a-z 0-9 _ -) [default: age-identity]')
+            [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'The age X25519 recipient (age1...) the keyring identity is encrypted to')
+            [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
+            [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file (age-keygen''s) that opens a grant made for its recipient')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
+            [CompletionResult]::new('--max-work-factor', '--max-work-factor', [CompletionResultType]::ParameterName, 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation before destructive changes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'lkms;root;add;help' {
             [CompletionResult]::new('passphrase', 'passphrase', [CompletionResultType]::ParameterValue, 'Add a passphrase root: an age scrypt file beside the keyring')
             [CompletionResult]::new('aws-kms', 'aws-kms', [CompletionResultType]::ParameterValue, 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name')
             [CompletionResult]::new('transit', 'transit', [CompletionResultType]::ParameterValue, 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key')
             [CompletionResult]::new('pkcs11', 'pkcs11', [CompletionResultType]::ParameterValue, 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)')
+            [CompletionResult]::new('age-identity', 'age-identity', [CompletionResultType]::ParameterValue, 'Add an age-identity root: the identity encrypted to an age X25519 recipient')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1294,6 +1317,9 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             break
         }
         'lkms;root;add;help;pkcs11' {
+            break
+        }
+        'lkms;root;add;help;age-identity' {
             break
         }
         'lkms;root;add;help;help' {
@@ -1330,6 +1356,7 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('aws-kms', 'aws-kms', [CompletionResultType]::ParameterValue, 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name')
             [CompletionResult]::new('transit', 'transit', [CompletionResultType]::ParameterValue, 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key')
             [CompletionResult]::new('pkcs11', 'pkcs11', [CompletionResultType]::ParameterValue, 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)')
+            [CompletionResult]::new('age-identity', 'age-identity', [CompletionResultType]::ParameterValue, 'Add an age-identity root: the identity encrypted to an age X25519 recipient')
             break
         }
         'lkms;root;help;add;passphrase' {
@@ -1342,6 +1369,9 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             break
         }
         'lkms;root;help;add;pkcs11' {
+            break
+        }
+        'lkms;root;help;add;age-identity' {
             break
         }
         'lkms;root;help;remove' {
@@ -1735,6 +1765,7 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('aws-kms', 'aws-kms', [CompletionResultType]::ParameterValue, 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name')
             [CompletionResult]::new('transit', 'transit', [CompletionResultType]::ParameterValue, 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key')
             [CompletionResult]::new('pkcs11', 'pkcs11', [CompletionResultType]::ParameterValue, 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)')
+            [CompletionResult]::new('age-identity', 'age-identity', [CompletionResultType]::ParameterValue, 'Add an age-identity root: the identity encrypted to an age X25519 recipient')
             break
         }
         'lkms;help;root;add;passphrase' {
@@ -1747,6 +1778,9 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             break
         }
         'lkms;help;root;add;pkcs11' {
+            break
+        }
+        'lkms;help;root;add;age-identity' {
             break
         }
         'lkms;help;root;remove' {

@@ -418,6 +418,9 @@ _lkms() {
             lkms__subcmd__help__subcmd__root,remove)
                 cmd="lkms__subcmd__help__subcmd__root__subcmd__remove"
                 ;;
+            lkms__subcmd__help__subcmd__root__subcmd__add,age-identity)
+                cmd="lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__age__subcmd__identity"
+                ;;
             lkms__subcmd__help__subcmd__root__subcmd__add,aws-kms)
                 cmd="lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__aws__subcmd__kms"
                 ;;
@@ -490,6 +493,9 @@ _lkms() {
             lkms__subcmd__root,remove)
                 cmd="lkms__subcmd__root__subcmd__remove"
                 ;;
+            lkms__subcmd__root__subcmd__add,age-identity)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__age__subcmd__identity"
+                ;;
             lkms__subcmd__root__subcmd__add,aws-kms)
                 cmd="lkms__subcmd__root__subcmd__add__subcmd__aws__subcmd__kms"
                 ;;
@@ -504,6 +510,9 @@ _lkms() {
                 ;;
             lkms__subcmd__root__subcmd__add,transit)
                 cmd="lkms__subcmd__root__subcmd__add__subcmd__transit"
+                ;;
+            lkms__subcmd__root__subcmd__add__subcmd__help,age-identity)
+                cmd="lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__age__subcmd__identity"
                 ;;
             lkms__subcmd__root__subcmd__add__subcmd__help,aws-kms)
                 cmd="lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__aws__subcmd__kms"
@@ -531,6 +540,9 @@ _lkms() {
                 ;;
             lkms__subcmd__root__subcmd__help,remove)
                 cmd="lkms__subcmd__root__subcmd__help__subcmd__remove"
+                ;;
+            lkms__subcmd__root__subcmd__help__subcmd__add,age-identity)
+                cmd="lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__age__subcmd__identity"
                 ;;
             lkms__subcmd__root__subcmd__help__subcmd__add,aws-kms)
                 cmd="lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__aws__subcmd__kms"
@@ -2117,7 +2129,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__grant__subcmd__revoke)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --rotate --min-decryption-version --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2855,8 +2867,22 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__help__subcmd__root__subcmd__add)
-            opts="passphrase aws-kms transit pkcs11"
+            opts="passphrase aws-kms transit pkcs11 age-identity"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__root__subcmd__add__subcmd__age__subcmd__identity)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3347,7 +3373,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__init)
-            opts="-y -h -V --work-factor --root --name --key-id --region --endpoint-url --address --key --mount --module --token --key-label --generate --pin-file --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --work-factor --root --name --key-id --region --endpoint-url --address --key --mount --module --token --key-label --generate --pin-file --recipient --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3358,7 +3384,7 @@ _lkms() {
                     return 0
                     ;;
                 --root)
-                    COMPREPLY=($(compgen -W "passphrase aws-kms transit pkcs11" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "passphrase aws-kms transit pkcs11 age-identity" -- "${cur}"))
                     return 0
                     ;;
                 --name)
@@ -3402,6 +3428,10 @@ _lkms() {
                     return 0
                     ;;
                 --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recipient)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4129,12 +4159,58 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__add)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version passphrase aws-kms transit pkcs11 help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version passphrase aws-kms transit pkcs11 age-identity help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__age__subcmd__identity)
+            opts="-y -h -V --name --recipient --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recipient)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4221,8 +4297,22 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__add__subcmd__help)
-            opts="passphrase aws-kms transit pkcs11 help"
+            opts="passphrase aws-kms transit pkcs11 age-identity help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__help__subcmd__age__subcmd__identity)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -4481,8 +4571,22 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__help__subcmd__add)
-            opts="passphrase aws-kms transit pkcs11"
+            opts="passphrase aws-kms transit pkcs11 age-identity"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__help__subcmd__add__subcmd__age__subcmd__identity)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

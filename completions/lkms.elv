@@ -86,6 +86,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand --token 'The token''s label'
             cand --key-label 'The AES key''s label on the token'
             cand --pin-file 'Read the token''s user PIN from the first line of this file'
+            cand --recipient 'The age X25519 recipient (age1...) the keyring identity is encrypted to'
             cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
             cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
             cand --passphrase-file 'Read the passphrase from the first line of this file'
@@ -581,6 +582,8 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand --identity 'An age identity file (age-keygen''s) that opens a grant made for its recipient'
             cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
             cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --rotate 'Also rotate each key of the grant (signing keys do not rotate and are left alone), so new data goes to a version its holder does not have'
+            cand --min-decryption-version 'Also set each key''s min_decryption_version to its current version (after --rotate), so data under the versions the holder has no longer decrypts; refused for a key whose current version the holder has (pass --rotate). Re-encrypt old data first'
             cand --json 'Print machine-readable JSON (one value) instead of text'
             cand -y 'Do not ask for confirmation before destructive changes'
             cand --yes 'Do not ask for confirmation before destructive changes'
@@ -1103,6 +1106,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand aws-kms 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name'
             cand transit 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key'
             cand pkcs11 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)'
+            cand age-identity 'Add an age-identity root: the identity encrypted to an age X25519 recipient'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lkms;root;add;passphrase'= {
@@ -1182,11 +1186,29 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'lkms;root;add;age-identity'= {
+            cand --name 'The root''s name (1 to 64 of A-Z a-z 0-9 _ -) [default: age-identity]'
+            cand --recipient 'The age X25519 recipient (age1...) the keyring identity is encrypted to'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --identity 'An age identity file (age-keygen''s) that opens a grant made for its recipient'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'lkms;root;add;help'= {
             cand passphrase 'Add a passphrase root: an age scrypt file beside the keyring'
             cand aws-kms 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name'
             cand transit 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key'
             cand pkcs11 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)'
+            cand age-identity 'Add an age-identity root: the identity encrypted to an age X25519 recipient'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lkms;root;add;help;passphrase'= {
@@ -1196,6 +1218,8 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;root;add;help;transit'= {
         }
         &'lkms;root;add;help;pkcs11'= {
+        }
+        &'lkms;root;add;help;age-identity'= {
         }
         &'lkms;root;add;help;help'= {
         }
@@ -1227,6 +1251,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand aws-kms 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name'
             cand transit 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key'
             cand pkcs11 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)'
+            cand age-identity 'Add an age-identity root: the identity encrypted to an age X25519 recipient'
         }
         &'lkms;root;help;add;passphrase'= {
         }
@@ -1235,6 +1260,8 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;root;help;add;transit'= {
         }
         &'lkms;root;help;add;pkcs11'= {
+        }
+        &'lkms;root;help;add;age-identity'= {
         }
         &'lkms;root;help;remove'= {
         }
@@ -1558,6 +1585,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand aws-kms 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name'
             cand transit 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key'
             cand pkcs11 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)'
+            cand age-identity 'Add an age-identity root: the identity encrypted to an age X25519 recipient'
         }
         &'lkms;help;root;add;passphrase'= {
         }
@@ -1566,6 +1594,8 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;help;root;add;transit'= {
         }
         &'lkms;help;root;add;pkcs11'= {
+        }
+        &'lkms;help;root;add;age-identity'= {
         }
         &'lkms;help;root;remove'= {
         }

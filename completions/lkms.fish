@@ -78,7 +78,8 @@ complete -c lkms -n "__fish_lkms_using_subcommand init" -l work-factor -d 'scryp
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l root -d 'The keyring\'s only root, instead of a passphrase: for CI runners whose identity is their cloud role, a Vault token or an HSM' -r -f -a "passphrase\t'A passphrase root named `default` (the default)'
 aws-kms\t'An AWS KMS root (--key-id ...)'
 transit\t'A Vault or OpenBao Transit root (--address, --key ...)'
-pkcs11\t'A PKCS#11 root (--module, --token, --key-label ...)'"
+pkcs11\t'A PKCS#11 root (--module, --token, --key-label ...)'
+age-identity\t'An age-identity root (--recipient age1...), opened with --identity FILE'"
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l name -d 'The root\'s name [default: the kind, or `default` for a passphrase]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l key-id -d 'The KMS key: key id, key ARN, alias/NAME or alias ARN' -r
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l region -d 'The AWS region [default: the key ARN\'s, AWS_REGION, AWS_DEFAULT_REGION, the profile\'s]' -r
@@ -90,6 +91,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand init" -l module -d 'The PKCS#1
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l token -d 'The token\'s label' -r
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l key-label -d 'The AES key\'s label on the token' -r
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l pin-file -d 'Read the token\'s user PIN from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l recipient -d 'The age X25519 recipient (age1...) the keyring identity is encrypted to' -r
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
@@ -425,6 +427,8 @@ complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l rotate -d 'Also rotate each key of the grant (signing keys do not rotate and are left alone), so new data goes to a version its holder does not have'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l min-decryption-version -d 'Also set each key\'s min_decryption_version to its current version (after --rotate), so data under the versions the holder has no longer decrypts; refused for a key whose current version the holder has (pass --rotate). Re-encrypt old data first'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -773,6 +777,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcomma
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -f -a "aws-kms" -d 'Add an AWS KMS root: the identity wrapped by KMS Encrypt under a key you name'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -f -a "transit" -d 'Add a Vault or OpenBao Transit root: the identity encrypted by a Transit key'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -f -a "pkcs11" -d 'Add a PKCS#11 root: the identity sealed with AES-GCM inside a token (HSM, SoftHSM)'
+complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -f -a "age-identity" -d 'Add an age-identity root: the identity encrypted to an age X25519 recipient'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F

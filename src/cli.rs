@@ -522,6 +522,33 @@ pub enum RootAddCommand {
     /// LKMS_PKCS11_PIN, or a prompt on a terminal; it is never stored.
     #[command(after_long_help = examples::ROOT_ADD_PKCS11)]
     Pkcs11(RootAddPkcs11Args),
+    /// Add an age-identity root: the identity encrypted to an age X25519 recipient
+    ///
+    /// The file is keyring.root.NAME.age beside keyring.age, a standard age file to --recipient
+    /// (`age-keygen` makes the pair). The keyring then opens with that identity file,
+    /// --identity FILE or LKMS_IDENTITY_FILE (one protected with `age -p` too, its passphrase
+    /// from the passphrase options), and no passphrase; another identity is exit 3, naming the
+    /// root. `age -d -i IDENTITY THAT_FILE` gives the keyring identity with the age CLI alone.
+    #[command(name = "age-identity", after_long_help = examples::ROOT_ADD_AGE_IDENTITY)]
+    AgeIdentity(RootAddAgeIdentityArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RootAddAgeIdentityArgs {
+    /// The root's name (1 to 64 of A-Z a-z 0-9 _ -) [default: age-identity]
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub age: AgeIdentityArgs,
+}
+
+/// Whose identity opens an age-identity root (`root add age-identity`, `init --root
+/// age-identity`).
+#[derive(Debug, Args, Default)]
+pub struct AgeIdentityArgs {
+    /// The age X25519 recipient (age1...) the keyring identity is encrypted to
+    #[arg(long, value_name = "age1...")]
+    pub recipient: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -611,6 +638,9 @@ pub enum InitRoot {
     Transit,
     /// A PKCS#11 root (--module, --token, --key-label ...)
     Pkcs11,
+    /// An age-identity root (--recipient age1...), opened with --identity FILE
+    #[value(name = "age-identity")]
+    AgeIdentity,
 }
 
 #[derive(Debug, Args)]
@@ -657,6 +687,8 @@ pub struct InitArgs {
     pub transit: TransitArgs,
     #[command(flatten, next_help_heading = "PKCS#11 root")]
     pub pkcs11: Pkcs11Args,
+    #[command(flatten, next_help_heading = "age-identity root")]
+    pub age: AgeIdentityArgs,
 }
 
 #[derive(Debug, Args)]
@@ -845,12 +877,26 @@ pub enum GrantCommand {
     ///
     /// A holder keeps the material it was given: revocation takes effect for new data after
     /// `lkms rotate KEY`, and for old data only with `min_decryption_version` in the key's
-    /// policy. The command prints both steps for each key of the grant.
+    /// policy. The command prints both steps for each key of the grant, and offers to take
+    /// them: on a terminal it asks, key by key; --rotate and --min-decryption-version take
+    /// them without asking.
     #[command(after_long_help = examples::GRANT_REVOKE)]
-    Revoke {
-        /// The grant id (`lkms grant list`)
-        id: String,
-    },
+    Revoke(GrantRevokeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GrantRevokeArgs {
+    /// The grant id (`lkms grant list`)
+    pub id: String,
+    /// Also rotate each key of the grant (signing keys do not rotate and are left alone), so
+    /// new data goes to a version its holder does not have
+    #[arg(long)]
+    pub rotate: bool,
+    /// Also set each key's min_decryption_version to its current version (after --rotate), so
+    /// data under the versions the holder has no longer decrypts; refused for a key whose
+    /// current version the holder has (pass --rotate). Re-encrypt old data first
+    #[arg(long)]
+    pub min_decryption_version: bool,
 }
 
 #[derive(Debug, Args)]

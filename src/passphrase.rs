@@ -164,6 +164,19 @@ pub fn obtain_pin(file: Option<&Path>, token: &str) -> anyhow::Result<SecretStri
 }
 
 /// Asks a yes/no question on the terminal; `true` without asking when not interactive or `yes`.
+/// A yes/no question on the terminal, Enter taking `default`; `false` off a terminal, where
+/// only flags say what to do.
+pub fn ask(question: &str, default: bool) -> anyhow::Result<bool> {
+    if !interactive() {
+        return Ok(false);
+    }
+    dialoguer::Confirm::new()
+        .with_prompt(question)
+        .default(default)
+        .interact()
+        .map_err(|e| usage(format!("cannot ask: {e}; say it with a flag instead")))
+}
+
 pub fn confirm(question: &str, yes: bool) -> anyhow::Result<bool> {
     if yes || !interactive() {
         return Ok(true);

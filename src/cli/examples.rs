@@ -443,6 +443,16 @@ pub const ROOT_ADD_PKCS11: &str = r#"Examples:
   In a CI job:
     LKMS_PKCS11_PIN_FILE=/run/secrets/pin lkms init --root pkcs11 --module "$P11" --token ci --key-label root"#;
 
+pub const ROOT_ADD_AGE_IDENTITY: &str = r#"Examples:
+  At a terminal:
+    age-keygen -o ci.key    # prints its public key, age1...
+    lkms root add age-identity --recipient age1... --name ci
+  In a shell script:
+    lkms root add age-identity --recipient "$(age-keygen -y ci.key)" --name ci
+  In a CI job (no passphrase):
+    LKMS_IDENTITY_FILE=/run/secrets/ci.key lkms encrypt --key app dist.tar
+    LKMS_IDENTITY_FILE=ci.key lkms init --root age-identity --recipient "$(age-keygen -y ci.key)""#;
+
 pub const ROOT_REMOVE: &str = r#"Examples:
   At a terminal (asks first):
     lkms root remove old-laptop
@@ -604,8 +614,10 @@ pub const GRANT_REVOKE: &str = r#"Examples:
     lkms grant revoke 5f0c2a9e-6f1e-4a51-9d8e-3b7c1d2e4f60
   In a shell script:
     lkms grant revoke "$id" --json | jq -r '.next_steps[]'
-  In a CI job:
-    lkms grant revoke "$GRANT_ID" && lkms rotate release-data"#;
+  In a CI job (rotate each key; old data stays readable):
+    lkms grant revoke "$GRANT_ID" --rotate --yes
+  Cut off the old versions too, once old data has been re-encrypted:
+    lkms grant revoke "$GRANT_ID" --rotate --min-decryption-version --yes"#;
 
 pub const COMPLETIONS: &str = r#"Examples:
   At a terminal (bash, without the bash-completion package):

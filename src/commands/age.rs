@@ -219,6 +219,22 @@ pub(super) fn decrypt_age<R: Read + Send>(
 ) -> anyhow::Result<u64> {
     a.record.set(Field::Format("age"));
     let found = identities(keyring, pin)?;
+    // An encrypt-only grant holds its x25519 keys' recipients alone: nothing here can decrypt,
+    // and saying so beats "no key is a recipient".
+    if found.is_empty()
+        && let Some(key) = keyring.keys.iter().find(|k| {
+            k.spec == KeySpec::X25519
+                && pin.is_none_or(|p| keyring.find(p).is_ok_and(|f| f.id == k.id))
+                && k.versions.iter().any(|v| v.recipient.is_some())
+        })
+    {
+        a.record.key_id = Some(key.id.to_string());
+        return Err(unusable(format!(
+            "key {} is held here as its age recipients alone (an encrypt-only grant): it can \
+             encrypt, never decrypt; decrypt in the keyring that issued the grant",
+            key.display_name()
+        )));
+    }
     let ids: Vec<age::x25519::Identity> = found.iter().map(|(_, _, i)| i.clone()).collect();
     let input: Box<dyn Read + Send> = if armored {
         Box::new(age::armor::ArmoredReader::new(input))
@@ -299,13 +315,67 @@ pub(super) fn recipients_report(key: &Key, current: u32, all: &[(u32, String)]) 
     )
 }
 
-/// Every version's recipient of an x25519 key (versions whose material is gone are left out).
+/// Every version's recipient of an x25519 key: from its identity, or, in an encrypt-only grant,
+/// the recipient held in its place (versions whose material is gone are left out).
 pub(super) fn all_recipients(key: &Key) -> anyhow::Result<Vec<(u32, String)>> {
-    key.versions
-        .iter()
-        .filter_map(|v| v.material.as_ref().map(|m| (v.version, m)))
-        .map(|(n, m)| Ok((n, x25519::recipient(m)?)))
-        .collect()
+    let mut all = Vec::new();
+    for v in &key.versions {
+        match (&v.material, &v.recipient) {
+            (Some(m), _) => all.push((v.version, x25519::recipient(m)?)),
+            (None, Some(r)) => all.push((v.version, r.clone())),
+            (None, None) => {}
+        }
+    }
+    Ok(all)
+}
+
+/// `encrypt --key KEY` on an x25519 key: a standard age file to the current version's
+/// recipient, authorised and audited (`"format": "age"`) as every encrypt is. It needs no
+/// secret, so it works in a grant that holds the key's recipients alone.
+pub(super) fn encrypt_to_key(
+    key: &Key,
+    context: &std::collections::BTreeMap<String, String>,
+    job: &Job,
+    a: &mut Attempt,
+    args: &EncryptArgs,
+    binary: bool,
+) -> anyhow::Result<u64> {
+    a.record.set(Field::Format("age"));
+    let version = key.authorize(&Use {
+        operation: Operation::Encrypt,
+        verb: "encrypt with",
+        context: Some(context),
+        version: None,
+    })?;
+    a.record.key_version = Some(version.version);
+    if !context.is_empty() {
+        return Err(usage(format!(
+            "key {} is an x25519 key, whose data are age files, and age files have no \
+             encryption context: leave out --context",
+            key.display_name()
+        )));
+    }
+    let recipient = match (&version.material, &version.recipient) {
+        (Some(m), _) => x25519::recipient(m)?,
+        (None, Some(r)) => r.clone(),
+        (None, None) => {
+            return Err(unusable(format!(
+                "key {} version {} has no key material in the keyring; it cannot be used",
+                key.display_name(),
+                version.version
+            )));
+        }
+    };
+    let recipient = x25519::parse_recipient(&recipient).map_err(integrity)?;
+    let (input, _) = open_input(job.input.as_deref())?;
+    super::jobs::with_output(a, job, args.force, binary, |out| {
+        Ok(age_file::encrypt(
+            std::slice::from_ref(&recipient),
+            input,
+            out,
+            args.armor,
+        )?)
+    })
 }
 
 /// `identity export KEY [--version N] -o FILE`.

@@ -136,6 +136,9 @@ pub fn encrypt(s: &mut Session, args: &EncryptArgs) -> anyhow::Result<Report> {
         |keyring, job, a| {
             let key = keyring.find(&key_ref)?;
             a.record.key_id = Some(key.id.to_string());
+            if key.spec == KeySpec::X25519 {
+                return super::age::encrypt_to_key(key, &context, job, a, args, checks.binary);
+            }
             let wk = wrapping_key(key, Operation::Encrypt, "encrypt with", &context)?;
             a.record.key_version = Some(wk.version);
             let (input, len) = open_input(job.input.as_deref())?;

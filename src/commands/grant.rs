@@ -13,18 +13,19 @@ use super::attempt::Attempt;
 use super::session::Session;
 use super::view::time;
 use crate::audit::{Event, Field, Record};
-use crate::cli::{GrantCommand, GrantCreateArgs};
+use crate::cli::{GrantCommand, GrantCreateArgs, GrantRevokeArgs};
 use crate::error::{failure, usage};
 use crate::io::output::PendingFile;
 use crate::keyring::Error as KeyringError;
 use crate::keyring::grant::{GrantRequest, IssuedGrant, issue};
 use crate::output::{Report, clean};
+use crate::passphrase::ask;
 
 pub fn run(s: &mut Session, command: &GrantCommand) -> anyhow::Result<Report> {
     match command {
         GrantCommand::Create(args) => create(s, args),
         GrantCommand::List => list(s),
-        GrantCommand::Revoke { id } => revoke(s, id),
+        GrantCommand::Revoke(args) => revoke(s, args),
     }
 }
 
@@ -184,10 +185,14 @@ fn list(s: &mut Session) -> anyhow::Result<Report> {
     ))
 }
 
-fn revoke(s: &mut Session, id: &str) -> anyhow::Result<Report> {
+fn revoke(s: &mut Session, args: &GrantRevokeArgs) -> anyhow::Result<Report> {
+    let id = args.id.as_str();
     let mut rec = Record::new(Event::RevokeGrant);
     rec.set(Field::GrantId(clean(id)));
     let (grant, keys) = Attempt::run(s, rec, |a| {
+        if a.read_keyring()?.grant.is_some() {
+            return Err(KeyringError::IsAGrant.into());
+        }
         a.write_keyring(|kr, now| {
             let grant = kr
                 .issued_grants
@@ -196,17 +201,23 @@ fn revoke(s: &mut Session, id: &str) -> anyhow::Result<Report> {
                 .ok_or_else(|| KeyringError::UnknownGrant(id.to_string()))?;
             grant.revoked.get_or_insert(now);
             let grant = grant.clone();
-            let keys: Vec<(String, u32)> = grant
+            let keys: Vec<Granted> = grant
                 .keys
                 .iter()
                 .filter_map(|k| kr.find_by_id(*k))
-                .map(|k| (k.display_name(), k.current_version))
+                .map(|k| Granted {
+                    id: k.id.to_string(),
+                    name: k.display_name(),
+                    current: k.current_version,
+                    rotates: k.spec.rotates(),
+                })
                 .collect();
             Ok((grant, keys))
         })
     })?;
+    let done = carry_out(s, args, &grant, &keys)?;
     let mut steps = Vec::new();
-    for (name, current) in &keys {
+    for Granted { name, current, .. } in &keys {
         steps.push(format!("lkms rotate {name}"));
         steps.push(format!(
             "set min_decryption_version = {} in the policy of {name} (lkms policy set), once \
@@ -214,15 +225,95 @@ fn revoke(s: &mut Session, id: &str) -> anyhow::Result<Report> {
             current + 1
         ));
     }
-    let text = format!(
+    let mut text = format!(
         "recorded the grant {} as revoked. Its holder keeps the material it was given: the \
          revocation takes effect for new data after a rotation, and for old data only with \
          min_decryption_version. Next steps:\n{}",
         grant.id,
         steps.iter().map(|s| format!("  {s}\n")).collect::<String>()
     );
+    for (name, version) in &done.rotated {
+        text.push_str(&format!(
+            "rotated key {name}: version {version} is now current\n"
+        ));
+    }
+    for (name, version) in &done.min_decryption {
+        text.push_str(&format!(
+            "set min_decryption_version = {version} in the policy of key {name}: data under \
+             older versions no longer decrypts\n"
+        ));
+    }
+    let pairs = |v: &[(String, u32)]| -> Vec<Value> {
+        v.iter()
+            .map(|(k, n)| json!({"key": k, "version": n}))
+            .collect()
+    };
     Ok(Report::message(
         text,
-        json!({"grant": grant_json(&grant), "next_steps": steps}),
+        json!({
+            "grant": grant_json(&grant),
+            "next_steps": steps,
+            "rotated": pairs(&done.rotated),
+            "min_decryption_version": pairs(&done.min_decryption),
+        }),
     ))
+}
+
+/// A key of a revoked grant, as the steps need it.
+struct Granted {
+    id: String,
+    name: String,
+    current: u32,
+    rotates: bool,
+}
+
+/// What `grant revoke` carried out: (key, version) rotated to, and min_decryption_version set.
+#[derive(Default)]
+struct Done {
+    rotated: Vec<(String, u32)>,
+    min_decryption: Vec<(String, u32)>,
+}
+
+/// The two steps of a revocation, taken when the flags say so or, on a terminal, when the
+/// answer is yes. Each is its own audited change (`RotateKey`, `PutKeyPolicy`), as if run
+/// by hand.
+fn carry_out(
+    s: &mut Session,
+    args: &GrantRevokeArgs,
+    grant: &IssuedGrant,
+    keys: &[Granted],
+) -> anyhow::Result<Done> {
+    let mut done = Done::default();
+    for key in keys {
+        let rotate = key.rotates
+            && (args.rotate
+                || (!s.settings.yes
+                    && ask(
+                        &format!(
+                            "Rotate key {} now, so new data goes to a version the grant's holder \
+                             does not have?",
+                            key.name
+                        ),
+                        true,
+                    )?));
+        if rotate {
+            super::lifecycle::rotate(s, &key.id)?;
+            done.rotated.push((key.name.clone(), key.current + 1));
+        }
+        let cut = args.min_decryption_version
+            || (!s.settings.yes
+                && ask(
+                    &format!(
+                        "Set min_decryption_version of key {} to its current version? Data \
+                         under older versions will no longer decrypt (re-encrypt it first)",
+                        key.name
+                    ),
+                    false,
+                )?);
+        if cut {
+            let version = super::policy::cut_off_for_grant(s, &key.id, grant)?;
+            done.min_decryption.push((key.name.clone(), version));
+        }
+    }
+    Ok(done)
 }

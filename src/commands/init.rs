@@ -36,6 +36,15 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
         InitRoot::AwsKms => Some(ExternalPlan::aws_kms(&args.kms)?),
         InitRoot::Transit => Some(ExternalPlan::transit(&args.transit)?),
         InitRoot::Pkcs11 => Some(ExternalPlan::pkcs11(&args.pkcs11)?),
+        InitRoot::AgeIdentity => {
+            use crate::keyring::roots::age_identity::{AgeIdentityRoot, KIND};
+            let recipient = super::roots::age_identity_recipient(&args.age)?;
+            let name = args.name.clone().unwrap_or_else(|| KIND.to_string());
+            crate::keyring::root::validate_name(&name)?;
+            let key = recipient.to_string();
+            let root = AgeIdentityRoot::new(&name, recipient);
+            return init_with_root(s, name, KIND, key, &root, work_factor);
+        }
     };
     if let Some(plan) = plan {
         return init_external(s, args, plan, work_factor);
@@ -125,10 +134,12 @@ fn refuse_other_kinds_flags(args: &InitArgs) -> anyhow::Result<()> {
         || args.transit.mount != "transit";
     let p = &args.pkcs11;
     let pkcs11 = p.module.is_some() || p.token.is_some() || p.key_label.is_some() || p.generate;
+    let age = args.age.recipient.is_some();
     let given: Vec<(&str, InitRoot)> = [
         (kms, "aws-kms", InitRoot::AwsKms),
         (transit, "transit", InitRoot::Transit),
         (pkcs11, "pkcs11", InitRoot::Pkcs11),
+        (age, "age-identity", InitRoot::AgeIdentity),
     ]
     .into_iter()
     .filter(|(set, _, kind)| *set && *kind != args.root)
@@ -142,6 +153,7 @@ fn refuse_other_kinds_flags(args: &InitArgs) -> anyhow::Result<()> {
                 InitRoot::AwsKms => "aws-kms",
                 InitRoot::Transit => "transit",
                 InitRoot::Pkcs11 => "pkcs11",
+                InitRoot::AgeIdentity => "age-identity",
             }
         )));
     }
@@ -156,7 +168,6 @@ fn init_external(
     plan: ExternalPlan,
     work_factor: u8,
 ) -> anyhow::Result<Report> {
-    let store = s.store();
     let kind = plan.root.kind();
     let key = plan.root.key_ref();
     let name = args.name.clone().unwrap_or_else(|| kind.to_string());
@@ -164,6 +175,20 @@ fn init_external(
     // The token's key first, when asked: nothing is written if that fails.
     plan.prepare()?;
     let root = plan.keyring_root(&name);
+    init_with_root(s, name, kind, key, &root, work_factor)
+}
+
+/// `init --root KIND` once the root is made: the keyring with `root` as its only root. `key`
+/// says what holds the identity (the external key, or the age recipient).
+fn init_with_root(
+    s: &mut Session,
+    name: String,
+    kind: &str,
+    key: String,
+    root: &dyn crate::keyring::root::Root,
+    work_factor: u8,
+) -> anyhow::Result<Report> {
+    let store = s.store();
     store.ensure_dir()?;
     let mut rec = Record::new(Event::CreateKeyring);
     rec.set(Field::RootKind(kind.into()));
@@ -184,7 +209,7 @@ fn init_external(
         let mut keyring = Keyring::new(work_factor);
         let id = keyring.keyring_id.expect("a new keyring has an id");
         let mut roots_file = RootsFile::new(id, identity.recipient().to_string());
-        let entry = roots::store_new(&paths, &roots_file, &root, &identity, now, true)?;
+        let entry = roots::store_new(&paths, &roots_file, root, &identity, now, true)?;
         roots_file.roots.push(entry);
         roots_file.save(&paths)?;
         let prepared = store.prepare(&lock, &mut keyring, &identity)?;

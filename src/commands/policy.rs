@@ -129,3 +129,57 @@ fn remove(s: &mut Session, reference: &str) -> anyhow::Result<Report> {
         json!({"key_id": id.to_string(), "changed": removed.is_some()}),
     ))
 }
+
+/// `grant revoke --min-decryption-version`: sets `min_decryption_version` of key `key_id` to
+/// its current version, audited as `PutKeyPolicy`. Refused (exit 4) while the current version
+/// is one the grant's holder has (made before the grant), which would cut off nothing it holds
+/// but everything before it. Returns the version set.
+pub(super) fn cut_off_for_grant(
+    s: &mut Session,
+    key_id: &str,
+    grant: &crate::keyring::grant::IssuedGrant,
+) -> anyhow::Result<u32> {
+    let mut rec = Record::new(Event::PutKeyPolicy);
+    rec.key_id = Some(key_id.to_string());
+    rec.set(Field::GrantId(grant.id.to_string()));
+    Attempt::run(s, rec, |a| {
+        let result = a.write_keyring(|kr, _| {
+            let key = kr.find_mut(key_id)?;
+            let current = key.current_version;
+            // The newest version the holder has: recorded with the grant, or, for a grant
+            // recorded before that, any version made by the time it was issued.
+            let held = match grant.current_versions.get(&key.id) {
+                Some(&v) => current <= v,
+                None => key
+                    .version(current)
+                    .is_some_and(|v| v.created <= grant.issued),
+            };
+            if held {
+                return Err(crate::error::unusable(format!(
+                    "the holder of the grant {} has version {current} of key {}, its current \
+                     one: rotate it first (grant revoke --rotate), then cut off the older \
+                     versions",
+                    grant.id,
+                    key.display_name()
+                )));
+            }
+            let mut policy = key.policy.clone().unwrap_or(Policy {
+                allow: None,
+                export: true,
+                context: Default::default(),
+                versions: Default::default(),
+            });
+            policy.versions.min_decryption_version = std::num::NonZeroU32::new(current);
+            policy
+                .validate(key.spec)
+                .map_err(|e| anyhow::anyhow!("cannot set min_decryption_version: {e}"))?;
+            let sha = policy.sha256();
+            key.policy = Some(policy);
+            Ok((current, sha))
+        });
+        let (current, sha) = result?;
+        a.record.key_version = Some(current);
+        a.record.set(Field::PolicySha256(sha));
+        Ok(current)
+    })
+}

@@ -38,8 +38,58 @@ pub fn run(s: &mut Session, command: RootCommand) -> anyhow::Result<Report> {
             let plan = ExternalPlan::pkcs11(&a.pkcs11)?;
             add_external(s, a.name, plan)
         }
+        RootCommand::Add(RootAddCommand::AgeIdentity(a)) => add_age_identity(s, a),
         RootCommand::Remove(a) => remove(s, a),
     }
+}
+
+/// The recipient `--recipient` names, for an age-identity root.
+pub(super) fn age_identity_recipient(
+    a: &crate::cli::AgeIdentityArgs,
+) -> anyhow::Result<age::x25519::Recipient> {
+    let r = a
+        .recipient
+        .as_deref()
+        .ok_or_else(|| usage("an age-identity root needs --recipient age1..."))?;
+    crate::crypto::x25519::parse_recipient(r).map_err(|e| {
+        usage(format!(
+            "{e}; `age-keygen -y IDENTITY_FILE` prints an identity's recipient"
+        ))
+    })
+}
+
+fn add_age_identity(
+    s: &mut Session,
+    args: crate::cli::RootAddAgeIdentityArgs,
+) -> anyhow::Result<Report> {
+    use crate::keyring::roots::age_identity::{AgeIdentityRoot, KIND};
+    let recipient = age_identity_recipient(&args.age)?;
+    let name = args.name.or_else(|| {
+        RootsFile::load(&s.unlocker.paths())
+            .ok()
+            .filter(|f| f.find(KIND).is_none())
+            .map(|_| KIND.to_string())
+    });
+    let shown = recipient.to_string();
+    let entry = add_root(s, KIND, name, |_, name, _, _| {
+        Ok(Box::new(AgeIdentityRoot::new(name, recipient)))
+    })?;
+    let paths = s.unlocker.paths();
+    let file = entry
+        .file
+        .as_deref()
+        .map(|f| paths.resolve(f).display().to_string())
+        .unwrap_or_default();
+    Ok(Report::message(
+        format!(
+            "added the age-identity root `{}` for {shown}: {file}
+it unlocks the keyring with              that identity file and no passphrase: --identity FILE or {}
+",
+            entry.name,
+            crate::env::IDENTITY_FILE
+        ),
+        entry_json(&paths, &entry),
+    ))
 }
 
 fn entry_json(paths: &RootPaths, r: &RootEntry) -> Value {

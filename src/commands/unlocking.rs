@@ -150,17 +150,7 @@ impl Unlocker {
                     kind: Some("age-identity".into()),
                     external_key: None,
                 });
-                let text = zeroize::Zeroizing::new(std::fs::read(&file).map_err(|e| {
-                    auth(format!(
-                        "cannot read the identity file {}: {}; check --identity or {}",
-                        file.display(),
-                        crate::error::plain_io(&e),
-                        crate::env::IDENTITY_FILE
-                    ))
-                })?);
-                let origin = format!("the identity file {}", file.display());
-                let text = self.open_identity_file(text, &origin)?;
-                let identity = KeyringIdentity::parse(&text, &origin)?;
+                let (identity, _) = self.load_identity_file(&file)?;
                 self.state = Some(Unlocked::Identity(identity));
                 Ok(())
             }
@@ -182,6 +172,75 @@ impl Unlocker {
         let identity = self.unlock_v2(&paths, &roots)?;
         self.state = Some(Unlocked::V2 { identity, roots });
         Ok(())
+    }
+
+    /// The identity in an identity file (`--identity`), and where it came from for messages.
+    fn load_identity_file(&self, file: &Path) -> anyhow::Result<(KeyringIdentity, String)> {
+        let text = zeroize::Zeroizing::new(std::fs::read(file).map_err(|e| {
+            auth(format!(
+                "cannot read the identity file {}: {}; check --identity or {}",
+                file.display(),
+                crate::error::plain_io(&e),
+                crate::env::IDENTITY_FILE
+            ))
+        })?);
+        let origin = format!("the identity file {}", file.display());
+        let text = self.open_identity_file(text, &origin)?;
+        Ok((KeyringIdentity::parse(&text, &origin)?, origin))
+    }
+
+    /// Tries the age-identity roots among `candidates` with the identity file, if one was
+    /// given. `Ok(None)` when none opened; their failure is kept in `error`.
+    fn unlock_age_identity(
+        &mut self,
+        paths: &RootPaths,
+        roots: &RootsFile,
+        candidates: &[&RootEntry],
+        error: &mut Option<anyhow::Error>,
+    ) -> Option<KeyringIdentity> {
+        use roots::age_identity::{AgeIdentityRoot, KIND};
+        let entries: Vec<&RootEntry> = candidates
+            .iter()
+            .copied()
+            .filter(|e| e.kind == KIND)
+            .collect();
+        let first = entries.first()?;
+        self.info = Some(UnlockInfo::root(&first.name, &first.kind));
+        let Some(file) = self.identity_file.clone() else {
+            error.get_or_insert(auth(format!(
+                "the root `{}` is an age-identity root: pass its identity file with --identity                  FILE or {}",
+                first.name,
+                crate::env::IDENTITY_FILE
+            )));
+            return None;
+        };
+        let (identity, origin) = match self.load_identity_file(&file) {
+            Ok(i) => i,
+            Err(e) => {
+                error.get_or_insert(e);
+                return None;
+            }
+        };
+        for entry in entries {
+            self.info = Some(UnlockInfo::root(&entry.name, &entry.kind));
+            let Some(recipient) = AgeIdentityRoot::recipient_of(&entry.params) else {
+                error.get_or_insert(integrity(format!(
+                    "the root `{}` in {} has no valid recipient; restore the roots file from a                      backup",
+                    entry.name,
+                    paths.roots_file().display()
+                )));
+                continue;
+            };
+            let root = AgeIdentityRoot::new(&entry.name, recipient)
+                .with_identity(identity.age().clone(), &origin);
+            match roots::unlock_with(paths, roots, entry, &root) {
+                Ok(identity) => return Some(identity),
+                Err(e) => {
+                    error.get_or_insert(e);
+                }
+            }
+        }
+        None
     }
 
     /// An identity file's text: as it is, or decrypted with the passphrase when the file is
@@ -248,11 +307,17 @@ impl Unlocker {
             })?],
             None => roots.roots.iter().collect(),
         };
-        // Roots that need no person first, in the roots file's order. One that fails (its
-        // server unreachable, its key disabled) does not stop the others; if nothing else
-        // unlocks, its error is the one reported. (Passphrase roots are built only once the
-        // passphrase is known, below.)
+        // Age-identity roots first, with the identity file given; then roots that need no
+        // person, in the roots file's order. One that fails (its server unreachable, its key
+        // disabled, another identity) does not stop the others; if nothing else unlocks, its
+        // error is the one reported. (Passphrase roots are built only once the passphrase is
+        // known, below.)
         let mut external_error: Option<anyhow::Error> = None;
+        if let Some(identity) =
+            self.unlock_age_identity(paths, roots, &candidates, &mut external_error)
+        {
+            return Ok(identity);
+        }
         for entry in &candidates {
             if let Some(root) = roots::build(paths, entry, None, self.max_work_factor)
                 && !root.needs_person()

@@ -8,21 +8,23 @@
 
 use std::collections::BTreeMap;
 
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD;
 use jiff::Timestamp;
-use ring::signature::{ED25519, Ed25519KeyPair, KeyPair, UnparsedPublicKey};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::Error;
-use super::model::{Key, KeyState, KeyVersion, Keyring, VersionState};
+use super::model::{Key, KeyState, KeyVersion, Keyring, VersionState, new_audit_key};
 use super::policy::{ContextRules, Operation, Policy, glob};
+use crate::audit::checkpoint::Checkpoint;
+use crate::audit::note::{Signer, Verifier};
 use crate::crypto::material::KeySpec;
 use crate::crypto::secret::SecretBytes;
+use crate::crypto::x25519;
 
-/// What the signature covers starts with this, so it can sign nothing else by accident.
-const SIGNED_PREFIX: &[u8] = b"lkms grant v1\n";
+/// The first line of the signed note a grant's signature covers. The issuing keyring's audit
+/// key signs the log's checkpoints too; a checkpoint's first line is its log's origin
+/// (`lkms.audit/ID`), never this, so neither can be passed off as the other.
+const SIGNED_PREFIX: &str = "lkms grant v1\n";
 
 /// In a grant keyring: what it is and who signed it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -39,9 +41,11 @@ pub struct Grant {
     pub context: BTreeMap<String, String>,
     /// The age recipient, or `passphrase`.
     pub grantee: String,
-    /// The issuing keyring's grant-signing public key (Ed25519, base64).
+    /// The issuing keyring's audit verifier key (`NAME+HASH+KEY`, as `lkms audit public-key`
+    /// prints it), whose name is the issuer's audit origin.
     pub signer: String,
-    /// Ed25519 over the whole document with this field empty (base64).
+    /// The signature line (`— NAME BASE64`) of the C2SP signed note whose text is
+    /// [`SIGNED_PREFIX`] and the whole document with this field empty.
     #[serde(default)]
     pub signature: String,
 }
@@ -61,6 +65,11 @@ pub struct IssuedGrant {
     pub grantee: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revoked: Option<Timestamp>,
+    /// Each key's current version when the grant was made: the newest one its holder has
+    /// (`grant revoke --min-decryption-version` cuts off only above it). Absent in grants
+    /// recorded before the field.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub current_versions: BTreeMap<Uuid, u32>,
 }
 
 /// What a grant is asked to allow.
@@ -76,8 +85,8 @@ fn refused(why: String) -> anyhow::Error {
     Error::GrantRefused(why).into()
 }
 
-/// Issues a grant from `issuer`: records it there (making the grant-signing key on first
-/// use) and returns the grant keyring, signed.
+/// Issues a grant from `issuer`: records it there and returns the grant keyring, signed by the
+/// issuer's audit key (one signing key per keyring: what verifies its log verifies its grants).
 pub fn issue(issuer: &mut Keyring, req: &GrantRequest, now: Timestamp) -> anyhow::Result<Keyring> {
     if issuer.grant.is_some() {
         return Err(Error::IsAGrant.into());
@@ -85,9 +94,12 @@ pub fn issue(issuer: &mut Keyring, req: &GrantRequest, now: Timestamp) -> anyhow
     if req.operations.is_empty() {
         return Err(refused("name the operations the grant allows".into()));
     }
-    if issuer.grant_signing_key.is_none() {
-        issuer.grant_signing_key = Some(KeySpec::Ed25519.generate()?);
-    }
+    let issuer_id = issuer.keyring_id.ok_or_else(|| {
+        refused("a format 1 keyring issues no grants; change it once first".into())
+    })?;
+    let seed = issuer.audit_key.get_or_insert_with(new_audit_key);
+    let signer = Signer::from_seed(&Checkpoint::origin_for(&issuer_id), seed.expose())
+        .map_err(|_| anyhow::anyhow!("the keyring's audit key is damaged"))?;
     let mut keys = Vec::new();
     for reference in req.keys {
         let key = issuer.find(reference)?;
@@ -96,19 +108,16 @@ pub fn issue(issuer: &mut Keyring, req: &GrantRequest, now: Timestamp) -> anyhow
         }
         keys.push(granted_key(key, req)?);
     }
-    let signing = issuer.grant_signing_key.as_ref().expect("made above");
-    let pair = Ed25519KeyPair::from_pkcs8_maybe_unchecked(signing.expose())
-        .map_err(|_| anyhow::anyhow!("the keyring's grant-signing key is damaged"))?;
     let id = Uuid::new_v4();
     let grant = Grant {
         id,
-        issuer: issuer.keyring_id.unwrap_or_default(),
+        issuer: issuer_id,
         issued: now,
         expires: req.expires,
         operations: req.operations.to_vec(),
         context: req.context.clone(),
         grantee: req.grantee.clone(),
-        signer: STANDARD.encode(pair.public_key().as_ref()),
+        signer: signer.verifier().to_text(),
         signature: String::new(),
     };
     issuer.issued_grants.push(IssuedGrant {
@@ -120,26 +129,36 @@ pub fn issue(issuer: &mut Keyring, req: &GrantRequest, now: Timestamp) -> anyhow
         expires: req.expires,
         grantee: req.grantee.clone(),
         revoked: None,
+        current_versions: keys.iter().map(|k| (k.id, k.current_version)).collect(),
     });
     let mut doc = Keyring::new(issuer.work_factor);
     doc.keyring_id = Some(id);
     doc.generation = 1;
     doc.keys = keys;
     doc.grant = Some(grant);
-    let signature = pair.sign(&signed_bytes(&mut doc)?);
-    doc.grant.as_mut().expect("set above").signature = STANDARD.encode(signature.as_ref());
+    let note = signer
+        .sign(&signed_text(&mut doc)?)
+        .map_err(|e| anyhow::anyhow!("cannot sign the grant: {e}"))?;
+    let line = note
+        .rsplit_terminator('\n')
+        .next()
+        .expect("a signed note ends in its signature line");
+    doc.grant.as_mut().expect("set above").signature = line.to_string();
     Ok(doc)
 }
 
-/// The bytes the signature covers: the document with an empty signature.
-fn signed_bytes(doc: &mut Keyring) -> anyhow::Result<zeroize::Zeroizing<Vec<u8>>> {
+/// The note text the signature covers: [`SIGNED_PREFIX`] and the document with an empty
+/// signature. So anyone can check a grant by hand: set `signature = ""`, put the prefix line
+/// first, then a blank line and the signature line, and verify that signed note with the
+/// issuer's `lkms audit public-key`.
+fn signed_text(doc: &mut Keyring) -> anyhow::Result<zeroize::Zeroizing<String>> {
     let grant = doc.grant.as_mut().expect("a grant");
     let signature = std::mem::take(&mut grant.signature);
-    let text = toml::to_string(doc);
+    let text = toml::to_string(doc).map(zeroize::Zeroizing::new);
     doc.grant.as_mut().expect("a grant").signature = signature;
-    let mut bytes = zeroize::Zeroizing::new(SIGNED_PREFIX.to_vec());
-    bytes.extend_from_slice(text?.as_bytes());
-    Ok(bytes)
+    let mut note = zeroize::Zeroizing::new(String::from(SIGNED_PREFIX));
+    note.push_str(&text?);
+    Ok(note)
 }
 
 /// Checks a grant keyring's signature and expiry. Anything edited after signing (a widened
@@ -153,15 +172,17 @@ pub fn check(doc: &mut Keyring, now: Timestamp) -> anyhow::Result<()> {
         }
         .into()
     };
-    let public = STANDARD
-        .decode(&grant.signer)
-        .map_err(|_| bad("its signer is not base64"))?;
-    let signature = STANDARD
-        .decode(&grant.signature)
-        .map_err(|_| bad("its signature is not base64"))?;
-    let message = signed_bytes(doc)?;
-    UnparsedPublicKey::new(&ED25519, &public)
-        .verify(&message, &signature)
+    let verifier = Verifier::parse(&grant.signer).map_err(|e| bad(&e.to_string()))?;
+    // The signer must be the audit key of the keyring the grant names as its issuer.
+    if verifier.name() != Checkpoint::origin_for(&grant.issuer) {
+        return Err(bad("its signer is not the audit key of its issuer"));
+    }
+    let mut note = signed_text(doc)?;
+    note.push('\n');
+    note.push_str(&grant.signature);
+    note.push('\n');
+    verifier
+        .open(&note)
         .map_err(|_| bad("the file was changed after it was signed"))?;
     if let Some(expires) = grant.expires
         && now >= expires
@@ -187,13 +208,25 @@ fn granted_key(key: &Key, req: &GrantRequest) -> anyhow::Result<Key> {
     }
     let usage = key.spec.usage();
     let own = key.policy.clone().unwrap_or_default();
-    let allow: Vec<Operation> = req
+    let mut allow: Vec<Operation> = req
         .operations
         .iter()
         .copied()
-        .filter(|op| op.usage() == usage)
+        .filter(|op| op.usage_for(key.spec) == usage)
         .filter(|op| own.allow.as_ref().is_none_or(|a| a.contains(op)))
         .collect();
+    let x25519 = key.spec == KeySpec::X25519;
+    // An x25519 key's recipient is public, and in the grant file in clear: whoever may encrypt
+    // to it may also be told it (`lkms public-key KEY`).
+    if x25519 && allow.contains(&Operation::Encrypt) && !allow.contains(&Operation::PublicKey) {
+        allow.push(Operation::PublicKey);
+    }
+    // Encrypting to an age recipient needs no secret: such a grant holds the recipients alone,
+    // so it holds nothing that decrypts, by cryptography rather than by lkms's code.
+    let public_only = x25519
+        && allow
+            .iter()
+            .all(|op| matches!(op, Operation::Encrypt | Operation::PublicKey));
     if allow.is_empty() {
         return Err(refused(format!(
             "key {name} ({} key) allows none of the operations asked for",
@@ -238,16 +271,21 @@ fn granted_key(key: &Key, req: &GrantRequest) -> anyhow::Result<Key> {
             v.version == key.current_version
                 || (decrypts && v.state == VersionState::Enabled && v.version >= min)
         })
-        .map(|v| KeyVersion {
-            version: v.version,
-            created: v.created,
-            state: v.state,
-            material: v
-                .material
-                .as_ref()
-                .map(|m| SecretBytes::new(m.expose().to_vec())),
+        .map(|v| -> anyhow::Result<KeyVersion> {
+            let (material, recipient) = match &v.material {
+                Some(m) if public_only => (None, Some(x25519::recipient(m)?)),
+                Some(m) => (Some(SecretBytes::new(m.expose().to_vec())), None),
+                None => (None, None),
+            };
+            Ok(KeyVersion {
+                version: v.version,
+                created: v.created,
+                state: v.state,
+                material,
+                recipient,
+            })
         })
-        .collect();
+        .collect::<anyhow::Result<_>>()?;
     Ok(Key {
         id: key.id,
         aliases: key.aliases.clone(),
@@ -317,6 +355,39 @@ mod tests {
         let ops = [Operation::Encrypt, Operation::Decrypt];
         let g = issue(&mut kr, &request(&keys, &ops, &ctx), now).unwrap();
         assert_eq!(g.keys[0].versions.len(), 2, "decrypt: every version");
+    }
+
+    #[test]
+    fn a_keyring_holding_an_old_grant_signing_key_loads_and_drops_it() {
+        let text = toml::to_string(&issuer()).unwrap();
+        let old = format!("grant_signing_key = \"AAAA\"\n{text}");
+        let kr: Keyring = toml::from_str(&old).unwrap();
+        assert!(kr.legacy_grant_signing_key.is_some());
+        let again = toml::to_string(&kr).unwrap();
+        assert!(!again.contains("grant_signing_key"), "{again}");
+        assert_eq!(again, text);
+    }
+
+    #[test]
+    fn a_grant_signed_by_another_key_than_its_issuers_audit_key_is_refused() {
+        let mut kr = issuer();
+        let keys = ["a".to_string()];
+        let ctx = BTreeMap::new();
+        let now = Timestamp::UNIX_EPOCH;
+        let mut g = issue(&mut kr, &request(&keys, &[Operation::Encrypt], &ctx), now).unwrap();
+        // Another key named as the signer: the signature was not made by it.
+        let forger =
+            Signer::from_seed(&Checkpoint::origin_for(&kr.keyring_id.unwrap()), &[9; 32]).unwrap();
+        g.grant.as_mut().unwrap().signer = forger.verifier().to_text();
+        assert!(check(&mut g, now).is_err());
+        // Signed under another keyring's name: refused before the signature is looked at.
+        let other = Signer::from_seed(&Checkpoint::origin_for(&Uuid::new_v4()), &[9; 32]).unwrap();
+        g.grant.as_mut().unwrap().signer = other.verifier().to_text();
+        let e = check(&mut g, now).unwrap_err();
+        assert!(
+            format!("{e:#}").contains("not the audit key of its issuer"),
+            "{e:#}"
+        );
     }
 
     #[test]

@@ -59,6 +59,7 @@ impl Key {
                 created: now,
                 state: Default::default(),
                 material: Some(material),
+                recipient: None,
             }],
         }
     }
@@ -149,6 +150,7 @@ impl Key {
             created: now,
             state: Default::default(),
             material: Some(material),
+            recipient: None,
         });
         self.current_version = next;
         if let Some(period) = self.rotation_period_days {

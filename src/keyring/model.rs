@@ -46,14 +46,12 @@ pub struct Keyring {
     pub audit_anchor: Option<AuditAnchor>,
     #[serde(default, rename = "key")]
     pub keys: Vec<Key>,
-    /// The Ed25519 key (PKCS#8) that signs the grants this keyring issues; made by the first
-    /// `grant create`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "material_b64"
-    )]
-    pub grant_signing_key: Option<SecretBytes>,
+    /// A separate grant-signing key that earlier builds kept here: read (so such a keyring
+    /// still loads), never kept in memory, and dropped by the next write. Grants are signed by
+    /// `audit_key`.
+    #[allow(dead_code, reason = "read only so that keyrings holding it still load")]
+    #[serde(default, skip_serializing, rename = "grant_signing_key")]
+    pub legacy_grant_signing_key: Option<serde::de::IgnoredAny>,
     /// The grants this keyring issued (`grant list`, `grant revoke`).
     #[serde(
         default,
@@ -156,13 +154,18 @@ pub struct KeyVersion {
     /// disabled, so keyrings without disabled versions read as before.
     #[serde(default, skip_serializing_if = "VersionState::is_enabled")]
     pub state: VersionState,
-    /// The key material, base64 in the file; absent once the key is destroyed.
+    /// The key material, base64 in the file; absent once the key is destroyed, and in a grant
+    /// that holds an x25519 version's recipient alone.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         with = "material_b64"
     )]
     pub material: Option<SecretBytes>,
+    /// In a grant keyring only, for an x25519 key granted for encryption alone: the version's
+    /// age recipient (`age1...`) in place of its identity, so the grant holds no secret of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<String>,
 }
 
 /// A version's own state, apart from the key's: a disabled version neither decrypts nor is
@@ -199,7 +202,7 @@ impl Keyring {
             audit_key: Some(new_audit_key()),
             audit_anchor: None,
             keys: Vec::new(),
-            grant_signing_key: None,
+            legacy_grant_signing_key: None,
             issued_grants: Vec::new(),
             grant: None,
         }
@@ -242,6 +245,7 @@ impl Key {
                     created: v.created,
                     state: v.state,
                     material: None,
+                    recipient: v.recipient.clone(),
                 })
                 .collect(),
         }

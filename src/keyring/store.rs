@@ -514,6 +514,20 @@ pub(crate) fn validate(keyring: &Keyring) -> Result<(), String> {
                     v.version
                 ));
             }
+            if let Some(r) = &v.recipient {
+                // Only a grant holds a recipient in place of an x25519 identity.
+                if keyring.grant.is_none()
+                    || key.spec != KeySpec::X25519
+                    || v.material.is_some()
+                    || crate::crypto::x25519::parse_recipient(r).is_err()
+                {
+                    return Err(format!(
+                        "key {id} version {} holds a recipient lkms would not write there",
+                        v.version
+                    ));
+                }
+                continue;
+            }
             match (&v.material, key.state) {
                 (Some(_), KeyState::Destroyed) => {
                     return Err(format!("key {id} is Destroyed but still holds material"));
@@ -685,6 +699,17 @@ mod tests {
         );
         refused(
             parse_edited(|d| {
+                let v = key0(d)["version"].as_array_mut().unwrap()[0]
+                    .as_table_mut()
+                    .unwrap();
+                v.remove("material");
+                let r = age::x25519::Identity::generate().to_public().to_string();
+                v.insert("recipient".into(), r.into());
+            }),
+            "holds a recipient lkms would not write there",
+        );
+        refused(
+            parse_edited(|d| {
                 let k = key0(d).clone();
                 d["key"].as_array_mut().unwrap().push(k.into());
             }),
@@ -841,6 +866,7 @@ mod tests {
                                 SecretBytes::new(material[..len].to_vec())
                             }
                         }),
+                        recipient: None,
                     })
                     .collect(),
             }
@@ -864,7 +890,7 @@ mod tests {
                         offset: 7 * n as u64,
                     }),
                     keys,
-                    grant_signing_key: None,
+                    legacy_grant_signing_key: None,
                     issued_grants: Vec::new(),
                     grant: None,
                 })

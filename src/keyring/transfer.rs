@@ -54,7 +54,7 @@ impl Export {
             audit_key: None,
             audit_anchor: None,
             grant: None,
-            grant_signing_key: None,
+            legacy_grant_signing_key: None,
             issued_grants: Vec::new(),
             keys: export.keys,
         };

@@ -424,3 +424,294 @@ fn a_passphrase_protected_identity_file_opens_a_grant() {
     assert!(r.stderr.contains("wrong passphrase"), "{}", r.stderr);
     encrypt("identity passphrase").ok();
 }
+
+/// The plaintext of a recipient grant, as the age CLI shows it.
+fn grant_text(grant: &Path, identity: &Path) -> String {
+    let plain = Command::new("age")
+        .arg("-d")
+        .arg("-i")
+        .arg(identity)
+        .arg(grant)
+        .output()
+        .unwrap();
+    assert!(plain.status.success(), "{plain:?}");
+    String::from_utf8(plain.stdout).unwrap()
+}
+
+#[test]
+fn an_encrypt_only_grant_of_an_x25519_key_holds_no_secret_and_still_encrypts() {
+    let issuer = Env::new();
+    issuer.create(&["--spec", "x25519", "--alias", "inbox"]);
+    issuer.run(&["rotate", "inbox"]).ok();
+    let recipient_v2 = issuer.run(&["public-key", "inbox"]).ok().out();
+    let identity_file = issuer.path("inbox.key");
+    issuer
+        .run(&[
+            "identity",
+            "export",
+            "inbox",
+            "-o",
+            identity_file.to_str().unwrap(),
+            "--yes",
+        ])
+        .ok();
+    let secret = std::fs::read_to_string(&identity_file).unwrap();
+    let secret = secret
+        .lines()
+        .find(|l| l.starts_with("AGE-SECRET-KEY-1"))
+        .unwrap()
+        .to_string();
+
+    let dir = tempfile::tempdir().unwrap();
+    let (identity, recipient) = grantee_identity(dir.path());
+    let grant = dir.path().join("inbox.grant");
+    issuer
+        .run(&[
+            "grant",
+            "create",
+            "inbox",
+            "--operations",
+            "encrypt",
+            "--recipient",
+            &recipient,
+            "-o",
+            grant.to_str().unwrap(),
+        ])
+        .ok();
+    // The grant's plaintext, read with the real age CLI: recipients, and no identity at all.
+    let text = grant_text(&grant, &identity);
+    assert!(!text.contains("AGE-SECRET-KEY"), "{text}");
+    assert!(!text.contains(&secret), "{text}");
+    assert!(!text.contains("material"), "{text}");
+    assert!(
+        text.contains(&format!("recipient = \"{}\"", recipient_v2.trim())),
+        "{text}"
+    );
+
+    let g = Grantee {
+        dir,
+        grant,
+        identity,
+    };
+    // Its recipient is there to be told, and encrypting under the key writes an age file to it.
+    assert_eq!(g.run(&["public-key", "inbox"]).ok().out(), recipient_v2);
+    g.run_with_input(
+        &["encrypt", "--key", "inbox", "-o", "a.age"],
+        b"for the inbox",
+    )
+    .ok();
+    let line = g
+        .audit_lines()
+        .into_iter()
+        .rfind(|l| l["event"] != "AuditCheckpoint")
+        .unwrap();
+    assert_eq!(line["event"], "Encrypt", "{line}");
+    assert_eq!(line["outcome"], "success", "{line}");
+    assert_eq!(line["key_version"], 2, "{line}");
+    assert_eq!(line["request"]["format"], "age", "{line}");
+    let sealed = g.dir.path().join("a.age");
+    assert!(read(&sealed).starts_with(b"age-encryption.org/v1\n"));
+    // Age files have no context: a grant cannot pretend otherwise.
+    g.run_with_input(
+        &[
+            "encrypt",
+            "--key",
+            "inbox",
+            "--context",
+            "env=ci",
+            "-o",
+            "b.age",
+        ],
+        b"x",
+    )
+    .code(2);
+    // Nothing in the grant decrypts.
+    let r = g
+        .run(&["decrypt", "-o", "-", sealed.to_str().unwrap()])
+        .code(4);
+    assert!(r.stderr.contains("never decrypt"), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    // The issuing keyring decrypts it, and so does age with the exported identity.
+    let r = issuer
+        .run(&["decrypt", "-o", "-", sealed.to_str().unwrap()])
+        .ok();
+    assert_eq!(r.stdout, b"for the inbox");
+    let out = Command::new("age")
+        .arg("-d")
+        .arg("-i")
+        .arg(&identity_file)
+        .arg(&sealed)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(out.stdout, b"for the inbox");
+}
+
+#[test]
+fn encrypt_key_on_an_x25519_key_writes_an_age_file_in_any_keyring() {
+    let env = Env::new();
+    env.create(&["--spec", "x25519", "--alias", "inbox"]);
+    env.run_with_input(&["encrypt", "--key", "inbox", "-o", "a.age"], b"data")
+        .ok();
+    assert!(read(&env.path("a.age")).starts_with(b"age-encryption.org/v1\n"));
+    assert_eq!(env.last_audit()["request"]["format"], "age");
+    let r = env.run(&["decrypt", "-o", "-", "a.age"]).ok();
+    assert_eq!(r.stdout, b"data");
+}
+
+#[test]
+fn a_grant_is_signed_by_the_issuing_keyrings_audit_key() {
+    use base64::Engine as _;
+    let issuer = Env::new();
+    issuer.create(&["--alias", "app"]);
+    let vkey = issuer.run(&["audit", "public-key"]).ok().out();
+    let vkey = vkey.trim();
+    let (identity, recipient) = grantee_identity(issuer.dir.path());
+    let grant = issuer.path("app.grant");
+    issuer
+        .run(&[
+            "grant",
+            "create",
+            "app",
+            "--operations",
+            "encrypt",
+            "--recipient",
+            &recipient,
+            "-o",
+            grant.to_str().unwrap(),
+        ])
+        .ok();
+    let text = grant_text(&grant, &identity);
+    // The grant names the issuer's verifier key, and holds no signing key of its own.
+    assert!(text.contains(&format!("signer = \"{vkey}\"")), "{text}");
+    let plain = String::from_utf8(open_keyring(&issuer.keyring(), PASS)).unwrap();
+    assert!(
+        !plain.contains("grant_signing_key"),
+        "one signing key: the audit key"
+    );
+    // Check the signature by hand, as a signed note (c2sp.org/signed-note) under that key:
+    // the text is `lkms grant v1` and the document with an empty signature.
+    let sig_line = text
+        .lines()
+        .find(|l| l.starts_with("signature = \""))
+        .unwrap();
+    let signature = sig_line
+        .strip_prefix("signature = \"")
+        .and_then(|s| s.strip_suffix('"'))
+        .unwrap();
+    let note = format!(
+        "lkms grant v1\n{}",
+        text.replacen(sig_line, "signature = \"\"", 1)
+    );
+    let (name, blob) = signature
+        .strip_prefix("\u{2014} ")
+        .and_then(|s| s.split_once(' '))
+        .unwrap();
+    let mut parts = vkey.splitn(3, '+');
+    let (vname, vhash, vkey_b64) = (
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+    );
+    assert_eq!(name, vname);
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let public = b64.decode(vkey_b64).unwrap();
+    assert_eq!(public[0], 1, "Ed25519");
+    let blob = b64.decode(blob).unwrap();
+    assert_eq!(
+        format!("{:08x}", u32::from_be_bytes(blob[..4].try_into().unwrap())),
+        vhash
+    );
+    let verify = |message: &str| {
+        ring::signature::UnparsedPublicKey::new(&ring::signature::ED25519, &public[1..])
+            .verify(message.as_bytes(), &blob[4..])
+    };
+    verify(&note).expect("the grant's signature verifies under `lkms audit public-key`");
+    assert!(verify(&note.replace("encrypt", "decrypt")).is_err());
+}
+
+/// A keyring with the key `app`, data under its version 1, and a decrypt grant of it.
+fn issued_with_old_data() -> (Env, String) {
+    let issuer = Env::new();
+    issuer.create(&["--alias", "app"]);
+    issuer
+        .run_with_input(&["encrypt", "--key", "app", "-o", "old.lkms"], b"old data")
+        .ok();
+    let r = issuer
+        .run_cmd(
+            issuer
+                .cmd()
+                .env("LKMS_NEW_PASSPHRASE", "grant passphrase")
+                .args([
+                    "grant",
+                    "create",
+                    "app",
+                    "--operations",
+                    "decrypt",
+                    "--passphrase",
+                    "-o",
+                    "app.grant",
+                    "--json",
+                ]),
+        )
+        .ok();
+    let id = r.json()["grant_id"].as_str().unwrap().to_string();
+    (issuer, id)
+}
+
+#[test]
+fn grant_revoke_rotates_and_cuts_off_old_versions_when_asked_by_flags() {
+    let (issuer, id) = issued_with_old_data();
+    // Off a terminal, with no flag, it only records and tells.
+    issuer.run(&["grant", "revoke", &id, "--yes"]).ok();
+    assert_eq!(issuer.describe("app")["current_version"], 1);
+    // Cutting off before a rotation would cut off nothing the holder lacks: refused.
+    let r = issuer
+        .run(&["grant", "revoke", &id, "--min-decryption-version", "--yes"])
+        .code(4);
+    assert!(r.stderr.contains("rotate it first"), "{}", r.stderr);
+    assert!(issuer.describe("app")["policy"].is_null());
+    // --rotate: a new version, audited as a rotation of its own.
+    let r = issuer
+        .run(&["grant", "revoke", &id, "--rotate", "--yes", "--json"])
+        .ok();
+    assert_eq!(r.json()["rotated"][0]["key"], "alias/app");
+    assert_eq!(r.json()["rotated"][0]["version"], 2);
+    assert_eq!(issuer.describe("app")["current_version"], 2);
+    assert!(
+        issuer
+            .audit_lines()
+            .iter()
+            .any(|l| l["event"] == "RotateKey" && l["key_version"] == 2)
+    );
+    issuer
+        .run_with_input(&["encrypt", "--key", "app", "-o", "new.lkms"], b"new data")
+        .ok();
+    // --min-decryption-version: version 1, which the holder has, no longer decrypts.
+    let r = issuer
+        .run(&[
+            "grant",
+            "revoke",
+            &id,
+            "--min-decryption-version",
+            "--yes",
+            "--json",
+        ])
+        .ok();
+    assert_eq!(r.json()["min_decryption_version"][0]["version"], 2);
+    let line = issuer.last_audit();
+    assert_eq!(line["event"], "PutKeyPolicy", "{line}");
+    assert_eq!(line["request"]["grant_id"], id.as_str(), "{line}");
+    assert!(line["request"]["policy_sha256"].is_string(), "{line}");
+    let policy = issuer.run(&["policy", "get", "app", "--json"]).ok().json();
+    assert_eq!(
+        policy["policy"]["versions"]["min_decryption_version"], 2,
+        "{policy}"
+    );
+    let r = issuer.run(&["decrypt", "-o", "-", "old.lkms"]).code(4);
+    assert!(r.stderr.contains("min_decryption_version"), "{}", r.stderr);
+    assert_eq!(
+        issuer.run(&["decrypt", "-o", "-", "new.lkms"]).ok().stdout,
+        b"new data"
+    );
+}

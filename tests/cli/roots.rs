@@ -531,3 +531,151 @@ fn the_keyring_identity_is_never_in_clear_in_a_file_or_output() {
     let plain = age_decrypt_passphrase(&read(&root_file(&env.keyring(), "default")), PASS);
     assert!(String::from_utf8_lossy(&plain).contains("AGE-SECRET-KEY-1"));
 }
+
+/// An age identity made by age-keygen in `dir`: (identity file, recipient).
+fn age_keygen(dir: &Path, name: &str) -> (std::path::PathBuf, String) {
+    let key = dir.join(name);
+    let out = std::process::Command::new("age-keygen")
+        .arg("-o")
+        .arg(&key)
+        .output()
+        .expect("age-keygen (apt-get install age)");
+    assert!(out.status.success());
+    let recipient = std::fs::read_to_string(&key)
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("# public key: ").map(str::to_string))
+        .unwrap();
+    (key, recipient)
+}
+
+/// The binary with the environment's keyring and an identity file, and no passphrase at all.
+fn with_identity(env: &Env, identity: &Path, args: &[&str]) -> Run {
+    let mut c = env.cmd();
+    c.env_remove("LKMS_PASSPHRASE")
+        .env("LKMS_IDENTITY_FILE", identity)
+        .args(args);
+    env.run_cmd(&mut c)
+}
+
+#[test]
+fn an_age_identity_root_opens_the_keyring_with_its_identity_file_and_no_passphrase() {
+    let env = Env::new();
+    env.create(&["--alias", "app"]);
+    let (identity, recipient) = age_keygen(env.dir.path(), "ci.key");
+    let r = env
+        .run(&[
+            "root",
+            "add",
+            "age-identity",
+            "--recipient",
+            &recipient,
+            "--name",
+            "ci",
+            "--json",
+        ])
+        .ok();
+    assert_eq!(r.json()["kind"], "age-identity");
+    assert_eq!(r.json()["params"]["recipient"], recipient.as_str());
+    assert_eq!(env.last_audit()["event"], "AddRoot");
+    // The root file is a standard age file to the recipient: the age CLI opens it.
+    let root = env.path("keyring.root.ci.age");
+    let out = std::process::Command::new("age")
+        .arg("-d")
+        .arg("-i")
+        .arg(&identity)
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("AGE-SECRET-KEY-1")
+    );
+
+    // With the identity file and no passphrase, the keyring opens, and the log says how.
+    with_identity(
+        &env,
+        &identity,
+        &[
+            "encrypt",
+            "--key",
+            "app",
+            "-o",
+            "a.lkms",
+            "keyring.roots.toml",
+        ],
+    )
+    .ok();
+    let line = env.last_audit();
+    assert_eq!(line["unlock"]["root"], "ci", "{line}");
+    assert_eq!(line["unlock"]["kind"], "age-identity", "{line}");
+    with_identity(&env, &identity, &["decrypt", "-o", "-", "a.lkms"]).ok();
+
+    // Another identity is exit 3, naming the root; nothing is asked or changed.
+    let (other, _) = age_keygen(env.dir.path(), "other.key");
+    let r = with_identity(&env, &other, &["rotate", "app"]).code(3);
+    assert!(r.stderr.contains("`ci`"), "{}", r.stderr);
+    assert!(r.stderr.contains("is not the identity of"), "{}", r.stderr);
+    assert_eq!(env.describe("app")["current_version"], 1);
+    // No identity file at all: the root says what it wants.
+    let mut c = env.cmd();
+    c.env_remove("LKMS_PASSPHRASE").args(["list"]);
+    let r = env.run_cmd(&mut c).code(3);
+    assert!(r.stderr.contains("age-identity root"), "{}", r.stderr);
+
+    // An identity file protected with `age -p` opens it too, with its passphrase.
+    let protected = env.path("ci.key.age");
+    let mut recipient_p =
+        age::scrypt::Recipient::new(secrecy::SecretString::from("id pass".to_string()));
+    recipient_p.set_work_factor(10);
+    let encryptor =
+        age::Encryptor::with_recipients(std::iter::once(&recipient_p as &dyn age::Recipient))
+            .unwrap();
+    let mut sealed = Vec::new();
+    let mut w = encryptor.wrap_output(&mut sealed).unwrap();
+    std::io::Write::write_all(&mut w, &read(&identity)).unwrap();
+    w.finish().unwrap();
+    std::fs::write(&protected, sealed).unwrap();
+    let mut c = env.cmd();
+    c.env("LKMS_PASSPHRASE", "id pass")
+        .env("LKMS_IDENTITY_FILE", &protected)
+        .args(["rotate", "app"]);
+    env.run_cmd(&mut c).ok();
+    assert_eq!(env.describe("app")["current_version"], 2);
+}
+
+#[test]
+fn init_root_age_identity_makes_a_keyring_with_no_passphrase() {
+    let env = Env::empty();
+    let (identity, recipient) = age_keygen(env.dir.path(), "ci.key");
+    let mut c = env.cmd();
+    c.env_remove("LKMS_PASSPHRASE").args([
+        "init",
+        "--root",
+        "age-identity",
+        "--recipient",
+        &recipient,
+        "--work-factor",
+        "10",
+    ]);
+    env.run_cmd(&mut c).ok();
+    assert!(!env.path("keyring.root.default.age").exists());
+    with_identity(&env, &identity, &["create", "--alias", "app"]).ok();
+    let roots = with_identity(&env, &identity, &["root", "list", "--json"])
+        .ok()
+        .json();
+    assert_eq!(roots[0]["kind"], "age-identity");
+    assert_eq!(roots[0]["name"], "age-identity");
+    // The passphrase alone opens nothing.
+    let r = env.run(&["list"]).code(3);
+    assert!(r.stderr.contains("age-identity"), "{}", r.stderr);
+    // A bad recipient is a usage error, and nothing is made.
+    let other = Env::empty();
+    let r = other
+        .run(&["init", "--root", "age-identity", "--recipient", "age1nope"])
+        .code(2);
+    assert!(r.stderr.contains("age-keygen -y"), "{}", r.stderr);
+    assert!(!other.keyring().exists());
+}

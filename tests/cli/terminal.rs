@@ -319,3 +319,35 @@ exit [lindex $result 3]
     );
     assert!(!ok, "binary went to a terminal: {out}");
 }
+
+#[test]
+fn grant_revoke_asks_to_rotate_and_to_cut_off_on_a_terminal() {
+    let env = Env::new();
+    env.create(&["--alias", "app"]);
+    let r = env
+        .run_cmd(env.cmd().env("LKMS_NEW_PASSPHRASE", "g").args([
+            "grant",
+            "create",
+            "app",
+            "--operations",
+            "decrypt",
+            "--passphrase",
+            "-o",
+            "app.grant",
+            "--json",
+        ]))
+        .ok();
+    let id = r.json()["grant_id"].as_str().unwrap().to_string();
+    env.write("p", PASS.as_bytes());
+    // Enter takes the offered rotation; the cut-off is declined.
+    let (ok, out) = answer(
+        &env,
+        &format!("grant revoke {id}"),
+        "expect \"Rotate key alias/app now\"\nsleep 0.5\nsend \"\\r\"\n\
+         expect \"Set min_decryption_version of key alias/app\"\nsleep 0.5\nsend \"n\\r\"\n\
+         expect \"rotated key alias/app\"\n",
+    );
+    assert!(ok, "{out}");
+    assert_eq!(env.describe("app")["current_version"], 2);
+    assert!(env.describe("app")["policy"].is_null());
+}

@@ -4,6 +4,7 @@
 //! A kind this build does not know (written by a newer lkms) is listed but skipped when
 //! unlocking.
 
+pub mod age_identity;
 pub mod external;
 pub mod passphrase;
 
