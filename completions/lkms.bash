@@ -184,6 +184,9 @@ _lkms() {
             lkms__subcmd__audit,help)
                 cmd="lkms__subcmd__audit__subcmd__help"
                 ;;
+            lkms__subcmd__audit,prune)
+                cmd="lkms__subcmd__audit__subcmd__prune"
+                ;;
             lkms__subcmd__audit,public-key)
                 cmd="lkms__subcmd__audit__subcmd__public__subcmd__key"
                 ;;
@@ -201,6 +204,9 @@ _lkms() {
                 ;;
             lkms__subcmd__audit__subcmd__help,help)
                 cmd="lkms__subcmd__audit__subcmd__help__subcmd__help"
+                ;;
+            lkms__subcmd__audit__subcmd__help,prune)
+                cmd="lkms__subcmd__audit__subcmd__help__subcmd__prune"
                 ;;
             lkms__subcmd__audit__subcmd__help,public-key)
                 cmd="lkms__subcmd__audit__subcmd__help__subcmd__public__subcmd__key"
@@ -375,6 +381,9 @@ _lkms() {
                 ;;
             lkms__subcmd__help__subcmd__audit,checkpoint)
                 cmd="lkms__subcmd__help__subcmd__audit__subcmd__checkpoint"
+                ;;
+            lkms__subcmd__help__subcmd__audit,prune)
+                cmd="lkms__subcmd__help__subcmd__audit__subcmd__prune"
                 ;;
             lkms__subcmd__help__subcmd__audit,public-key)
                 cmd="lkms__subcmd__help__subcmd__audit__subcmd__public__subcmd__key"
@@ -1041,7 +1050,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit)
-            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version show verify public-key checkpoint report help"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version show verify public-key checkpoint report prune help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1125,7 +1134,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit__subcmd__help)
-            opts="show verify public-key checkpoint report help"
+            opts="show verify public-key checkpoint report prune help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1153,6 +1162,20 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__audit__subcmd__help__subcmd__prune)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1215,6 +1238,52 @@ _lkms() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__audit__subcmd__prune)
+            opts="-y -h -V --before --archive --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --archive)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1365,7 +1434,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit__subcmd__verify)
-            opts="-y -h -V --public-key --checkpoint --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --public-key --checkpoint --archive --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1376,6 +1445,10 @@ _lkms() {
                     return 0
                     ;;
                 --checkpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --archive)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2279,7 +2352,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__help__subcmd__audit)
-            opts="show verify public-key checkpoint report"
+            opts="show verify public-key checkpoint report prune"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2293,6 +2366,20 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__help__subcmd__audit__subcmd__checkpoint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__help__subcmd__audit__subcmd__prune)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -816,6 +816,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand public-key 'Print the audit key''s verifier key (C2SP signed-note), or its public key as PEM'
             cand checkpoint 'Print the latest signed checkpoint, to keep outside this machine'
             cand report 'Summarise key use and list what needs attention'
+            cand prune 'Move sealed lines older than a time to an archive file'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lkms;audit;show'= {
@@ -839,6 +840,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;audit;verify'= {
             cand --public-key 'Verify with this verifier key file (from `lkms audit public-key`): no keyring needed'
             cand --checkpoint 'Also prove the log still extends this checkpoint (from `lkms audit checkpoint`)'
+            cand --archive 'Verify this archive (from `lkms audit prune`) instead of the log, on its own: the keyring''s anchor is the log''s, not checked against it'
             cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
             cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
             cand --passphrase-file 'Read the passphrase from the first line of this file'
@@ -904,12 +906,30 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'lkms;audit;prune'= {
+            cand --before 'Move the sealed lines older than this time (RFC 3339, such as 2026-01-31T00:00:00Z)'
+            cand --archive 'The archive to create; it must not exist'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --identity 'An age identity file (age-keygen''s) that opens a grant made for its recipient'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask for confirmation before destructive changes'
+            cand --yes 'Do not ask for confirmation before destructive changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'lkms;audit;help'= {
             cand show 'Print audit records, oldest first'
             cand verify 'Check the chain, the signed checkpoints and the keyring''s anchor; exits 5 if not intact'
             cand public-key 'Print the audit key''s verifier key (C2SP signed-note), or its public key as PEM'
             cand checkpoint 'Print the latest signed checkpoint, to keep outside this machine'
             cand report 'Summarise key use and list what needs attention'
+            cand prune 'Move sealed lines older than a time to an archive file'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lkms;audit;help;show'= {
@@ -921,6 +941,8 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;audit;help;checkpoint'= {
         }
         &'lkms;audit;help;report'= {
+        }
+        &'lkms;audit;help;prune'= {
         }
         &'lkms;audit;help;help'= {
         }
@@ -1547,6 +1569,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand public-key 'Print the audit key''s verifier key (C2SP signed-note), or its public key as PEM'
             cand checkpoint 'Print the latest signed checkpoint, to keep outside this machine'
             cand report 'Summarise key use and list what needs attention'
+            cand prune 'Move sealed lines older than a time to an archive file'
         }
         &'lkms;help;audit;show'= {
         }
@@ -1557,6 +1580,8 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;help;audit;checkpoint'= {
         }
         &'lkms;help;audit;report'= {
+        }
+        &'lkms;help;audit;prune'= {
         }
         &'lkms;help;backup'= {
         }

@@ -1248,6 +1248,31 @@ pub enum AuditCommand {
     /// times the key's median day. Streamed: memory stays bounded whatever the log's size.
     #[command(after_long_help = examples::AUDIT_REPORT)]
     Report(AuditReportArgs),
+    /// Move sealed lines older than a time to an archive file
+    ///
+    /// Cuts after the last checkpoint older than --before: the lines up to it go to the new
+    /// file --archive (which verifies on its own), and the log starts with a signed
+    /// AuditPruned line naming the head it continues from, followed by the kept lines
+    /// unchanged. Asks first on a terminal; off a terminal --yes is required.
+    #[command(after_long_help = examples::AUDIT_PRUNE)]
+    Prune(AuditPruneArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AuditPruneArgs {
+    /// Move the sealed lines older than this time (RFC 3339, such as 2026-01-31T00:00:00Z)
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub before: jiff::Timestamp,
+    /// The archive to create; it must not exist
+    #[arg(long, value_name = "FILE")]
+    pub archive: PathBuf,
+}
+
+/// A point in time given on the command line. Every TIME option is read by this one function.
+pub fn parse_time(s: &str) -> Result<jiff::Timestamp, String> {
+    s.parse::<jiff::Timestamp>().map_err(|e| {
+        format!("`{s}` is not a time: give one in RFC 3339, such as 2026-01-31T00:00:00Z ({e})")
+    })
 }
 
 #[derive(Debug, Args)]
@@ -1271,6 +1296,10 @@ pub struct AuditVerifyArgs {
     /// Also prove the log still extends this checkpoint (from `lkms audit checkpoint`)
     #[arg(long, value_name = "FILE")]
     pub checkpoint: Option<PathBuf>,
+    /// Verify this archive (from `lkms audit prune`) instead of the log, on its own: the
+    /// keyring's anchor is the log's, not checked against it
+    #[arg(long, value_name = "FILE")]
+    pub archive: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

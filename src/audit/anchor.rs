@@ -14,6 +14,8 @@ use std::path::Path;
 
 use super::Error;
 use super::event::Event;
+use super::note::Verifier;
+use super::pruned::Header;
 use super::record::{Outcome, Record};
 use super::verify::{Line, next_line, open};
 
@@ -32,7 +34,16 @@ pub struct Anchor<'a> {
 /// a command logs its change before it renames the keyring into place and checkpoints after,
 /// so a change still being saved by another process, or one cut short by a crash, is not
 /// mistaken for a rollback.
-pub fn check(path: &Path, anchor: Option<Anchor<'_>>) -> anyhow::Result<u64> {
+///
+/// A pruned log starts with a header ([`super::pruned`]): an anchor to a line the prune moved
+/// out is accepted if the header is signed by the audit key (`verifier`), and one written
+/// before the prune (a crash between the log's rename and the keyring's) is found again
+/// where the prune moved its line.
+pub fn check(
+    path: &Path,
+    anchor: Option<Anchor<'_>>,
+    verifier: Option<&Verifier>,
+) -> anyhow::Result<u64> {
     let mut reader = match open(path) {
         Ok(r) => r,
         Err(e) if matches!(e.downcast_ref::<Error>(), Some(Error::NoLog(_))) => {
@@ -48,6 +59,15 @@ pub fn check(path: &Path, anchor: Option<Anchor<'_>>) -> anyhow::Result<u64> {
         Err(e) => return Err(e),
     };
     let mut line = Vec::new();
+    // The header of a pruned log and its length in bytes.
+    let header = match next_line(&mut reader, &mut line)? {
+        Some(Line::Complete) => serde_json::from_slice::<Record>(&line)
+            .ok()
+            .filter(|r| r.event == Event::AuditPruned.name())
+            .map(|r| (r, line.len() as u64 + 1)),
+        _ => None,
+    };
+    reader.seek(SeekFrom::Start(0))?;
     if let Some(a) = &anchor {
         let cut = || -> anyhow::Error {
             Error::LogCut {
@@ -56,14 +76,43 @@ pub fn check(path: &Path, anchor: Option<Anchor<'_>>) -> anyhow::Result<u64> {
             }
             .into()
         };
-        reader.seek(SeekFrom::Start(a.offset))?;
-        match next_line(&mut reader, &mut line)? {
-            Some(Line::Complete) => {}
-            _ => return Err(cut()),
-        }
-        match serde_json::from_slice::<Record>(&line) {
-            Ok(r) if r.seq == a.seq && r.hash == a.hash => {}
-            _ => return Err(cut()),
+        let here = |reader: &mut std::io::BufReader<std::fs::File>,
+                    line: &mut Vec<u8>,
+                    offset: u64|
+         -> anyhow::Result<bool> {
+            reader.seek(SeekFrom::Start(offset))?;
+            if !matches!(next_line(reader, line)?, Some(Line::Complete)) {
+                return Ok(false);
+            }
+            Ok(serde_json::from_slice::<Record>(line)
+                .is_ok_and(|r| r.seq == a.seq && r.hash == a.hash))
+        };
+        match &header {
+            Some((h, len)) if a.seq <= h.seq => {
+                // The anchored line was moved to an archive: only a prune signed by the audit
+                // key may have moved it, and one that names the anchored line as its head must
+                // name its hash.
+                let signed = verifier.and_then(|v| Header::check(h, v).ok());
+                match signed {
+                    Some(hd) if a.seq < hd.last_seq || a.hash == hd.head => {}
+                    _ => return Err(cut()),
+                }
+                reader.seek(SeekFrom::Start(*len))?;
+            }
+            _ => {
+                let moved = header.as_ref().and_then(|(h, len)| {
+                    let pruned = Header::read(h).ok()?.pruned_bytes;
+                    a.offset.checked_sub(pruned).map(|o| o + len)
+                });
+                if !here(&mut reader, &mut line, a.offset)?
+                    && !match moved {
+                        Some(o) => here(&mut reader, &mut line, o)?,
+                        None => false,
+                    }
+                {
+                    return Err(cut());
+                }
+            }
         }
     }
     let mut saved = 0u64;

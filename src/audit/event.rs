@@ -67,6 +67,10 @@ pub enum Event {
     AuditCheckpoint,
     /// An audit signing key made for a keyring that had none (one made before checkpoints).
     CreateAuditKey,
+    /// `audit prune`: lines moved to an archive file.
+    PruneAuditLog,
+    /// The first line of a pruned log: a signed note of the head the log continues from.
+    AuditPruned,
 }
 
 impl Event {
@@ -120,6 +124,8 @@ impl Event {
             Event::AuditLogRecovered => "AuditLogRecovered",
             Event::AuditCheckpoint => "AuditCheckpoint",
             Event::CreateAuditKey => "CreateAuditKey",
+            Event::PruneAuditLog => "PruneAuditLog",
+            Event::AuditPruned => "AuditPruned",
         }
     }
 }

@@ -83,6 +83,15 @@ pub enum Field {
     Spec(&'static str),
     Stream(Stream),
     WorkFactor(u8),
+    /// A prune (`audit prune`): the archive's file name, the time asked for, the seqs of the
+    /// first and last lines moved, the bytes they took at the start of the log, and the
+    /// checkpoint (the last line moved) the log continues from.
+    Archive(String),
+    Before(String),
+    FirstSeq(u64),
+    LastSeq(u64),
+    PrunedBytes(u64),
+    ContinuesFrom(String),
 }
 
 impl Field {
@@ -140,6 +149,12 @@ impl Field {
             Field::Stream(Stream::Started) => ("stream", "started".into()),
             Field::Stream(Stream::Finished) => ("stream", "finished".into()),
             Field::WorkFactor(v) => ("work_factor", v.into()),
+            Field::Archive(v) => ("archive", v.into()),
+            Field::Before(v) => ("before", v.into()),
+            Field::FirstSeq(v) => ("first_seq", v.into()),
+            Field::LastSeq(v) => ("last_seq", v.into()),
+            Field::PrunedBytes(v) => ("pruned_bytes", v.into()),
+            Field::ContinuesFrom(v) => ("continues_from", v.into()),
         }
     }
 }

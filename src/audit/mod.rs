@@ -12,6 +12,8 @@ mod event;
 mod field;
 mod log;
 pub mod note;
+mod prune;
+pub mod pruned;
 mod record;
 mod verify;
 

@@ -17,6 +17,7 @@ use super::checkpoint::Checkpoint;
 use super::event::Event;
 use super::log::unhex;
 use super::note::Verifier;
+use super::pruned::Header;
 use super::record::Record;
 
 #[cfg(test)]
@@ -114,6 +115,8 @@ pub struct Audit {
     pub sealed_through: u64,
     pub checkpoints: u64,
     pub problems: Vec<Problem>,
+    /// A pruned log's header: lines up to its `last_seq` are in an archive.
+    pub pruned: Option<Header>,
 }
 
 impl Audit {
@@ -133,7 +136,6 @@ impl Audit {
 /// out and whose chain was recomputed fails there.
 pub fn check_reader(mut reader: impl BufRead, opts: &Options<'_>) -> std::io::Result<Audit> {
     let mut chain = Chain::new();
-    let mut n = 0u64;
     let mut line = Vec::new();
     let mut audit = Audit {
         lines: 0,
@@ -141,6 +143,7 @@ pub fn check_reader(mut reader: impl BufRead, opts: &Options<'_>) -> std::io::Re
         sealed_through: 0,
         checkpoints: 0,
         problems: Vec::new(),
+        pruned: None,
     };
     // Lines after the last checkpoint written by commands that had unlocked: the first such
     // line and the commands (host, pid) that wrote them, at most two kept.
@@ -152,23 +155,56 @@ pub fn check_reader(mut reader: impl BufRead, opts: &Options<'_>) -> std::io::Re
         message,
         fatal: true,
     };
+    let mut first = true;
     while let Some(kind) = next_line(&mut reader, &mut line)? {
-        n += 1;
-        let checked = line_kind(kind).and_then(|()| {
-            let record: Record =
-                serde_json::from_slice(&line).map_err(|e| format!("not an audit record ({e})"))?;
+        let at = chain.next();
+        let parsed = line_kind(kind).and_then(|()| {
+            serde_json::from_slice::<Record>(&line)
+                .map_err(|e| format!("not an audit record ({e})"))
+        });
+        if std::mem::take(&mut first)
+            && let Ok(record) = &parsed
+            && record.event == Event::AuditPruned.name()
+        {
+            match chain.start(&line, record) {
+                Ok(Some(header)) => {
+                    if let Some(v) = opts.verifier
+                        && let Err(why) = Header::check(record, v)
+                    {
+                        audit.problems.push(fatal(
+                            header.last_seq,
+                            "pruned",
+                            format!("the AuditPruned line does not verify: {why}"),
+                        ));
+                        break;
+                    }
+                    audit.sealed_through = header.last_seq;
+                    if let Some(cp) = opts.outside {
+                        check_outside_pruned(cp, &header, &mut audit.problems);
+                    }
+                    audit.pruned = Some(header);
+                    continue;
+                }
+                Ok(None) => {}
+                Err(why) => {
+                    audit.problems.push(fatal(record.seq, "pruned", why));
+                    break;
+                }
+            }
+        }
+        let checked = parsed.and_then(|record| {
             let prev = chain.prev.clone();
-            chain.check(n, &line, &record)?;
+            chain.check(&line, &record)?;
             Ok((record, prev))
         });
         let (record, prev) = match checked {
             Ok(r) => r,
             Err(why) => {
-                audit.problems.push(fatal(n, "chain", why));
-                n -= 1;
+                audit.problems.push(fatal(at, "chain", why));
                 break;
             }
         };
+        let n = record.seq;
         if record.event == Event::AuditCheckpoint.name() {
             audit.checkpoints += 1;
             if let Some(v) = opts.verifier {
@@ -203,6 +239,7 @@ pub fn check_reader(mut reader: impl BufRead, opts: &Options<'_>) -> std::io::Re
             ));
         }
     }
+    let n = chain.seq;
     audit.lines = n;
     audit.last_hash = chain.prev;
     if let Some(cp) = opts.outside
@@ -246,6 +283,39 @@ pub fn check_reader(mut reader: impl BufRead, opts: &Options<'_>) -> std::io::Re
         });
     }
     Ok(audit)
+}
+
+/// A checkpoint saved elsewhere, on a pruned log: one of the head the log continues from is
+/// checked against the header; an older one covers lines now in the archive, which is where
+/// it can be checked.
+fn check_outside_pruned(cp: &Checkpoint, header: &Header, problems: &mut Vec<Problem>) {
+    if cp.size > header.last_seq {
+        return;
+    }
+    if cp.size == header.last_seq {
+        if unhex(&header.head) != Some(cp.hash) {
+            problems.push(Problem {
+                line: cp.size,
+                kind: "outside-checkpoint",
+                message: "the head this pruned log continues from is not the one the checkpoint \
+                          saved elsewhere signs: the log was replaced or rewritten"
+                    .into(),
+                fatal: true,
+            });
+        }
+        return;
+    }
+    problems.push(Problem {
+        line: cp.size,
+        kind: "outside-checkpoint",
+        message: format!(
+            "the checkpoint saved elsewhere covers line {}, which was pruned to {}: verify that \
+             archive with it (--audit-log ARCHIVE)",
+            cp.size,
+            crate::output::clean(&header.archive)
+        ),
+        fatal: false,
+    });
 }
 
 /// A failed `Unlock` line names the root that was tried, but its command never unlocked: like
@@ -330,29 +400,57 @@ pub fn verify_reader(mut reader: impl BufRead) -> Result<VerifyReport, VerifyErr
         }
         let record: Record = serde_json::from_slice(&line)
             .map_err(|e| broken(n, format!("not an audit record ({e})")))?;
-        chain
-            .check(n, &line, &record)
-            .map_err(|why| broken(n, why))?;
+        chain.check(&line, &record).map_err(|why| broken(n, why))?;
     }
     Ok(VerifyReport { lines: n })
 }
 
-/// The chain as far as it has been checked: the hash the next line must name as prev_hash.
+/// The chain as far as it has been checked: the seq and hash of the last line, which the next
+/// line must follow.
 struct Chain {
+    seq: u64,
     prev: String,
 }
 
 impl Chain {
     fn new() -> Chain {
         Chain {
+            seq: 0,
             prev: GENESIS_HASH.to_string(),
         }
     }
 
-    /// Checks line `n` (1-based), whose bytes are `line` and which parsed as `record`: its seq
+    /// The seq the next line must have (also the line number problems are reported at).
+    fn next(&self) -> u64 {
+        self.seq + 1
+    }
+
+    /// Checks a log's first line, `record` (whose bytes are `line`): if it is a pruned log's
+    /// header, the chain goes on from the head it names, and that header is returned (its
+    /// signature is for the caller to check); any other line is left for [`Chain::check`].
+    fn start(&mut self, line: &[u8], record: &Record) -> Result<Option<Header>, String> {
+        if record.event != Event::AuditPruned.name() {
+            return Ok(None);
+        }
+        if line_hash(record) != record.hash
+            || serde_json::to_vec(record).ok().as_deref() != Some(line)
+        {
+            return Err("the AuditPruned line was edited (its hash or form is not right)".into());
+        }
+        let header = Header::read(record)?;
+        self.seq = header.last_seq;
+        self.prev = header.head.clone();
+        Ok(Some(header))
+    }
+
+    /// Checks the next line, whose bytes are `line` and which parsed as `record`: its seq
     /// follows the previous one, its prev_hash is the previous line's hash, its hash is right,
     /// and it is in the exact form lkms writes.
-    fn check(&mut self, n: u64, line: &[u8], record: &Record) -> Result<(), String> {
+    fn check(&mut self, line: &[u8], record: &Record) -> Result<(), String> {
+        let n = self.next();
+        if record.event == Event::AuditPruned.name() {
+            return Err("an AuditPruned line can only be the first line of a log".into());
+        }
         if record.seq != n {
             return Err(format!(
                 "seq is {}, expected {n} (a line was removed, added or moved)",
@@ -373,6 +471,7 @@ impl Chain {
         if serde_json::to_vec(record).ok().as_deref() != Some(line) {
             return Err("it is not in the exact form lkms writes (it was edited)".into());
         }
+        self.seq = n;
         self.prev = record.hash.clone();
         Ok(())
     }
@@ -430,33 +529,45 @@ pub fn for_each_record(
     let mut chain = Chain::new();
     let mut first_break = None;
     let mut n = 0u64;
-    let bad = |line: u64, why: String| -> anyhow::Error {
-        Error::NotARecord {
-            path: path.to_path_buf(),
-            line,
-            why,
-        }
-        .into()
-    };
     while let Some(kind) = next_line(&mut reader, &mut line)
         .with_context(|| format!("cannot read {}", path.display()))?
     {
         n += 1;
+        let at = chain.next();
+        let bad = |why: String| -> anyhow::Error {
+            Error::NotARecord {
+                path: path.to_path_buf(),
+                line: at,
+                why,
+            }
+            .into()
+        };
         match kind {
             Line::TooLong => {
-                return Err(bad(n, format!("is not an audit record: {}", too_long())));
+                return Err(bad(format!("is not an audit record: {}", too_long())));
             }
             Line::Torn if first_break.is_none() => {
-                first_break = Some((n, "it is incomplete (a crash cut it short)".to_string()));
+                first_break = Some((at, "it is incomplete (a crash cut it short)".to_string()));
             }
             _ => {}
         }
         let record: Record = serde_json::from_slice(&line)
-            .map_err(|e| bad(n, format!("is not an audit record ({e})")))?;
-        if first_break.is_none()
-            && let Err(why) = chain.check(n, &line, &record)
-        {
-            first_break = Some((n, why));
+            .map_err(|e| bad(format!("is not an audit record ({e})")))?;
+        if first_break.is_none() {
+            // A pruned log's header starts the chain at the head it names.
+            let header = if n == 1 {
+                chain.start(&line, &record)
+            } else {
+                Ok(None)
+            };
+            let checked = match header {
+                Ok(Some(_)) => Ok(()),
+                Ok(None) => chain.check(&line, &record),
+                Err(why) => Err(why),
+            };
+            if let Err(why) = checked {
+                first_break = Some((at, why));
+            }
         }
         each(&record)?;
     }

@@ -367,6 +367,16 @@ pub const AUDIT_REPORT: &str = r#"Examples:
   In a CI job (a SIEM feed):
     lkms audit report --json --unused-days 30 > report.json"#;
 
+pub const AUDIT_PRUNE: &str = r#"Examples:
+  At a terminal (asks first):
+    lkms audit prune --before 2026-01-01T00:00:00Z --archive audit-2025.jsonl
+  In a shell script (then check the archive on its own):
+    lkms audit prune --yes --before 2026-01-01T00:00:00Z --archive audit-2025.jsonl
+    lkms audit verify --archive audit-2025.jsonl --public-key audit.pub
+  In a CI job (a yearly prune, the archive kept as an artifact):
+    lkms audit prune --yes --json --before "$(date -u +%Y)-01-01T00:00:00Z" \
+      --archive "audit-$(date -u +%Y).jsonl""#;
+
 pub const AUDIT_CHECKPOINT: &str = r#"Examples:
   At a terminal:
     lkms audit checkpoint

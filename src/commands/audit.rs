@@ -14,8 +14,8 @@ use crate::audit::note::Verifier;
 use crate::audit::{Event, Field, Record, for_each_record};
 use crate::audit::{Options, Outcome, Problem, check_reader};
 use crate::cli::{
-    AuditCheckpointArgs, AuditCommand, AuditKeyFormat, AuditPublicKeyArgs, AuditShowArgs,
-    AuditVerifyArgs,
+    AuditCheckpointArgs, AuditCommand, AuditKeyFormat, AuditPruneArgs, AuditPublicKeyArgs,
+    AuditShowArgs, AuditVerifyArgs,
 };
 use crate::crypto::material::KeySpec;
 use crate::crypto::pem::{PUBLIC_KEY_LABEL, pem_encode, spki_der};
@@ -28,6 +28,7 @@ pub fn run(s: &mut Session, cmd: &AuditCommand) -> anyhow::Result<Report> {
         AuditCommand::PublicKey(args) => public_key(s, args),
         AuditCommand::Checkpoint(args) => checkpoint(s, args),
         AuditCommand::Report(args) => super::report::report(s, args),
+        AuditCommand::Prune(args) => prune(s, args),
     }
 }
 
@@ -71,7 +72,10 @@ fn verifier(s: &mut Session, args: &AuditVerifyArgs) -> anyhow::Result<Option<Ve
 }
 
 fn verify(s: &mut Session, args: &AuditVerifyArgs) -> anyhow::Result<Report> {
-    let path = s.settings.audit_log.clone();
+    let path = args
+        .archive
+        .clone()
+        .unwrap_or_else(|| s.settings.audit_log.clone());
     // Without --public-key the keyring is opened, which checks its anchor: a rolled-back
     // keyring or a cut log stops here with its own message.
     let verifier = verifier(s, args)?;
@@ -110,23 +114,43 @@ fn verify(s: &mut Session, args: &AuditVerifyArgs) -> anyhow::Result<Report> {
     let mut audit =
         check_reader(reader, &opts).with_context(|| format!("cannot read {}", path.display()))?;
     if let Some(e) = s.take_anchor_problem() {
-        audit.problems.push(Problem {
-            line: 0,
-            kind: "anchor",
-            message: crate::error::render(&e),
-            fatal: true,
-        });
+        if args.archive.is_some() {
+            // The anchor is the log's: a problem with it is not the archive's.
+            eprintln!(
+                "lkms: warning: the keyring's anchor does not hold in the audit log {}: {}",
+                s.settings.audit_log.display(),
+                crate::error::render(&e)
+            );
+        } else {
+            audit.problems.push(Problem {
+                line: 0,
+                kind: "anchor",
+                message: crate::error::render(&e),
+                fatal: true,
+            });
+        }
     }
     let intact = audit.intact();
-    let json = json!({
-        "intact": intact,
-        "lines": audit.lines,
-        "sealed_through": audit.sealed_through,
-        "checkpoints": audit.checkpoints,
-        "last_hash": audit.last_hash,
-        "problems": audit.problems,
-    });
+    let json = serde_json::to_value(VerifyJson {
+        intact,
+        lines: audit.lines,
+        sealed_through: audit.sealed_through,
+        checkpoints: audit.checkpoints,
+        last_hash: &audit.last_hash,
+        problems: &audit.problems,
+        pruned_through: audit.pruned.as_ref().map(|h| h.last_seq),
+        archive: audit.pruned.as_ref().map(|h| h.archive.as_str()),
+    })?;
     let mut text = String::new();
+    if let Some(h) = &audit.pruned {
+        text.push_str(&format!(
+            "lines {} to {} were pruned to {} (the log starts with their signed AuditPruned \
+             line)\n",
+            h.first_seq,
+            h.last_seq,
+            clean(&h.archive)
+        ));
+    }
     for p in &audit.problems {
         text.push_str(&format!(
             "line {}: {}{}\n",
@@ -174,6 +198,23 @@ fn verify(s: &mut Session, args: &AuditVerifyArgs) -> anyhow::Result<Report> {
         )),
     }
     Ok(Report::message(text, json))
+}
+
+/// `audit verify --json`. The names are part of the interface (scripts and SIEMs read them);
+/// tests/cli/sealed.rs pins them.
+#[derive(serde::Serialize)]
+struct VerifyJson<'a> {
+    intact: bool,
+    lines: u64,
+    sealed_through: u64,
+    checkpoints: u64,
+    last_hash: &'a str,
+    problems: &'a [Problem],
+    /// On a pruned log: the last seq moved out, and the archive it went to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pruned_through: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    archive: Option<&'a str>,
 }
 
 /// The audit key's signer, making the key first for a keyring made before audit keys.
@@ -236,6 +277,85 @@ fn checkpoint(s: &mut Session, args: &AuditCheckpointArgs) -> anyhow::Result<Rep
         }
         None => Ok(Report::new(note, json)),
     }
+}
+
+/// Stops the process at the moment `LKMS_FAULT` names, as a crash would (no clean-up): the
+/// crash tests' way to land between two steps of a prune.
+fn fault(at: &str) {
+    if std::env::var_os("LKMS_FAULT").is_some_and(|v| v == at) {
+        std::process::abort();
+    }
+}
+
+fn prune(s: &mut Session, args: &AuditPruneArgs) -> anyhow::Result<Report> {
+    let before = args.before.strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+    // Destructive (lines leave the log): asked on a terminal, and --yes off one, before
+    // anything is unlocked.
+    if !s.settings.yes {
+        if !crate::passphrase::interactive() {
+            return Err(crate::error::usage(format!(
+                "audit prune moves lines out of the audit log; pass --yes to prune off a \
+                 terminal (lines older than {before} go to {})",
+                args.archive.display()
+            )));
+        }
+        let question = format!(
+            "Move the sealed audit lines older than {before} to {}?",
+            args.archive.display()
+        );
+        if !crate::passphrase::confirm(&question, false)? {
+            return Err(crate::error::failure(
+                "not pruned: you declined (pass --yes to skip the question)",
+            ));
+        }
+    }
+    let signer = signer(s)?;
+    let mut rec = Record::new(Event::PruneAuditLog);
+    rec.set(Field::Before(before.clone()));
+    rec.set(Field::Archive(args.archive.display().to_string()));
+    let log_path = s.settings.audit_log.clone();
+    let archive = args.archive.clone();
+    let pruned = Attempt::run(s, rec, |a| {
+        // Under the writers' lock, and in the keyring write that anchors the pruned log.
+        let header = a.write_keyring(|_, now| {
+            let mut log = crate::audit::AuditLog::open(&log_path)?;
+            log.prune(&signer, args.before, &archive, now, fault)
+        })?;
+        match &header {
+            Some(h) => {
+                a.record.set(Field::FirstSeq(h.first_seq));
+                a.record.set(Field::LastSeq(h.last_seq));
+            }
+            None => a.record.set(Field::Changed(false)),
+        }
+        Ok(header)
+    })?;
+    let Some(h) = pruned else {
+        let text = format!(
+            "nothing to prune: no checkpoint in {} is older than {before}; the log was left as \
+             it was and no archive was written\n",
+            log_path.display()
+        );
+        return Ok(Report::message(text, json!({"pruned": false})));
+    };
+    let text = format!(
+        "moved lines {} to {} to {}; the audit log {} now starts with an AuditPruned line and \
+         continues from line {}. Check the archive on its own: lkms audit verify --archive {}\n",
+        h.first_seq,
+        h.last_seq,
+        args.archive.display(),
+        log_path.display(),
+        h.last_seq + 1,
+        args.archive.display(),
+    );
+    let json = json!({
+        "pruned": true,
+        "archive": args.archive.display().to_string(),
+        "first_seq": h.first_seq,
+        "last_seq": h.last_seq,
+        "head": h.head,
+    });
+    Ok(Report::message(text, json))
 }
 
 fn show(s: &mut Session, args: &AuditShowArgs) -> anyhow::Result<Report> {

@@ -385,6 +385,10 @@ fn switch(s: &mut Session, args: &RestoreArgs, p: &mut Prepared) -> anyhow::Resu
     let signer = Signer::from_seed(&Checkpoint::origin_for(&p.backup.keyring_id), key.expose())
         .map_err(|e| anyhow::anyhow!("cannot sign the new audit log: {e}"))?;
     fresh.append_checkpoint(&signer, now, |_| {})?;
+    // The keyring below anchors that checkpoint, which is not flushed by itself and has no
+    // line after it yet: flushed here, or a crash could leave a keyring anchoring a line the
+    // log never got.
+    fresh.flush()?;
     let (seq, hash, offset) = fresh
         .head()?
         .ok_or_else(|| anyhow::anyhow!("internal error: the new audit log is empty"))?;

@@ -8,7 +8,6 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
-use serde_json::json;
 
 use super::session::Session;
 use crate::audit::{Outcome, Record, for_each_record};
@@ -242,16 +241,28 @@ pub fn report(s: &mut Session, args: &AuditReportArgs) -> anyhow::Result<Report>
             clean(why)
         );
     }
-    let keys_json: Vec<_> = per_key
-        .iter()
-        .map(|(id, u)| {
-            let mut v = serde_json::to_value(u).unwrap_or_default();
-            v["key_id"] = json!(id);
-            v
-        })
-        .collect();
-    Ok(Report::new(
-        text,
-        json!({"keys": keys_json, "findings": findings}),
-    ))
+    let out = ReportJson {
+        keys: per_key
+            .iter()
+            .map(|(id, usage)| KeyJson { key_id: id, usage })
+            .collect(),
+        findings: &findings,
+    };
+    Ok(Report::new(text, serde_json::to_value(&out)?))
+}
+
+/// `audit report --json`: `{"keys": [{"key_id", "uses", "failures", "last_use", "actors",
+/// "uses_by_other_actors"}], "findings": [{"kind", "key_id", "message"}]}`. The names are part
+/// of the interface (a SIEM reads them); tests/cli/report.rs pins them.
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    keys: Vec<KeyJson<'a>>,
+    findings: &'a [Finding],
+}
+
+#[derive(Serialize)]
+struct KeyJson<'a> {
+    key_id: &'a str,
+    #[serde(flatten)]
+    usage: &'a KeyUse,
 }

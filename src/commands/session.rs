@@ -152,7 +152,14 @@ impl Session {
             hash: &a.hash,
             offset: a.offset,
         });
-        let saved = anchor::check(&self.settings.audit_log, anchor)?;
+        // The audit key checks a pruned log's header, if the anchored line was moved out.
+        let verifier = match (&keyring.audit_key, keyring.keyring_id) {
+            (Some(key), Some(id)) => Signer::from_seed(&Checkpoint::origin_for(&id), key.expose())
+                .ok()
+                .map(|s| s.verifier()),
+            _ => None,
+        };
+        let saved = anchor::check(&self.settings.audit_log, anchor, verifier.as_ref())?;
         if saved <= keyring.generation {
             return Ok(());
         }

@@ -26,6 +26,7 @@ mod lifecycle;
 mod passphrase;
 mod pinned;
 mod policy;
+mod prune;
 mod readme;
 mod report;
 mod review;

@@ -30,6 +30,22 @@ fn report_counts_uses_and_finds_bursts_and_keys_pending_deletion_in_use() {
     env.run(&["schedule-delete", "--yes", "k", "--days", "7"])
         .ok();
     let r = env.run(&["audit", "report", "--json"]).ok().json();
+    // The field names are an interface (a SIEM reads them): pinned.
+    let names =
+        |v: &serde_json::Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+    assert_eq!(names(&r), ["findings", "keys"]);
+    assert_eq!(
+        names(&r["keys"][0]),
+        [
+            "actors",
+            "failures",
+            "key_id",
+            "last_use",
+            "uses",
+            "uses_by_other_actors"
+        ]
+    );
+    assert_eq!(names(&r["findings"][0]), ["key_id", "kind", "message"]);
     let key = &r["keys"][0];
     assert_eq!(key["key_id"], id.as_str(), "{r}");
     assert_eq!(key["uses"]["Decrypt"], 6, "{r}");

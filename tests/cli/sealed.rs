@@ -403,3 +403,31 @@ fn failed_unlocks_in_a_row_wait_for_the_next_checkpoint_and_the_log_still_verifi
     assert_eq!(r["intact"], true, "{r}");
     assert_eq!(r["problems"], serde_json::json!([]), "{r}");
 }
+
+/// The names `audit verify --json` gives its fields are an interface: pinned here.
+#[test]
+fn verify_json_field_names_are_pinned() {
+    let env = Env::new();
+    used(&env);
+    // A line of a command that never unlocked, so `problems` holds one entry to look at.
+    let mut wrong = env.cmd();
+    wrong
+        .env("LKMS_PASSPHRASE", "not the passphrase")
+        .args(["describe", "k"]);
+    env.run_cmd(&mut wrong).code(3);
+    let r = verify_json(&env, &[]).ok().json();
+    let names: Vec<&String> = r.as_object().unwrap().keys().collect();
+    assert_eq!(
+        names,
+        [
+            "checkpoints",
+            "intact",
+            "last_hash",
+            "lines",
+            "problems",
+            "sealed_through"
+        ]
+    );
+    let problem: Vec<&String> = r["problems"][0].as_object().unwrap().keys().collect();
+    assert_eq!(problem, ["kind", "line", "message"]);
+}
