@@ -587,6 +587,7 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
         'lkms;grant;create' {
             [CompletionResult]::new('--operations', '--operations', [CompletionResultType]::ParameterName, 'The operations it allows, comma-separated (encrypt, decrypt, re-encrypt, generate-data-key, sign, verify, public-key, mac, verify-mac)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Encryption context every use must carry, K=V (repeatable)')
+            [CompletionResult]::new('--encryption-context', '--encryption-context', [CompletionResultType]::ParameterName, 'Encryption context every use must carry, K=V (repeatable)')
             [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'Days until the grant expires (1 to 3650)')
             [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'The grantee''s age X25519 recipient (age1...)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The grant file to write (it must not exist)')
@@ -666,6 +667,7 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('-R', '-R ', [CompletionResultType]::ParameterName, 'Encrypt to the recipients in this file, one a line (`#` comments and blank lines are ignored), as `age -R` reads them (repeatable)')
             [CompletionResult]::new('--recipients-file', '--recipients-file', [CompletionResultType]::ParameterName, 'Encrypt to the recipients in this file, one a line (`#` comments and blank lines are ignored), as `age -R` reads them (repeatable)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Encryption context, K=V (repeatable); needed again to decrypt; logged in clear')
+            [CompletionResult]::new('--encryption-context', '--encryption-context', [CompletionResultType]::ParameterName, 'Encryption context, K=V (repeatable); needed again to decrypt; logged in clear')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file (`-` for standard output); only with a single INPUT')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file (`-` for standard output); only with a single INPUT')
             [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
@@ -692,6 +694,7 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
         'lkms;decrypt' {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Decrypt only data encrypted under this key (id or alias); any other is refused (exit 4). For age files: try only this x25519 key''s versions [default: every x25519 key]')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Encryption context, K=V (repeatable): must equal the one used to encrypt')
+            [CompletionResult]::new('--encryption-context', '--encryption-context', [CompletionResultType]::ParameterName, 'Encryption context, K=V (repeatable): must equal the one used to encrypt')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file (`-` for standard output); only with a single INPUT')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file (`-` for standard output); only with a single INPUT')
             [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
@@ -717,6 +720,7 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The key to rewrap under [default: the key each ciphertext names]')
             [CompletionResult]::new('--source-key', '--source-key', [CompletionResultType]::ParameterName, 'Rewrap only data encrypted under this key (id or alias); any other is refused (exit 4)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Encryption context, K=V (repeatable): must equal the one used to encrypt')
+            [CompletionResult]::new('--encryption-context', '--encryption-context', [CompletionResultType]::ParameterName, 'Encryption context, K=V (repeatable): must equal the one used to encrypt')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file (`-` for standard output); only with a single INPUT')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file (`-` for standard output); only with a single INPUT')
             [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
@@ -754,7 +758,9 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             break
         }
         'lkms;generate-data-key' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The key that wraps the data key (given as an argument, without --key, it works too)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Encryption context, K=V (repeatable)')
+            [CompletionResult]::new('--encryption-context', '--encryption-context', [CompletionResultType]::ParameterName, 'Encryption context, K=V (repeatable)')
             [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
             [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
@@ -887,7 +893,7 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
         'lkms;audit;show' {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Only records about this key (id or alias)')
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only records of this event, such as Encrypt or RotateKey')
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only records at or after this time (RFC 3339, such as 2026-01-31T00:00:00Z)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only records at or after this time: RFC 3339, a date (its start in UTC) or a duration ago (7d, 24h, 30m, 2w)')
             [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
             [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of this file')
@@ -958,7 +964,7 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             break
         }
         'lkms;audit;report' {
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only records at or after this time (RFC 3339)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only records at or after this time: RFC 3339, a date (its start in UTC) or a duration ago (7d, 24h, 30m, 2w)')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Only this key (id, or alias with the keyring)')
             [CompletionResult]::new('--unused-days', '--unused-days', [CompletionResultType]::ParameterName, 'A key unused this many days is reported')
             [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
@@ -977,7 +983,7 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             break
         }
         'lkms;audit;prune' {
-            [CompletionResult]::new('--before', '--before', [CompletionResultType]::ParameterName, 'Move the sealed lines older than this time (RFC 3339, such as 2026-01-31T00:00:00Z)')
+            [CompletionResult]::new('--before', '--before', [CompletionResultType]::ParameterName, 'Move the sealed lines older than this time: RFC 3339, a date (its start in UTC) or a duration ago (7d, 24h, 30m, 2w)')
             [CompletionResult]::new('--archive', '--archive', [CompletionResultType]::ParameterName, 'The archive to create; it must not exist')
             [CompletionResult]::new('--keyring', '--keyring', [CompletionResultType]::ParameterName, 'The keyring file [default: keyring.age in the platform''s data directory]')
             [CompletionResult]::new('--audit-log', '--audit-log', [CompletionResultType]::ParameterName, 'The audit log [default: audit.jsonl beside the keyring]')

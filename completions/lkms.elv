@@ -541,6 +541,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;grant;create'= {
             cand --operations 'The operations it allows, comma-separated (encrypt, decrypt, re-encrypt, generate-data-key, sign, verify, public-key, mac, verify-mac)'
             cand --context 'Encryption context every use must carry, K=V (repeatable)'
+            cand --encryption-context 'Encryption context every use must carry, K=V (repeatable)'
             cand --expires 'Days until the grant expires (1 to 3650)'
             cand --recipient 'The grantee''s age X25519 recipient (age1...)'
             cand -o 'The grant file to write (it must not exist)'
@@ -612,6 +613,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand -R 'Encrypt to the recipients in this file, one a line (`#` comments and blank lines are ignored), as `age -R` reads them (repeatable)'
             cand --recipients-file 'Encrypt to the recipients in this file, one a line (`#` comments and blank lines are ignored), as `age -R` reads them (repeatable)'
             cand --context 'Encryption context, K=V (repeatable); needed again to decrypt; logged in clear'
+            cand --encryption-context 'Encryption context, K=V (repeatable); needed again to decrypt; logged in clear'
             cand -o 'Write to this file (`-` for standard output); only with a single INPUT'
             cand --output 'Write to this file (`-` for standard output); only with a single INPUT'
             cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
@@ -637,6 +639,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;decrypt'= {
             cand --key 'Decrypt only data encrypted under this key (id or alias); any other is refused (exit 4). For age files: try only this x25519 key''s versions [default: every x25519 key]'
             cand --context 'Encryption context, K=V (repeatable): must equal the one used to encrypt'
+            cand --encryption-context 'Encryption context, K=V (repeatable): must equal the one used to encrypt'
             cand -o 'Write to this file (`-` for standard output); only with a single INPUT'
             cand --output 'Write to this file (`-` for standard output); only with a single INPUT'
             cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
@@ -661,6 +664,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand --key 'The key to rewrap under [default: the key each ciphertext names]'
             cand --source-key 'Rewrap only data encrypted under this key (id or alias); any other is refused (exit 4)'
             cand --context 'Encryption context, K=V (repeatable): must equal the one used to encrypt'
+            cand --encryption-context 'Encryption context, K=V (repeatable): must equal the one used to encrypt'
             cand -o 'Write to this file (`-` for standard output); only with a single INPUT'
             cand --output 'Write to this file (`-` for standard output); only with a single INPUT'
             cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
@@ -696,7 +700,9 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand --version 'Print version'
         }
         &'lkms;generate-data-key'= {
+            cand --key 'The key that wraps the data key (given as an argument, without --key, it works too)'
             cand --context 'Encryption context, K=V (repeatable)'
+            cand --encryption-context 'Encryption context, K=V (repeatable)'
             cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
             cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
             cand --passphrase-file 'Read the passphrase from the first line of this file'
@@ -822,7 +828,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;audit;show'= {
             cand --key 'Only records about this key (id or alias)'
             cand --event 'Only records of this event, such as Encrypt or RotateKey'
-            cand --since 'Only records at or after this time (RFC 3339, such as 2026-01-31T00:00:00Z)'
+            cand --since 'Only records at or after this time: RFC 3339, a date (its start in UTC) or a duration ago (7d, 24h, 30m, 2w)'
             cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
             cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
             cand --passphrase-file 'Read the passphrase from the first line of this file'
@@ -889,7 +895,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand --version 'Print version'
         }
         &'lkms;audit;report'= {
-            cand --since 'Only records at or after this time (RFC 3339)'
+            cand --since 'Only records at or after this time: RFC 3339, a date (its start in UTC) or a duration ago (7d, 24h, 30m, 2w)'
             cand --key 'Only this key (id, or alias with the keyring)'
             cand --unused-days 'A key unused this many days is reported'
             cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
@@ -907,7 +913,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand --version 'Print version'
         }
         &'lkms;audit;prune'= {
-            cand --before 'Move the sealed lines older than this time (RFC 3339, such as 2026-01-31T00:00:00Z)'
+            cand --before 'Move the sealed lines older than this time: RFC 3339, a date (its start in UTC) or a duration ago (7d, 24h, 30m, 2w)'
             cand --archive 'The archive to create; it must not exist'
             cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
             cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'

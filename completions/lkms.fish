@@ -396,7 +396,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_sub
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -f -a "revoke" -d 'Record a grant as revoked, and say what that does and does not do'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l operations -d 'The operations it allows, comma-separated (encrypt, decrypt, re-encrypt, generate-data-key, sign, verify, public-key, mac, verify-mac)' -r
-complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l context -d 'Encryption context every use must carry, K=V (repeatable)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l context -l encryption-context -d 'Encryption context every use must carry, K=V (repeatable)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l expires -d 'Days until the grant expires (1 to 3650)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l recipient -d 'The grantee\'s age X25519 recipient (age1...)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -s o -l output -d 'The grant file to write (it must not exist)' -r -F
@@ -440,7 +440,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l key -d 'The key to encrypt under [default: the config file\'s default_key]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l recipient -d 'Encrypt to this age X25519 recipient (age1...) as a standard age file, with no keyring, passphrase or audit log (repeatable)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s R -l recipients-file -d 'Encrypt to the recipients in this file, one a line (`#` comments and blank lines are ignored), as `age -R` reads them (repeatable)' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l context -d 'Encryption context, K=V (repeatable); needed again to decrypt; logged in clear' -r
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l context -l encryption-context -d 'Encryption context, K=V (repeatable); needed again to decrypt; logged in clear' -r
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s o -l output -d 'Write to this file (`-` for standard output); only with a single INPUT' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
@@ -457,7 +457,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s y -l yes -d 'Do no
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l key -d 'Decrypt only data encrypted under this key (id or alias); any other is refused (exit 4). For age files: try only this x25519 key\'s versions [default: every x25519 key]' -r
-complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l context -d 'Encryption context, K=V (repeatable): must equal the one used to encrypt' -r
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l context -l encryption-context -d 'Encryption context, K=V (repeatable): must equal the one used to encrypt' -r
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s o -l output -d 'Write to this file (`-` for standard output); only with a single INPUT' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
@@ -474,7 +474,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s h -l help -d 'Prin
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l key -d 'The key to rewrap under [default: the key each ciphertext names]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l source-key -d 'Rewrap only data encrypted under this key (id or alias); any other is refused (exit 4)' -r
-complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l context -d 'Encryption context, K=V (repeatable): must equal the one used to encrypt' -r
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l context -l encryption-context -d 'Encryption context, K=V (repeatable): must equal the one used to encrypt' -r
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s o -l output -d 'Write to this file (`-` for standard output); only with a single INPUT' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
@@ -498,7 +498,8 @@ complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l json -d 'Print mac
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l context -d 'Encryption context, K=V (repeatable)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l key -d 'The key that wraps the data key (given as an argument, without --key, it works too)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l context -l encryption-context -d 'Encryption context, K=V (repeatable)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
@@ -588,7 +589,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_sub
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l key -d 'Only records about this key (id or alias)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l event -d 'Only records of this event, such as Encrypt or RotateKey' -r
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l since -d 'Only records at or after this time (RFC 3339, such as 2026-01-31T00:00:00Z)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l since -d 'Only records at or after this time: RFC 3339, a date (its start in UTC) or a duration ago (7d, 24h, 30m, 2w)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
@@ -635,7 +636,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l since -d 'Only records at or after this time (RFC 3339)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l since -d 'Only records at or after this time: RFC 3339, a date (its start in UTC) or a duration ago (7d, 24h, 30m, 2w)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l key -d 'Only this key (id, or alias with the keyring)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l unused-days -d 'A key unused this many days is reported' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
@@ -648,7 +649,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -s y -l yes -d 'Do not ask for confirmation before destructive changes'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from prune" -l before -d 'Move the sealed lines older than this time (RFC 3339, such as 2026-01-31T00:00:00Z)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from prune" -l before -d 'Move the sealed lines older than this time: RFC 3339, a date (its start in UTC) or a duration ago (7d, 24h, 30m, 2w)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from prune" -l archive -d 'The archive to create; it must not exist' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from prune" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from prune" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F

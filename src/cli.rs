@@ -18,6 +18,32 @@ use crate::keyring::store::{
 };
 
 mod examples;
+pub mod time;
+
+/// The help heading of the options every command takes.
+pub const GLOBAL_HEADING: &str = "Global options";
+
+/// The parser: [`Cli`]'s definitions with each command's usage line fixed to the one clap
+/// renders when nothing is given. Without it, clap's usage in an error lists every option it
+/// saw, and an option set through its environment variable (LKMS_KEYRING) counts as seen:
+/// `lkms alias add --keyring <PATH> <NAME> <KEY>` reads as if --keyring were required.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    cmd.build();
+    fix_usage(&mut cmd);
+    cmd
+}
+
+fn fix_usage(cmd: &mut clap::Command) {
+    let usage = cmd.render_usage().to_string();
+    let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage).to_string();
+    let mut fixed = std::mem::take(cmd).override_usage(usage);
+    for sub in fixed.get_subcommands_mut() {
+        fix_usage(sub);
+    }
+    *cmd = fixed;
+}
 
 /// The exit-code table as the help text ends with it, rendered from `ExitCode::ALL`.
 pub fn exit_codes_help() -> String {
@@ -54,7 +80,10 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The options every command takes. They have a help heading of their own, after each
+/// command's own options, and stay out of the commands' usage lines (see [`command`]).
 #[derive(Debug, Args)]
+#[command(next_help_heading = GLOBAL_HEADING)]
 pub struct GlobalArgs {
     /// The keyring file [default: keyring.age in the platform's data directory]
     #[arg(long, global = true, env = env::KEYRING, value_name = "PATH")]
@@ -910,7 +939,7 @@ pub struct GrantCreateArgs {
     #[arg(long, value_delimiter = ',', required = true, value_parser = parse_operation)]
     pub operations: Vec<crate::keyring::policy::Operation>,
     /// Encryption context every use must carry, K=V (repeatable)
-    #[arg(long = "context", value_name = "K=V", value_parser = parse_pair)]
+    #[arg(long = "context", visible_alias = "encryption-context", value_name = "K=V", value_parser = parse_pair)]
     pub context: Vec<(String, String)>,
     /// Days until the grant expires (1 to 3650)
     #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=3650))]
@@ -1034,7 +1063,7 @@ pub struct EncryptArgs {
     #[command(flatten)]
     pub many: ManyArgs,
     /// Encryption context, K=V (repeatable); needed again to decrypt; logged in clear
-    #[arg(long = "context", value_name = "K=V", value_parser = parse_pair)]
+    #[arg(long = "context", visible_alias = "encryption-context", value_name = "K=V", value_parser = parse_pair)]
     pub context: Vec<(String, String)>,
     #[command(flatten)]
     pub out: OutputArgs,
@@ -1051,7 +1080,7 @@ pub struct EncryptArgs {
 #[derive(Debug, Args)]
 pub struct ExpectedContext {
     /// Encryption context, K=V (repeatable): must equal the one used to encrypt
-    #[arg(long = "context", value_name = "K=V", value_parser = parse_pair)]
+    #[arg(long = "context", visible_alias = "encryption-context", value_name = "K=V", value_parser = parse_pair)]
     pub context: Vec<(String, String)>,
 }
 
@@ -1103,11 +1132,29 @@ pub struct InspectArgs {
 
 #[derive(Debug, Args)]
 pub struct GenerateDataKeyArgs {
-    /// The key that wraps the data key
-    pub key: String,
+    /// The key that wraps the data key (given as an argument, without --key, it works too)
+    #[arg(
+        long = "key",
+        value_name = "KEY",
+        required_unless_present = "key_positional"
+    )]
+    pub key: Option<String>,
+    /// The key, as a subject: kept from before --key, the same as --key KEY
+    #[arg(value_name = "KEY", conflicts_with = "key", hide = true)]
+    pub key_positional: Option<String>,
     /// Encryption context, K=V (repeatable)
-    #[arg(long = "context", value_name = "K=V", value_parser = parse_pair)]
+    #[arg(long = "context", visible_alias = "encryption-context", value_name = "K=V", value_parser = parse_pair)]
     pub context: Vec<(String, String)>,
+}
+
+impl GenerateDataKeyArgs {
+    /// The key, whichever way it was given (clap makes sure it was, once).
+    pub fn key(&self) -> &str {
+        self.key
+            .as_deref()
+            .or(self.key_positional.as_deref())
+            .unwrap_or_default()
+    }
 }
 
 /// The message `sign`, `verify`, `mac` and `verify-mac` read.
@@ -1260,25 +1307,20 @@ pub enum AuditCommand {
 
 #[derive(Debug, Args)]
 pub struct AuditPruneArgs {
-    /// Move the sealed lines older than this time (RFC 3339, such as 2026-01-31T00:00:00Z)
-    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    /// Move the sealed lines older than this time: RFC 3339, a date (its start in UTC) or a
+    /// duration ago (7d, 24h, 30m, 2w)
+    #[arg(long, value_name = "TIME", value_parser = time::parse_time)]
     pub before: jiff::Timestamp,
     /// The archive to create; it must not exist
     #[arg(long, value_name = "FILE")]
     pub archive: PathBuf,
 }
 
-/// A point in time given on the command line. Every TIME option is read by this one function.
-pub fn parse_time(s: &str) -> Result<jiff::Timestamp, String> {
-    s.parse::<jiff::Timestamp>().map_err(|e| {
-        format!("`{s}` is not a time: give one in RFC 3339, such as 2026-01-31T00:00:00Z ({e})")
-    })
-}
-
 #[derive(Debug, Args)]
 pub struct AuditReportArgs {
-    /// Only records at or after this time (RFC 3339)
-    #[arg(long, value_name = "TIME")]
+    /// Only records at or after this time: RFC 3339, a date (its start in UTC) or a duration
+    /// ago (7d, 24h, 30m, 2w)
+    #[arg(long, value_name = "TIME", value_parser = time::parse_time)]
     pub since: Option<jiff::Timestamp>,
     /// Only this key (id, or alias with the keyring)
     #[arg(long, value_name = "KEY")]
@@ -1330,8 +1372,9 @@ pub struct AuditShowArgs {
     /// Only records of this event, such as Encrypt or RotateKey
     #[arg(long, value_name = "NAME")]
     pub event: Option<String>,
-    /// Only records at or after this time (RFC 3339, such as 2026-01-31T00:00:00Z)
-    #[arg(long, value_name = "TIME")]
+    /// Only records at or after this time: RFC 3339, a date (its start in UTC) or a duration
+    /// ago (7d, 24h, 30m, 2w)
+    #[arg(long, value_name = "TIME", value_parser = time::parse_time)]
     pub since: Option<jiff::Timestamp>,
 }
 

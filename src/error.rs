@@ -35,6 +35,20 @@ impl ExitCode {
         ExitCode::NotFound,
     ];
 
+    /// The code's name in the `--json` error object (`{"error": {"code", "kind", "message"}}`),
+    /// as docs/DESIGN.md lists them.
+    pub fn kind(self) -> &'static str {
+        match self {
+            ExitCode::Success => "success",
+            ExitCode::Failure => "failure",
+            ExitCode::Usage => "usage",
+            ExitCode::Auth => "auth",
+            ExitCode::KeyUnusable => "key_unusable",
+            ExitCode::Integrity => "integrity",
+            ExitCode::NotFound => "not_found",
+        }
+    }
+
     /// What the code means, as the help text and the man pages say it.
     pub fn meaning(self) -> &'static str {
         match self {
@@ -102,6 +116,8 @@ pub struct BatchFailed {
     pub messages: Vec<String>,
     pub summary: String,
     pub code: ExitCode,
+    /// The line of a file the failure is about (`audit verify`'s first bad line), for `--json`.
+    pub line: Option<u64>,
 }
 
 impl fmt::Debug for BatchFailed {
@@ -324,6 +340,32 @@ pub fn render(err: &anyhow::Error) -> String {
     text
 }
 
+/// The object a failure prints on standard output under `--json`, beside the message on
+/// standard error: `{"error": {"code": N, "kind": "...", "message": "..."}}`, with `line` when
+/// the failure is about one line of a file (the audit log's).
+pub fn json_error(code: ExitCode, message: &str, line: Option<u64>) -> serde_json::Value {
+    let mut error = serde_json::json!({
+        "code": code as i32,
+        "kind": code.kind(),
+        "message": message,
+    });
+    if let Some(line) = line {
+        error["line"] = line.into();
+    }
+    serde_json::json!({ "error": error })
+}
+
+/// The line of a file an error chain is about, if one is named.
+pub fn error_line(err: &anyhow::Error) -> Option<u64> {
+    err.chain()
+        .find_map(|c| match c.downcast_ref::<audit::Error>()? {
+            audit::Error::Broken { line, .. } | audit::Error::NotARecord { line, .. } => {
+                Some(*line)
+            }
+            _ => None,
+        })
+}
+
 /// True when the error is a closed pipe on output: `lkms ... | head` is not a failure.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|c| {
@@ -332,10 +374,86 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+/// What a file is to lkms, named in every I/O error about it: "cannot write the output x"
+/// tells which of the many paths a command touches is wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Output,
+    Input,
+    AuditLog,
+    Keyring,
+    RootFile,
+}
+
+impl Role {
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Output => "output",
+            Role::Input => "input",
+            Role::AuditLog => "audit log",
+            Role::Keyring => "keyring",
+            Role::RootFile => "root file",
+        }
+    }
+}
+
+/// What was being done to the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IoAction {
+    Read,
+    Write,
+    /// Creating the directory the file goes in.
+    CreateDir,
+}
+
+/// The one way an I/O error on a named file becomes a message: the action, the file's role
+/// and its path, then the cause in words. A missing directory is named as such (the OS says
+/// only "no such file"). Reading a file that does not exist exits 6; the rest exit 1.
+pub fn io_error(
+    action: IoAction,
+    role: Role,
+    path: &std::path::Path,
+    e: &std::io::Error,
+) -> anyhow::Error {
+    let shown = path.display();
+    let role = role.name();
+    let missing = e.kind() == std::io::ErrorKind::NotFound;
+    match action {
+        IoAction::Read if missing => {
+            not_found(format!("cannot read the {role} {shown}: no such file"))
+        }
+        IoAction::Read => failure(format!("cannot read the {role} {shown}: {}", plain_io(e))),
+        IoAction::Write => {
+            let parent = path.parent().filter(|d| !d.as_os_str().is_empty());
+            let why = match parent {
+                Some(dir) if missing && !dir.is_dir() => {
+                    format!("the directory {} does not exist", dir.display())
+                }
+                _ => plain_io(e),
+            };
+            failure(format!("cannot write the {role} {shown}: {why}"))
+        }
+        IoAction::CreateDir => failure(format!(
+            "cannot create the directory {shown} for the {role}: {}",
+            plain_io(e)
+        )),
+    }
+}
+
 /// An I/O error in words, without the Rust `Debug` detail some crates attach (tempfile adds
 /// `at path "..."` naming its temporary file): the OS's message alone.
 pub fn plain_io(e: &std::io::Error) -> String {
-    match e.raw_os_error() {
+    // tempfile's errors keep only the kind of the OS error: give the common ones the OS's
+    // words rather than Rust's ("entity not found").
+    let code = e.raw_os_error().or(match e.kind() {
+        std::io::ErrorKind::NotFound => Some(libc::ENOENT),
+        std::io::ErrorKind::PermissionDenied => Some(libc::EACCES),
+        std::io::ErrorKind::NotADirectory => Some(libc::ENOTDIR),
+        std::io::ErrorKind::ReadOnlyFilesystem => Some(libc::EROFS),
+        std::io::ErrorKind::StorageFull => Some(libc::ENOSPC),
+        _ => None,
+    });
+    match code {
         Some(code) => std::io::Error::from_raw_os_error(code)
             .to_string()
             .split(" (os error")

@@ -78,7 +78,7 @@ fn collect_pages(cmd: &clap::Command, pages: &mut Vec<(String, Vec<u8>)>) {
 
 fn man_page(cmd: &clap::Command) -> (String, Vec<u8>) {
     let top = cmd.get_name() == "lkms";
-    let man = Man::new(cmd.clone())
+    let man = Man::new(cmd.clone().override_usage(synopsis(cmd)))
         .source(format!("lkms {}", env!("CARGO_PKG_VERSION")))
         .manual("lkms manual");
     let mut pieces: Vec<Vec<u8>> = Vec::new();
@@ -111,6 +111,65 @@ fn man_page(cmd: &clap::Command) -> (String, Vec<u8>) {
         }
     }
     (man.get_filename(), page)
+}
+
+/// The SYNOPSIS line: the command's own options with their values (`[--key KEY]`, which
+/// clap_mangen would print as `[--key]`), then `[GLOBAL OPTIONS]` for the options every
+/// command takes (listed under their own heading), then the arguments.
+fn synopsis(cmd: &clap::Command) -> String {
+    let mut line = vec![cmd.get_bin_name().unwrap_or(cmd.get_name()).to_string()];
+    let mut globals = false;
+    for arg in cmd
+        .get_arguments()
+        .filter(|a| !a.is_hide_set() && !a.is_positional())
+    {
+        if arg.get_help_heading() == Some(crate::cli::GLOBAL_HEADING) {
+            globals = true;
+            continue;
+        }
+        let name = match (arg.get_short(), arg.get_long()) {
+            (Some(s), Some(l)) => format!("-{s}|--{l}"),
+            (Some(s), None) => format!("-{s}"),
+            (None, Some(l)) => format!("--{l}"),
+            (None, None) => continue,
+        };
+        if matches!(arg.get_long(), Some("help" | "version")) {
+            continue;
+        }
+        let takes_value = arg.get_action().takes_values();
+        let value = match arg.get_value_names() {
+            Some(names) if takes_value => format!(" {}", names.join(" ")),
+            None if takes_value => format!(" {}", arg.get_id().as_str().to_uppercase()),
+            _ => String::new(),
+        };
+        let many = matches!(arg.get_action(), clap::ArgAction::Append);
+        let text = format!("{name}{value}");
+        line.push(match (arg.is_required_set(), many) {
+            (true, _) => text,
+            (false, true) => format!("[{text}]..."),
+            (false, false) => format!("[{text}]"),
+        });
+    }
+    if globals {
+        line.push("[GLOBAL OPTIONS]".into());
+    }
+    for arg in cmd.get_positionals().filter(|a| !a.is_hide_set()) {
+        let name = arg
+            .get_value_names()
+            .map(|n| n.join(" "))
+            .unwrap_or_else(|| arg.get_id().as_str().to_uppercase());
+        let many = matches!(arg.get_action(), clap::ArgAction::Append);
+        let dots = if many { "..." } else { "" };
+        line.push(if arg.is_required_set() {
+            format!("<{name}>{dots}")
+        } else {
+            format!("[{name}]{dots}")
+        });
+    }
+    if cmd.has_subcommands() {
+        line.push("<COMMAND>".into());
+    }
+    line.join(" ")
 }
 
 /// EXAMPLES (from the command's long help), EXIT STATUS, ENVIRONMENT, FILES and SEE ALSO.

@@ -1,23 +1,35 @@
 //! The program: parse, resolve settings, dispatch, print, and turn errors into exit codes.
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 use crate::cli::Cli;
 use crate::commands::{dispatch, session::Session};
 use crate::config::Settings;
-use crate::error::{BatchFailed, ExitCode, exit_code, is_broken_pipe};
+use crate::error::{BatchFailed, ExitCode, error_line, exit_code, is_broken_pipe, json_error};
 use crate::keyring::SystemClock;
-use crate::output::clean_lines;
+use crate::output::{clean_lines, json_text};
 
 /// Runs lkms with the process's arguments and returns the exit code.
 pub fn run() -> i32 {
     // Before anything is read: no secret may ever reach a core dump.
     crate::hardening::at_start();
-    let cli = match Cli::try_parse() {
+    let parsed = crate::cli::command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             // clap prints help and version to stdout with code 0, usage errors with code 2.
             let _ = e.print();
+            let asked_json = std::env::args_os().skip(1).any(|a| a == "--json");
+            if e.exit_code() == ExitCode::Usage as i32 && asked_json {
+                // clap's message without its usage line and hints, on one line.
+                let text = e.render().to_string();
+                let what = text.split("\n\n").next().unwrap_or_default();
+                let what = what.strip_prefix("error: ").unwrap_or(what);
+                let message = what.split_whitespace().collect::<Vec<_>>().join(" ");
+                print_json(&json_error(ExitCode::Usage, &message, None));
+            }
             return e.exit_code();
         }
     };
@@ -28,7 +40,21 @@ pub fn run() -> i32 {
         Err(e) if e.downcast_ref::<BatchFailed>().is_some() => {
             let b = e.downcast_ref::<BatchFailed>().expect("checked");
             // The results first (a pipeline reads them to find the bad artifact), then why.
-            let _ = b.report.print(json);
+            // Under --json, one object: the results' fields and `error`.
+            if json {
+                let mut object = match json_error(b.code, &b.summary, b.line) {
+                    serde_json::Value::Object(error) => error,
+                    _ => unreachable!("json_error makes an object"),
+                };
+                if let serde_json::Value::Object(fields) = &b.report.json {
+                    for (k, v) in fields {
+                        object.insert(k.clone(), v.clone());
+                    }
+                }
+                print_json(&serde_json::Value::Object(object));
+            } else {
+                let _ = b.report.print(json);
+            }
             for m in &b.messages {
                 eprintln!("lkms: error: {}", clean_lines(m));
             }
@@ -37,10 +63,23 @@ pub fn run() -> i32 {
         }
         Err(e) => {
             // Messages may quote text from files (a config key, an audit line): clean it.
-            eprintln!("lkms: error: {}", clean_lines(&crate::error::render(&e)));
-            exit_code(&e) as i32
+            let message = crate::error::render(&e);
+            eprintln!("lkms: error: {}", clean_lines(&message));
+            let code = exit_code(&e);
+            if json {
+                print_json(&json_error(code, &message, error_line(&e)));
+            }
+            code as i32
         }
     }
+}
+
+/// One JSON value on standard output, escaped as every `--json` output is.
+fn print_json(value: &serde_json::Value) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{}", json_text(value));
+    let _ = out.flush();
 }
 
 fn execute(cli: Cli) -> anyhow::Result<()> {

@@ -1,12 +1,12 @@
 //! Appending to the log: under an exclusive lock, one `write` per line, flushed to disk
 //! (all but checkpoints: see `append_checkpoint`).
 
+use anyhow::Context as _;
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
 use jiff::Timestamp;
 
 use super::MAX_LINE;
@@ -35,7 +35,14 @@ impl AuditLog {
                 .recursive(true)
                 .mode(0o700)
                 .create(dir)
-                .with_context(|| format!("cannot create the directory {}", dir.display()))?;
+                .map_err(|e| {
+                    crate::error::io_error(
+                        crate::error::IoAction::CreateDir,
+                        crate::error::Role::AuditLog,
+                        dir,
+                        &e,
+                    )
+                })?;
         }
         let file = open_file(path)?;
         Ok(AuditLog {

@@ -505,7 +505,7 @@ pub fn verify_file(path: &Path) -> anyhow::Result<VerifyReport> {
     let reader = open(path)?;
     verify_reader(reader).map_err(|e| match e {
         VerifyError::Io(e) => {
-            anyhow::Error::new(e).context(format!("cannot read {}", path.display()))
+            anyhow::Error::new(e).context(format!("cannot read the audit log {}", path.display()))
         }
         VerifyError::Broken { line, why } => Error::Broken {
             path: path.to_path_buf(),
@@ -530,7 +530,7 @@ pub fn for_each_record(
     let mut first_break = None;
     let mut n = 0u64;
     while let Some(kind) = next_line(&mut reader, &mut line)
-        .with_context(|| format!("cannot read {}", path.display()))?
+        .with_context(|| format!("cannot read the audit log {}", path.display()))?
     {
         n += 1;
         let at = chain.next();

@@ -251,12 +251,12 @@ pub const INSPECT: &str = r#"Examples:
 
 pub const GENERATE_DATA_KEY: &str = r#"Examples:
   At a terminal:
-    lkms generate-data-key app/config --json
+    lkms generate-data-key --key app/config --json
   In a shell script:
-    lkms generate-data-key app/config --context app=web --json > dk.json
+    lkms generate-data-key --key app/config --context app=web --json > dk.json
     jq -r .ciphertext dk.json | base64 -d > dk.lkms   # `lkms decrypt` opens it
   In a CI job:
-    plaintext=$(lkms generate-data-key release-data --json | jq -r .plaintext)"#;
+    plaintext=$(lkms generate-data-key --key release-data --json | jq -r .plaintext)"#;
 
 pub const SIGN: &str = r#"Examples:
   At a terminal:

@@ -111,8 +111,8 @@ fn verify(s: &mut Session, args: &AuditVerifyArgs) -> anyhow::Result<Report> {
         verifier: verifier.as_ref(),
         outside: outside.as_ref(),
     };
-    let mut audit =
-        check_reader(reader, &opts).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut audit = check_reader(reader, &opts)
+        .with_context(|| format!("cannot read the audit log {}", path.display()))?;
     if let Some(e) = s.take_anchor_problem() {
         if args.archive.is_some() {
             // The anchor is the log's: a problem with it is not the archive's.
@@ -162,7 +162,7 @@ fn verify(s: &mut Session, args: &AuditVerifyArgs) -> anyhow::Result<Report> {
     if !intact {
         // The report goes out first (for --json, the whole of it), then the exit code says 5.
         let first = audit.problems.into_iter().find(|p| p.fatal);
-        Report::new(text, json).print(s.settings.json)?;
+        let line = first.as_ref().map(|p| p.line).filter(|l| *l > 0);
         let error = match first {
             Some(p) if p.kind == "chain" => crate::audit::Error::Broken {
                 path,
@@ -176,7 +176,16 @@ fn verify(s: &mut Session, args: &AuditVerifyArgs) -> anyhow::Result<Report> {
                     .unwrap_or_default(),
             },
         };
-        return Err(error.into());
+        // Under --json the report and the error are one object on standard output.
+        let error = anyhow::Error::from(error);
+        return Err(crate::error::BatchFailed {
+            report: Report::new(text, json),
+            messages: Vec::new(),
+            summary: crate::error::render(&error),
+            code: crate::error::exit_code(&error),
+            line,
+        }
+        .into());
     }
     match &verifier {
         Some(v) => text.push_str(&format!(
@@ -430,13 +439,14 @@ fn text_line(r: &Record) -> String {
         Outcome::Success => "ok".to_string(),
         Outcome::Failure => format!("FAILED: {}", clean(r.error.as_deref().unwrap_or(""))),
     };
+    // A fixed-width key column, `-` for events about no key, so outcomes line up.
     let key = match (&r.key_id, r.key_version) {
-        (Some(id), Some(v)) => format!(" {} v{v}", clean(id)),
-        (Some(id), None) => format!(" {}", clean(id)),
-        _ => String::new(),
+        (Some(id), Some(v)) => format!("{} v{v}", clean(id)),
+        (Some(id), None) => clean(id),
+        _ => "-".to_string(),
     };
     format!(
-        "{:>6}  {}  {:<20}{key}  {} ({}@{})\n",
+        "{:>6}  {}  {:<20} {key:<41}  {} ({}@{})\n",
         r.seq,
         clean(&r.time),
         clean(&r.event),

@@ -268,12 +268,18 @@ fn open_header(
     Ok(Opened { header, data_key })
 }
 
-/// Says how the contexts differ by their keys only; values are not secret, but a message
-/// that names what is missing is enough to fix the call.
+/// Says how the contexts differ by their keys only: a key not given, a key given with another
+/// value, a key that is not part of it. The stored values are not repeated (`inspect` shows
+/// them to whoever holds the file); naming the keys is enough to fix the call.
 fn context_mismatch(stored: &Context, given: &Context) -> String {
     let missing: Vec<String> = stored
         .keys()
-        .filter(|k| given.get(*k) != stored.get(*k))
+        .filter(|k| !given.contains_key(*k))
+        .map(|k| clean(k))
+        .collect();
+    let differ: Vec<String> = stored
+        .keys()
+        .filter(|k| given.get(*k).is_some_and(|v| Some(v) != stored.get(*k)))
         .map(|k| clean(k))
         .collect();
     let extra: Vec<String> = given
@@ -283,6 +289,12 @@ fn context_mismatch(stored: &Context, given: &Context) -> String {
         .collect();
     let mut why =
         String::from("the encryption context does not match the one the data was encrypted with");
+    if !differ.is_empty() {
+        why.push_str(&format!(
+            "; the value given does not match for: {}",
+            differ.join(", ")
+        ));
+    }
     if !missing.is_empty() {
         why.push_str(&format!("; give --context for: {}", missing.join(", ")));
     }
@@ -680,7 +692,7 @@ pub fn generate_data_key(s: &mut Session, args: &GenerateDataKeyArgs) -> anyhow:
     rec.set(Field::NumberOfBytes(32));
     let (key_id, version, plaintext, ciphertext) = Attempt::run(s, rec, |a| {
         let keyring = a.read_keyring()?;
-        let key = keyring.find(&args.key)?;
+        let key = keyring.find(args.key())?;
         a.record.key_id = Some(key.id.to_string());
         let wk = wrapping_key(
             key,

@@ -128,7 +128,17 @@ pub fn alias(s: &mut Session, cmd: &AliasCommand) -> anyhow::Result<Report> {
             let id = Attempt::run(s, rec, |a| {
                 let alias = validate_alias(name)?;
                 let id = a.write_keyring(|kr, _| {
-                    kr.check_alias_free(&alias)?;
+                    if let Err(taken) = kr.check_alias_free(&alias) {
+                        // `alias add app/config cfg2`: the arguments swapped, most likely, and
+                        // removing the alias in use would be the wrong advice.
+                        if kr.find(key).is_err() && validate_alias(key).is_ok() {
+                            return Err(usage(format!(
+                                "alias `{alias}` is taken and no key is named `{key}`: the order is NAME KEY, \
+                                 the new alias first (`lkms alias add {key} {name}`?)"
+                            )));
+                        }
+                        return Err(taken);
+                    }
                     let key = kr.find_mut(key)?;
                     key.aliases.push(alias.clone());
                     Ok(key.id)

@@ -16,7 +16,7 @@ use crate::cli::{MacArgs, VerifyMacArgs};
 use crate::crypto::CryptoError;
 use crate::crypto::mac::{self, TAG_LEN};
 use crate::io::input::{open_counted, read_small, reading as read_failed};
-use crate::io::naming::{file_or_stdio, name_of};
+use crate::io::naming::{file_or_stdio, name_of, shown};
 use crate::keyring::authorize::Use;
 use crate::keyring::policy::Operation;
 use crate::output::{Report, json_of};
@@ -59,7 +59,11 @@ pub fn mac(s: &mut Session, args: &MacArgs) -> anyhow::Result<Report> {
         Ok((key.id, version.version, tag))
     })?;
     let fields = json!({"key_id": key_id.to_string(), "key_version": version});
-    Ok(out.report(fields, &tag))
+    let done = format!(
+        "computed the MAC of {} with key {key_id} v{version}",
+        input.map_or_else(|| "standard input".to_string(), shown)
+    );
+    Ok(out.report(fields, &tag, &done))
 }
 
 pub fn verify_mac(s: &mut Session, args: &VerifyMacArgs) -> anyhow::Result<Report> {

@@ -112,7 +112,13 @@ impl Results {
         for e in &self.entries {
             match (e.outcome, &e.output) {
                 (Outcome::Succeeded, Some(out)) if !to_stdout => {
-                    text.push_str(&format!("{verb} {} -> {}\n", clean(&e.input), clean(out)));
+                    // `-` is what the user typed; the sentence names it.
+                    let input = if e.input == "-" {
+                        "standard input".to_string()
+                    } else {
+                        clean(&e.input)
+                    };
+                    text.push_str(&format!("{verb} {input} -> {}\n", clean(out)));
                 }
                 (Outcome::Skipped, _) => text.push_str(&format!(
                     "skipped {}: {}\n",
@@ -162,6 +168,7 @@ impl Results {
             messages,
             summary,
             code,
+            line: None,
         }
         .into())
     }

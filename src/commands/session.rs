@@ -333,7 +333,9 @@ impl Session {
     ) -> anyhow::Result<()> {
         if let Err(e) = result {
             record.outcome = Outcome::Failure;
-            record.error = Some(crate::error::render(e));
+            // What went wrong, without the next step the user is told (`check
+            // LKMS_PASSPHRASE...`): the log keeps facts.
+            record.error = Some(format!("{e:#}"));
             // A policy's refusal names its rule on its own, so the log can be searched for it.
             if let Some(rule) = e.chain().find_map(|c| match c.downcast_ref() {
                 Some(crate::keyring::Error::PolicyRefused { rule, .. }) => Some(rule.clone()),

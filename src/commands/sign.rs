@@ -14,7 +14,7 @@ use crate::cli::{KeyFormat, PublicKeyArgs, SignArgs, VerifyArgs};
 use crate::crypto::material::KeySpec;
 use crate::crypto::{pem, signing};
 use crate::io::input::{MAX_SIGNATURE_LEN, load, read_small};
-use crate::io::naming::{file_or_stdio, name_of};
+use crate::io::naming::{file_or_stdio, name_of, shown};
 use crate::io::output;
 use crate::keyring::authorize::Use;
 use crate::keyring::policy::Operation;
@@ -53,7 +53,12 @@ pub fn sign(s: &mut Session, args: &SignArgs) -> anyhow::Result<Report> {
         "key_version": key.current_version,
         "spec": key.spec.name(),
     });
-    Ok(out.report(fields, &signature))
+    let done = format!(
+        "signed {} with key {}",
+        input.map_or_else(|| "standard input".to_string(), shown),
+        key.display_name()
+    );
+    Ok(out.report(fields, &signature, &done))
 }
 
 pub fn verify(s: &mut Session, args: &VerifyArgs) -> anyhow::Result<Report> {

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::attempt::Attempt;
 use crate::audit::{Field, Record};
-use crate::io::naming::name_of;
+use crate::io::naming::{name_of, shown};
 use crate::io::output;
 use crate::output::Report;
 
@@ -53,15 +53,17 @@ impl<'a> TagOutput<'a> {
     }
 
     /// The report: `fields` plus the bytes (base64) or the file they went to; nothing when they
-    /// went to standard output.
-    pub(super) fn report(&self, mut fields: Value, bytes: &[u8]) -> Report {
+    /// went to standard output, where only the bytes belong. `done` says what was made
+    /// (`signed msg with key alias/s`), for the line on standard error when a file was written.
+    pub(super) fn report(&self, mut fields: Value, bytes: &[u8], done: &str) -> Report {
         if self.in_json {
             fields[self.field] = json!(base64::engine::general_purpose::STANDARD.encode(bytes));
+            Report::new(String::new(), fields)
         } else if let Some(path) = self.path {
             fields[format!("{}_file", self.field)] = json!(path.to_string_lossy());
+            Report::message(format!("{done} -> {}\n", shown(path)), fields)
         } else {
-            return Report::none();
+            Report::none()
         }
-        Report::new(String::new(), fields)
     }
 }

@@ -3,21 +3,21 @@
 //! which file (exit 6 when it is missing).
 
 use std::fs::File;
-use std::io::{ErrorKind, Read};
+use std::io::Read;
 use std::path::Path;
 
 use super::message_source::{self, MessageSource};
 use super::naming::shown;
-use crate::error::{failure, integrity, not_found};
+use crate::error::{failure, integrity};
 
 /// The error for a file that cannot be opened or read: exit 6 when it does not exist.
 pub fn read_error(path: &Path, e: std::io::Error) -> anyhow::Error {
-    let shown = shown(path);
-    if e.kind() == ErrorKind::NotFound {
-        not_found(format!("cannot read {shown}: no such file"))
-    } else {
-        anyhow::Error::new(e).context(format!("cannot read {shown}"))
-    }
+    crate::error::io_error(
+        crate::error::IoAction::Read,
+        crate::error::Role::Input,
+        Path::new(&shown(path)),
+        &e,
+    )
 }
 
 /// The error for a directory given as INPUT to a command that streams it.

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use crate::error::failure;
+use crate::error::{IoAction, Role, failure, io_error};
 
 /// Writes `bytes` to `path` through a temporary file in the same directory, flushed to disk
 /// and renamed over `path`, so a reader sees either the old file or the whole new one, never
@@ -66,7 +66,7 @@ impl PendingFile {
             let file = std::fs::OpenOptions::new()
                 .write(true)
                 .open(path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+                .map_err(|e| io_error(IoAction::Write, Role::Output, path, &e))?;
             return Ok(PendingFile {
                 path: path.to_path_buf(),
                 force,
@@ -128,7 +128,7 @@ impl PendingFile {
     /// Flushes the data to disk and renames the file into place.
     pub fn commit(self) -> anyhow::Result<()> {
         let path = self.path;
-        let cannot = || format!("cannot write {}", path.display());
+        let cannot = || format!("cannot write the output {}", path.display());
         let tmp = match self.target {
             Target::Device(mut f) => return f.flush().with_context(cannot),
             Target::Temp(tmp) => tmp,
@@ -164,7 +164,7 @@ impl PendingFile {
     fn named(&self, e: std::io::Error) -> std::io::Error {
         std::io::Error::new(
             e.kind(),
-            format!("cannot write {}: {e}", self.path.display()),
+            format!("cannot write the output {}: {e}", self.path.display()),
         )
     }
 }
@@ -197,7 +197,7 @@ const TEMP_SUFFIX: &str = ".tmp";
 /// [`remove_stale`] never removes a file another lkms is still writing.
 fn locked_temp(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> {
     use std::os::unix::fs::MetadataExt;
-    let cannot = || format!("cannot write {}", path.display());
+    let cannot = || format!("cannot write the output {}", path.display());
     loop {
         let tmp = tempfile::Builder::new()
             .prefix(TEMP_PREFIX)
@@ -205,11 +205,7 @@ fn locked_temp(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> {
             .tempfile_in(dir_of(path))
             .map_err(|e| {
                 // tempfile's error names its temporary file; the user named `path`.
-                failure(format!(
-                    "cannot write {}: {}",
-                    path.display(),
-                    crate::error::plain_io(&e)
-                ))
+                io_error(IoAction::Write, Role::Output, path, &e)
             })?;
         // Blocks only while another process's remove_stale holds it, a moment.
         tmp.as_file().lock().with_context(cannot)?;

@@ -6,6 +6,7 @@
 //! their parameters and, for kinds that keep no file of their own, the wrapped identity: it
 //! holds no secret in clear, so lkms reads it before anything is unlocked.
 
+use crate::error::{IoAction, Role};
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Write};
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
@@ -280,21 +281,15 @@ pub fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> anyhow::Result<()>
     let tmp = tempfile::Builder::new()
         .prefix(".lkms-root-")
         .tempfile_in(dir)
-        .map_err(|e| {
-            failure(format!(
-                "cannot write in {}: {}",
-                dir.display(),
-                crate::error::plain_io(&e)
-            ))
-        })?;
+        .map_err(|e| crate::error::io_error(IoAction::Write, Role::RootFile, path, &e))?;
     let write = || -> std::io::Result<()> {
         tmp.as_file().write_all(bytes)?;
         tmp.as_file().sync_all()
     };
-    write().with_context(|| format!("cannot write {}", path.display()))?;
+    write().with_context(|| format!("cannot write the root file {}", path.display()))?;
     tmp.persist(path)
         .map_err(|e| e.error)
-        .with_context(|| format!("cannot replace {}", path.display()))?;
+        .map_err(|e| crate::error::io_error(IoAction::Write, Role::RootFile, path, &e))?;
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
     }
@@ -308,25 +303,14 @@ pub fn create_new(dir: &Path, path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let tmp = tempfile::Builder::new()
         .prefix(".lkms-root-")
         .tempfile_in(dir)
-        .map_err(|e| {
-            failure(format!(
-                "cannot write in {}: {}",
-                dir.display(),
-                crate::error::plain_io(&e)
-            ))
-        })?;
+        .map_err(|e| crate::error::io_error(IoAction::Write, Role::RootFile, path, &e))?;
     let write = || -> std::io::Result<()> {
         tmp.as_file().write_all(bytes)?;
         tmp.as_file().sync_all()
     };
-    write().with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.persist_noclobber(path).map_err(|e| {
-        failure(format!(
-            "cannot create {}: {}",
-            path.display(),
-            crate::error::plain_io(&e.error)
-        ))
-    })?;
+    write().with_context(|| format!("cannot write the root file {}", path.display()))?;
+    tmp.persist_noclobber(path)
+        .map_err(|e| crate::error::io_error(IoAction::Write, Role::RootFile, path, &e.error))?;
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
     }

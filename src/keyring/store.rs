@@ -129,7 +129,14 @@ impl Store {
                 .recursive(true)
                 .mode(0o700)
                 .create(&dir)
-                .with_context(|| format!("cannot create the directory {}", dir.display()))?;
+                .map_err(|e| {
+                    crate::error::io_error(
+                        crate::error::IoAction::CreateDir,
+                        crate::error::Role::Keyring,
+                        &dir,
+                        &e,
+                    )
+                })?;
         }
         Ok(())
     }
@@ -169,14 +176,15 @@ impl Store {
             Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(self.missing()),
             Err(e) => {
-                return Err(e).with_context(|| format!("cannot read {}", self.path.display()));
+                return Err(e)
+                    .with_context(|| format!("cannot read the keyring {}", self.path.display()));
             }
         };
         // A keyring is a few kilobytes a key.
         let mut encrypted = Vec::new();
         file.take(MAX_KEYRING_BYTES + 1)
             .read_to_end(&mut encrypted)
-            .with_context(|| format!("cannot read {}", self.path.display()))?;
+            .with_context(|| format!("cannot read the keyring {}", self.path.display()))?;
         if encrypted.len() as u64 > MAX_KEYRING_BYTES {
             return Err(self.damaged(format!("it is larger than {} MiB", MAX_KEYRING_BYTES >> 20)));
         }

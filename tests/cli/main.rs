@@ -23,6 +23,7 @@ mod help_examples;
 mod import_material;
 mod keys;
 mod lifecycle;
+mod messages;
 mod passphrase;
 mod pinned;
 mod policy;

@@ -22,7 +22,7 @@ fn the_context_is_a_map_that_must_match_exactly() {
         (&[], &["give --context for: app, env"]),
         (
             &["--context", "app=web", "--context", "env=dev"],
-            &["give --context for: env"],
+            &["the value given does not match for: env"],
         ),
         (&["--context", "app=web"], &["give --context for: env"]),
         (
@@ -46,6 +46,11 @@ fn the_context_is_a_map_that_must_match_exactly() {
         for w in words {
             assert!(r.stderr.contains(w), "{context:?}: {}", r.stderr);
         }
+        // A key that was given is not asked for again, and the stored value is not revealed.
+        if context.len() == 4 {
+            assert!(!r.stderr.contains("give --context"), "{}", r.stderr);
+        }
+        assert!(!r.stderr.contains("prod"), "{}", r.stderr);
         assert_no_output(&env, "out");
     }
     // The same pairs in another order are the same context.

@@ -153,7 +153,8 @@ fn json_cannot_share_standard_output_with_the_data() {
     let r = env
         .run_with_input(&["encrypt", "--key", "k", "--json"], b"data")
         .code(2);
-    assert!(r.stdout.is_empty());
+    // Standard output holds the error object alone, no ciphertext.
+    assert_eq!(r.json()["error"]["code"], 2, "{}", r.out());
     assert!(r.stderr.contains("-o FILE"), "{}", r.stderr);
     env.run_with_input(&["decrypt", "--json"], b"x").code(2);
     let plain = env.write("p", b"data");
