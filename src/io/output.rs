@@ -236,21 +236,11 @@ fn remove_stale(dir: &Path, own: &Path) {
 
 fn sweep(dir: &Path, own: &Path) {
     use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
+    // SAFETY: geteuid has no preconditions and cannot fail.
     let uid = unsafe { libc::geteuid() };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
-        if !name.starts_with(TEMP_PREFIX)
-            || !name.ends_with(TEMP_SUFFIX)
-            || name.starts_with(".lkms-keyring-")
-        {
-            continue;
-        }
-        let path = entry.path();
-        if path.file_name() == own.file_name() {
+    for name in temp_names(dir) {
+        let path = dir.join(&name);
+        if Some(name.as_os_str()) == own.file_name() {
             continue;
         }
         // No symlinks followed, no blocking on a FIFO planted under such a name.
@@ -276,6 +266,44 @@ fn sweep(dir: &Path, own: &Path) {
             let _ = std::fs::remove_file(&path);
         }
     }
+}
+
+/// The names in `dir` shaped like an output temporary file (`.lkms-*.tmp`, not the keyring's).
+///
+/// Read with `readdir` directly rather than `std::fs::read_dir`, which allocates a name and
+/// a reference count for every entry: this runs once for every output a process writes, and
+/// in a directory of a few thousand files (one process per artifact) that listing was a fifth
+/// of a small encrypt's CPU time. Only the few matching names are copied out.
+fn temp_names(dir: &Path) -> Vec<std::ffi::OsString> {
+    use std::os::unix::ffi::OsStrExt;
+    let mut names = Vec::new();
+    let Ok(c) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
+        return names;
+    };
+    // SAFETY: `c` is a NUL-terminated path; a null result (cannot open) is checked.
+    let d = unsafe { libc::opendir(c.as_ptr()) };
+    if d.is_null() {
+        return names;
+    }
+    loop {
+        // SAFETY: `d` is an open directory stream, used by this thread only; the entry's
+        // name is read before the next readdir call or closedir invalidates it.
+        let entry = unsafe { libc::readdir(d) };
+        if entry.is_null() {
+            break;
+        }
+        // SAFETY: d_name is NUL-terminated within the entry readdir returned.
+        let name = unsafe { std::ffi::CStr::from_ptr((*entry).d_name.as_ptr()) }.to_bytes();
+        if name.starts_with(TEMP_PREFIX.as_bytes())
+            && name.ends_with(TEMP_SUFFIX.as_bytes())
+            && !name.starts_with(b".lkms-keyring-")
+        {
+            names.push(std::ffi::OsStr::from_bytes(name).to_os_string());
+        }
+    }
+    // SAFETY: `d` is open and closed once.
+    unsafe { libc::closedir(d) };
+    names
 }
 
 /// True for an existing non-regular output the user can only have named on purpose: a
