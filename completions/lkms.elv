@@ -68,6 +68,8 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand agent 'Start, inspect or stop the unlock agent (as ssh-agent)'
             cand unlock 'Unlock the keyring in the agent, once'
             cand lock 'Make the agent forget every keyring it holds'
+            cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+            cand man 'Print the lkms(1) man page, or install every man page into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lkms;init'= {
@@ -1406,6 +1408,37 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'lkms;completions'= {
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --identity 'An age identity file (age-keygen''s) that opens a grant made for its recipient'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask before destructive changes (required for them off a terminal)'
+            cand --yes 'Do not ask before destructive changes (required for them off a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'lkms;man'= {
+            cand --install 'Install every page into DIR/man1 (or DIR, when it is named man1) instead of printing'
+            cand --keyring 'The keyring file [default: keyring.age in the platform''s data directory]'
+            cand --audit-log 'The audit log [default: audit.jsonl beside the keyring]'
+            cand --passphrase-file 'Read the passphrase from the first line of this file'
+            cand --identity 'An age identity file (age-keygen''s) that opens a grant made for its recipient'
+            cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
+            cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
+            cand --json 'Print machine-readable JSON (one value) instead of text'
+            cand -y 'Do not ask before destructive changes (required for them off a terminal)'
+            cand --yes 'Do not ask before destructive changes (required for them off a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'lkms;help'= {
             cand init 'Create a new, empty keyring protected by a passphrase'
             cand create 'Create a new key'
@@ -1444,6 +1477,8 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand agent 'Start, inspect or stop the unlock agent (as ssh-agent)'
             cand unlock 'Unlock the keyring in the agent, once'
             cand lock 'Make the agent forget every keyring it holds'
+            cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+            cand man 'Print the lkms(1) man page, or install every man page into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'lkms;help;init'= {
@@ -1609,6 +1644,10 @@ set edit:completion:arg-completer[lkms] = {|@words|
         &'lkms;help;unlock'= {
         }
         &'lkms;help;lock'= {
+        }
+        &'lkms;help;completions'= {
+        }
+        &'lkms;help;man'= {
         }
         &'lkms;help;help'= {
         }

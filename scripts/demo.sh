@@ -4,7 +4,10 @@
 # and audit verify.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --quiet --release
+# cargo prints its progress on standard error; a first build on a fresh clone compiles every
+# dependency, so say so rather than look hung. Later runs rebuild nothing and print one line.
+echo "building lkms (the first build takes a few minutes)..." >&2
+cargo build --release
 LKMS=$PWD/target/release/lkms
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

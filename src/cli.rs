@@ -414,6 +414,36 @@ pub enum Command {
     /// hands the agent the identity again.
     #[command(after_long_help = examples::LOCK)]
     Lock,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    ///
+    /// Writes the script to standard output; it needs no keyring and no passphrase. For bash,
+    /// `source <(lkms completions bash)` in ~/.bashrc works without the bash-completion package.
+    /// The same scripts are committed under completions/ for packagers.
+    #[command(after_long_help = examples::COMPLETIONS)]
+    Completions(CompletionsArgs),
+    /// Print the lkms(1) man page, or install every man page into a directory
+    ///
+    /// Without --install, writes lkms(1) in roff to standard output (`lkms man | man -l -`).
+    /// With --install DIR, writes lkms.1 and one page a command (lkms-encrypt.1, ...) into
+    /// DIR/man1 (into DIR itself when it is named man1), each to a temporary file renamed into
+    /// place, mode 0644, and says what it wrote. man finds them when DIR is on MANPATH
+    /// (`export MANPATH="DIR:"`, the colon keeping the system's pages).
+    #[command(after_long_help = examples::MAN)]
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write the script for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Install every page into DIR/man1 (or DIR, when it is named man1) instead of printing
+    #[arg(long, value_name = "DIR")]
+    pub install: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -47,13 +47,16 @@ const FILES: &[(&str, &str)] = &[
 pub fn completions() -> Vec<(String, Vec<u8>)> {
     SHELLS
         .iter()
-        .map(|shell| {
-            let mut cmd = Cli::command();
-            let mut buf = Vec::new();
-            clap_complete::generate(*shell, &mut cmd, "lkms", &mut buf);
-            (shell.file_name("lkms"), buf)
-        })
+        .map(|shell| (shell.file_name("lkms"), completion(*shell)))
         .collect()
+}
+
+/// The completion script for one shell (what `lkms completions SHELL` prints).
+pub fn completion(shell: Shell) -> Vec<u8> {
+    let mut cmd = Cli::command();
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "lkms", &mut buf);
+    buf
 }
 
 /// Every man page, `lkms.1` and one for each subcommand, nested ones too: (file name, contents).
@@ -231,7 +234,7 @@ fn extra_sections(cmd: &clap::Command, top: bool) -> Roff {
 }
 
 /// The lines of the "Examples:" block of a command's long help, up to the next heading.
-fn examples_of(cmd: &clap::Command) -> Vec<String> {
+pub fn examples_of(cmd: &clap::Command) -> Vec<String> {
     let Some(help) = cmd.get_after_long_help() else {
         return Vec::new();
     };

@@ -19,7 +19,7 @@ const LKMS: &str = r#"Examples:
     lkms describe "$key" --json | jq -r .state
   In a CI job (the passphrase file comes from the secret store):
     export LKMS_PASSPHRASE_FILE="$RUNNER_TEMP/lkms-passphrase"
-    lkms encrypt --key release --context build="$GITHUB_SHA" dist/*
+    lkms encrypt --key release-data --context build="$GITHUB_SHA" dist/*
   In a CI job that holds no secret at all (age files, to an x25519 key's recipient):
     lkms encrypt --recipients-file recipients.txt -r dist/      # dist/**.age
     lkms encrypt --recipient age1... --armor config.yaml        # config.yaml.age, text"#;
@@ -116,7 +116,7 @@ pub const ALIAS: &str = r#"Examples:
   In a shell script:
     lkms alias add "app/$stage" "$key"
   In a CI job:
-    lkms alias add "release/$CI_COMMIT_TAG" release --json"#;
+    lkms alias add "release/$CI_PIPELINE_ID" release --json"#;
 
 pub const ALIAS_ADD: &str = r#"Examples:
   At a terminal:
@@ -124,7 +124,7 @@ pub const ALIAS_ADD: &str = r#"Examples:
   In a shell script:
     for stage in dev staging; do lkms alias add "app/$stage" "$key"; done
   In a CI job:
-    lkms alias add "release/$CI_COMMIT_TAG" release --json"#;
+    lkms alias add "release/$CI_PIPELINE_ID" release --json"#;
 
 pub const ALIAS_REMOVE: &str = r#"Examples:
   At a terminal:
@@ -218,7 +218,7 @@ pub const ENCRYPT: &str = r#"Examples:
     lkms encrypt --key backup --context host="$(hostname)" --force logs/*.log
   In a CI job (one unlock for every artifact):
     export LKMS_PASSPHRASE_FILE="$RUNNER_TEMP/lkms-passphrase"
-    lkms encrypt --key release --context build="$GITHUB_SHA" dist/*
+    lkms encrypt --key release-data --context build="$GITHUB_SHA" dist/*
   In a CI job that holds no secret at all (age files, to an x25519 key's recipient):
     lkms encrypt --recipients-file recipients.txt -r dist/      # dist/**.age
     lkms encrypt --recipient age1... --armor config.yaml        # config.yaml.age, text"#;
@@ -256,7 +256,7 @@ pub const GENERATE_DATA_KEY: &str = r#"Examples:
     lkms generate-data-key --key app/config --context app=web --json > dk.json
     jq -r .ciphertext dk.json | base64 -d > dk.lkms   # `lkms decrypt` opens it
   In a CI job:
-    plaintext=$(lkms generate-data-key --key release --json | jq -r .plaintext)"#;
+    plaintext=$(lkms generate-data-key --key release-data --json | jq -r .plaintext)"#;
 
 pub const SIGN: &str = r#"Examples:
   At a terminal:
@@ -280,7 +280,7 @@ pub const MAC: &str = r#"Examples:
   In a shell script:
     tag=$(lkms mac --key webhook < payload.json | xxd -p -c 64)
   In a CI job:
-    lkms mac --key artifacts -o dist/app.tar.tag dist/app.tar"#;
+    lkms mac --key ci-mac -o dist/app.tar.tag dist/app.tar"#;
 
 pub const VERIFY_MAC: &str = r#"Examples:
   At a terminal:
@@ -288,7 +288,7 @@ pub const VERIFY_MAC: &str = r#"Examples:
   In a shell script:
     lkms verify-mac --key webhook --mac "$tag_file" "$msg" || echo "tampered: $msg" >&2
   In a CI job:
-    lkms verify-mac --key artifacts --mac dist/app.tar.tag dist/app.tar"#;
+    lkms verify-mac --key ci-mac --mac dist/app.tar.tag dist/app.tar"#;
 
 pub const PUBLIC_KEY: &str = r#"Examples:
   At a terminal:
@@ -481,7 +481,7 @@ pub const AGENT: &str = r#"Examples:
   In a CI job (unlock once, then many commands with no KDF):
     eval "$(lkms agent start --max-lifetime 30m)"
     LKMS_PASSPHRASE_FILE=/run/secrets/lkms lkms unlock
-    for f in dist/*; do lkms encrypt --key release "$f"; done"#;
+    for f in dist/*; do lkms encrypt --key release-data "$f"; done"#;
 
 pub const AGENT_START: &str = r#"Examples:
   At a terminal:
@@ -628,3 +628,21 @@ pub const GRANT_REVOKE: &str = r#"Examples:
     lkms grant revoke "$GRANT_ID" --rotate --yes
   Cut off the old versions too, once old data has been re-encrypted:
     lkms grant revoke "$GRANT_ID" --rotate --min-decryption-version --yes"#;
+
+pub const COMPLETIONS: &str = r#"Examples:
+  At a terminal (bash, without the bash-completion package):
+    echo 'source <(lkms completions bash)' >> ~/.bashrc
+  In a shell script (zsh: a directory on $fpath, before compinit):
+    mkdir -p ~/.zfunc && lkms completions zsh > ~/.zfunc/_lkms
+  In a CI job (packaging):
+    mkdir -p pkg/fish && lkms completions fish > pkg/fish/lkms.fish"#;
+
+pub const MAN: &str = r#"Examples:
+  At a terminal:
+    lkms man --install ~/.local/share/man
+    export MANPATH="$HOME/.local/share/man:"    # in ~/.bashrc; the colon keeps the system's pages
+    man -w lkms-encrypt
+  In a shell script:
+    lkms man > lkms.1
+  In a CI job (packaging):
+    lkms man --install pkg/share/man --json | jq -r '.files | length'"#;

@@ -12,6 +12,7 @@ mod data;
 mod grant;
 mod import_material;
 mod init;
+mod install;
 mod jobs;
 mod keys;
 mod lifecycle;
@@ -79,5 +80,7 @@ pub fn dispatch(s: &mut Session, command: Command) -> anyhow::Result<Report> {
         Command::ReEncrypt(a) => data::re_encrypt(s, &a),
         Command::Inspect(a) => data::inspect(&a),
         Command::GenerateDataKey(a) => data::generate_data_key(s, &a),
+        Command::Completions(a) => install::completions(&a),
+        Command::Man(a) => install::man(&a),
     }
 }

@@ -167,3 +167,123 @@ fn generated_help_output_through_the_binary() {
     let r = env.run(&["encrypt", "-h"]).ok();
     assert!(!r.out().contains("Examples:"), "{}", r.out());
 }
+
+#[test]
+fn completions_command_prints_the_committed_scripts_and_bash_loads_them() {
+    let env = Env::empty();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
+    for (shell, file) in [
+        ("bash", "lkms.bash"),
+        ("zsh", "_lkms"),
+        ("fish", "lkms.fish"),
+        ("elvish", "lkms.elv"),
+        ("powershell", "_lkms.ps1"),
+    ] {
+        let r = env.run(&["completions", shell]).ok();
+        assert_eq!(r.stdout, read(&dir.join(file)), "lkms completions {shell}");
+    }
+    env.run(&["completions", "tcsh"]).code(2);
+    // As the README says: sourced from ~/.bashrc, with no bash-completion package.
+    let bin_dir = bin().parent().unwrap().display().to_string();
+    let out = std::process::Command::new("bash")
+        .args([
+            "--norc",
+            "-c",
+            "source <(lkms completions bash) && complete -p lkms",
+        ])
+        .env(
+            "PATH",
+            format!("{bin_dir}:{}", std::env::var("PATH").unwrap_or_default()),
+        )
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("-F _lkms lkms"), "{text}");
+}
+
+#[test]
+fn man_install_writes_every_page_where_man_finds_it() {
+    assert!(crate::servers::have("man"), "this test needs man (man-db)");
+    let env = Env::empty();
+    let root = env.path("share/man");
+    let r = env
+        .run(&["man", "--install", root.to_str().unwrap(), "--json"])
+        .ok();
+    let man1 = root.join("man1");
+    let v = r.json();
+    assert_eq!(v["directory"], man1.display().to_string());
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
+    let mut want: Vec<String> = std::fs::read_dir(&committed)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    want.sort();
+    let mut have: Vec<String> = std::fs::read_dir(&man1)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    have.sort();
+    assert_eq!(have, want, "installed pages, and no temporary file left");
+    let mut listed: Vec<String> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap().to_string())
+        .collect();
+    listed.sort();
+    assert_eq!(listed, want, "it says what it wrote");
+    for name in &want {
+        assert_eq!(
+            read(&man1.join(name)),
+            read(&committed.join(name)),
+            "{name}"
+        );
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(man1.join("lkms-encrypt.1"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o644);
+
+    // man finds them through MANPATH, as the README says.
+    let out = std::process::Command::new("man")
+        .args(["-w", "lkms-encrypt"])
+        .env("MANPATH", format!("{}:", root.display()))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        man1.join("lkms-encrypt.1").display().to_string()
+    );
+
+    // Again, into the man1 directory itself: an old page is replaced, and the text says so.
+    std::fs::write(man1.join("lkms.1"), "stale").unwrap();
+    let r = env.run(&["man", "--install", man1.to_str().unwrap()]).ok();
+    assert!(r.stderr.contains("installed"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&man1.display().to_string()),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(read(&man1.join("lkms.1")), read(&committed.join("lkms.1")));
+    assert!(!man1.join("man1").exists());
+
+    // Without --install, lkms(1) on standard output.
+    let r = env.run(&["man"]).ok();
+    assert_eq!(r.stdout, read(&committed.join("lkms.1")));
+
+    // A directory that cannot be made: exit 1, naming it, nothing written.
+    env.write("file", b"x");
+    let r = env
+        .run(&["man", "--install", env.path("file").to_str().unwrap()])
+        .code(1);
+    assert!(r.stderr.contains("man page directory"), "{}", r.stderr);
+    assert!(r.stderr.contains("file/man1"), "{}", r.stderr);
+}

@@ -185,6 +185,16 @@ impl Moto {
 
     /// One KMS JSON call, signed like lkms signs them; returns the status and the JSON answer.
     pub fn kms(&self, action: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+        self.kms_in(MOTO_REGION, action, body)
+    }
+
+    /// The same in `region`: moto keeps keys per region, the one the signature's scope names.
+    pub fn kms_in(
+        &self,
+        region: &str,
+        action: &str,
+        body: serde_json::Value,
+    ) -> (u16, serde_json::Value) {
         let url = format!("{}/", self.server.url);
         let body = body.to_string();
         let target = format!("TrentService.{action}");
@@ -205,7 +215,7 @@ impl Moto {
             body: body.as_bytes(),
         };
         let signed =
-            lkms::roots::sigv4::sign_headers(&req, &creds, MOTO_REGION, "kms", SystemTime::now())
+            lkms::roots::sigv4::sign_headers(&req, &creds, region, "kms", SystemTime::now())
                 .unwrap();
         let mut req = agent(None).post(&url);
         for (n, v) in headers
