@@ -410,9 +410,12 @@ fn release_plaintext(
     a: &mut Attempt,
     force: bool,
 ) -> anyhow::Result<u64> {
-    // Progress counts body bytes, after the header.
-    let body_len = len.map(|l| l.saturating_sub(opened.header.encoded_len() as u64));
-    let mut progress = reporter(body_len, "decrypting");
+    // Progress is shown in plaintext bytes, as the user knows the file (not 300.29 MiB for
+    // 300 MiB): the pipeline reports the sealed bytes it consumed after the body's prefix.
+    let sealed_len = len
+        .map(|l| l.saturating_sub(opened.header.encoded_len() as u64 + chunked::PREFIX_LEN as u64));
+    let mut bar = reporter(sealed_len.map(chunked::plaintext_len), "decrypting");
+    let mut progress = move |sealed: u64| bar(chunked::plaintext_len(sealed));
     // Standard output, or an existing device or pipe named with -o (written into, not
     // replaced: see PendingFile): chunks written there before the damage are out.
     let streamed = match &job.output {

@@ -229,6 +229,15 @@ pub fn ciphertext_len(len: u64) -> u64 {
     PREFIX_LEN as u64 + len + (len / CHUNK_LEN as u64 + 1) * TAG_LEN as u64
 }
 
+/// The plaintext bytes in the first `sealed` bytes of the chunks (the ciphertext after its
+/// prefix): each started chunk carries one tag. For a whole ciphertext it is the inverse of
+/// [`ciphertext_len`]; for the part consumed so far it lets decryption show its progress in
+/// the plaintext bytes a user knows the file by.
+pub fn plaintext_len(sealed: u64) -> u64 {
+    let chunk = (CHUNK_LEN + TAG_LEN) as u64;
+    sealed.saturating_sub(sealed.div_ceil(chunk) * TAG_LEN as u64)
+}
+
 /// The per-message values derived from the input key.
 pub(crate) struct Derived {
     pub(crate) key: LessSafeKey,
@@ -312,6 +321,23 @@ fn read_prefix(input: &mut Source<'_>, prefix: &mut [u8; PREFIX_LEN]) -> Result<
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn plaintext_len_inverts_ciphertext_len() {
+        let c = CHUNK_LEN as u64;
+        for len in [0, 1, c - 1, c, c + 1, 3 * c, 300 << 20, (300 << 20) + 7] {
+            assert_eq!(
+                plaintext_len(ciphertext_len(len) - PREFIX_LEN as u64),
+                len,
+                "{len}"
+            );
+        }
+        // Part way through: a whole chunk and half of the next, tags left out.
+        assert_eq!(
+            plaintext_len(c + TAG_LEN as u64 + 100),
+            c + 100 - TAG_LEN as u64
+        );
+    }
+
     use super::*;
     use crate::crypto::test_support::Zeros;
     use ring::aead::Aad;
