@@ -204,7 +204,7 @@ fn keyring_exit_code(e: &keyring::Error) -> ExitCode {
     use keyring::Error as K;
     match e {
         K::NoKeyring(_) | K::UnknownKey(_) | K::UnknownAlias(_) => ExitCode::NotFound,
-        K::WrongPassphrase(_) => ExitCode::Auth,
+        K::WrongPassphrase(_) | K::WrongRootPassphrase(_) => ExitCode::Auth,
         K::Damaged { .. } | K::DamagedContent { .. } => ExitCode::Integrity,
         K::NewerFormat { .. }
         | K::WouldNotOpen { .. }
@@ -238,7 +238,7 @@ fn keyring_remedy(e: &keyring::Error) -> Option<String> {
             crate::env::KEYRING
         ),
         K::AlreadyExists(_) => " (use `lkms passwd` to change its passphrase)".into(),
-        K::WrongPassphrase(_) => format!(
+        K::WrongPassphrase(_) | K::WrongRootPassphrase(_) => format!(
             "; check {}, --passphrase-file or what you typed",
             crate::env::PASSPHRASE
         ),

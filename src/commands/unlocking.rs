@@ -400,6 +400,10 @@ impl Unlocker {
                 Err(e) => {
                     let is_denied = e.chain().any(|c| {
                         matches!(c.downcast_ref::<Error>(), Some(Error::Auth(_)))
+                            || matches!(
+                                c.downcast_ref::<crate::keyring::Error>(),
+                                Some(crate::keyring::Error::WrongRootPassphrase(_))
+                            )
                             || matches!(c.downcast_ref::<RootError>(), Some(RootError::Denied(_)))
                     });
                     if is_denied {

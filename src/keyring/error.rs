@@ -20,6 +20,10 @@ pub enum Error {
     AlreadyExists(PathBuf),
     #[error("wrong passphrase for the keyring {}", .0.display())]
     WrongPassphrase(PathBuf),
+    /// A passphrase root that the passphrase given does not open (the root, as its kind names
+    /// it). The command line adds where passphrases come from; the audit log keeps only this.
+    #[error("wrong passphrase for {0}")]
+    WrongRootPassphrase(String),
     #[error("the keyring {} is damaged or is not an lkms keyring ({detail})", .path.display())]
     Damaged { path: PathBuf, detail: String },
     /// The keyring decrypted, but what it holds is not a keyring lkms would write: `detail`

@@ -26,6 +26,10 @@ pub enum RootError {
     /// A wrong passphrase or PIN, missing or refused credentials, access denied (exit 3).
     #[error("{0}")]
     Denied(String),
+    /// The passphrase given does not open this root: what it is, e.g. "the passphrase root
+    /// `default` (keyring.root.default.age)" (exit 3).
+    #[error("wrong passphrase for {0}")]
+    WrongPassphrase(String),
     /// The external key exists but may not be used: disabled, pending deletion (exit 4).
     #[allow(dead_code, reason = "constructed by the external root kinds")]
     #[error("{0}")]
@@ -47,6 +51,7 @@ impl From<RootError> for crate::error::Error {
         use crate::error::Error;
         match e {
             RootError::Denied(m) => Error::Auth(m),
+            e @ RootError::WrongPassphrase(_) => Error::Auth(e.to_string()),
             RootError::KeyUnusable(m) => Error::KeyUnusable(m),
             RootError::Damaged(m) => Error::Integrity(m),
             RootError::Unreachable(m) | RootError::Other(m) => Error::Failure(m),

@@ -276,3 +276,23 @@ fn encryption_context_is_another_name_for_context() {
     ])
     .ok();
 }
+
+#[test]
+fn a_wrong_passphrase_is_told_where_passphrases_come_from_and_the_log_keeps_the_error() {
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    let r = env
+        .run_cmd(
+            env.cmd()
+                .env("LKMS_PASSPHRASE", "wrong-guess")
+                .args(["list"]),
+        )
+        .code(3);
+    assert!(r.stderr.contains("wrong passphrase for"), "{}", r.stderr);
+    assert!(r.stderr.contains("check LKMS_PASSPHRASE"), "{}", r.stderr);
+    let failed = env.last_audit();
+    assert_eq!(failed["outcome"], "failure", "{failed}");
+    let error = failed["error"].as_str().unwrap();
+    assert!(error.contains("wrong passphrase for"), "{error}");
+    assert!(!error.contains("LKMS_PASSPHRASE"), "{error}");
+}

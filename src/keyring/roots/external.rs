@@ -90,6 +90,8 @@ impl RootError {
             RootError::Damaged(m) => RootError::Damaged(format!("{prefix}{m}")),
             RootError::Unreachable(m) => RootError::Unreachable(format!("{prefix}{m}")),
             RootError::Other(m) => RootError::Other(format!("{prefix}{m}")),
+            // Names its root already.
+            e @ RootError::WrongPassphrase(_) => e,
         }
     }
 }

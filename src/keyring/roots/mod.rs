@@ -18,7 +18,7 @@ pub use passphrase::PassphraseRoot;
 
 use super::identity::KeyringIdentity;
 use super::root::{
-    Root, RootEntry, RootPaths, RootsFile, create_new, read_root_file, write_atomic,
+    Root, RootEntry, RootError, RootPaths, RootsFile, create_new, read_root_file, write_atomic,
 };
 use super::store::{DEFAULT_WORK_FACTOR, MAX_WORK_FACTOR, MIN_WORK_FACTOR};
 use crate::error::{Error, failure, integrity};
@@ -91,7 +91,14 @@ pub fn unlock_with(
 ) -> anyhow::Result<KeyringIdentity> {
     let wrapped = wrapped_bytes(paths, entry)?;
     let id = roots.keyring_id.to_string();
-    let plain = root.unwrap(&wrapped, &id).map_err(Error::from)?;
+    let plain = root.unwrap(&wrapped, &id).map_err(|e| match e {
+        // Kept typed, so that the command line can say where passphrases come from without
+        // that advice reaching the audit log.
+        RootError::WrongPassphrase(what) => {
+            anyhow::Error::new(crate::keyring::Error::WrongRootPassphrase(what))
+        }
+        e => Error::from(e).into(),
+    })?;
     let origin = match &entry.file {
         Some(f) => format!("the root file {}", paths.resolve(f).display()),
         None => format!("the root `{}`", entry.name),

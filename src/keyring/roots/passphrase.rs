@@ -100,11 +100,7 @@ impl Root for PassphraseRoot {
             .decrypt(iter::once(&identity as &dyn age::Identity))
             .map_err(|e| match e {
                 DecryptError::DecryptionFailed | DecryptError::KeyDecryptionFailed => {
-                    RootError::Denied(format!(
-                        "wrong passphrase for {}; check LKMS_PASSPHRASE, --passphrase-file or \
-                         what you typed",
-                        self.where_()
-                    ))
+                    RootError::WrongPassphrase(self.where_())
                 }
                 // Exit 5 as for a format 1 keyring: refused from the stanza, before anything
                 // is derived, so a crafted root file costs nothing.
@@ -173,7 +169,7 @@ mod tests {
         assert!(plain.ends_with(b"AGE-SECRET-KEY-1X\n"));
         assert!(matches!(
             root("no").unwrap(&wrapped, "k1"),
-            Err(RootError::Denied(_))
+            Err(RootError::WrongPassphrase(_))
         ));
         assert!(matches!(
             root("pw").unwrap(&wrapped, "k2"),
