@@ -13,9 +13,15 @@ use crate::output::{clean_lines, json_text};
 pub fn run() -> i32 {
     // Before anything is read: no secret may ever reach a core dump.
     crate::hardening::at_start();
-    let parsed = crate::cli::command()
-        .try_get_matches()
-        .and_then(|m| Cli::from_arg_matches(&m));
+    // The plain command parses; the one whose usage lines leave out the global options is
+    // built only when clap has something to print (help, version, an error), because it
+    // renders every subcommand's usage, a cost each short process would pay for nothing.
+    let parse = |cmd: clap::Command| {
+        cmd.try_get_matches()
+            .and_then(|m| Cli::from_arg_matches(&m))
+    };
+    let parsed =
+        parse(<Cli as clap::CommandFactory>::command()).or_else(|_| parse(crate::cli::command()));
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
