@@ -3,17 +3,15 @@
 //! opened with that identity file (`--identity FILE`, `LKMS_IDENTITY_FILE`), no passphrase;
 //! `age -d -i IDENTITY ROOTFILE` gives the keyring identity with the age CLI alone.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::iter;
 
 use zeroize::Zeroizing;
 
+use super::bound;
 use crate::keyring::root::{Root, RootError};
 
 pub const KIND: &str = "age-identity";
-
-/// The comment line that binds the identity to its keyring, as in a passphrase root.
-const BINDING: &str = "# lkms keyring ";
 
 pub struct AgeIdentityRoot {
     name: String,
@@ -65,20 +63,7 @@ impl Root for AgeIdentityRoot {
     }
 
     fn wrap(&self, identity: &[u8], keyring_id: &str) -> Result<Vec<u8>, RootError> {
-        let mut plain = Zeroizing::new(Vec::with_capacity(identity.len() + 80));
-        plain.extend_from_slice(format!("{BINDING}{keyring_id}\n").as_bytes());
-        plain.extend_from_slice(identity);
-        let other = |e: &dyn std::fmt::Display| {
-            RootError::Other(format!("cannot encrypt {}: {e}", self.where_()))
-        };
-        let encryptor =
-            age::Encryptor::with_recipients(iter::once(&self.recipient as &dyn age::Recipient))
-                .map_err(|e| other(&e))?;
-        let mut out = Vec::with_capacity(plain.len() + 256);
-        let mut w = encryptor.wrap_output(&mut out).map_err(|e| other(&e))?;
-        w.write_all(&plain).map_err(|e| other(&e))?;
-        w.finish().map_err(|e| other(&e))?;
-        Ok(out)
+        bound::seal(&self.recipient, identity, keyring_id, &self.where_())
     }
 
     fn unwrap(&self, wrapped: &[u8], keyring_id: &str) -> Result<Zeroizing<Vec<u8>>, RootError> {
@@ -113,19 +98,7 @@ impl Root for AgeIdentityRoot {
             })?;
         let mut plain = Zeroizing::new(Vec::with_capacity(wrapped.len()));
         reader.read_to_end(&mut plain).map_err(|e| damaged(&e))?;
-        let text = String::from_utf8_lossy(&plain);
-        for line in text.lines() {
-            if let Some(id) = line.strip_prefix(BINDING)
-                && id.trim() != keyring_id
-            {
-                return Err(RootError::Damaged(format!(
-                    "{} belongs to another keyring ({}), not to this one ({keyring_id}); use \
-                     this keyring's own root file",
-                    self.where_(),
-                    id.trim()
-                )));
-            }
-        }
+        bound::check(&plain, keyring_id, &self.where_())?;
         Ok(plain)
     }
 

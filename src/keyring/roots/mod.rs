@@ -5,6 +5,7 @@
 //! unlocking.
 
 pub mod age_identity;
+mod bound;
 pub mod external;
 pub mod passphrase;
 

@@ -2,20 +2,18 @@
 //! an age identity file as `age -p` makes one. So `age -d -i ROOTFILE KEYRING` opens the
 //! keyring with the age CLI alone (it asks for the root file's passphrase itself).
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::iter;
 
 use age::DecryptError;
 use secrecy::SecretString;
 use zeroize::Zeroizing;
 
+use super::bound;
 use crate::keyring::root::{Root, RootError};
 use crate::keyring::store::{DEFAULT_MAX_WORK_FACTOR, MAX_WORK_FACTOR};
 
 pub const KIND: &str = "passphrase";
-
-/// The comment line that binds the identity to its keyring; the age CLI skips comments.
-const BINDING: &str = "# lkms keyring ";
 
 pub struct PassphraseRoot {
     name: String,
@@ -64,22 +62,9 @@ impl Root for PassphraseRoot {
     }
 
     fn wrap(&self, identity: &[u8], keyring_id: &str) -> Result<Vec<u8>, RootError> {
-        let mut plain = Zeroizing::new(Vec::with_capacity(identity.len() + 80));
-        plain.extend_from_slice(format!("{BINDING}{keyring_id}\n").as_bytes());
-        plain.extend_from_slice(identity);
         let mut recipient = age::scrypt::Recipient::new(self.passphrase.clone());
         recipient.set_work_factor(self.work_factor);
-        let other = |e: &dyn std::fmt::Display| {
-            RootError::Other(format!("cannot encrypt {}: {e}", self.where_()))
-        };
-        let encryptor =
-            age::Encryptor::with_recipients(iter::once(&recipient as &dyn age::Recipient))
-                .map_err(|e| other(&e))?;
-        let mut out = Vec::with_capacity(plain.len() + 256);
-        let mut w = encryptor.wrap_output(&mut out).map_err(|e| other(&e))?;
-        w.write_all(&plain).map_err(|e| other(&e))?;
-        w.finish().map_err(|e| other(&e))?;
-        Ok(out)
+        bound::seal(&recipient, identity, keyring_id, &self.where_())
     }
 
     fn unwrap(&self, wrapped: &[u8], keyring_id: &str) -> Result<Zeroizing<Vec<u8>>, RootError> {
@@ -125,21 +110,7 @@ impl Root for PassphraseRoot {
             })?;
         let mut plain = Zeroizing::new(Vec::with_capacity(wrapped.len()));
         reader.read_to_end(&mut plain).map_err(|e| damaged(&e))?;
-        // The binding line names the keyring this identity belongs to: a root file copied
-        // from another keyring is refused by name rather than failing later as damage.
-        let text = String::from_utf8_lossy(&plain);
-        for line in text.lines() {
-            if let Some(id) = line.strip_prefix(BINDING)
-                && id.trim() != keyring_id
-            {
-                return Err(RootError::Damaged(format!(
-                    "{} belongs to another keyring ({}), not to this one ({keyring_id}); \
-                     use this keyring's own root file",
-                    self.where_(),
-                    id.trim()
-                )));
-            }
-        }
+        bound::check(&plain, keyring_id, &self.where_())?;
         Ok(plain)
     }
 
