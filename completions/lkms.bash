@@ -2048,7 +2048,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__grant__subcmd__create)
-            opts="-o -y -h -V --operations --encryption-context --context --expires --recipient --passphrase --output --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-o -y -h -V --operations --encryption-context --context --expires --recipient --passphrase --root --key-id --region --endpoint-url --address --key --mount --module --token --key-label --generate --pin-file --output --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2071,6 +2071,50 @@ _lkms() {
                     return 0
                     ;;
                 --recipient)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -W "aws-kms transit pkcs11" -- "${cur}"))
+                    return 0
+                    ;;
+                --key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -399,6 +399,19 @@ complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l context -l encryption-context -d 'Encryption context every use must carry, K=V (repeatable)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l expires -d 'Days until the grant expires (1 to 3650)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l recipient -d 'The grantee\'s age X25519 recipient (age1...)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l root -d 'Or hold it with an external root, as `lkms root add KIND` takes it: the grant is sealed to an identity of its own, wrapped by that root in FILE\'s roots file' -r -f -a "aws-kms\t'An AWS KMS key (--key-id ...): a CI runner\'s cloud role'
+transit\t'A Vault or OpenBao Transit key (--address, --key ...)'
+pkcs11\t'A key on a PKCS#11 token (--module, --token, --key-label ...)'"
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l key-id -d 'The KMS key: key id, key ARN, alias/NAME or alias ARN' -r
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l region -d 'The AWS region [default: the key ARN\'s, AWS_REGION, AWS_DEFAULT_REGION, the profile\'s]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l endpoint-url -d 'The KMS endpoint [default: AWS_ENDPOINT_URL_KMS, AWS_ENDPOINT_URL, the region\'s]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l address -d 'The Vault or OpenBao server [default: VAULT_ADDR, BAO_ADDR]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l key -d 'The Transit key\'s name' -r
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l mount -d 'Where the Transit engine is mounted' -r
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l module -d 'The PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l token -d 'The token\'s label' -r
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l key-label -d 'The AES key\'s label on the token' -r
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l pin-file -d 'Read the token\'s user PIN from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -s o -l output -d 'The grant file to write (it must not exist)' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
@@ -407,6 +420,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l passphrase -d 'Protect the grant with a new passphrase instead'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l generate -d 'Create the key on the token first (AES-256, sensitive, not extractable)'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -672,6 +672,28 @@ pub enum InitRoot {
     AgeIdentity,
 }
 
+/// The external root `grant create --root` holds a grant with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GrantRoot {
+    /// An AWS KMS key (--key-id ...): a CI runner's cloud role
+    #[value(name = "aws-kms")]
+    AwsKms,
+    /// A Vault or OpenBao Transit key (--address, --key ...)
+    Transit,
+    /// A key on a PKCS#11 token (--module, --token, --key-label ...)
+    Pkcs11,
+}
+
+impl GrantRoot {
+    pub fn name(self) -> &'static str {
+        match self {
+            GrantRoot::AwsKms => "aws-kms",
+            GrantRoot::Transit => "transit",
+            GrantRoot::Pkcs11 => "pkcs11",
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct RootAddPassphraseArgs {
     /// The root's name (1 to 64 of A-Z a-z 0-9 _ -) [default: passphrase-N]
@@ -893,9 +915,13 @@ pub enum GrantCommand {
     /// for encrypt only, the current one. With --recipient it is an age file to that X25519
     /// recipient (`age -d -i IDENTITY FILE` shows its TOML); with --passphrase, an age scrypt
     /// file (the passphrase from LKMS_NEW_PASSPHRASE_FILE, LKMS_NEW_PASSPHRASE or the
-    /// terminal). Logged as CreateGrant with the grant's id.
+    /// terminal); with --root aws-kms|transit|pkcs11, an age file to an identity of its own,
+    /// wrapped by that root in FILE.roots.toml beside it, so the grant opens with the CI
+    /// runner's cloud role, Vault token or token PIN and no passphrase. It hands key material
+    /// out: on a terminal lkms asks first, off one it needs --yes. Logged as CreateGrant with
+    /// the grant's id.
     #[command(after_long_help = examples::GRANT_CREATE)]
-    Create(GrantCreateArgs),
+    Create(Box<GrantCreateArgs>),
     /// List the grants this keyring issued
     ///
     /// One row a grant: id, keys, operations, constraints, expiry, grantee and whether it was
@@ -929,7 +955,7 @@ pub struct GrantRevokeArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("grantee").required(true).args(["recipient", "passphrase"])))]
+#[command(group(clap::ArgGroup::new("grantee").required(true).args(["recipient", "passphrase", "root"])))]
 pub struct GrantCreateArgs {
     /// The keys the grant holds: ids or aliases
     #[arg(required = true, value_name = "KEY")]
@@ -950,6 +976,16 @@ pub struct GrantCreateArgs {
     /// Protect the grant with a new passphrase instead
     #[arg(long)]
     pub passphrase: bool,
+    /// Or hold it with an external root, as `lkms root add KIND` takes it: the grant is
+    /// sealed to an identity of its own, wrapped by that root in FILE's roots file
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub root: Option<GrantRoot>,
+    #[command(flatten, next_help_heading = "AWS KMS root")]
+    pub kms: AwsKmsArgs,
+    #[command(flatten, next_help_heading = "Transit root")]
+    pub transit: TransitArgs,
+    #[command(flatten, next_help_heading = "PKCS#11 root")]
+    pub pkcs11: Pkcs11Args,
     /// The grant file to write (it must not exist)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: PathBuf,

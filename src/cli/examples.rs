@@ -607,9 +607,12 @@ pub const GRANT_CREATE: &str = r#"Examples:
     lkms grant create release-data --operations encrypt --context env=ci \
       --expires 90 --recipient age1... -o ci.grant
   In a shell script:
-    LKMS_NEW_PASSPHRASE_FILE=grant.pass lkms grant create app --operations decrypt --passphrase -o app.grant
+    LKMS_NEW_PASSPHRASE_FILE=grant.pass lkms grant create --yes app --operations decrypt --passphrase -o app.grant
+  In a shell script (for a CI runner's cloud role; hand over ci.grant and ci.grant.roots.toml):
+    lkms grant create --yes release-data --operations encrypt --root aws-kms \
+      --key-id arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab -o ci.grant
   In a CI job:
-    lkms grant create release-data --operations encrypt,decrypt --recipient "$CI_RECIPIENT" -o ci.grant --json"#;
+    lkms grant create --yes release-data --operations encrypt,decrypt --recipient "$CI_RECIPIENT" -o ci.grant --json"#;
 
 pub const GRANT_LIST: &str = r#"Examples:
   At a terminal:

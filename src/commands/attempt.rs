@@ -26,6 +26,9 @@ enum Release {
     File(PendingFile),
     /// A signature or tag: to a file replaced atomically, or standard output (`None`).
     Bytes(Option<PathBuf>, Vec<u8>),
+    /// Files that are of use only together (a grant and its roots file): renamed into place
+    /// in order; if one fails, those already in place are removed again.
+    Together(Vec<PendingFile>),
 }
 
 pub(crate) struct Attempt<'s> {
@@ -124,6 +127,12 @@ impl<'s> Attempt<'s> {
         self.releases.push(Release::File(file));
     }
 
+    /// Holds back `files` until the audit line is written, then releases all of them or none
+    /// (see [`Release::Together`]).
+    pub(crate) fn release_together(&mut self, files: Vec<PendingFile>) {
+        self.releases.push(Release::Together(files));
+    }
+
     /// Holds back `bytes` for `to` (`None`: standard output) until the audit line is written.
     pub(crate) fn release_bytes(&mut self, to: Option<PathBuf>, bytes: Vec<u8>) {
         self.releases.push(Release::Bytes(to, bytes));
@@ -167,6 +176,19 @@ impl<'s> Attempt<'s> {
             match r {
                 Release::File(f) => f.commit()?,
                 Release::Bytes(to, bytes) => release(to.as_deref(), &bytes)?,
+                Release::Together(files) => {
+                    let mut placed: Vec<PathBuf> = Vec::new();
+                    for f in files {
+                        let path = f.path().to_path_buf();
+                        if let Err(e) = f.commit() {
+                            for p in &placed {
+                                let _ = std::fs::remove_file(p);
+                            }
+                            return Err(e);
+                        }
+                        placed.push(path);
+                    }
+                }
             }
         }
         Ok(value)

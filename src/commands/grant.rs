@@ -3,22 +3,28 @@
 
 use std::io::Write;
 use std::iter;
+use std::path::Path;
 use std::str::FromStr;
 
 use secrecy::SecretString;
 use serde_json::{Value, json};
+use uuid::Uuid;
 use zeroize::Zeroizing;
 
 use super::attempt::Attempt;
+use super::roots::ExternalPlan;
 use super::session::Session;
 use super::view::time;
 use crate::audit::{Event, Field, Record};
-use crate::cli::{GrantCommand, GrantCreateArgs, GrantRevokeArgs};
+use crate::cli::{GrantCommand, GrantCreateArgs, GrantRevokeArgs, GrantRoot};
 use crate::confirm::{Destructive, ask};
-use crate::error::{failure, usage};
+use crate::error::{IoAction, Role, failure, io_error, usage};
 use crate::io::output::PendingFile;
 use crate::keyring::Error as KeyringError;
 use crate::keyring::grant::{GrantRequest, IssuedGrant, issue};
+use crate::keyring::identity::KeyringIdentity;
+use crate::keyring::root::{RootPaths, RootsFile};
+use crate::keyring::roots;
 use crate::output::{Report, clean};
 
 pub fn run(s: &mut Session, command: &GrantCommand) -> anyhow::Result<Report> {
@@ -33,6 +39,36 @@ pub fn run(s: &mut Session, command: &GrantCommand) -> anyhow::Result<Report> {
 enum Seal {
     Recipient(age::x25519::Recipient),
     Passphrase(SecretString),
+    /// To an identity of the grant's own, which an external root holds in the roots file
+    /// beside the grant, as a keyring's roots file holds its identity.
+    Root {
+        identity: KeyringIdentity,
+        roots: RootsFile,
+    },
+}
+
+/// The external root `--root KIND` and its flags describe.
+fn external_plan(args: &GrantCreateArgs) -> anyhow::Result<Option<ExternalPlan>> {
+    let given = super::roots::external_kinds_given(&args.kms, &args.transit, &args.pkcs11);
+    let chosen = args.root.map(GrantRoot::name);
+    super::roots::refuse_flags_of_other_kinds(&given, chosen, "not given")?;
+    Ok(match args.root {
+        None => None,
+        Some(GrantRoot::AwsKms) => Some(ExternalPlan::aws_kms(&args.kms)?),
+        Some(GrantRoot::Transit) => Some(ExternalPlan::transit(&args.transit)?),
+        Some(GrantRoot::Pkcs11) => Some(ExternalPlan::pkcs11(&args.pkcs11)?),
+    })
+}
+
+/// Refuses an output that exists (a grant and its roots file are always written new).
+fn refuse_existing(path: &Path) -> anyhow::Result<()> {
+    if path.symlink_metadata().is_ok() {
+        return Err(failure(format!(
+            "{} already exists; a grant file and its roots file are always written new",
+            clean(&path.to_string_lossy())
+        )));
+    }
+    Ok(())
 }
 
 fn create(s: &mut Session, args: &GrantCreateArgs) -> anyhow::Result<Report> {
@@ -52,70 +88,135 @@ fn create(s: &mut Session, args: &GrantCreateArgs) -> anyhow::Result<Report> {
         })?),
         None => None,
     };
-    if args.output.symlink_metadata().is_ok() {
-        return Err(failure(format!(
-            "{} already exists; a grant file is always written new",
-            clean(&args.output.to_string_lossy())
-        )));
+    // With an external root, the roots file beside the grant is named as a keyring's is.
+    let paths = RootPaths::of(&args.output);
+    refuse_existing(&args.output)?;
+    if args.root.is_some() {
+        refuse_existing(&paths.roots_file())?;
+        paths.check_not_shared(&args.output)?;
     }
-    let grantee = match &args.recipient {
-        Some(r) => r.clone(),
-        None => "passphrase".into(),
-    };
     let mut rec = Record::new(Event::CreateGrant);
     rec.set(Field::Output(clean(&args.output.to_string_lossy())));
-    let (id, keys, expires) = Attempt::run(s, rec, |a| {
+    let yes = s.settings.yes;
+    let (id, keys, expires, roots_file) = Attempt::run(s, rec, |a| {
+        // First, before the keyring is unlocked: a grant hands key material out.
+        let destructive = Destructive::check(
+            "grant create",
+            "hands key material out to the grant's holder, outside this keyring's control",
+            yes,
+        )?;
+        let plan = external_plan(args)?;
+        if let Some(plan) = &plan {
+            a.record.set(Field::RootKind(plan.root.kind().into()));
+        }
         // A grant cannot issue grants: refused before anyone is asked for a passphrase.
         if a.read_keyring()?.grant.is_some() {
             return Err(KeyringError::IsAGrant.into());
         }
-        let seal = match recipient {
-            Some(r) => Seal::Recipient(r),
-            None => Seal::Passphrase(crate::passphrase::obtain_new(
+        let grantee = match (&args.recipient, &plan) {
+            (Some(r), _) => r.clone(),
+            (None, Some(plan)) => format!("{}:{}", plan.root.kind(), plan.root.key_ref()),
+            (None, None) => "passphrase".into(),
+        };
+        if !destructive.ask(&format!(
+            "Write a grant of {} to {} for {}? Its holder gets the keys' material",
+            args.keys
+                .iter()
+                .map(|k| clean(k))
+                .collect::<Vec<_>>()
+                .join(", "),
+            clean(&args.output.to_string_lossy()),
+            clean(&grantee)
+        ))? {
+            return Err(failure(
+                "no grant written: you declined (pass --yes to skip the question)",
+            ));
+        }
+        let id = Uuid::new_v4();
+        let now = a.session().now();
+        let seal = match (recipient, plan) {
+            (Some(r), _) => Seal::Recipient(r),
+            (None, Some(plan)) => {
+                // Wrapped before the grant is recorded: an external root that fails (its
+                // server unreachable, its key disabled) leaves the issuing keyring unchanged.
+                plan.prepare()?;
+                let kind = plan.root.kind();
+                let root = plan.keyring_root(kind);
+                let identity = KeyringIdentity::generate();
+                let mut roots = RootsFile::new(id, identity.recipient().to_string());
+                let entry = roots::store_new(&paths, &roots, &root, &identity, now, false)?;
+                roots.roots.push(entry);
+                Seal::Root { identity, roots }
+            }
+            (None, None) => Seal::Passphrase(crate::passphrase::obtain_new(
                 None,
                 crate::env::NEW_PASSPHRASE,
                 "Grant passphrase",
             )?),
         };
-        let now = a.session().now();
         let expires = args
             .expires
             .map(|d| now + jiff::SignedDuration::from_hours(24 * i64::from(d)));
         let req = GrantRequest {
+            id,
             keys: &args.keys,
             operations: &args.operations,
             context: &context,
             expires,
             grantee,
         };
-        let (text, id, keys, work_factor) = a.write_keyring(|kr, now| {
+        let (text, keys, work_factor) = a.write_keyring(|kr, now| {
             let doc = issue(kr, &req, now)?;
-            let grant = doc.grant.as_ref().expect("a grant");
             let keys: Vec<String> = doc.keys.iter().map(|k| k.display_name()).collect();
             let text = Zeroizing::new(toml::to_string(&doc)?);
-            Ok((text, grant.id, keys, kr.work_factor))
+            Ok((text, keys, kr.work_factor))
         })?;
         a.record.set(Field::GrantId(id.to_string()));
-        let encryptor = match &seal {
-            Seal::Recipient(r) => {
-                age::Encryptor::with_recipients(iter::once(r as &dyn age::Recipient))?
-            }
+        let scrypt;
+        let sealed_to;
+        let to: &dyn age::Recipient = match &seal {
+            Seal::Recipient(r) => r,
             Seal::Passphrase(p) => {
                 let mut r = age::scrypt::Recipient::new(p.clone());
                 r.set_work_factor(work_factor);
-                age::Encryptor::with_recipients(iter::once(&r as &dyn age::Recipient))?
+                scrypt = r;
+                &scrypt
+            }
+            Seal::Root { identity, .. } => {
+                sealed_to = identity.recipient();
+                &sealed_to
             }
         };
+        let encryptor = age::Encryptor::with_recipients(iter::once(to))?;
         let mut pending = PendingFile::create_binary(&args.output, false)?;
         let mut out = encryptor.wrap_output(pending.file_mut())?;
         out.write_all(text.as_bytes())?;
         out.finish()?;
-        a.release_file(pending);
-        Ok((id, keys, expires))
+        let roots_file = match &seal {
+            Seal::Root { roots, .. } => {
+                let path = paths.roots_file();
+                let mut roots_pending = PendingFile::create(&path, false)?;
+                roots_pending
+                    .file_mut()
+                    .write_all(roots.to_text()?.as_bytes())
+                    .map_err(|e| io_error(IoAction::Write, Role::RootFile, &path, &e))?;
+                // The roots file first: a grant file in place always has its roots beside it.
+                a.release_together(vec![roots_pending, pending]);
+                Some(path)
+            }
+            _ => {
+                a.release_file(pending);
+                None
+            }
+        };
+        Ok((id, keys, expires, roots_file))
     })?;
+    let roots_note = roots_file.as_ref().map_or(String::new(), |p| {
+        format!("; its roots file: {}", clean(&p.to_string_lossy()))
+    });
     Ok(Report::message(
         format!(
-            "wrote the grant {id} to {} (keys: {}{})\n",
+            "wrote the grant {id} to {} (keys: {}{}){roots_note}\n",
             clean(&args.output.to_string_lossy()),
             keys.join(", "),
             expires.map_or(String::new(), |e| format!("; expires {}", time(e)))
@@ -124,6 +225,7 @@ fn create(s: &mut Session, args: &GrantCreateArgs) -> anyhow::Result<Report> {
             "grant_id": id.to_string(),
             "keys": keys,
             "output": args.output.to_string_lossy(),
+            "roots_file": roots_file.map(|p| p.to_string_lossy().into_owned()),
             "expires": expires.map(time),
         }),
     ))

@@ -127,37 +127,18 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
 /// A flag of another root kind than `--root` names is a mistake (a typo in the kind, or a
 /// flag that would silently do nothing): refused before anything is asked or written.
 fn refuse_other_kinds_flags(args: &InitArgs) -> anyhow::Result<()> {
-    let kms =
-        args.kms.key_id.is_some() || args.kms.region.is_some() || args.kms.endpoint_url.is_some();
-    let transit = args.transit.address.is_some()
-        || args.transit.key.is_some()
-        || args.transit.mount != "transit";
-    let p = &args.pkcs11;
-    let pkcs11 = p.module.is_some() || p.token.is_some() || p.key_label.is_some() || p.generate;
-    let age = args.age.recipient.is_some();
-    let given: Vec<(&str, InitRoot)> = [
-        (kms, "aws-kms", InitRoot::AwsKms),
-        (transit, "transit", InitRoot::Transit),
-        (pkcs11, "pkcs11", InitRoot::Pkcs11),
-        (age, "age-identity", InitRoot::AgeIdentity),
-    ]
-    .into_iter()
-    .filter(|(set, _, kind)| *set && *kind != args.root)
-    .map(|(_, name, kind)| (name, kind))
-    .collect();
-    if let Some((name, _)) = given.first() {
-        return Err(crate::error::usage(format!(
-            "flags of a {name} root were given, but --root is {}; pass --root {name} or drop them",
-            match args.root {
-                InitRoot::Passphrase => "passphrase (the default)",
-                InitRoot::AwsKms => "aws-kms",
-                InitRoot::Transit => "transit",
-                InitRoot::Pkcs11 => "pkcs11",
-                InitRoot::AgeIdentity => "age-identity",
-            }
-        )));
+    let chosen = match args.root {
+        InitRoot::Passphrase => None,
+        InitRoot::AwsKms => Some("aws-kms"),
+        InitRoot::Transit => Some("transit"),
+        InitRoot::Pkcs11 => Some("pkcs11"),
+        InitRoot::AgeIdentity => Some("age-identity"),
+    };
+    let mut given = super::roots::external_kinds_given(&args.kms, &args.transit, &args.pkcs11);
+    if args.age.recipient.is_some() {
+        given.push("age-identity");
     }
-    Ok(())
+    super::roots::refuse_flags_of_other_kinds(&given, chosen, "passphrase (the default)")
 }
 
 /// `init --root KIND`: a keyring whose only root is external (no passphrase anywhere), for CI
@@ -289,7 +270,9 @@ pub fn passwd(s: &mut Session, args: &PasswdArgs) -> anyhow::Result<Report> {
     let (name, work_factor) = Attempt::run(s, rec, |a| {
         // Unlock first (carrying out anything due, converting a format 1 keyring), so a
         // mistake is caught before a new passphrase is asked for.
-        a.read_keyring()?;
+        if a.read_keyring()?.grant.is_some() {
+            return Err(crate::keyring::Error::IsAGrant.into());
+        }
         a.session().ensure_v2()?;
         let unlocked_by = a
             .session()

@@ -216,6 +216,10 @@ pub(super) fn add_root(
     }
     Attempt::run(s, rec, |a| {
         let keyring = a.read_keyring()?;
+        // A grant held by an external root has a roots file of its own; it is the issuer's.
+        if keyring.grant.is_some() {
+            return Err(crate::keyring::Error::IsAGrant.into());
+        }
         a.session().ensure_v2()?;
         let s = a.session();
         let paths = s.unlocker.paths();
@@ -255,7 +259,9 @@ fn remove(s: &mut Session, args: RootRemoveArgs) -> anyhow::Result<Report> {
         // First, before the keyring is unlocked.
         let destructive =
             Destructive::check("root remove", "removes a way to unlock the keyring", yes)?;
-        a.read_keyring()?;
+        if a.read_keyring()?.grant.is_some() {
+            return Err(crate::keyring::Error::IsAGrant.into());
+        }
         a.session().ensure_v2()?;
         let store = a.session().store();
         let paths = RootPaths::of(store.path());
@@ -294,6 +300,44 @@ fn remove(s: &mut Session, args: RootRemoveArgs) -> anyhow::Result<Report> {
         format!("removed the root `{}`\n", args.name),
         json!({"removed": args.name}),
     ))
+}
+
+/// The external kinds whose flags were given (`init`, `grant create`).
+pub(crate) fn external_kinds_given(
+    kms: &AwsKmsArgs,
+    transit: &TransitArgs,
+    pkcs11: &Pkcs11Args,
+) -> Vec<&'static str> {
+    let kms_set = kms.key_id.is_some() || kms.region.is_some() || kms.endpoint_url.is_some();
+    let transit_set =
+        transit.address.is_some() || transit.key.is_some() || transit.mount != "transit";
+    let p = pkcs11;
+    let pkcs11_set = p.module.is_some() || p.token.is_some() || p.key_label.is_some() || p.generate;
+    [
+        (kms_set, "aws-kms"),
+        (transit_set, "transit"),
+        (pkcs11_set, "pkcs11"),
+    ]
+    .into_iter()
+    .filter_map(|(set, kind)| set.then_some(kind))
+    .collect()
+}
+
+/// A flag of another root kind than `--root` names is a mistake (a typo in the kind, or a
+/// flag that would silently do nothing): refused (exit 2) before anything is asked or
+/// written. `none` says what no `--root` means.
+pub(crate) fn refuse_flags_of_other_kinds(
+    given: &[&str],
+    chosen: Option<&str>,
+    none: &str,
+) -> anyhow::Result<()> {
+    if let Some(name) = given.iter().find(|k| Some(**k) != chosen) {
+        return Err(usage(format!(
+            "flags of a {name} root were given, but --root is {}; pass --root {name} or drop them",
+            chosen.unwrap_or(none)
+        )));
+    }
+    Ok(())
 }
 
 /// An external root as the flags describe it, checked, with the PIN a token needs.

@@ -118,6 +118,11 @@ impl PendingFile {
     }
 
     /// The file being written, for copies the kernel can do file to file.
+    /// Where the file goes.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     pub fn file_mut(&mut self) -> &mut std::fs::File {
         match &mut self.target {
             Target::Temp(t) => t.as_file_mut(),

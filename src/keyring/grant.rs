@@ -39,7 +39,8 @@ pub struct Grant {
     pub operations: Vec<Operation>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub context: BTreeMap<String, String>,
-    /// The age recipient, or `passphrase`.
+    /// The age recipient, `passphrase`, or the external root's kind and key
+    /// (`aws-kms:arn:aws:kms:...`).
     pub grantee: String,
     /// The issuing keyring's audit verifier key (`NAME+HASH+KEY`, as `lkms audit public-key`
     /// prints it), whose name is the issuer's audit origin.
@@ -74,6 +75,9 @@ pub struct IssuedGrant {
 
 /// What a grant is asked to allow.
 pub struct GrantRequest<'a> {
+    /// The grant's id, chosen by the caller: a grant held by an external root binds its
+    /// wrapped identity to it before the grant is issued.
+    pub id: Uuid,
     pub keys: &'a [String],
     pub operations: &'a [Operation],
     pub context: &'a BTreeMap<String, String>,
@@ -108,7 +112,7 @@ pub fn issue(issuer: &mut Keyring, req: &GrantRequest, now: Timestamp) -> anyhow
         }
         keys.push(granted_key(key, req)?);
     }
-    let id = Uuid::new_v4();
+    let id = req.id;
     let grant = Grant {
         id,
         issuer: issuer_id,
@@ -326,6 +330,7 @@ mod tests {
         ctx: &'a BTreeMap<String, String>,
     ) -> GrantRequest<'a> {
         GrantRequest {
+            id: Uuid::new_v4(),
             keys,
             operations: ops,
             context: ctx,

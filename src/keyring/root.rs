@@ -268,12 +268,16 @@ impl RootsFile {
     /// Writes the roots file atomically (temporary file, flush, rename, flush the folder). The
     /// caller holds the keyring's writers' lock.
     pub fn save(&self, paths: &RootPaths) -> anyhow::Result<()> {
+        write_atomic(paths.dir(), &paths.roots_file(), self.to_text()?.as_bytes())
+    }
+
+    /// The roots file's text, as [`RootsFile::save`] writes it.
+    pub fn to_text(&self) -> anyhow::Result<String> {
         let text = toml::to_string(self).context("cannot serialize the roots file")?;
-        let text = format!(
+        Ok(format!(
             "# The roots of the lkms keyring beside this file: what holds its identity.\n\
              # Public: no secret is in clear here. See docs/KEYRING.md.\n{text}"
-        );
-        write_atomic(paths.dir(), &paths.roots_file(), text.as_bytes())
+        ))
     }
 
     pub fn find(&self, name: &str) -> Option<&RootEntry> {

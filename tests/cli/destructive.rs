@@ -20,6 +20,7 @@ fn setup(env: &Env) -> String {
     env.run(&[
         "grant",
         "create",
+        "--yes",
         "k",
         "--operations",
         "encrypt",
@@ -80,6 +81,20 @@ fn destructive_commands_off_a_terminal_need_yes_and_change_nothing() {
         ),
         (vec!["identity", "export", "art", "-o", "id"], "ExportKey"),
         (vec!["grant", "revoke", grant.as_str()], "RevokeGrant"),
+        (
+            vec![
+                "grant",
+                "create",
+                "k",
+                "--operations",
+                "decrypt",
+                "--recipient",
+                recipient,
+                "-o",
+                "g2",
+            ],
+            "CreateGrant",
+        ),
     ];
     let before = state(&env);
     for (args, event) in &cases {

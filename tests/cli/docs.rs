@@ -196,6 +196,7 @@ fn recovery_md_names_every_field_of_the_keyring_toml() {
     env.run(&[
         "grant",
         "create",
+        "--yes",
         "k",
         "--operations",
         "encrypt",

@@ -73,6 +73,7 @@ fn handed_over(extra: &[&str]) -> (Grantee, String) {
     let mut args = vec![
         "grant",
         "create",
+        "--yes",
         "app",
         "--recipient",
         &recipient,
@@ -163,6 +164,7 @@ fn a_grant_works_without_the_issuing_keyring_and_only_as_far_as_it_allows() {
         vec![
             "grant",
             "create",
+            "--yes",
             "app",
             "--operations",
             "encrypt",
@@ -273,6 +275,7 @@ fn a_grant_holds_only_the_versions_its_operations_need_within_the_key_policy() {
             .run(&[
                 "grant",
                 "create",
+                "--yes",
                 "app",
                 "--operations",
                 ops,
@@ -311,6 +314,7 @@ fn a_grant_holds_only_the_versions_its_operations_need_within_the_key_policy() {
         .run(&[
             "grant",
             "create",
+            "--yes",
             "app",
             "--operations",
             "encrypt",
@@ -339,6 +343,7 @@ fn a_passphrase_grant_and_list_and_revoke_tell_the_truth() {
                 .args([
                     "grant",
                     "create",
+                    "--yes",
                     "app",
                     "--operations",
                     "decrypt",
@@ -471,6 +476,7 @@ fn an_encrypt_only_grant_of_an_x25519_key_holds_no_secret_and_still_encrypts() {
         .run(&[
             "grant",
             "create",
+            "--yes",
             "inbox",
             "--operations",
             "encrypt",
@@ -574,6 +580,7 @@ fn a_grant_is_signed_by_the_issuing_keyrings_audit_key() {
         .run(&[
             "grant",
             "create",
+            "--yes",
             "app",
             "--operations",
             "encrypt",
@@ -647,6 +654,7 @@ fn issued_with_old_data() -> (Env, String) {
                 .args([
                     "grant",
                     "create",
+                    "--yes",
                     "app",
                     "--operations",
                     "decrypt",

@@ -20,6 +20,7 @@ mod external_roots;
 mod faults;
 mod generated;
 mod grant;
+mod grant_roots;
 mod help_examples;
 mod import_material;
 mod keys;

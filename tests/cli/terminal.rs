@@ -536,6 +536,7 @@ fn grant_revoke_asks_to_rotate_and_to_cut_off_on_a_terminal() {
         .run_cmd(env.cmd().env("LKMS_NEW_PASSPHRASE", "g").args([
             "grant",
             "create",
+            "--yes",
             "app",
             "--operations",
             "decrypt",
