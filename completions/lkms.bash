@@ -754,24 +754,12 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__agent__subcmd__start)
-            opts="-y -h -V --idle-timeout --max-lifetime --socket --foreground --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --idle-timeout --max-lifetime --socket --foreground --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --idle-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --max-lifetime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --socket)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -793,6 +781,18 @@ _lkms() {
                     return 0
                     ;;
                 --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idle-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-lifetime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1088,20 +1088,12 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit__subcmd__checkpoint)
-            opts="-o -y -h -V --output --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -o -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1123,6 +1115,14 @@ _lkms() {
                     return 0
                     ;;
                 --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1246,20 +1246,12 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit__subcmd__prune)
-            opts="-y -h -V --before --archive --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --before --archive --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --before)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --archive)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1281,6 +1273,14 @@ _lkms() {
                     return 0
                     ;;
                 --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --archive)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1292,16 +1292,12 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit__subcmd__public__subcmd__key)
-            opts="-y -h -V --format --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
-                    COMPREPLY=($(compgen -W "note pem" -- "${cur}"))
-                    return 0
-                    ;;
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1326,6 +1322,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "note pem" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1334,12 +1334,36 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__audit__subcmd__report)
-            opts="-y -h -V --since --key --unused-days --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --since --key --unused-days --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --since)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1352,6 +1376,20 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__audit__subcmd__show)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --key --event --since --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1376,20 +1414,6 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lkms__subcmd__audit__subcmd__show)
-            opts="-y -h -V --key --event --since --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1402,6 +1426,20 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__audit__subcmd__verify)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --public-key --checkpoint --archive --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1426,20 +1464,6 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lkms__subcmd__audit__subcmd__verify)
-            opts="-y -h -V --public-key --checkpoint --archive --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --public-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1452,30 +1476,6 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --keyring)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --audit-log)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --passphrase-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --identity)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --max-work-factor)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1484,20 +1484,12 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__backup)
-            opts="-o -y -h -V --output --force --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -o -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --output --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1519,6 +1511,14 @@ _lkms() {
                     return 0
                     ;;
                 --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1606,12 +1606,36 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__create)
-            opts="-y -h -V --spec --alias --description --tag --rotation-period --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --spec --alias --description --tag --rotation-period --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --spec)
                     COMPREPLY=($(compgen -W "aes-256-gcm chacha20-poly1305 hmac-sha256 ed25519 ecdsa-p256 x25519" -- "${cur}"))
                     return 0
@@ -1632,6 +1656,20 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__decrypt)
+            opts="-y -r -o -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --key --recursive --keep-going --encryption-context --context --output --force --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1656,20 +1694,6 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lkms__subcmd__decrypt)
-            opts="-r -o -y -h -V --key --recursive --keep-going --encryption-context --context --output --force --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1687,30 +1711,6 @@ _lkms() {
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --keyring)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --audit-log)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --passphrase-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --identity)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1836,12 +1836,36 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__encrypt)
-            opts="-R -a -r -o -y -h -V --key --recipient --recipients-file --armor --recursive --keep-going --encryption-context --context --output --force --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -R -a -r -o -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --key --recipient --recipients-file --armor --recursive --keep-going --encryption-context --context --output --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1874,6 +1898,20 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__export)
+            opts="-y -o -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --recipient --passphrase --new-passphrase-file --output --force --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1898,20 +1936,6 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lkms__subcmd__export)
-            opts="-o -y -h -V --recipient --passphrase --new-passphrase-file --output --force --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --recipient)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1928,6 +1952,20 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__generate__subcmd__data__subcmd__key)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --key --encryption-context --context --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1952,20 +1990,6 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lkms__subcmd__generate__subcmd__data__subcmd__key)
-            opts="-y -h -V --key --encryption-context --context --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1975,30 +1999,6 @@ _lkms() {
                     return 0
                     ;;
                 --encryption-context)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --keyring)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --audit-log)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --passphrase-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --identity)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2048,12 +2048,36 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__grant__subcmd__create)
-            opts="-o -y -h -V --operations --encryption-context --context --expires --recipient --passphrase --root --key-id --region --endpoint-url --address --key --mount --module --token --key-label --generate --pin-file --output --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -o -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --operations --encryption-context --context --expires --recipient --passphrase --root --key-id --region --endpoint-url --address --key --mount --module --token --key-label --generate --pin-file --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --operations)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2123,30 +2147,6 @@ _lkms() {
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --keyring)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --audit-log)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --passphrase-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --identity)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2266,7 +2266,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__grant__subcmd__revoke)
-            opts="-y -h -V --rotate --min-decryption-version --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --rotate --min-decryption-version --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3336,24 +3336,12 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__identity__subcmd__export)
-            opts="-o -y -h --version --output --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help"
+            opts="-y -o -h --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --version --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --version)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3375,6 +3363,18 @@ _lkms() {
                     return 0
                     ;;
                 --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3428,20 +3428,12 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__import)
-            opts="-y -h -V --identity --new-passphrase-file --keyring --audit-log --passphrase-file --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --new-passphrase-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --identity)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --new-passphrase-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3454,11 +3446,19 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --new-passphrase-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3470,12 +3470,36 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__import__subcmd__material)
-            opts="-y -h -V --spec --material --alias --description --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --spec --material --alias --description --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --spec)
                     COMPREPLY=($(compgen -W "aes-256-gcm chacha20-poly1305 hmac-sha256 ed25519 ecdsa-p256 x25519" -- "${cur}"))
                     return 0
@@ -3492,6 +3516,20 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__init)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --work-factor --root --name --key-id --region --endpoint-url --address --key --mount --module --token --key-label --generate --pin-file --recipient --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3516,20 +3554,6 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lkms__subcmd__init)
-            opts="-y -h -V --work-factor --root --name --key-id --region --endpoint-url --address --key --mount --module --token --key-label --generate --pin-file --recipient --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3586,30 +3610,6 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --keyring)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --audit-log)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --passphrase-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --identity)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --max-work-factor)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3656,7 +3656,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__list)
-            opts="-y -h -V --all --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3732,24 +3732,12 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__mac)
-            opts="-o -y -h -V --key --output --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -o -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --key --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3771,6 +3759,18 @@ _lkms() {
                     return 0
                     ;;
                 --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3820,16 +3820,12 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__man)
-            opts="-y -h -V --install --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --install --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --install)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3851,6 +3847,10 @@ _lkms() {
                     return 0
                     ;;
                 --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --install)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3862,24 +3862,12 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__passwd)
-            opts="-y -h -V --root --work-factor --new-passphrase-file --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --root --work-factor --new-passphrase-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --work-factor)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --new-passphrase-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3901,6 +3889,18 @@ _lkms() {
                     return 0
                     ;;
                 --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --new-passphrase-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4134,16 +4134,12 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__public__subcmd__key)
-            opts="-y -h -V --format --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
-                    COMPREPLY=($(compgen -W "pem der" -- "${cur}"))
-                    return 0
-                    ;;
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4168,6 +4164,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "pem der" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4176,12 +4176,36 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__re__subcmd__encrypt)
-            opts="-r -o -y -h -V --key --source-key --recursive --keep-going --encryption-context --context --output --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -r -o -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --key --source-key --recursive --keep-going --encryption-context --context --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4206,30 +4230,6 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --keyring)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --audit-log)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --passphrase-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --identity)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --max-work-factor)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4238,7 +4238,7 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__restore)
-            opts="-y -h -V --force --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4352,20 +4352,12 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__add__subcmd__age__subcmd__identity)
-            opts="-y -h -V --name --recipient --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --name --recipient --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --name)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recipient)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4390,6 +4382,14 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recipient)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4398,12 +4398,36 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__add__subcmd__aws__subcmd__kms)
-            opts="-y -h -V --name --key-id --region --endpoint-url --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --name --key-id --region --endpoint-url --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4417,30 +4441,6 @@ _lkms() {
                     return 0
                     ;;
                 --endpoint-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --keyring)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --audit-log)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --passphrase-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --identity)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4550,24 +4550,12 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__add__subcmd__passphrase)
-            opts="-y -h -V --name --work-factor --new-passphrase-file --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --name --work-factor --new-passphrase-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --name)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --work-factor)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --new-passphrase-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4592,6 +4580,18 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --new-passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4600,12 +4600,36 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__root__subcmd__add__subcmd__pkcs11)
-            opts="-y -h -V --name --module --token --key-label --generate --pin-file --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --name --module --token --key-label --generate --pin-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4626,6 +4650,20 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        lkms__subcmd__root__subcmd__add__subcmd__transit)
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --name --address --key --mount --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4650,20 +4688,6 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        lkms__subcmd__root__subcmd__add__subcmd__transit)
-            opts="-y -h -V --name --address --key --mount --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4677,30 +4701,6 @@ _lkms() {
                     return 0
                     ;;
                 --mount)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --keyring)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --audit-log)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --passphrase-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --identity)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --max-work-factor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5042,16 +5042,12 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__rotation__subcmd__enable)
-            opts="-y -h -V --period --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --period --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --period)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5073,6 +5069,10 @@ _lkms() {
                     return 0
                     ;;
                 --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --period)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5140,16 +5140,12 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__schedule__subcmd__delete)
-            opts="-y -h -V --days --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --days --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --days)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5174,6 +5170,10 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5182,12 +5182,36 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__sign)
-            opts="-o -y -h -V --key --output --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -o -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --key --output --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --keyring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5200,30 +5224,6 @@ _lkms() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --keyring)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --audit-log)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --passphrase-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --identity)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --max-work-factor)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5232,16 +5232,12 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__unlock)
-            opts="-y -h -V --root --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --root --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5263,6 +5259,10 @@ _lkms() {
                     return 0
                     ;;
                 --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5274,20 +5274,12 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__verify)
-            opts="-y -h -V --key --signature --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --key --signature --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --signature)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5309,6 +5301,14 @@ _lkms() {
                     return 0
                     ;;
                 --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signature)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5320,20 +5320,12 @@ _lkms() {
             return 0
             ;;
         lkms__subcmd__verify__subcmd__mac)
-            opts="-y -h -V --key --mac --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --help --version"
+            opts="-y -h -V --keyring --audit-log --passphrase-file --identity --config --json --max-work-factor --yes --key --mac --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --mac)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --keyring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5355,6 +5347,14 @@ _lkms() {
                     return 0
                     ;;
                 --max-work-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mac)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -27,7 +27,7 @@ end
 complete -c lkms -n "__fish_lkms_needs_command" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_needs_command" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_needs_command" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_needs_command" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_needs_command" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_needs_command" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_needs_command" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_needs_command" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -74,6 +74,12 @@ complete -c lkms -n "__fish_lkms_needs_command" -f -a "lock" -d 'Make the agent 
 complete -c lkms -n "__fish_lkms_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c lkms -n "__fish_lkms_needs_command" -f -a "man" -d 'Print the lkms(1) man page, or install every man page into a directory'
 complete -c lkms -n "__fish_lkms_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l work-factor -d 'scrypt\'s log2 cost, 10 to 22 [default: 18, or the config file\'s work_factor]; above 20 only with --max-work-factor' -r
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l root -d 'The keyring\'s only root, instead of a passphrase: for CI runners whose identity is their cloud role, a Vault token or an HSM' -r -f -a "passphrase\t'A passphrase root named `default` (the default)'
 aws-kms\t'An AWS KMS root (--key-id ...)'
@@ -92,17 +98,17 @@ complete -c lkms -n "__fish_lkms_using_subcommand init" -l token -d 'The token\'
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l key-label -d 'The AES key\'s label on the token' -r
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l pin-file -d 'Read the token\'s user PIN from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l recipient -d 'The age X25519 recipient (age1...) the keyring identity is encrypted to' -r
-complete -c lkms -n "__fish_lkms_using_subcommand init" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand init" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand init" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand init" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand init" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand init" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
-complete -c lkms -n "__fish_lkms_using_subcommand init" -l generate -d 'Create the key on the token first (AES-256, sensitive, not extractable)'
 complete -c lkms -n "__fish_lkms_using_subcommand init" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand init" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
+complete -c lkms -n "__fish_lkms_using_subcommand init" -l generate -d 'Create the key on the token first (AES-256, sensitive, not extractable)'
 complete -c lkms -n "__fish_lkms_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand init" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand create" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand create" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand create" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand create" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand create" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand create" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l spec -d 'The key\'s algorithm' -r -f -a "aes-256-gcm\t''
 chacha20-poly1305\t''
 hmac-sha256\t''
@@ -113,16 +119,16 @@ complete -c lkms -n "__fish_lkms_using_subcommand create" -l alias -d 'An alias 
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l description -d 'A description' -r
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l tag -d 'A tag, KEY=VALUE (repeatable)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l rotation-period -d 'Rotate automatically every DAYS days (1 to 2560)' -r
-complete -c lkms -n "__fish_lkms_using_subcommand create" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand create" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand create" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand create" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand create" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand create" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand create" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand create" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand create" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l spec -d 'The key\'s algorithm, which the material must fit' -r -f -a "aes-256-gcm\t''
 chacha20-poly1305\t''
 hmac-sha256\t''
@@ -132,12 +138,6 @@ x25519\t''"
 complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l material -d 'The file holding the material (raw 32 bytes, PKCS#8 DER or PEM for signing keys, an age identity file for x25519)' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l alias -d 'An alias for the key (repeatable)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l description -d 'A description' -r
-complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand import-material" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand import-material" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand import-material" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -145,18 +145,18 @@ complete -c lkms -n "__fish_lkms_using_subcommand import-material" -s V -l versi
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand list" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand list" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
-complete -c lkms -n "__fish_lkms_using_subcommand list" -l all -d 'Include destroyed keys'
 complete -c lkms -n "__fish_lkms_using_subcommand list" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand list" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
+complete -c lkms -n "__fish_lkms_using_subcommand list" -l all -d 'Include destroyed keys'
 complete -c lkms -n "__fish_lkms_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand list" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand describe" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand describe" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand describe" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -166,7 +166,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand describe" -s V -l version -d '
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_subcommand_from add remove help" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -179,7 +179,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand alias; and not __fish_seen_sub
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -189,7 +189,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -202,7 +202,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand alias; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand rotate" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -212,7 +212,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand rotate" -s V -l version -d 'Pr
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -222,13 +222,13 @@ complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -f -a "enable" -d 'Rotate the key automatically every period'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -f -a "disable" -d 'Stop rotating the key automatically'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and not __fish_seen_subcommand_from enable disable help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l period -d 'Days between rotations, 1 to 2560' -r
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l period -d 'Days between rotations, 1 to 2560' -r
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -236,7 +236,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subc
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subcommand_from disable" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -249,7 +249,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand rotation; and __fish_seen_subc
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand enable" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand enable" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand enable" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -259,20 +259,20 @@ complete -c lkms -n "__fish_lkms_using_subcommand enable" -s V -l version -d 'Pr
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand disable" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand disable" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand disable" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l days -d 'Waiting period in days, 7 to 30 [default: 30, or the config file\'s deletion_window_days]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l days -d 'Waiting period in days, 7 to 30 [default: 30, or the config file\'s deletion_window_days]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -280,7 +280,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand schedule-delete" -s V -l versi
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -290,7 +290,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand cancel-delete" -s V -l version
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand maintain" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -300,7 +300,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand maintain" -s V -l version -d '
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_subcommand_from set get remove help" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -314,7 +314,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand policy; and not __fish_seen_su
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from set" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from set" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from set" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from set" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from set" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from set" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from set" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from set" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -324,7 +324,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcom
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from get" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -334,7 +334,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcom
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -348,7 +348,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand policy; and __fish_seen_subcom
 complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_subcommand_from disable enable help" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -361,7 +361,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand version; and not __fish_seen_s
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from disable" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from disable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from disable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from disable" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from disable" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from disable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from disable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from disable" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -371,7 +371,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subco
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subcommand_from enable" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -384,7 +384,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand version; and __fish_seen_subco
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -395,6 +395,12 @@ complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_sub
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -f -a "list" -d 'List the grants this keyring issued'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -f -a "revoke" -d 'Record a grant as revoked, and say what that does and does not do'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and not __fish_seen_subcommand_from create list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l operations -d 'The operations it allows, comma-separated (encrypt, decrypt, re-encrypt, generate-data-key, sign, verify, public-key, mac, verify-mac)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l context -l encryption-context -d 'Encryption context every use must carry, K=V (repeatable)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l expires -d 'Days until the grant expires (1 to 3650)' -r
@@ -413,22 +419,16 @@ complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l key-label -d 'The AES key\'s label on the token' -r
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l pin-file -d 'Read the token\'s user PIN from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -s o -l output -d 'The grant file to write (it must not exist)' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
-complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l passphrase -d 'Protect the grant with a new passphrase instead'
-complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l generate -d 'Create the key on the token first (AES-256, sensitive, not extractable)'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l passphrase -d 'Protect the grant with a new passphrase instead'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -l generate -d 'Create the key on the token first (AES-256, sensitive, not extractable)'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -438,148 +438,148 @@ complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
-complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l rotate -d 'Also rotate each key of the grant (signing keys do not rotate and are left alone), so new data goes to a version its holder does not have'
-complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l min-decryption-version -d 'Also set each key\'s min_decryption_version to its current version (after --rotate), so data under the versions the holder has no longer decrypts; refused for a key whose current version the holder has (pass --rotate). Re-encrypt old data first'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l rotate -d 'Also rotate each key of the grant (signing keys do not rotate and are left alone), so new data goes to a version its holder does not have'
+complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -l min-decryption-version -d 'Also set each key\'s min_decryption_version to its current version (after --rotate), so data under the versions the holder has no longer decrypts; refused for a key whose current version the holder has (pass --rotate). Re-encrypt old data first'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from help" -f -a "create" -d 'Write a grant keyring for one grantee'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the grants this keyring issued'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Record a grant as revoked, and say what that does and does not do'
 complete -c lkms -n "__fish_lkms_using_subcommand grant; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l key -d 'The key to encrypt under [default: the config file\'s default_key]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l recipient -d 'Encrypt to this age X25519 recipient (age1...) as a standard age file, with no keyring, passphrase or audit log (repeatable)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s R -l recipients-file -d 'Encrypt to the recipients in this file, one a line (`#` comments and blank lines are ignored), as `age -R` reads them (repeatable)' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l context -l encryption-context -d 'Encryption context, K=V (repeatable); needed again to decrypt; logged in clear' -r
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s o -l output -d 'Write to this file (`-` for standard output); only with a single INPUT' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s a -l armor -d 'Write ASCII armor (age\'s for age files, `LKMS ENCRYPTED FILE` for lkms ones), which may go to a terminal'
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s r -l recursive -d 'Take directories: every regular file under them, in a stable order (symbolic links are reported and skipped); outputs go beside each file, or under -o DIR mirroring the tree'
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l keep-going -d 'Go on with the other inputs after one fails (the exit code is the worst one)'
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l force -d 'Replace an existing output file'
-complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand encrypt" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l key -d 'Decrypt only data encrypted under this key (id or alias); any other is refused (exit 4). For age files: try only this x25519 key\'s versions [default: every x25519 key]' -r
-complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l context -l encryption-context -d 'Encryption context, K=V (repeatable): must equal the one used to encrypt' -r
-complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s o -l output -d 'Write to this file (`-` for standard output); only with a single INPUT' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l key -d 'Decrypt only data encrypted under this key (id or alias); any other is refused (exit 4). For age files: try only this x25519 key\'s versions [default: every x25519 key]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l context -l encryption-context -d 'Encryption context, K=V (repeatable): must equal the one used to encrypt' -r
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s o -l output -d 'Write to this file (`-` for standard output); only with a single INPUT' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l json -d 'Print machine-readable JSON (one value) instead of text'
+complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s r -l recursive -d 'Take directories: every regular file under them, in a stable order (symbolic links are reported and skipped); outputs go beside each file, or under -o DIR mirroring the tree'
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l keep-going -d 'Go on with the other inputs after one fails (the exit code is the worst one)'
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l force -d 'Replace an existing output file'
-complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -l json -d 'Print machine-readable JSON (one value) instead of text'
-complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand decrypt" -s V -l version -d 'Print version'
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l key -d 'The key to rewrap under [default: the key each ciphertext names]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l source-key -d 'Rewrap only data encrypted under this key (id or alias); any other is refused (exit 4)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l context -l encryption-context -d 'Encryption context, K=V (repeatable): must equal the one used to encrypt' -r
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s o -l output -d 'Write to this file (`-` for standard output); only with a single INPUT' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
-complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s r -l recursive -d 'Take directories: every regular file under them, in a stable order (symbolic links are reported and skipped); outputs go beside each file, or under -o DIR mirroring the tree'
-complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l keep-going -d 'Go on with the other inputs after one fails (the exit code is the worst one)'
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s r -l recursive -d 'Take directories: every regular file under them, in a stable order (symbolic links are reported and skipped); outputs go beside each file, or under -o DIR mirroring the tree'
+complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -l keep-going -d 'Go on with the other inputs after one fails (the exit code is the worst one)'
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand re-encrypt" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand inspect" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l key -d 'The key that wraps the data key (given as an argument, without --key, it works too)' -r
-complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l context -l encryption-context -d 'Encryption context, K=V (repeatable)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l key -d 'The key that wraps the data key (given as an argument, without --key, it works too)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l context -l encryption-context -d 'Encryption context, K=V (repeatable)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand sign" -l key -d 'The signing key' -r
-complete -c lkms -n "__fish_lkms_using_subcommand sign" -s o -l output -d 'Write the signature here (raw bytes; standard output if absent and not a terminal)' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand sign" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand sign" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand sign" -l key -d 'The signing key' -r
+complete -c lkms -n "__fish_lkms_using_subcommand sign" -s o -l output -d 'Write the signature here (raw bytes; standard output if absent and not a terminal)' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand sign" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand verify" -l key -d 'The signing key' -r
-complete -c lkms -n "__fish_lkms_using_subcommand verify" -l signature -d 'The signature file (raw bytes)' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand verify" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand verify" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand verify" -l key -d 'The signing key' -r
+complete -c lkms -n "__fish_lkms_using_subcommand verify" -l signature -d 'The signature file (raw bytes)' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand verify" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand mac" -l key -d 'The HMAC key' -r
-complete -c lkms -n "__fish_lkms_using_subcommand mac" -s o -l output -d 'Write the tag here (raw 32 bytes; standard output if absent and not a terminal)' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand mac" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand mac" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand mac" -l key -d 'The HMAC key' -r
+complete -c lkms -n "__fish_lkms_using_subcommand mac" -s o -l output -d 'Write the tag here (raw 32 bytes; standard output if absent and not a terminal)' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand mac" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l key -d 'The HMAC key' -r
-complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l mac -d 'The tag file (raw 32 bytes)' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l key -d 'The HMAC key' -r
+complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l mac -d 'The tag file (raw 32 bytes)' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand verify-mac" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l format -d 'PEM text or raw DER (signing keys; an x25519 key prints its age recipient)' -r -f -a "pem\t''
-der\t''"
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l format -d 'PEM text or raw DER (signing keys; an x25519 key prints its age recipient)' -r -f -a "pem\t''
+der\t''"
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand public-key" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -587,7 +587,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand public-key" -s V -l version -d
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report prune help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report prune help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report prune help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report prune help" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report prune help" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report prune help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report prune help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report prune help" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -601,76 +601,76 @@ complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_sub
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report prune help" -f -a "report" -d 'Summarise key use and list what needs attention'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report prune help" -f -a "prune" -d 'Move sealed lines older than a time to an archive file'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and not __fish_seen_subcommand_from show verify public-key checkpoint report prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l key -d 'Only records about this key (id or alias)' -r
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l event -d 'Only records of this event, such as Encrypt or RotateKey' -r
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l since -d 'Only records at or after this time: RFC 3339, a date (its start in UTC) or a duration ago (7d, 24h, 30m, 2w)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l key -d 'Only records about this key (id or alias)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l event -d 'Only records of this event, such as Encrypt or RotateKey' -r
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l since -d 'Only records at or after this time: RFC 3339, a date (its start in UTC) or a duration ago (7d, 24h, 30m, 2w)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l public-key -d 'Verify with this verifier key file (from `lkms audit public-key`): no keyring needed' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l checkpoint -d 'Also prove the log still extends this checkpoint (from `lkms audit checkpoint`)' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l archive -d 'Verify this archive (from `lkms audit prune`) instead of the log, on its own: the keyring\'s anchor is the log\'s, not checked against it' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l public-key -d 'Verify with this verifier key file (from `lkms audit public-key`): no keyring needed' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l checkpoint -d 'Also prove the log still extends this checkpoint (from `lkms audit checkpoint`)' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l archive -d 'Verify this archive (from `lkms audit prune`) instead of the log, on its own: the keyring\'s anchor is the log\'s, not checked against it' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l format -d '`note`: the signed-note verifier key line; `pem`: SubjectPublicKeyInfo' -r -f -a "note\t''
-pem\t''"
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l format -d '`note`: the signed-note verifier key line; `pem`: SubjectPublicKeyInfo' -r -f -a "note\t''
+pem\t''"
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from public-key" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from public-key" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from public-key" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from public-key" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s o -l output -d 'Write the checkpoint to this new file instead of standard output' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s o -l output -d 'Write the checkpoint to this new file instead of standard output' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from checkpoint" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l since -d 'Only records at or after this time: RFC 3339, a date (its start in UTC) or a duration ago (7d, 24h, 30m, 2w)' -r
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l key -d 'Only this key (id, or alias with the keyring)' -r
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l unused-days -d 'A key unused this many days is reported' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l since -d 'Only records at or after this time: RFC 3339, a date (its start in UTC) or a duration ago (7d, 24h, 30m, 2w)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l key -d 'Only this key (id, or alias with the keyring)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l unused-days -d 'A key unused this many days is reported' -r
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from report" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from prune" -l before -d 'Move the sealed lines older than this time: RFC 3339, a date (its start in UTC) or a duration ago (7d, 24h, 30m, 2w)' -r
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from prune" -l archive -d 'The archive to create; it must not exist' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from prune" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from prune" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from prune" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from prune" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from prune" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from prune" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from prune" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from prune" -l before -d 'Move the sealed lines older than this time: RFC 3339, a date (its start in UTC) or a duration ago (7d, 24h, 30m, 2w)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from prune" -l archive -d 'The archive to create; it must not exist' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from prune" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from prune" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -682,51 +682,51 @@ complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "report" -d 'Summarise key use and list what needs attention'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Move sealed lines older than a time to an archive file'
 complete -c lkms -n "__fish_lkms_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lkms -n "__fish_lkms_using_subcommand backup" -s o -l output -d 'The backup file to write' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand backup" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand backup" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand backup" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand backup" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand backup" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand backup" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand backup" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
-complete -c lkms -n "__fish_lkms_using_subcommand backup" -l force -d 'Replace FILE if it exists'
+complete -c lkms -n "__fish_lkms_using_subcommand backup" -s o -l output -d 'The backup file to write' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand backup" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand backup" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
+complete -c lkms -n "__fish_lkms_using_subcommand backup" -l force -d 'Replace FILE if it exists'
 complete -c lkms -n "__fish_lkms_using_subcommand backup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand backup" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand restore" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand restore" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand restore" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand restore" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand restore" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand restore" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand restore" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
-complete -c lkms -n "__fish_lkms_using_subcommand restore" -l force -d 'Accept a backup of another keyring (its id differs from this keyring\'s)'
 complete -c lkms -n "__fish_lkms_using_subcommand restore" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand restore" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
+complete -c lkms -n "__fish_lkms_using_subcommand restore" -l force -d 'Accept a backup of another keyring (its id differs from this keyring\'s)'
 complete -c lkms -n "__fish_lkms_using_subcommand restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand restore" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand export" -l recipient -d 'Encrypt the export to this age X25519 recipient (age1...)' -r
-complete -c lkms -n "__fish_lkms_using_subcommand export" -l new-passphrase-file -d 'Read the export\'s passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand export" -s o -l output -d 'The export file to write' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand export" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand export" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand export" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand export" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand export" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand export" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand export" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
-complete -c lkms -n "__fish_lkms_using_subcommand export" -l passphrase -d 'Encrypt the export to a passphrase instead'
-complete -c lkms -n "__fish_lkms_using_subcommand export" -l force -d 'Replace FILE if it exists'
+complete -c lkms -n "__fish_lkms_using_subcommand export" -l recipient -d 'Encrypt the export to this age X25519 recipient (age1...)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand export" -l new-passphrase-file -d 'Read the export\'s passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand export" -s o -l output -d 'The export file to write' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand export" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand export" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
+complete -c lkms -n "__fish_lkms_using_subcommand export" -l passphrase -d 'Encrypt the export to a passphrase instead'
+complete -c lkms -n "__fish_lkms_using_subcommand export" -l force -d 'Replace FILE if it exists'
 complete -c lkms -n "__fish_lkms_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand export" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand import" -l identity -d 'An age identity file that opens an export made to its recipient' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand import" -l new-passphrase-file -d 'Read the export\'s passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand import" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand import" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand import" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand import" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand import" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand import" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand import" -l new-passphrase-file -d 'Read the export\'s passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand import" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand import" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -734,7 +734,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand import" -s V -l version -d 'Pr
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -743,28 +743,28 @@ complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -f -a "export" -d 'Write an x25519 key version\'s age identity to a new file (mode 0600)'
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and not __fish_seen_subcommand_from export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -l version -d 'The version to export [default: the current one]' -r
-complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -s o -l output -d 'The identity file to create; it must not exist' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -l version -d 'The version to export [default: the current one]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -s o -l output -d 'The identity file to create; it must not exist' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write an x25519 key version\'s age identity to a new file (mode 0600)'
 complete -c lkms -n "__fish_lkms_using_subcommand identity; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l root -d 'The passphrase root to change [default: the one that unlocked, else `default`]' -r
-complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l work-factor -d 'A new scrypt log2 cost, 10 to 22 [default: keep the current one]' -r
-complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l new-passphrase-file -d 'Read the new passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l root -d 'The passphrase root to change [default: the one that unlocked, else `default`]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l work-factor -d 'A new scrypt log2 cost, 10 to 22 [default: keep the current one]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l new-passphrase-file -d 'Read the new passphrase from the first line of this file' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand passwd" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -772,7 +772,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand passwd" -s V -l version -d 'Pr
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subcommand_from list add remove help" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -786,7 +786,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand root; and not __fish_seen_subc
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -796,7 +796,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcomma
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -812,7 +812,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcomma
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -826,7 +826,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand root; and __fish_seen_subcomma
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -837,24 +837,24 @@ complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_sub
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -f -a "status" -d 'Show the agent\'s pid, socket, timeouts and the keyrings it holds'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -f -a "stop" -d 'Stop the agent: it forgets every identity and exits'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and not __fish_seen_subcommand_from start status stop help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l idle-timeout -d 'Forget the identities after this long without a request (30s, 15m, 8h, 2d)' -r
-complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l max-lifetime -d 'Forget everything and exit after this long, whatever happens (30s, 15m, 8h, 2d)' -r
-complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l socket -d 'The socket\'s path; its folder must exist with mode 0700 [default: a new folder]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
-complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l foreground -d 'Stay in the foreground (for a service manager) instead of going to the background'
+complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l idle-timeout -d 'Forget the identities after this long without a request (30s, 15m, 8h, 2d)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l max-lifetime -d 'Forget everything and exit after this long, whatever happens (30s, 15m, 8h, 2d)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l socket -d 'The socket\'s path; its folder must exist with mode 0700 [default: a new folder]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
+complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -l foreground -d 'Stay in the foreground (for a service manager) instead of going to the background'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from status" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -864,7 +864,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from stop" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -875,13 +875,13 @@ complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcomm
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the agent\'s pid, socket, timeouts and the keyrings it holds'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop the agent: it forgets every identity and exits'
 complete -c lkms -n "__fish_lkms_using_subcommand agent; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l root -d 'Unlock with this root only [default: roots that need no person, then passphrase roots]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l root -d 'Unlock with this root only [default: roots that need no person, then passphrase roots]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand unlock" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -889,7 +889,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand unlock" -s V -l version -d 'Pr
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand lock" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand lock" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand lock" -l json -d 'Print machine-readable JSON (one value) instead of text'
@@ -899,20 +899,20 @@ complete -c lkms -n "__fish_lkms_using_subcommand lock" -s V -l version -d 'Prin
 complete -c lkms -n "__fish_lkms_using_subcommand completions" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand completions" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand completions" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand completions" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand completions" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand completions" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand completions" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
 complete -c lkms -n "__fish_lkms_using_subcommand completions" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand completions" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c lkms -n "__fish_lkms_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c lkms -n "__fish_lkms_using_subcommand man" -l install -d 'Install every page into DIR/man1 (or DIR, when it is named man1) instead of printing' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand man" -l keyring -d 'The keyring file [default: keyring.age in the platform\'s data directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand man" -l audit-log -d 'The audit log [default: audit.jsonl beside the keyring]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand man" -l passphrase-file -d 'Read the passphrase from the first line of this file' -r -F
-complete -c lkms -n "__fish_lkms_using_subcommand man" -l identity -d 'An age identity file (age-keygen\'s) that opens a grant made for its recipient' -r -F
+complete -c lkms -n "__fish_lkms_using_subcommand man" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand man" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand man" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
+complete -c lkms -n "__fish_lkms_using_subcommand man" -l install -d 'Install every page into DIR/man1 (or DIR, when it is named man1) instead of printing' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand man" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand man" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'
 complete -c lkms -n "__fish_lkms_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'

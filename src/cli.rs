@@ -80,8 +80,8 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// The options every command takes. They have a help heading of their own, after each
-/// command's own options, and stay out of the commands' usage lines (see [`command`]).
+// The options every command takes. They have a help heading of their own, after each
+// command's own options, and stay out of the commands' usage lines (see [`command`]).
 #[derive(Debug, Args)]
 #[command(next_help_heading = GLOBAL_HEADING)]
 pub struct GlobalArgs {
@@ -96,7 +96,7 @@ pub struct GlobalArgs {
     /// Read the passphrase from the first line of this file
     #[arg(long, global = true, env = env::PASSPHRASE_FILE, value_name = "PATH")]
     pub passphrase_file: Option<PathBuf>,
-    /// An age identity file (age-keygen's) that opens a grant made for its recipient
+    /// An age identity file (age-keygen's) for a grant, an export or an age-identity root
     #[arg(long, global = true, env = env::IDENTITY_FILE, value_name = "FILE")]
     pub identity: Option<PathBuf>,
 
@@ -132,6 +132,11 @@ pub struct GlobalArgs {
 }
 
 #[derive(Debug, Subcommand)]
+// Each subcommand's arguments are built only when it is the one being parsed (or when help,
+// completions or man pages need them all): a short command then runs only its own part of the
+// argument definitions, not every command's, which is about a third of the binary's code pages
+// a command touches, and as many small allocations.
+#[command(defer = true)]
 pub enum Command {
     /// Create a new, empty keyring protected by a passphrase
     ///
@@ -447,6 +452,7 @@ pub struct ManArgs {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum AgentCommand {
     /// Start the agent in the background and print the shell lines that point at it
     ///
@@ -496,6 +502,7 @@ fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum RootCommand {
     /// List the keyring's roots (needs no passphrase)
     ///
@@ -520,6 +527,7 @@ pub enum RootCommand {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum RootAddCommand {
     /// Add a passphrase root: an age scrypt file beside the keyring
     ///
@@ -571,8 +579,8 @@ pub struct RootAddAgeIdentityArgs {
     pub age: AgeIdentityArgs,
 }
 
-/// Whose identity opens an age-identity root (`root add age-identity`, `init --root
-/// age-identity`).
+// Whose identity opens an age-identity root (`root add age-identity`, `init --root
+// age-identity`).
 #[derive(Debug, Args, Default)]
 pub struct AgeIdentityArgs {
     /// The age X25519 recipient (age1...) the keyring identity is encrypted to
@@ -607,7 +615,7 @@ pub struct RootAddPkcs11Args {
     pub pkcs11: Pkcs11Args,
 }
 
-/// Where an AWS KMS root's key is (`root add aws-kms`, `init --root aws-kms`).
+// Where an AWS KMS root's key is (`root add aws-kms`, `init --root aws-kms`).
 #[derive(Debug, Args, Default)]
 pub struct AwsKmsArgs {
     /// The KMS key: key id, key ARN, alias/NAME or alias ARN
@@ -621,7 +629,7 @@ pub struct AwsKmsArgs {
     pub endpoint_url: Option<String>,
 }
 
-/// Where a Transit root's key is (`root add transit`, `init --root transit`).
+// Where a Transit root's key is (`root add transit`, `init --root transit`).
 #[derive(Debug, Args, Default)]
 pub struct TransitArgs {
     /// The Vault or OpenBao server [default: VAULT_ADDR, BAO_ADDR]
@@ -635,7 +643,7 @@ pub struct TransitArgs {
     pub mount: String,
 }
 
-/// Where a PKCS#11 root's key is (`root add pkcs11`, `init --root pkcs11`).
+// Where a PKCS#11 root's key is (`root add pkcs11`, `init --root pkcs11`).
 #[derive(Debug, Args, Default)]
 pub struct Pkcs11Args {
     /// The PKCS#11 module, e.g. /usr/lib/softhsm/libsofthsm2.so
@@ -788,9 +796,6 @@ pub struct ImportArgs {
     /// The export file, as `lkms export` wrote it
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// An age identity file that opens an export made to its recipient
-    #[arg(long, env = env::IDENTITY_FILE, value_name = "FILE")]
-    pub identity: Option<PathBuf>,
     /// Read the export's passphrase from the first line of this file
     #[arg(long, env = env::NEW_PASSPHRASE_FILE, value_name = "PATH")]
     pub new_passphrase_file: Option<PathBuf>,
@@ -850,6 +855,7 @@ pub struct ListArgs {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum AliasCommand {
     /// Give a key another name
     ///
@@ -874,6 +880,7 @@ pub enum AliasCommand {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum PolicyCommand {
     /// Give a key the policy in FILE (replacing any it has)
     ///
@@ -908,6 +915,7 @@ pub enum PolicyCommand {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum GrantCommand {
     /// Write a grant keyring for one grantee
     ///
@@ -1001,6 +1009,7 @@ fn parse_operation(s: &str) -> Result<crate::keyring::policy::Operation, String>
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum VersionCommand {
     /// Disable version N: it refuses to decrypt or verify until enabled again
     ///
@@ -1029,6 +1038,7 @@ pub enum VersionCommand {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum RotationCommand {
     /// Rotate the key automatically every period
     ///
@@ -1059,7 +1069,7 @@ pub struct ScheduleDeleteArgs {
     pub days: Option<u32>,
 }
 
-/// Options shared by the commands that read and write data.
+// Options shared by the commands that read and write data.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
     /// Write to this file (`-` for standard output); only with a single INPUT
@@ -1067,7 +1077,7 @@ pub struct OutputArgs {
     pub output: Option<PathBuf>,
 }
 
-/// Options for many inputs: directory trees, and what happens after one input fails.
+// Options for many inputs: directory trees, and what happens after one input fails.
 #[derive(Debug, Args)]
 pub struct ManyArgs {
     /// Take directories: every regular file under them, in a stable order (symbolic links are
@@ -1112,7 +1122,7 @@ pub struct EncryptArgs {
     pub inputs: Vec<PathBuf>,
 }
 
-/// The context a ciphertext was made under, given again to open or rewrap it.
+// The context a ciphertext was made under, given again to open or rewrap it.
 #[derive(Debug, Args)]
 pub struct ExpectedContext {
     /// Encryption context, K=V (repeatable): must equal the one used to encrypt
@@ -1193,7 +1203,7 @@ impl GenerateDataKeyArgs {
     }
 }
 
-/// The message `sign`, `verify`, `mac` and `verify-mac` read.
+// The message `sign`, `verify`, `mac` and `verify-mac` read.
 #[derive(Debug, Args)]
 pub struct MessageArg {
     /// The message; none or `-` for standard input
@@ -1265,6 +1275,7 @@ pub struct PublicKeyArgs {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum IdentityCommand {
     /// Write an x25519 key version's age identity to a new file (mode 0600)
     ///
@@ -1291,6 +1302,7 @@ pub struct IdentityExportArgs {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum AuditCommand {
     /// Print audit records, oldest first
     ///

@@ -159,7 +159,8 @@ pub fn import(s: &mut Session, args: &ImportArgs) -> anyhow::Result<Report> {
     rec.set(Field::Input(name.clone()));
     let (export_source, imported) = Attempt::run(s, rec, |a| {
         let sealed = read_small(&args.file, "lkms export", MAX_KEYRING_BYTES)?;
-        let text = open(&sealed, &name, args)?;
+        let identity = a.session().settings.identity_file.clone();
+        let text = open(&sealed, &name, args, identity.as_deref())?;
         let text = std::str::from_utf8(&text).map_err(|_| {
             integrity(format!(
                 "{name} does not hold text: it is not an lkms export"
@@ -216,7 +217,12 @@ pub fn import(s: &mut Session, args: &ImportArgs) -> anyhow::Result<Report> {
 
 /// Decrypts an export: with the identity file for a recipient export, with the passphrase for
 /// a passphrase export.
-fn open(sealed: &[u8], name: &str, args: &ImportArgs) -> anyhow::Result<Zeroizing<Vec<u8>>> {
+fn open(
+    sealed: &[u8],
+    name: &str,
+    args: &ImportArgs,
+    identity: Option<&std::path::Path>,
+) -> anyhow::Result<Zeroizing<Vec<u8>>> {
     let decryptor = age::Decryptor::new_buffered(sealed)
         .map_err(|e| integrity(format!("{name} is not an lkms export (an age file): {e}")))?;
     let scrypt;
@@ -232,7 +238,7 @@ fn open(sealed: &[u8], name: &str, args: &ImportArgs) -> anyhow::Result<Zeroizin
         scrypt = id;
         &scrypt
     } else {
-        let Some(path) = &args.identity else {
+        let Some(path) = identity else {
             return Err(auth(format!(
                 "{name} is encrypted to a recipient; give its identity file with --identity \
                  FILE or {IDENTITY_FILE}"

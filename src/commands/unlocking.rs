@@ -208,7 +208,8 @@ impl Unlocker {
         self.info = Some(UnlockInfo::root(&first.name, &first.kind));
         let Some(file) = self.identity_file.clone() else {
             error.get_or_insert(auth(format!(
-                "the root `{}` is an age-identity root: pass its identity file with --identity                  FILE or {}",
+                "the root `{}` is an age-identity root: pass its identity file with --identity \
+                 FILE or {}",
                 first.name,
                 crate::env::IDENTITY_FILE
             )));

@@ -2,8 +2,8 @@
 //! in input order, on one or more threads.
 //!
 //! Why this shape: ring seals or opens a 16 KiB chunk faster than the page cache delivers it,
-//! so the cost is in copies, syscalls and waiting. Each worker owns one batch buffer (64 chunks,
-//! about 1 MiB) that it reads into, transforms in place and writes out with one vectored write:
+//! so the cost is in copies, syscalls and waiting. Each worker owns one batch buffer (32 chunks,
+//! about 512 KiB) that it reads into, transforms in place and writes out with one vectored write:
 //! no per-chunk allocation or copy. With two workers, one worker's AEAD work overlaps the other's
 //! reading and writing. Reads are taken in turn under one lock and writes are released strictly
 //! in batch order under another, so the output is the same bytes whatever the thread count, and
@@ -27,9 +27,10 @@ use zeroize::Zeroize;
 
 use super::CryptoError;
 
-/// Chunks in one batch: big enough that syscalls and locking are amortised over ~1 MiB,
-/// small enough that two workers stay far below the memory budget.
-pub(crate) const BATCH_CHUNKS: usize = 64;
+/// Chunks in one batch: big enough that syscalls and locking are amortised over 512 KiB,
+/// small enough that two workers' buffers (1 MiB) stay a small part of a command's memory,
+/// most of which is the binary's own code pages.
+pub(crate) const BATCH_CHUNKS: usize = 32;
 
 /// The most threads the pipeline uses: reads and writes are serialised, so more workers than
 /// this only add memory.
@@ -37,8 +38,8 @@ pub(crate) const MAX_THREADS: usize = 4;
 
 /// Full batches the calling thread reads alone before it starts the other workers: an input
 /// that ends sooner is done before a second thread would have paid for its start (see
-/// bench/compare.sh, "fixed costs").
-pub(crate) const SPAWN_AFTER: u64 = 2;
+/// bench/compare.sh, "fixed costs"). Four batches: 2 MiB.
+pub(crate) const SPAWN_AFTER: u64 = 4;
 
 /// An input that can be read at any offset by several threads at once: a regular file
 /// (implemented in `crate::io`, as `pread`; this module knows nothing of files).
@@ -309,8 +310,8 @@ fn worker<S: Stage, W: Write>(
 }
 
 /// A batch buffer whose first `used` bytes (all it ever held) are zeroized on drop. Wiping
-/// only that much, rather than the whole ~1 MiB, keeps small messages (a data key, a short
-/// file) from paying for a megabyte of volatile writes per thread.
+/// only that much, rather than the whole 512 KiB, keeps small messages (a data key, a short
+/// file) from paying for half a megabyte of volatile writes per thread.
 struct Wipe {
     buf: Vec<u8>,
     used: usize,
