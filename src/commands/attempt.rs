@@ -293,4 +293,28 @@ mod tests {
         assert_eq!(work_factor_on_disk(&mut s), 10);
         assert!(!out.exists());
     }
+
+    #[test]
+    fn files_released_together_land_all_or_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = session(dir.path());
+        let (first, second) = (dir.path().join("g.roots.toml"), dir.path().join("g"));
+        let pending = |p: &std::path::Path| {
+            let mut f = PendingFile::create(p, false).unwrap();
+            std::io::Write::write_all(f.file_mut(), b"x").unwrap();
+            f
+        };
+        // The second one's name is taken meanwhile: the first is removed again.
+        let mut a = Attempt::open(&mut s, Record::new(Event::CreateGrant)).unwrap();
+        a.release_together(vec![pending(&first), pending(&second)]);
+        std::fs::write(&second, b"someone else's").unwrap();
+        assert!(a.finish(Ok(())).is_err());
+        assert!(!first.exists());
+        assert_eq!(std::fs::read(&second).unwrap(), b"someone else's");
+        std::fs::remove_file(&second).unwrap();
+        let mut a = Attempt::open(&mut s, Record::new(Event::CreateGrant)).unwrap();
+        a.release_together(vec![pending(&first), pending(&second)]);
+        a.finish(Ok(())).unwrap();
+        assert!(first.exists() && second.exists());
+    }
 }

@@ -561,3 +561,36 @@ fn grant_revoke_asks_to_rotate_and_to_cut_off_on_a_terminal() {
     assert_eq!(env.describe("app")["current_version"], 2);
     assert!(env.describe("app")["policy"].is_null());
 }
+
+#[test]
+fn grant_create_asks_on_a_terminal_and_a_no_writes_nothing() {
+    let env = Env::new();
+    env.create(&["--alias", "app"]);
+    env.write("p", PASS.as_bytes());
+    let recipient = "age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq";
+    let args = format!("grant create app --operations decrypt --recipient {recipient} -o g");
+    let (ok, out) = answer(
+        &env,
+        &args,
+        "expect \"Write a grant of app to g\"\nsleep 0.5\nsend \"n\\r\"\n",
+    );
+    assert!(!ok, "declining should fail the command: {out}");
+    assert!(!env.path("g").exists());
+    let last = env.last_audit();
+    assert_eq!(last["event"], "CreateGrant");
+    assert!(
+        last["error"].as_str().unwrap().contains("declined"),
+        "{last}"
+    );
+    assert_eq!(
+        env.run(&["grant", "list", "--json"]).ok().json(),
+        serde_json::json!([])
+    );
+    let (ok, out) = answer(
+        &env,
+        &args,
+        "expect \"Write a grant of app to g\"\nsleep 0.5\nsend \"y\\r\"\n",
+    );
+    assert!(ok, "{out}");
+    assert!(env.path("g").exists());
+}
