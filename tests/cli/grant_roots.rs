@@ -114,6 +114,12 @@ fn issue(flags: &[&str], vars: &[(&'static str, String)]) -> (Holder, String, se
         r.json()["roots_file"],
         dir.path().join("ci.grant.roots.toml").display().to_string()
     );
+    assert_eq!(
+        issuer.last_audit()["request"]["kind"],
+        flags[1],
+        "{}",
+        issuer.last_audit()
+    );
     let listed = issuer.run(&["grant", "list", "--json"]).ok().json()[0].clone();
     drop(issuer);
     let holder = Holder {
