@@ -31,6 +31,7 @@ mod pinned;
 mod policy;
 mod prune;
 mod readme;
+mod readme_ci;
 mod report;
 mod review;
 mod roots;
