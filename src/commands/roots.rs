@@ -333,7 +333,7 @@ pub(crate) fn refuse_flags_of_other_kinds(
 ) -> anyhow::Result<()> {
     if let Some(name) = given.iter().find(|k| Some(**k) != chosen) {
         return Err(usage(format!(
-            "flags of a {name} root were given, but --root is {}; pass --root {name} or drop them",
+            "flags of the {name} root kind were given, but --root is {}; pass --root {name} or drop them",
             chosen.unwrap_or(none)
         )));
     }
