@@ -190,6 +190,23 @@ pub fn exit_code(err: &anyhow::Error) -> ExitCode {
     ExitCode::Failure
 }
 
+/// Whether the error says the audit log itself cannot be trusted (broken, cut, replaced, or
+/// older than the keyring): a checkpoint must not sign over such a log.
+pub fn log_found_damaged(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        matches!(
+            cause.downcast_ref::<audit::Error>(),
+            Some(
+                audit::Error::Broken { .. }
+                    | audit::Error::NotARecord { .. }
+                    | audit::Error::LogCut { .. }
+                    | audit::Error::KeyringRolledBack { .. }
+                    | audit::Error::NotIntact { .. }
+            )
+        )
+    })
+}
+
 /// The exit code of an external root's error class (the messages carry their next steps).
 pub fn root_exit_code(e: &RootError) -> ExitCode {
     match e {
@@ -329,7 +346,8 @@ pub fn render(err: &anyhow::Error) -> String {
             audit::Error::LogCut { .. } | audit::Error::KeyringRolledBack { .. } => Some(
                 "; every command refuses until this is resolved. Run `lkms audit verify` for \
                  detail and compare the log with a checkpoint kept elsewhere (`lkms audit \
-                 checkpoint`); if an older copy was put back, put the newer file back"
+                 checkpoint`); if an older copy was put back, put the newer file back, or \
+                 restore the newest backup with `lkms restore FILE`"
                     .into(),
             ),
         }

@@ -103,8 +103,10 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
     // Every command that opened the keyring ends with a signed checkpoint, even one that
     // failed: its failure line is sealed too. The command's own line is already written, so
     // a checkpoint that cannot be written is a warning: the next command seals both.
-    // A log found damaged (exit 5) is not signed over.
-    let damaged = matches!(&result, Err(e) if exit_code(e) == ExitCode::Integrity);
+    // A log found damaged, cut or out of step with the keyring is not signed over; a
+    // damaged input (a tampered ciphertext, exit 5 too) is the input's fault, and its failure
+    // line is sealed like any other.
+    let damaged = matches!(&result, Err(e) if crate::error::log_found_damaged(e));
     let sealed = if damaged { Ok(None) } else { session.seal() };
     if let Err(e) = sealed {
         eprintln!("lkms: warning: {}", clean_lines(&crate::error::render(&e)));

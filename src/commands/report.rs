@@ -25,6 +25,9 @@ const BURST_WINDOW: SignedDuration = SignedDuration::from_secs(60);
 const RECENT_USE_DAYS: i64 = 30;
 /// A day with more decrypts than this many times the key's median day is unusual.
 const SPIKE_FACTOR: u64 = 10;
+/// The age of a current version past which a key without automatic rotation is reported: a
+/// year, as AWS KMS's own rotation default and its security checks advise.
+const ROTATE_AFTER_DAYS: i64 = 365;
 
 #[derive(Default, Serialize)]
 struct KeyUse {
@@ -45,7 +48,14 @@ struct KeyUse {
 
 impl KeyUse {
     fn add(&mut self, r: &Record, at: Option<Timestamp>) {
-        *self.uses.entry(r.event.clone()).or_default() += 1;
+        // A stream to standard output logs a "started" line before the first byte and a
+        // "finished" one after the last: one attempt, counted once (its "started" line), with
+        // the "finished" line still counting as a failure if the stream failed.
+        let finishes_a_stream =
+            r.request.get("stream").and_then(|v| v.as_str()) == Some("finished");
+        if !finishes_a_stream {
+            *self.uses.entry(r.event.clone()).or_default() += 1;
+        }
         let actor = format!("{}@{}", r.actor.user, r.actor.host);
         if !self.actors.contains(&actor) {
             if self.actors.len() < MAX_ACTORS {
@@ -60,7 +70,7 @@ impl KeyUse {
             self.last_use_at = Some(t);
             self.last_use = Some(r.time.clone());
         }
-        if r.event == "Decrypt" && r.outcome == Outcome::Success {
+        if r.event == "Decrypt" && r.outcome == Outcome::Success && !finishes_a_stream {
             let day = r.time.get(..10).unwrap_or_default().to_string();
             *self.decrypts_per_day.entry(day).or_default() += 1;
         }
@@ -182,15 +192,11 @@ pub fn report(s: &mut Session, args: &AuditReportArgs) -> anyhow::Result<Report>
                     ),
                 });
             }
-            if key.state == KeyState::Enabled && key.next_rotation.is_some_and(|next| next < now) {
+            if let Some(message) = rotation_overdue(key, now) {
                 findings.push(Finding {
                     kind: "rotation-overdue",
                     key_id: id.clone(),
-                    message: format!(
-                        "{} was due to rotate on {}",
-                        key.display_name(),
-                        key.next_rotation.expect("checked")
-                    ),
+                    message,
                 });
             }
             let recent = now - SignedDuration::from_hours(24 * RECENT_USE_DAYS);
@@ -265,4 +271,30 @@ struct KeyJson<'a> {
     key_id: &'a str,
     #[serde(flatten)]
     usage: &'a KeyUse,
+}
+
+/// Why an Enabled key that can rotate is overdue, if it is: its scheduled rotation is past and
+/// was not carried out yet, or it has no automatic rotation and its current version is more
+/// than a year old (opening the keyring carries out due rotations, so this is the usual case).
+fn rotation_overdue(key: &crate::keyring::Key, now: Timestamp) -> Option<String> {
+    if key.state != KeyState::Enabled || !key.spec.rotates() {
+        return None;
+    }
+    if let Some(next) = key.next_rotation {
+        return (next < now).then(|| format!("{} was due to rotate on {next}", key.display_name()));
+    }
+    let current = key
+        .versions
+        .iter()
+        .find(|v| v.version == key.current_version)?;
+    let days = now.duration_since(current.created).as_secs() / 86_400;
+    (days > ROTATE_AFTER_DAYS).then(|| {
+        format!(
+            "{}'s current version is {days} days old and the key has no automatic rotation: \
+             run `lkms rotate {}`, or `lkms rotation enable {}`",
+            key.display_name(),
+            key.display_name(),
+            key.display_name()
+        )
+    })
 }

@@ -36,6 +36,7 @@ mod report;
 mod review;
 mod roots;
 mod sealed;
+mod sealed_attacks;
 mod secrets;
 mod sign;
 mod terminal;

@@ -179,3 +179,118 @@ fn report_on_a_100k_line_log_stays_within_32_mib() {
         "{spike}"
     );
 }
+
+fn kinds_for(r: &serde_json::Value, id: &str) -> Vec<String> {
+    r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["key_id"] == id)
+        .map(|f| f["kind"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn unused_days_sets_the_window_of_the_unused_finding() {
+    let env = Env::new();
+    let id = env.create(&["--alias", "idle"]);
+    // Fifteen days on: unused for a 10-day window, not for the default 90 days.
+    let r = env
+        .later(
+            "+15d",
+            &["audit", "report", "--json", "--unused-days", "10"],
+        )
+        .ok()
+        .json();
+    assert_eq!(kinds_for(&r, &id), ["unused"], "{r}");
+    let message = r["findings"][0]["message"].as_str().unwrap();
+    assert!(message.contains("10 days"), "{message}");
+    let r = env
+        .later("+15d", &["audit", "report", "--json"])
+        .ok()
+        .json();
+    assert!(kinds_for(&r, &id).is_empty(), "{r}");
+    // Not a number of days: a usage error.
+    env.run(&["audit", "report", "--unused-days", "soon"])
+        .code(2);
+}
+
+#[test]
+fn since_counts_only_the_uses_after_it() {
+    let env = Env::new();
+    let id = env.create(&["--alias", "k"]);
+    env.write("plain.txt", b"hello");
+    env.run(&["encrypt", "--key", "k", "-o", "c.lkms", "plain.txt"])
+        .ok();
+    env.later("+10d", &["decrypt", "-o", "-", "c.lkms"]).ok();
+    env.later("+10d", &["decrypt", "-o", "-", "c.lkms"]).ok();
+    // Five days ago, seen from day ten: the two decrypts, not the encrypt nor the create.
+    let r = env
+        .later("+10d", &["audit", "report", "--json", "--since", "5d"])
+        .ok()
+        .json();
+    let key = &r["keys"][0];
+    assert_eq!(key["key_id"], id.as_str(), "{r}");
+    assert_eq!(key["uses"]["Decrypt"], 2, "{r}");
+    assert!(key["uses"].get("Encrypt").is_none(), "{r}");
+    // Without --since: all of them.
+    let r = env
+        .later("+10d", &["audit", "report", "--json"])
+        .ok()
+        .json();
+    assert_eq!(r["keys"][0]["uses"]["Encrypt"], 1, "{r}");
+    // A time after every line: no key has a use.
+    let r = env
+        .run(&["audit", "report", "--json", "--since", "2999-01-01"])
+        .ok()
+        .json();
+    assert_eq!(r["keys"], serde_json::json!([]), "{r}");
+    // Not a time: exit 2, naming the forms.
+    let r = env
+        .run(&["audit", "report", "--since", "last tuesday"])
+        .code(2);
+    assert!(r.stderr.contains("RFC 3339"), "{}", r.stderr);
+}
+
+#[test]
+fn a_key_without_rotation_whose_version_is_over_a_year_old_is_overdue() {
+    let env = Env::new();
+    let manual = env.create(&["--alias", "manual"]);
+    let scheduled = env.create(&["--alias", "scheduled", "--rotation-period", "90"]);
+    let signing = env.create(&["--alias", "signing", "--spec", "ed25519"]);
+    let r = env.run(&["audit", "report", "--json"]).ok().json();
+    assert!(
+        !r["findings"].to_string().contains("rotation-overdue"),
+        "{r}"
+    );
+    // Four hundred days on: the key with no automatic rotation is overdue; the scheduled key
+    // was rotated by the command that opened the keyring; a signing key never rotates.
+    let r = env
+        .later("+400d", &["audit", "report", "--json"])
+        .ok()
+        .json();
+    assert!(
+        kinds_for(&r, &manual).contains(&"rotation-overdue".into()),
+        "{r}"
+    );
+    assert!(
+        !kinds_for(&r, &scheduled).contains(&"rotation-overdue".into()),
+        "{r}"
+    );
+    assert!(
+        !kinds_for(&r, &signing).contains(&"rotation-overdue".into()),
+        "{r}"
+    );
+    let text = env.later("+400d", &["audit", "report"]).ok().out();
+    assert!(text.contains("lkms rotate alias/manual"), "{text}");
+    // Rotated: the finding goes.
+    env.later("+400d", &["rotate", "manual"]).ok();
+    let r = env
+        .later("+400d", &["audit", "report", "--json"])
+        .ok()
+        .json();
+    assert!(
+        !kinds_for(&r, &manual).contains(&"rotation-overdue".into()),
+        "{r}"
+    );
+}

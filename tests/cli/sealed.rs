@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::util::*;
 
-fn lines(env: &Env) -> Vec<String> {
+pub(crate) fn lines(env: &Env) -> Vec<String> {
     std::fs::read_to_string(env.audit_log())
         .unwrap()
         .lines()
@@ -13,7 +13,7 @@ fn lines(env: &Env) -> Vec<String> {
         .collect()
 }
 
-fn write_lines(env: &Env, lines: &[String]) {
+pub(crate) fn write_lines(env: &Env, lines: &[String]) {
     std::fs::write(env.audit_log(), lines.join("\n") + "\n").unwrap();
 }
 
@@ -24,7 +24,7 @@ fn hex(bytes: &[u8]) -> String {
 /// Re-chains `lines` as someone with write access to the log but not the keyring can: seq
 /// renumbered, prev_hash and hash recomputed (SHA-256 over the record without `hash`, compact
 /// JSON with sorted keys, as docs/AUDIT.md says), every byte otherwise as lkms writes it.
-fn rechain(lines: &[String]) -> Vec<String> {
+pub(crate) fn rechain(lines: &[String]) -> Vec<String> {
     let mut prev = "0".repeat(64);
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
@@ -45,19 +45,19 @@ fn rechain(lines: &[String]) -> Vec<String> {
     out
 }
 
-fn public_key(env: &Env) -> std::path::PathBuf {
+pub(crate) fn public_key(env: &Env) -> std::path::PathBuf {
     let r = env.run(&["audit", "public-key"]).ok();
     env.write("audit.pub", &r.stdout)
 }
 
-fn verify_json(env: &Env, args: &[&str]) -> Run {
+pub(crate) fn verify_json(env: &Env, args: &[&str]) -> Run {
     let mut all = vec!["audit", "verify", "--json"];
     all.extend_from_slice(args);
     env.run(&all)
 }
 
 /// A keyring with a key used a few times: every command's line and its checkpoint.
-fn used(env: &Env) {
+pub(crate) fn used(env: &Env) {
     env.create(&["--alias", "k"]);
     env.write("plain.txt", b"hello");
     env.run(&["encrypt", "--key", "k", "-o", "c.lkms", "plain.txt"])
