@@ -370,3 +370,26 @@ fn a_crash_during_a_prune_loses_no_line() {
         assert_eq!(v["intact"], true, "{fault}: {v}");
     }
 }
+
+#[test]
+fn a_duration_ago_prunes_the_same_lines_as_the_time_it_names() {
+    let env = Env::new();
+    two_days(&env);
+    // Run two days on, "1d" means one day before then: the first day's lines go, the
+    // second day's stay, as with the RFC 3339 time of tomorrow.
+    let r = prune(&env, "1d", "old.jsonl").ok().json();
+    let archived = text_lines(&env.path("old.jsonl"));
+    assert!(!archived.is_empty(), "{r}");
+    assert!(archived.iter().any(|l| l.contains("\"Encrypt\"")));
+    assert!(!archived.iter().any(|l| l.contains("\"DescribeKey\"")));
+    let kept = text_lines(&env.audit_log());
+    assert!(kept.iter().any(|l| l.contains("\"DescribeKey\"")));
+    verify(&env, &env.audit_log(), &[]).ok();
+    verify(&env, &env.path("old.jsonl"), &[]).ok();
+    // Neither form of time: exit 2, naming the forms, and nothing moved.
+    let before = read(&env.audit_log());
+    let r = prune(&env, "yesterday", "none.jsonl").code(2);
+    assert!(r.stderr.contains("RFC 3339"), "{}", r.stderr);
+    assert!(!env.path("none.jsonl").exists());
+    assert_eq!(read(&env.audit_log()).len(), before.len());
+}

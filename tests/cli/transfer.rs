@@ -434,3 +434,40 @@ fn an_x25519_key_moves_and_age_files_to_it_open_on_the_other_keyring() {
     p.a.run(&["audit", "verify"]).ok();
     p.b.run(&["audit", "verify"]).ok();
 }
+
+#[test]
+fn a_keys_policy_moves_with_it_and_holds_on_the_other_keyring() {
+    let p = pair();
+    let key = p.a.create(&["--alias", "guarded"]);
+    let policy = p.a.write(
+        "policy.toml",
+        b"allow = [\"encrypt\", \"decrypt\"]\n[context]\nrequired = [\"env\"]\n",
+    );
+    p.a.run(&["policy", "set", "guarded", policy.to_str().unwrap()])
+        .ok();
+    let before = p.a.describe("guarded");
+    let file = p.export(&["guarded"], "guarded.export");
+    p.import(&file).ok();
+    let after = p.b.describe("guarded");
+    assert_eq!(after["key_id"], key.as_str());
+    assert_eq!(after["policy"], before["policy"], "{after}");
+    assert_eq!(after["policy_sha256"], before["policy_sha256"], "{after}");
+    // Enforced there as here: no context, refused with exit 4 naming the rule; with it, fine.
+    p.b.write("plain", b"x");
+    let r =
+        p.b.run(&["encrypt", "--key", "guarded", "-o", "c.lkms", "plain"])
+            .code(4);
+    assert!(r.stderr.contains("context must carry env"), "{}", r.stderr);
+    assert!(!p.b.path("c.lkms").exists());
+    p.b.run(&[
+        "encrypt",
+        "--key",
+        "guarded",
+        "--context",
+        "env=prod",
+        "-o",
+        "c.lkms",
+        "plain",
+    ])
+    .ok();
+}
