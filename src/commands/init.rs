@@ -4,7 +4,8 @@ use super::attempt::Attempt;
 use super::roots::ExternalPlan;
 use super::session::Session;
 use super::unlocking::UnlockInfo;
-use crate::audit::{Event, Field, Record};
+use crate::audit::checkpoint::Checkpoint;
+use crate::audit::{Event, Field, Record, for_each_record};
 use crate::cli::{InitArgs, InitRoot, PasswdArgs};
 use crate::error::{failure, not_found, unusable};
 use crate::keyring::Keyring;
@@ -26,6 +27,7 @@ pub fn init(s: &mut Session, args: &InitArgs) -> anyhow::Result<Report> {
             store.path().display()
         )));
     }
+    refuse_a_live_keyrings_log(s)?;
     let work_factor = args
         .work_factor
         .or(s.settings.config.work_factor)
@@ -343,4 +345,62 @@ pub fn passwd(s: &mut Session, args: &PasswdArgs) -> anyhow::Result<Report> {
         ),
         json_of(&r),
     ))
+}
+
+/// Refuses to start a keyring in the log of another keyring that is still beside it. Two
+/// keyrings writing one log break both: each checkpoint is signed with its own keyring's audit
+/// key, and each keyring's anchor and generation checks would read the other's lines (the
+/// default log, `audit.jsonl` beside the keyring, is the same file for two keyrings in one
+/// folder). A log left by a keyring that is gone is taken over, as before.
+fn refuse_a_live_keyrings_log(s: &Session) -> anyhow::Result<()> {
+    let log = s.settings.audit_log.as_path();
+    if !log.exists() {
+        return Ok(());
+    }
+    let mut origin = None;
+    // A log that cannot be read through is left to the checks of the commands that follow.
+    let _ = for_each_record(log, |r| {
+        if let Some(note) = &r.checkpoint {
+            origin = note.lines().next().map(String::from);
+        }
+        Ok(())
+    });
+    let Some(origin) = origin else {
+        return Ok(());
+    };
+    let dir = match log.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    let ours = s.store().path().to_path_buf();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(base) = name.to_str().and_then(|n| n.strip_suffix(".roots.toml")) else {
+            continue;
+        };
+        for keyring in [dir.join(base), dir.join(format!("{base}.age"))] {
+            if keyring == ours || !keyring.is_file() {
+                continue;
+            }
+            let Ok(roots) = RootsFile::load(&RootPaths::of(&keyring)) else {
+                continue;
+            };
+            if Checkpoint::origin_for(&roots.keyring_id) == origin {
+                return Err(failure(format!(
+                    "the audit log {} is the log of the keyring {} (id {}), which is still \
+                     there; two keyrings cannot share one log, since each signs its own \
+                     checkpoints. Nothing was created: give this keyring its own log with \
+                     --audit-log PATH (or LKMS_AUDIT_LOG=PATH, on every command), or put it in \
+                     another folder",
+                    log.display(),
+                    keyring.display(),
+                    roots.keyring_id
+                )));
+            }
+        }
+    }
+    Ok(())
 }

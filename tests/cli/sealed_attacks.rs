@@ -190,3 +190,49 @@ fn a_rolled_back_keyring_names_verify_and_restore_and_restore_repairs_it() {
     assert_eq!(env.describe("k")["state"], "Disabled");
     env.run(&["audit", "verify"]).ok();
 }
+
+#[test]
+fn a_second_keyring_may_not_start_in_the_log_of_one_beside_it() {
+    let env = Env::new();
+    used(&env);
+    let log = read(&env.audit_log());
+    let second = env.path("second.age");
+    let mut c = env.cmd();
+    c.env("LKMS_KEYRING", &second)
+        .args(["init", "--work-factor", "10"]);
+    let r = env.run_cmd(&mut c).code(1);
+    assert!(
+        r.stderr.contains("is the log of the keyring") && r.stderr.contains("--audit-log"),
+        "{}",
+        r.stderr
+    );
+    assert!(!second.exists());
+    assert!(!env.path("second.roots.toml").exists());
+    assert_eq!(
+        read(&env.audit_log()).len(),
+        log.len(),
+        "the first log untouched"
+    );
+    // With its own log it starts, and both keyrings verify.
+    let mut c = env.cmd();
+    c.env("LKMS_KEYRING", &second)
+        .env("LKMS_AUDIT_LOG", env.path("second.jsonl"))
+        .args(["init", "--work-factor", "10"]);
+    env.run_cmd(&mut c).ok();
+    verify_json(&env, &[]).ok();
+    let mut c = env.cmd();
+    c.env("LKMS_KEYRING", &second)
+        .env("LKMS_AUDIT_LOG", env.path("second.jsonl"))
+        .args(["audit", "verify"]);
+    env.run_cmd(&mut c).ok();
+    // A log whose keyring is gone is taken over by a new keyring at that path, as before.
+    for f in [
+        "keyring.age",
+        "keyring.roots.toml",
+        "keyring.root.default.age",
+    ] {
+        std::fs::remove_file(env.path(f)).unwrap();
+    }
+    env.run(&["init", "--work-factor", "10"]).ok();
+    env.run(&["list"]).ok();
+}
