@@ -231,7 +231,7 @@ fn kill_9_during_a_restore_leaves_the_old_or_the_new_keyring() {
 #[test]
 fn a_backup_restores_a_lost_folder_and_still_destroys_what_the_log_says() {
     let env = Env::new();
-    env.create(&["--alias", "kept"]);
+    let kept = env.create(&["--alias", "kept"]);
     let doomed = env.create(&["--alias", "doomed"]);
     env.write("plain", b"under the kept key");
     env.run(&["encrypt", "--key", "kept", "plain"]).ok();
@@ -252,6 +252,12 @@ fn a_backup_restores_a_lost_folder_and_still_destroys_what_the_log_says() {
     }
     let r = env.later("+8d", &["restore", "b", "--json"]).ok();
     assert_eq!(r.json()["destroyed_again"], serde_json::json!([doomed]));
+    // With no keyring to compare with, the backup's keys are named as coming back.
+    let back = r.json()["reappearing"].clone();
+    assert!(
+        back.as_array().unwrap().contains(&serde_json::json!(kept)),
+        "{back}"
+    );
     assert_eq!(
         env.later("+8d", &["describe", "doomed", "--json"])
             .ok()
