@@ -93,7 +93,9 @@ pub fn encrypt_to_recipients(s: &mut Session, args: &EncryptArgs) -> anyhow::Res
         force: args.force,
         binary: !args.armor,
     };
-    super::jobs::preflight(&plan, checks.force, checks.binary)?;
+    if let Err(refused) = super::jobs::preflight(&plan, checks.force, checks.binary) {
+        return super::jobs::refuse(&plan, refused)?.finish("encrypted", false);
+    }
     let mut results = Results::new(plan.many);
     let mut to_stdout = false;
     for item in &plan.items {

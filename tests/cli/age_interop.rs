@@ -363,3 +363,76 @@ fn partial_failure_reports_every_input_and_the_worst_code() {
     assert!(!env.path("b").exists(), "no plaintext of the tampered file");
     assert_eq!(read(&env.path("c")), b"c");
 }
+
+#[test]
+fn a_refused_batch_still_prints_its_results_under_json() {
+    let (env, r) = x25519_env();
+    env.create(&["--alias", "sym"]);
+    for n in ["a", "b"] {
+        env.write(n, n.as_bytes());
+    }
+    // A missing input refuses the run before anything is written; the results say which.
+    let check = |r: crate::util::Run, ext: &str| {
+        let j = r.code(6).json();
+        assert_eq!(j["error"]["code"], 6, "{j}");
+        assert_eq!(j["succeeded"], 0, "{j}");
+        assert_eq!(j["failed"], 1, "{j}");
+        let results = j["results"].as_array().unwrap();
+        assert_eq!(results.len(), 3, "{j}");
+        assert_eq!(results[0]["input"], "a");
+        assert_eq!(results[0]["outcome"], "not_attempted");
+        assert_eq!(results[1]["input"], "missing");
+        assert_eq!(results[1]["outcome"], "failed");
+        assert_eq!(results[1]["exit_code"], 6);
+        assert!(
+            results[1]["error"].as_str().unwrap().contains("missing"),
+            "{j}"
+        );
+        assert_eq!(results[2]["outcome"], "not_attempted");
+        assert!(!env.path(&format!("a.{ext}")).exists());
+        assert!(!env.path(&format!("b.{ext}")).exists());
+    };
+    check(
+        env.run(&["encrypt", "--key", "sym", "--json", "a", "missing", "b"]),
+        "lkms",
+    );
+    // The refusal is logged as an attempt at the input it is about.
+    let line = env.last_audit();
+    assert_eq!(line["outcome"], "failure");
+    assert_eq!(line["request"]["input"], "missing");
+    check(
+        bare(
+            &env,
+            &["encrypt", "--recipient", &r, "--json", "a", "missing", "b"],
+        ),
+        "age",
+    );
+
+    // An existing output, without --force: the same, naming that input.
+    env.write("b.lkms", b"keep");
+    let r = env
+        .run(&["encrypt", "--key", "sym", "--json", "a", "b"])
+        .code(1);
+    let j = r.json();
+    assert_eq!(j["results"][0]["outcome"], "not_attempted", "{j}");
+    assert_eq!(j["results"][1]["outcome"], "failed");
+    assert!(r.stderr.contains("--keep-going"), "{}", r.stderr);
+    assert_eq!(read(&env.path("b.lkms")), b"keep");
+    std::fs::remove_file(env.path("b.lkms")).unwrap();
+
+    // A keyring that does not unlock refuses the whole tree; the first input carries the error.
+    std::fs::create_dir(env.path("t")).unwrap();
+    env.write("t/x", b"x");
+    env.write("t/y", b"y");
+    let mut c = env.cmd();
+    c.env("LKMS_PASSPHRASE", "not the passphrase")
+        .args(["encrypt", "--key", "sym", "-r", "t", "--json"]);
+    let r = env.run_cmd(&mut c).code(3);
+    let j = r.json();
+    assert_eq!(j["error"]["kind"], "auth", "{j}");
+    assert_eq!(j["results"][0]["input"], "t/x");
+    assert_eq!(j["results"][0]["exit_code"], 3);
+    assert_eq!(j["results"][1]["outcome"], "not_attempted");
+    assert!(!r.stderr.contains("--keep-going"), "{}", r.stderr);
+    assert!(!env.path("t/x.lkms").exists());
+}
