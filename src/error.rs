@@ -383,6 +383,7 @@ pub enum Role {
     AuditLog,
     Keyring,
     RootFile,
+    RecipientsFile,
 }
 
 impl Role {
@@ -393,6 +394,7 @@ impl Role {
             Role::AuditLog => "audit log",
             Role::Keyring => "keyring",
             Role::RootFile => "root file",
+            Role::RecipientsFile => "recipients file",
         }
     }
 }

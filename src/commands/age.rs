@@ -24,7 +24,7 @@ use crate::crypto::material::KeySpec;
 use crate::crypto::x25519;
 use crate::error::{failure, integrity, not_found, unusable, usage};
 use crate::io::armor::{Kind, kind_of_file};
-use crate::io::input::{open_input, read_error};
+use crate::io::input::open_input;
 use crate::io::naming::{age_name, name_of, shown};
 use crate::io::output::PendingFile;
 use crate::keyring::authorize::Use;
@@ -43,25 +43,55 @@ pub(super) fn skip_encrypted(path: &Path) -> Option<&'static str> {
 }
 
 /// The recipients from `--recipient` and `--recipients-file`, as age reads them: one a line,
-/// blank lines and `#` comments ignored.
+/// blank lines and `#` comments ignored. A line that is not a recipient is a usage error
+/// naming the file and the line's number; the line itself is not repeated, as the file may
+/// hold anything (an identity file given by mistake).
 fn recipients(args: &EncryptArgs) -> anyhow::Result<Vec<age::x25519::Recipient>> {
     let mut all = Vec::new();
     for r in &args.recipients {
         all.push(x25519::parse_recipient(r).map_err(usage)?);
     }
     for file in &args.recipients_file {
-        let f = std::fs::File::open(file).map_err(|e| read_error(file, e))?;
+        let read = |e| {
+            crate::error::io_error(
+                crate::error::IoAction::Read,
+                crate::error::Role::RecipientsFile,
+                Path::new(&shown(file)),
+                &e,
+            )
+        };
+        let f = std::fs::File::open(file).map_err(read)?;
+        let before = all.len();
         // A recipients file is a list of public keys: a few KiB at most.
         for (n, line) in std::io::BufReader::new(f.take(1 << 20)).lines().enumerate() {
-            let line = line.map_err(|e| read_error(file, e))?;
+            let line = line.map_err(read)?;
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            all.push(
-                x25519::parse_recipient(line)
-                    .map_err(|e| usage(format!("{} line {}: {e}", shown(file), n + 1)))?,
-            );
+            let bad = |why: &str| {
+                usage(format!(
+                    "the recipients file {}, line {}: {why}; nothing was encrypted",
+                    shown(file),
+                    n + 1
+                ))
+            };
+            if x25519::is_secret_key(line) {
+                return Err(bad(
+                    "this is an age secret key (AGE-SECRET-KEY-1...), not a recipient: a \
+                     recipients file holds public keys (`age-keygen -y IDENTITY_FILE` prints \
+                     one)",
+                ));
+            }
+            all.push(x25519::parse_recipient(line).map_err(|_| {
+                bad("not an age X25519 recipient (age1...); `lkms public-key KEY` prints one")
+            })?);
+        }
+        if all.len() == before {
+            return Err(usage(format!(
+                "the recipients file {} holds no recipient (only comments or blank lines)",
+                shown(file)
+            )));
         }
     }
     if all.is_empty() {

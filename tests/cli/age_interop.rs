@@ -436,3 +436,105 @@ fn a_refused_batch_still_prints_its_results_under_json() {
     assert!(!r.stderr.contains("--keep-going"), "{}", r.stderr);
     assert!(!env.path("t/x.lkms").exists());
 }
+
+/// The names in `dir`, sorted, to show that a refused command left nothing behind.
+fn listing(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_recipients_file_names_several_recipients_and_a_bad_line_writes_nothing() {
+    let (env, r1) = x25519_env();
+    env.create(&["--spec", "x25519", "--alias", "second"]);
+    let r2 = env
+        .run(&["public-key", "second"])
+        .ok()
+        .out()
+        .trim()
+        .to_string();
+    env.write("p", b"to both\n");
+    env.write(
+        "team.txt",
+        format!("# release team\n\n{r1}\n   \n  {r2}  \n# end\n").as_bytes(),
+    );
+    bare(&env, &["encrypt", "-R", "team.txt", "p"]).ok();
+    let i = bare(&env, &["inspect", "p.age", "--json"]).ok().json();
+    assert_eq!(i["recipients"].as_array().unwrap().len(), 2, "{i}");
+    // Each key alone opens it: both are recipients.
+    for key in ["art", "second"] {
+        let out = env
+            .run(&["decrypt", "--key", key, "p.age", "-o", "-"])
+            .ok()
+            .stdout;
+        assert_eq!(out, b"to both\n", "{key}");
+    }
+
+    // A line that is not a recipient: exit 2, naming the file and the line; nothing written.
+    env.write(
+        "bad.txt",
+        format!("# team\n{r1}\nage1notarecipient\n").as_bytes(),
+    );
+    let before_bad = listing(env.dir.path());
+    let r = bare(&env, &["encrypt", "-R", "bad.txt", "p", "-o", "q.age"]).code(2);
+    assert!(
+        r.stderr.contains("the recipients file bad.txt, line 3"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("not an age X25519 recipient"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(listing(env.dir.path()), before_bad);
+    // Under --json, the error object, with the same code.
+    let j = bare(
+        &env,
+        &["encrypt", "-R", "bad.txt", "p", "--json", "--force"],
+    )
+    .code(2)
+    .json();
+    assert_eq!(j["error"]["kind"], "usage", "{j}");
+    assert_eq!(listing(env.dir.path()), before_bad);
+
+    // An identity file given by mistake: refused, and its secret key never repeated.
+    env.run(&["identity", "export", "art", "--yes", "-o", "id.txt"])
+        .ok();
+    let identity = String::from_utf8(read(&env.path("id.txt"))).unwrap();
+    let secret = identity
+        .lines()
+        .find(|l| l.starts_with("AGE-SECRET-KEY-1"))
+        .unwrap();
+    for args in [
+        vec!["encrypt", "-R", "id.txt", "p", "-o", "q.age"],
+        vec!["encrypt", "--recipient", secret, "p", "-o", "q.age"],
+    ] {
+        let r = bare(&env, &args).code(2);
+        assert!(r.stderr.contains("secret key"), "{}", r.stderr);
+        assert!(!r.stderr.contains(&secret[16..]), "{}", r.stderr);
+        assert!(!env.path("q.age").exists());
+    }
+
+    // A file with no recipient at all, and a missing one (exit 6), are named as recipients files.
+    env.write("empty.txt", b"# nobody yet\n\n");
+    let r = bare(&env, &["encrypt", "-R", "empty.txt", "p", "-o", "q.age"]).code(2);
+    assert!(
+        r.stderr
+            .contains("the recipients file empty.txt holds no recipient"),
+        "{}",
+        r.stderr
+    );
+    let r = bare(&env, &["encrypt", "-R", "absent.txt", "p", "-o", "q.age"]).code(6);
+    assert!(
+        r.stderr
+            .contains("cannot read the recipients file absent.txt"),
+        "{}",
+        r.stderr
+    );
+    assert!(!env.path("q.age").exists());
+}
