@@ -206,14 +206,15 @@ fn encrypt_one(
 /// Every `x25519` key version the keyring holds material for (or only `pin`'s), with its key.
 fn identities<'k>(
     keyring: &'k Keyring,
-    pin: Option<&str>,
+    pin: Option<&'k Key>,
 ) -> anyhow::Result<Vec<(&'k Key, u32, age::x25519::Identity)>> {
     let keys: Vec<&Key> = match pin {
-        Some(k) => {
-            let key = keyring.find(k)?;
+        Some(key) => {
             if key.spec != KeySpec::X25519 {
                 return Err(unusable(format!(
-                    "key {} is an {} key; age files open with x25519 keys",
+                    "this is an age file, which only x25519 keys open, and key {} (given with \
+                     --key) is an {} key: name an x25519 key, or leave out --key to try every \
+                     x25519 key in the keyring",
                     key.display_name(),
                     key.spec
                 )));
@@ -250,13 +251,18 @@ pub(super) fn decrypt_age<R: Read + Send>(
     force: bool,
 ) -> anyhow::Result<u64> {
     a.record.set(Field::Format("age"));
-    let found = identities(keyring, pin)?;
+    // The key given with --key is named in the audit line, whether it opens the file or not.
+    let pinned = pin.map(|k| keyring.find(k)).transpose()?;
+    if let Some(key) = pinned {
+        a.record.key_id = Some(key.id.to_string());
+    }
+    let found = identities(keyring, pinned)?;
     // An encrypt-only grant holds its x25519 keys' recipients alone: nothing here can decrypt,
     // and saying so beats "no key is a recipient".
     if found.is_empty()
         && let Some(key) = keyring.keys.iter().find(|k| {
             k.spec == KeySpec::X25519
-                && pin.is_none_or(|p| keyring.find(p).is_ok_and(|f| f.id == k.id))
+                && pinned.is_none_or(|p| p.id == k.id)
                 && k.versions.iter().any(|v| v.recipient.is_some())
         })
     {
@@ -282,8 +288,13 @@ pub(super) fn decrypt_age<R: Read + Send>(
             ));
         }
         Opened::NoRecipient => {
-            return Err(integrity(match pin {
-                Some(k) => format!("key {k} is not a recipient of this file"),
+            return Err(integrity(match pinned {
+                Some(k) => format!(
+                    "key {} (given with --key) is not a recipient of this file: none of its \
+                     versions opens it; leave out --key to try every x25519 key in the keyring \
+                     (`lkms inspect` shows the file's recipients' types)",
+                    k.display_name()
+                ),
                 None => "no key in this keyring is a recipient of this file \
                          (`lkms inspect` shows its recipients' types)"
                     .to_string(),

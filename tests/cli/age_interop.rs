@@ -538,3 +538,53 @@ fn a_recipients_file_names_several_recipients_and_a_bad_line_writes_nothing() {
     );
     assert!(!env.path("q.age").exists());
 }
+
+#[test]
+fn decrypt_key_pins_an_age_file_to_one_x25519_key() {
+    let (env, r) = x25519_env();
+    let other = env.create(&["--spec", "x25519", "--alias", "other"]);
+    let sym = env.create(&["--alias", "sym"]);
+    env.write("p", b"pinned\n");
+    for armor in [false, true] {
+        let mut args = vec!["encrypt", "--recipient", &r, "p", "-o", "p.age", "--force"];
+        if armor {
+            args.push("--armor");
+        }
+        bare(&env, &args).ok();
+        // Another x25519 key: it is not a recipient (exit 5), and the message says so.
+        let out = env.run(&["decrypt", "--key", "other", "p.age", "-o", "out"]);
+        let out = out.code(5);
+        assert!(
+            out.stderr
+                .contains("key alias/other (given with --key) is not a recipient of this file"),
+            "{}",
+            out.stderr
+        );
+        assert!(!env.path("out").exists());
+        let line = env.last_audit();
+        assert_eq!(line["event"], "Decrypt");
+        assert_eq!(line["outcome"], "failure");
+        assert_eq!(line["key_id"], other.as_str());
+        assert_eq!(line["request"]["format"], "age");
+        // A key of another spec cannot open an age file at all (exit 4).
+        let out = env
+            .run(&["decrypt", "--key", "sym", "p.age", "-o", "out", "--json"])
+            .code(4);
+        assert!(
+            out.stderr.contains("only x25519 keys open")
+                && out
+                    .stderr
+                    .contains("key alias/sym (given with --key) is an aes-256-gcm key"),
+            "{}",
+            out.stderr
+        );
+        assert_eq!(out.json()["error"]["kind"], "key_unusable");
+        assert!(!env.path("out").exists());
+        assert_eq!(env.last_audit()["key_id"], sym.as_str());
+        // The key that is a recipient opens it.
+        env.run(&["decrypt", "--key", "art", "p.age", "-o", "out"])
+            .ok();
+        assert_eq!(read(&env.path("out")), b"pinned\n");
+        std::fs::remove_file(env.path("out")).unwrap();
+    }
+}
