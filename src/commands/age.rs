@@ -312,9 +312,16 @@ pub(super) fn decrypt_age<R: Read + Send>(
         context: None,
         version: Some(*version),
     })?;
-    super::jobs::with_output(a, job, force, false, |out| {
-        std::io::copy(&mut reader, out).map_err(|e| damaged(e.into()))
-    })
+    let streamed = super::data::streamed_output(job);
+    let mut wrote = false;
+    let result = super::jobs::with_output(a, job, force, false, |out| {
+        let mut out = super::data::Watch {
+            inner: out,
+            wrote: &mut wrote,
+        };
+        std::io::copy(&mut reader, &mut out).map_err(|e| damaged(e.into()))
+    });
+    super::data::incomplete(result, streamed, wrote)
 }
 
 /// A damaged age body or armor (age reports both as `InvalidData`) is an integrity failure.

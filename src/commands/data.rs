@@ -197,6 +197,25 @@ fn armor_damage(e: anyhow::Error) -> anyhow::Error {
     if bad { integrity(format!("{e:#}")) } else { e }
 }
 
+/// decrypt takes both kinds of ciphertext: input that is neither is told so, naming both
+/// (an armor must start at the first byte, so garbage before one makes the file neither).
+fn neither(kind: Kind, e: anyhow::Error) -> anyhow::Error {
+    let not_ciphertext = e.chain().any(|c| {
+        matches!(
+            c.downcast_ref::<crate::crypto::CryptoError>(),
+            Some(crate::crypto::CryptoError::NotCiphertext)
+        )
+    });
+    if kind == Kind::Other && not_ciphertext {
+        return integrity(
+            "not an lkms ciphertext, nor an age file: it starts with none of \"LKMS\", \
+             \"age-encryption.org/\" or an armor's BEGIN line (nothing may come before one); \
+             check that this is the file `lkms encrypt` or age wrote",
+        );
+    }
+    e
+}
+
 /// The key and version a ciphertext names, checked for use and for the caller's context.
 struct Opened {
     header: Header,
@@ -379,7 +398,8 @@ pub fn decrypt(s: &mut Session, args: &DecryptArgs) -> anyhow::Result<Report> {
                         Operation::Decrypt,
                         "decrypt with",
                         pin,
-                    )?;
+                    )
+                    .map_err(|e| neither(kind, e))?;
                     release_plaintext(&opened, source(&input), len, job, a, args.force)
                 }
                 (_, Ok(mut input)) => {
@@ -391,7 +411,8 @@ pub fn decrypt(s: &mut Session, args: &DecryptArgs) -> anyhow::Result<Report> {
                         Operation::Decrypt,
                         "decrypt with",
                         pin,
-                    )?;
+                    )
+                    .map_err(|e| neither(kind, e))?;
                     release_plaintext(&opened, Source::from(input), len, job, a, args.force)
                 }
             }
@@ -416,14 +437,7 @@ fn release_plaintext(
         .map(|l| l.saturating_sub(opened.header.encoded_len() as u64 + chunked::PREFIX_LEN as u64));
     let mut bar = reporter(sealed_len.map(chunked::plaintext_len), "decrypting");
     let mut progress = move |sealed: u64| bar(chunked::plaintext_len(sealed));
-    // Standard output, or an existing device or pipe named with -o (written into, not
-    // replaced: see PendingFile): chunks written there before the damage are out.
-    let streamed = match &job.output {
-        Sink::Stdout => Some("standard output".to_string()),
-        Sink::File(p) => std::fs::metadata(p)
-            .is_ok_and(|m| !m.is_file())
-            .then(|| clean(&p.to_string_lossy())),
-    };
+    let streamed = streamed_output(job);
     let mut wrote = false;
     let result = with_output(a, job, force, false, |out| {
         let mut out = Watch {
@@ -438,6 +452,27 @@ fn release_plaintext(
             &mut progress,
         )?)
     });
+    incomplete(result, streamed, wrote)
+}
+
+/// Standard output, or an existing device or pipe named with -o (written into, not replaced:
+/// see PendingFile): chunks written there before a damaged one are out. Its name, if so.
+pub(super) fn streamed_output(job: &Job) -> Option<String> {
+    match &job.output {
+        Sink::Stdout => Some("standard output".to_string()),
+        Sink::File(p) => std::fs::metadata(p)
+            .is_ok_and(|m| !m.is_file())
+            .then(|| clean(&p.to_string_lossy())),
+    }
+}
+
+/// A failure after authenticated chunks went to a `streamed` output says that what it got is
+/// incomplete.
+pub(super) fn incomplete(
+    result: anyhow::Result<u64>,
+    streamed: Option<String>,
+    wrote: bool,
+) -> anyhow::Result<u64> {
     match (result, streamed) {
         (Err(e), Some(out)) if wrote => Err(e.context(format!(
             "{out} received the chunks before the damage: the output is incomplete; discard it"
@@ -447,9 +482,9 @@ fn release_plaintext(
 }
 
 /// A writer that notes whether anything was written, to say so when a later chunk fails.
-struct Watch<'a, W: ?Sized> {
-    inner: &'a mut W,
-    wrote: &'a mut bool,
+pub(super) struct Watch<'a, W: ?Sized> {
+    pub(super) inner: &'a mut W,
+    pub(super) wrote: &'a mut bool,
 }
 
 impl<W: Write + ?Sized> Write for Watch<'_, W> {

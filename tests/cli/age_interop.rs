@@ -588,3 +588,96 @@ fn decrypt_key_pins_an_age_file_to_one_x25519_key() {
         std::fs::remove_file(env.path("out")).unwrap();
     }
 }
+
+#[test]
+fn a_tampered_armored_age_file_is_refused_and_leaves_nothing_behind() {
+    let (env, r) = x25519_env();
+    // Over 64 KiB, so the age body has several chunks and damage near the end comes after
+    // chunks that authenticate.
+    let data: Vec<u8> = (0..200_000u32).map(|i| (i * 7 % 253) as u8).collect();
+    env.write("d.bin", &data);
+    bare(
+        &env,
+        &["encrypt", "-a", "--recipient", &r, "d.bin", "-o", "d.age"],
+    )
+    .ok();
+    let good = String::from_utf8(read(&env.path("d.age"))).unwrap();
+
+    // inspect reads the armor: no key needed.
+    let i = bare(&env, &["inspect", "d.age", "--json"]).ok().json();
+    assert_eq!(i["format"], "age");
+    assert_eq!(i["armored"], true);
+    assert_eq!(i["recipients"][0]["type"], "X25519");
+    let text = bare(&env, &["inspect", "d.age"]).ok().out();
+    assert!(
+        text.contains("age (age-encryption.org/v1), armored"),
+        "{text}"
+    );
+
+    let lines: Vec<&str> = good.lines().collect();
+    let n = lines.len();
+    let flip = |line: usize| {
+        let mut l: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+        let c = if l[line].as_bytes()[10] == b'A' {
+            "B"
+        } else {
+            "A"
+        };
+        l[line].replace_range(10..11, c);
+        l.join("\n") + "\n"
+    };
+    let cases = [
+        ("a flipped character in the last chunk", flip(n - 3)),
+        ("a flipped character in the header", flip(2)),
+        ("bad base64", good.replacen(&lines[5][..4], "!@#$", 1)),
+        ("a line after the end", format!("{good}trailing\n")),
+        ("garbage before the armor", format!("junk\n{good}")),
+        (
+            "a short line in the middle",
+            good.replacen(lines[4], &lines[4][..20], 1),
+        ),
+        (
+            "lines cut out",
+            lines[..12]
+                .iter()
+                .chain(&lines[n - 2..])
+                .map(|l| format!("{l}\n"))
+                .collect(),
+        ),
+    ];
+    for (what, text) in cases {
+        env.write("t.age", text.as_bytes());
+        let before = listing(env.dir.path());
+        let r = env.run(&["decrypt", "t.age", "-o", "t.out"]);
+        assert_eq!(r.code, 5, "{what}: {}", r.stderr);
+        assert!(!env.path("t.out").exists(), "{what}");
+        assert_eq!(
+            listing(env.dir.path()),
+            before,
+            "{what}: something was left behind"
+        );
+        let line = env.last_audit();
+        assert_eq!(line["event"], "Decrypt", "{what}");
+        assert_eq!(line["outcome"], "failure", "{what}");
+        // Beside the file, as decrypt names outputs: nothing either.
+        let r = env.run(&["decrypt", "t.age"]);
+        assert_eq!(r.code, 5, "{what}: {}", r.stderr);
+        assert!(!env.path("t").exists(), "{what}");
+        assert_eq!(
+            listing(env.dir.path()),
+            before,
+            "{what}: something was left behind"
+        );
+    }
+    // Damage after the first chunks, to standard output: what went out is said to be
+    // incomplete.
+    env.write("t.age", flip(n - 3).as_bytes());
+    let r = env.run(&["decrypt", "t.age", "-o", "-"]).code(5);
+    assert!(r.stdout.len() < data.len());
+    assert!(
+        r.stderr
+            .contains("standard output received the chunks before the damage"),
+        "{}",
+        r.stderr
+    );
+}
