@@ -681,3 +681,153 @@ fn a_tampered_armored_age_file_is_refused_and_leaves_nothing_behind() {
         r.stderr
     );
 }
+
+/// The results of a `-r` run, by input: (outcome, error or skip reason).
+fn by_input(j: &serde_json::Value) -> std::collections::BTreeMap<String, (String, String)> {
+    j["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["input"].as_str().unwrap().to_string(),
+                (
+                    e["outcome"].as_str().unwrap().to_string(),
+                    e["error"].as_str().unwrap_or_default().to_string(),
+                ),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_tree_reports_every_skip_reason_and_is_unlocked_once() {
+    let (env, r) = x25519_env();
+    env.create(&["--alias", "sym"]);
+    std::fs::create_dir_all(env.path("dist/sub")).unwrap();
+    env.write("dist/plain.txt", b"one");
+    env.write("dist/sub/plain2.txt", b"two");
+    std::os::unix::fs::symlink("plain.txt", env.path("dist/link")).unwrap();
+    let st = Command::new("mkfifo")
+        .arg(env.path("dist/fifo"))
+        .status()
+        .unwrap();
+    assert!(st.success());
+    // Already encrypted, in each of the four forms.
+    env.write("src", b"src");
+    env.run(&["encrypt", "--key", "sym", "src", "-o", "dist/e1.lkms"])
+        .ok();
+    env.run(&["encrypt", "--key", "sym", "-a", "src", "-o", "dist/e2.lkms"])
+        .ok();
+    bare(
+        &env,
+        &["encrypt", "--recipient", &r, "src", "-o", "dist/a1.age"],
+    )
+    .ok();
+    bare(
+        &env,
+        &[
+            "encrypt",
+            "--recipient",
+            &r,
+            "-a",
+            "src",
+            "-o",
+            "dist/a2.age",
+        ],
+    )
+    .ok();
+    let link = (
+        "skipped".to_string(),
+        "a symbolic link, not followed".to_string(),
+    );
+    let fifo = ("skipped".to_string(), "not a regular file".to_string());
+    let done = ("succeeded".to_string(), String::new());
+
+    let lines = env.audit_lines().len();
+    let run = env
+        .run(&["encrypt", "--key", "sym", "-r", "dist", "--json"])
+        .ok();
+    let j = by_input(&run.json());
+    assert_eq!(j["dist/plain.txt"], done);
+    assert_eq!(j["dist/sub/plain2.txt"], done);
+    assert_eq!(j["dist/link"], link);
+    assert_eq!(j["dist/fifo"], fifo);
+    for f in ["e1.lkms", "e2.lkms", "a1.age", "a2.age"] {
+        let already = (
+            "skipped".to_string(),
+            "already encrypted (`lkms re-encrypt` rewraps it)".to_string(),
+        );
+        assert_eq!(j[&format!("dist/{f}")], already, "{f}");
+    }
+    assert_eq!(j.len(), 8);
+    // One unlock for the tree: no Unlock record, and each file's line says how the keyring
+    // was unlocked, the same for all.
+    let new: Vec<_> = env.audit_lines().split_off(lines);
+    assert_eq!(new.len(), 2, "{new:?}");
+    assert!(new.iter().all(|l| l["event"] == "Encrypt"), "{new:?}");
+    assert_eq!(new[0]["unlock"]["via"], "root");
+    assert_eq!(new[0]["unlock"], new[1]["unlock"]);
+
+    // decrypt -r takes the six ciphertexts, under -o DIR, and leaves the rest.
+    let text = env.run(&["decrypt", "-r", "dist", "-o", "back"]).ok();
+    assert!(
+        text.stderr
+            .contains("skipped dist/link: a symbolic link, not followed"),
+        "{}",
+        text.stderr
+    );
+    let j = by_input(
+        &env.run(&["decrypt", "-r", "dist", "-o", "back2", "--json"])
+            .ok()
+            .json(),
+    );
+    let plain = ("skipped".to_string(), "not encrypted".to_string());
+    assert_eq!(j["dist/plain.txt"], plain);
+    assert_eq!(j["dist/sub/plain2.txt"], plain);
+    assert_eq!(j["dist/link"], link);
+    assert_eq!(j["dist/fifo"], fifo);
+    for f in ["e1.lkms", "e2.lkms", "a1.age", "a2.age", "plain.txt.lkms"] {
+        assert_eq!(j[&format!("dist/{f}")], done, "{f}");
+    }
+    assert_eq!(read(&env.path("back2/sub/plain2.txt")), b"two");
+    assert_eq!(read(&env.path("back2/a2")), b"src");
+
+    // re-encrypt -r rewraps the four lkms ciphertexts and skips the age files.
+    let j = by_input(&env.run(&["re-encrypt", "-r", "dist", "--json"]).ok().json());
+    let not_lkms = ("skipped".to_string(), "not an lkms ciphertext".to_string());
+    for f in ["plain.txt", "sub/plain2.txt", "a1.age", "a2.age"] {
+        assert_eq!(j[&format!("dist/{f}")], not_lkms, "{f}");
+    }
+    for f in [
+        "e1.lkms",
+        "e2.lkms",
+        "plain.txt.lkms",
+        "sub/plain2.txt.lkms",
+    ] {
+        assert_eq!(j[&format!("dist/{f}")], done, "{f}");
+    }
+    assert_eq!(j["dist/link"], link);
+    assert_eq!(j["dist/fifo"], fifo);
+
+    // A keyring that does not unlock is tried once for the whole tree, even with
+    // --keep-going: one Unlock failure, one refused attempt, the rest not attempted.
+    let lines = env.audit_lines().len();
+    let mut c = env.cmd();
+    c.env("LKMS_PASSPHRASE", "not the passphrase").args([
+        "decrypt",
+        "-r",
+        "dist",
+        "-o",
+        "back3",
+        "--keep-going",
+        "--json",
+    ]);
+    let j = env.run_cmd(&mut c).code(3).json();
+    assert_eq!(j["failed"], 1, "{j}");
+    let new: Vec<_> = env.audit_lines().split_off(lines);
+    let unlocks = new.iter().filter(|l| l["event"] == "Unlock").count();
+    assert_eq!(unlocks, 1, "{new:?}");
+    assert_eq!(new.len(), 2, "{new:?}");
+    assert!(!env.path("back3").exists());
+}
