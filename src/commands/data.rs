@@ -534,32 +534,61 @@ pub fn re_encrypt(s: &mut Session, args: &ReEncryptArgs) -> anyhow::Result<Repor
         checked,
         checks,
         |keyring, job, a| {
-            let (input, _) = open_input(job.input.as_deref())?;
-            let armored = match &job.input {
-                Some(p) => kind_of_file(p).is_ok_and(|k| k == Kind::LkmsArmor),
-                None => false,
+            let file = job.input.as_deref();
+            let (input, _) = open_input(file)?;
+            // A file is told by its first bytes and read from its start (so the body can be
+            // copied by the kernel); standard input through a buffer that stands in front of it.
+            let (kind, input) = match file {
+                Some(p) => (kind_of_file(p).map_err(|e| reading(file, e))?, Err(input)),
+                None => {
+                    let (k, buffered) = sniff(input).map_err(|e| reading(file, e))?;
+                    (k, Ok(buffered))
+                }
             };
-            if armored {
-                let (_, buffered) = sniff(input)?;
-                return rewrap(
-                    keyring,
-                    armor::Reader::new(buffered),
-                    true,
-                    &context,
-                    args,
-                    job,
-                    a,
-                    in_place,
-                    &rng,
-                )
-                .map_err(armor_damage);
+            match (kind, input) {
+                (Kind::Age | Kind::AgeArmor, _) => Err(age_is_not_rewrapped(file)),
+                (Kind::LkmsArmor, input) => {
+                    let buffered = match input {
+                        Ok(b) => b,
+                        Err(i) => BufReader::new(i),
+                    };
+                    rewrap(
+                        keyring,
+                        armor::Reader::new(buffered),
+                        true,
+                        &context,
+                        args,
+                        job,
+                        a,
+                        in_place,
+                        &rng,
+                    )
+                    .map_err(armor_damage)
+                }
+                (_, Err(input)) => rewrap(
+                    keyring, input, false, &context, args, job, a, in_place, &rng,
+                ),
+                (_, Ok(buffered)) => rewrap(
+                    keyring, buffered, false, &context, args, job, a, in_place, &rng,
+                ),
             }
-            rewrap(
-                keyring, input, false, &context, args, job, a, in_place, &rng,
-            )
         },
     )?;
     results.finish("re-encrypted", to_stdout(&plan))
+}
+
+/// re-encrypt is given an age file: it rewraps lkms envelopes only. An age file has no data
+/// key wrapped by a managed key to rewrap; it is decrypted and encrypted again, which the
+/// message spells out, into a new file so that a failed decrypt cannot replace the old one.
+fn age_is_not_rewrapped(file: Option<&std::path::Path>) -> anyhow::Error {
+    let name = file.map_or_else(|| "FILE.age".to_string(), |p| clean(&p.to_string_lossy()));
+    usage(format!(
+        "this is an age file, and re-encrypt rewraps lkms envelopes only (their data key, \
+         under a key's current version); to encrypt an age file to new recipients (after \
+         `lkms rotate`, say), decrypt it and encrypt it again into a new file: `set -o \
+         pipefail; lkms decrypt {name} -o - | lkms encrypt --recipient age1... -o {name}.new \
+         && mv {name}.new {name}`"
+    ))
 }
 
 /// Rewraps one ciphertext's data key under the target key's current version; the body is

@@ -831,3 +831,86 @@ fn a_tree_reports_every_skip_reason_and_is_unlocked_once() {
     assert_eq!(new.len(), 2, "{new:?}");
     assert!(!env.path("back3").exists());
 }
+
+#[test]
+fn re_encrypt_points_age_files_to_decrypt_and_encrypt_again() {
+    let (env, r1) = x25519_env();
+    env.create(&["--alias", "sym"]);
+    env.write("p", b"artifact\n");
+    bare(&env, &["encrypt", "--recipient", &r1, "p", "-o", "p.age"]).ok();
+    bare(
+        &env,
+        &["encrypt", "--recipient", &r1, "-a", "p", "-o", "pa.age"],
+    )
+    .ok();
+    for f in ["p.age", "pa.age"] {
+        let before = read(&env.path(f));
+        let r = env.run(&["re-encrypt", f]).code(2);
+        assert!(
+            r.stderr
+                .contains("this is an age file, and re-encrypt rewraps lkms envelopes only"),
+            "{}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains(&format!(
+                "lkms decrypt {f} -o - | lkms encrypt --recipient age1... -o {f}.new"
+            )),
+            "{}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains("not an lkms ciphertext"), "{}", r.stderr);
+        assert_eq!(read(&env.path(f)), before, "{f} was changed");
+        assert!(!env.path(&format!("{f}.new")).exists());
+    }
+    // From standard input too.
+    let r = env.run_with_input(&["re-encrypt", "-o", "out.age"], &read(&env.path("pa.age")));
+    let r = r.code(2);
+    assert!(
+        r.stderr.contains("lkms decrypt FILE.age -o -"),
+        "{}",
+        r.stderr
+    );
+    assert!(!env.path("out.age").exists());
+    // Standard input that is an armored lkms ciphertext is rewrapped, keeping its armor.
+    env.run(&["encrypt", "--key", "sym", "-a", "p", "-o", "p.lkms"])
+        .ok();
+    env.run(&["rotate", "sym"]).ok();
+    env.run_with_input(&["re-encrypt", "-o", "q.lkms"], &read(&env.path("p.lkms")))
+        .ok();
+    assert!(read(&env.path("q.lkms")).starts_with(b"-----BEGIN LKMS ENCRYPTED FILE-----\n"));
+    assert_eq!(
+        env.run(&["inspect", "q.lkms", "--json"]).ok().json()["key_version"],
+        2
+    );
+
+    // The pipeline the message (and the help) gives, after a rotation: the file ends up
+    // encrypted to the new version's recipient.
+    env.run(&["rotate", "art"]).ok();
+    let mut sh = Command::new("bash");
+    let c = env.cmd();
+    for (k, v) in c.get_envs() {
+        if let Some(v) = v {
+            sh.env(k, v);
+        }
+    }
+    let path = format!(
+        "{}:{}",
+        crate::util::bin().parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let o = sh
+        .env("PATH", path)
+        .current_dir(env.dir.path())
+        .arg("-c")
+        .arg(
+            "set -o pipefail; lkms decrypt p.age -o - | lkms encrypt --recipient \
+             \"$(lkms public-key art)\" -o p.age.new && mv p.age.new p.age",
+        )
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    env.run(&["decrypt", "p.age", "-o", "back"]).ok();
+    assert_eq!(read(&env.path("back")), b"artifact\n");
+    assert_eq!(env.last_audit()["key_version"], 2);
+}
