@@ -253,4 +253,22 @@ mod tests {
         assert_eq!(b.report.json["results"][1]["exit_code"], 6);
         assert_eq!(b.report.json["results"][2]["outcome"], "not_attempted");
     }
+
+    #[test]
+    fn a_refused_run_says_nothing_was_written_and_offers_keep_going_only_when_it_helps() {
+        for helps in [true, false] {
+            let mut r = Results::new(true);
+            r.refused(helps);
+            r.push(Entry::new("a".into(), None, Outcome::NotAttempted));
+            r.fail("b".into(), None, crate::error::not_found("no b"));
+            let Err(e) = r.finish("encrypted", false) else {
+                panic!("succeeded")
+            };
+            let b = e.downcast_ref::<BatchFailed>().unwrap();
+            assert!(b.summary.contains("nothing was written"), "{}", b.summary);
+            assert!(b.summary.contains("not attempted: a"), "{}", b.summary);
+            assert_eq!(b.summary.contains("--keep-going"), helps, "{}", b.summary);
+            assert_eq!(b.report.json["results"][1]["outcome"], "failed");
+        }
+    }
 }
