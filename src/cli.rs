@@ -283,6 +283,9 @@ pub enum Command {
     /// Unwraps each ciphertext's data key and wraps it again under the current version of
     /// --key (default: the key the ciphertext names); the body is copied byte for byte. Files
     /// are replaced in place, atomically. Use it after `rotate`, or to move data to another key.
+    /// It takes lkms envelopes only: an age file has no data key under a managed key to
+    /// rewrap, so to encrypt one to a new recipient (after `rotate` of an x25519 key), decrypt
+    /// it and encrypt it again into a new file (see the examples); `-r` skips age files.
     #[command(after_long_help = examples::RE_ENCRYPT)]
     ReEncrypt(ReEncryptArgs),
     /// Show a ciphertext's key, version, algorithm and encryption context (no passphrase)

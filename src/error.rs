@@ -401,6 +401,7 @@ pub enum Role {
     AuditLog,
     Keyring,
     RootFile,
+    RecipientsFile,
 }
 
 impl Role {
@@ -411,6 +412,7 @@ impl Role {
             Role::AuditLog => "audit log",
             Role::Keyring => "keyring",
             Role::RootFile => "root file",
+            Role::RecipientsFile => "recipients file",
         }
     }
 }

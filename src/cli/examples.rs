@@ -238,6 +238,9 @@ pub const RE_ENCRYPT: &str = r#"Examples:
     lkms re-encrypt data.tar.lkms
   In a shell script:
     lkms re-encrypt --key backup-2026 --context host="$(hostname)" backups/*.lkms
+    # an age file, to the new recipient after `lkms rotate artifacts` (into a new file first):
+    set -o pipefail
+    lkms decrypt build.tar.age -o - | lkms encrypt --recipient "$(lkms public-key artifacts)" -o build.tar.age.new && mv build.tar.age.new build.tar.age
   In a CI job:
     lkms re-encrypt --context build="$GITHUB_SHA" dist/*.lkms"#;
 

@@ -24,7 +24,7 @@ use crate::crypto::material::KeySpec;
 use crate::crypto::x25519;
 use crate::error::{failure, integrity, not_found, unusable, usage};
 use crate::io::armor::{Kind, kind_of_file};
-use crate::io::input::{open_input, read_error};
+use crate::io::input::open_input;
 use crate::io::naming::{age_name, name_of, shown};
 use crate::io::output::PendingFile;
 use crate::keyring::authorize::Use;
@@ -43,25 +43,55 @@ pub(super) fn skip_encrypted(path: &Path) -> Option<&'static str> {
 }
 
 /// The recipients from `--recipient` and `--recipients-file`, as age reads them: one a line,
-/// blank lines and `#` comments ignored.
+/// blank lines and `#` comments ignored. A line that is not a recipient is a usage error
+/// naming the file and the line's number; the line itself is not repeated, as the file may
+/// hold anything (an identity file given by mistake).
 fn recipients(args: &EncryptArgs) -> anyhow::Result<Vec<age::x25519::Recipient>> {
     let mut all = Vec::new();
     for r in &args.recipients {
         all.push(x25519::parse_recipient(r).map_err(usage)?);
     }
     for file in &args.recipients_file {
-        let f = std::fs::File::open(file).map_err(|e| read_error(file, e))?;
+        let read = |e| {
+            crate::error::io_error(
+                crate::error::IoAction::Read,
+                crate::error::Role::RecipientsFile,
+                Path::new(&shown(file)),
+                &e,
+            )
+        };
+        let f = std::fs::File::open(file).map_err(read)?;
+        let before = all.len();
         // A recipients file is a list of public keys: a few KiB at most.
         for (n, line) in std::io::BufReader::new(f.take(1 << 20)).lines().enumerate() {
-            let line = line.map_err(|e| read_error(file, e))?;
+            let line = line.map_err(read)?;
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            all.push(
-                x25519::parse_recipient(line)
-                    .map_err(|e| usage(format!("{} line {}: {e}", shown(file), n + 1)))?,
-            );
+            let bad = |why: &str| {
+                usage(format!(
+                    "the recipients file {}, line {}: {why}; nothing was encrypted",
+                    shown(file),
+                    n + 1
+                ))
+            };
+            if x25519::is_secret_key(line) {
+                return Err(bad(
+                    "this is an age secret key (AGE-SECRET-KEY-1...), not a recipient: a \
+                     recipients file holds public keys (`age-keygen -y IDENTITY_FILE` prints \
+                     one)",
+                ));
+            }
+            all.push(x25519::parse_recipient(line).map_err(|_| {
+                bad("not an age X25519 recipient (age1...); `lkms public-key KEY` prints one")
+            })?);
+        }
+        if all.len() == before {
+            return Err(usage(format!(
+                "the recipients file {} holds no recipient (only comments or blank lines)",
+                shown(file)
+            )));
         }
     }
     if all.is_empty() {
@@ -93,7 +123,9 @@ pub fn encrypt_to_recipients(s: &mut Session, args: &EncryptArgs) -> anyhow::Res
         force: args.force,
         binary: !args.armor,
     };
-    super::jobs::preflight(&plan, checks.force, checks.binary)?;
+    if let Err(refused) = super::jobs::preflight(&plan, checks.force, checks.binary) {
+        return super::jobs::refuse(&plan, refused)?.finish("encrypted", false);
+    }
     let mut results = Results::new(plan.many);
     let mut to_stdout = false;
     for item in &plan.items {
@@ -174,14 +206,15 @@ fn encrypt_one(
 /// Every `x25519` key version the keyring holds material for (or only `pin`'s), with its key.
 fn identities<'k>(
     keyring: &'k Keyring,
-    pin: Option<&str>,
+    pin: Option<&'k Key>,
 ) -> anyhow::Result<Vec<(&'k Key, u32, age::x25519::Identity)>> {
     let keys: Vec<&Key> = match pin {
-        Some(k) => {
-            let key = keyring.find(k)?;
+        Some(key) => {
             if key.spec != KeySpec::X25519 {
                 return Err(unusable(format!(
-                    "key {} is an {} key; age files open with x25519 keys",
+                    "this is an age file, which only x25519 keys open, and key {} (given with \
+                     --key) is an {} key: name an x25519 key, or leave out --key to try every \
+                     x25519 key in the keyring",
                     key.display_name(),
                     key.spec
                 )));
@@ -218,13 +251,18 @@ pub(super) fn decrypt_age<R: Read + Send>(
     force: bool,
 ) -> anyhow::Result<u64> {
     a.record.set(Field::Format("age"));
-    let found = identities(keyring, pin)?;
+    // The key given with --key is named in the audit line, whether it opens the file or not.
+    let pinned = pin.map(|k| keyring.find(k)).transpose()?;
+    if let Some(key) = pinned {
+        a.record.key_id = Some(key.id.to_string());
+    }
+    let found = identities(keyring, pinned)?;
     // An encrypt-only grant holds its x25519 keys' recipients alone: nothing here can decrypt,
     // and saying so beats "no key is a recipient".
     if found.is_empty()
         && let Some(key) = keyring.keys.iter().find(|k| {
             k.spec == KeySpec::X25519
-                && pin.is_none_or(|p| keyring.find(p).is_ok_and(|f| f.id == k.id))
+                && pinned.is_none_or(|p| p.id == k.id)
                 && k.versions.iter().any(|v| v.recipient.is_some())
         })
     {
@@ -250,8 +288,13 @@ pub(super) fn decrypt_age<R: Read + Send>(
             ));
         }
         Opened::NoRecipient => {
-            return Err(integrity(match pin {
-                Some(k) => format!("key {k} is not a recipient of this file"),
+            return Err(integrity(match pinned {
+                Some(k) => format!(
+                    "key {} (given with --key) is not a recipient of this file: none of its \
+                     versions opens it; leave out --key to try every x25519 key in the keyring \
+                     (`lkms inspect` shows the file's recipients' types)",
+                    k.display_name()
+                ),
                 None => "no key in this keyring is a recipient of this file \
                          (`lkms inspect` shows its recipients' types)"
                     .to_string(),
@@ -269,9 +312,16 @@ pub(super) fn decrypt_age<R: Read + Send>(
         context: None,
         version: Some(*version),
     })?;
-    super::jobs::with_output(a, job, force, false, |out| {
-        std::io::copy(&mut reader, out).map_err(|e| damaged(e.into()))
-    })
+    let streamed = super::data::streamed_output(job);
+    let mut wrote = false;
+    let result = super::jobs::with_output(a, job, force, false, |out| {
+        let mut out = super::data::Watch {
+            inner: out,
+            wrote: &mut wrote,
+        };
+        std::io::copy(&mut reader, &mut out).map_err(|e| damaged(e.into()))
+    });
+    super::data::incomplete(result, streamed, wrote)
 }
 
 /// A damaged age body or armor (age reports both as `InvalidData`) is an integrity failure.

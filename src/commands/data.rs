@@ -197,6 +197,25 @@ fn armor_damage(e: anyhow::Error) -> anyhow::Error {
     if bad { integrity(format!("{e:#}")) } else { e }
 }
 
+/// decrypt takes both kinds of ciphertext: input that is neither is told so, naming both
+/// (an armor must start at the first byte, so garbage before one makes the file neither).
+fn neither(kind: Kind, e: anyhow::Error) -> anyhow::Error {
+    let not_ciphertext = e.chain().any(|c| {
+        matches!(
+            c.downcast_ref::<crate::crypto::CryptoError>(),
+            Some(crate::crypto::CryptoError::NotCiphertext)
+        )
+    });
+    if kind == Kind::Other && not_ciphertext {
+        return integrity(
+            "not an lkms ciphertext, nor an age file: it starts with none of \"LKMS\", \
+             \"age-encryption.org/\" or an armor's BEGIN line (nothing may come before one); \
+             check that this is the file `lkms encrypt` or age wrote",
+        );
+    }
+    e
+}
+
 /// The key and version a ciphertext names, checked for use and for the caller's context.
 struct Opened {
     header: Header,
@@ -379,7 +398,8 @@ pub fn decrypt(s: &mut Session, args: &DecryptArgs) -> anyhow::Result<Report> {
                         Operation::Decrypt,
                         "decrypt with",
                         pin,
-                    )?;
+                    )
+                    .map_err(|e| neither(kind, e))?;
                     release_plaintext(&opened, source(&input), len, job, a, args.force)
                 }
                 (_, Ok(mut input)) => {
@@ -391,7 +411,8 @@ pub fn decrypt(s: &mut Session, args: &DecryptArgs) -> anyhow::Result<Report> {
                         Operation::Decrypt,
                         "decrypt with",
                         pin,
-                    )?;
+                    )
+                    .map_err(|e| neither(kind, e))?;
                     release_plaintext(&opened, Source::from(input), len, job, a, args.force)
                 }
             }
@@ -416,14 +437,7 @@ fn release_plaintext(
         .map(|l| l.saturating_sub(opened.header.encoded_len() as u64 + chunked::PREFIX_LEN as u64));
     let mut bar = reporter(sealed_len.map(chunked::plaintext_len), "decrypting");
     let mut progress = move |sealed: u64| bar(chunked::plaintext_len(sealed));
-    // Standard output, or an existing device or pipe named with -o (written into, not
-    // replaced: see PendingFile): chunks written there before the damage are out.
-    let streamed = match &job.output {
-        Sink::Stdout => Some("standard output".to_string()),
-        Sink::File(p) => std::fs::metadata(p)
-            .is_ok_and(|m| !m.is_file())
-            .then(|| clean(&p.to_string_lossy())),
-    };
+    let streamed = streamed_output(job);
     let mut wrote = false;
     let result = with_output(a, job, force, false, |out| {
         let mut out = Watch {
@@ -438,6 +452,27 @@ fn release_plaintext(
             &mut progress,
         )?)
     });
+    incomplete(result, streamed, wrote)
+}
+
+/// Standard output, or an existing device or pipe named with -o (written into, not replaced:
+/// see PendingFile): chunks written there before a damaged one are out. Its name, if so.
+pub(super) fn streamed_output(job: &Job) -> Option<String> {
+    match &job.output {
+        Sink::Stdout => Some("standard output".to_string()),
+        Sink::File(p) => std::fs::metadata(p)
+            .is_ok_and(|m| !m.is_file())
+            .then(|| clean(&p.to_string_lossy())),
+    }
+}
+
+/// A failure after authenticated chunks went to a `streamed` output says that what it got is
+/// incomplete.
+pub(super) fn incomplete(
+    result: anyhow::Result<u64>,
+    streamed: Option<String>,
+    wrote: bool,
+) -> anyhow::Result<u64> {
     match (result, streamed) {
         (Err(e), Some(out)) if wrote => Err(e.context(format!(
             "{out} received the chunks before the damage: the output is incomplete; discard it"
@@ -447,9 +482,9 @@ fn release_plaintext(
 }
 
 /// A writer that notes whether anything was written, to say so when a later chunk fails.
-struct Watch<'a, W: ?Sized> {
-    inner: &'a mut W,
-    wrote: &'a mut bool,
+pub(super) struct Watch<'a, W: ?Sized> {
+    pub(super) inner: &'a mut W,
+    pub(super) wrote: &'a mut bool,
 }
 
 impl<W: Write + ?Sized> Write for Watch<'_, W> {
@@ -499,32 +534,61 @@ pub fn re_encrypt(s: &mut Session, args: &ReEncryptArgs) -> anyhow::Result<Repor
         checked,
         checks,
         |keyring, job, a| {
-            let (input, _) = open_input(job.input.as_deref())?;
-            let armored = match &job.input {
-                Some(p) => kind_of_file(p).is_ok_and(|k| k == Kind::LkmsArmor),
-                None => false,
+            let file = job.input.as_deref();
+            let (input, _) = open_input(file)?;
+            // A file is told by its first bytes and read from its start (so the body can be
+            // copied by the kernel); standard input through a buffer that stands in front of it.
+            let (kind, input) = match file {
+                Some(p) => (kind_of_file(p).map_err(|e| reading(file, e))?, Err(input)),
+                None => {
+                    let (k, buffered) = sniff(input).map_err(|e| reading(file, e))?;
+                    (k, Ok(buffered))
+                }
             };
-            if armored {
-                let (_, buffered) = sniff(input)?;
-                return rewrap(
-                    keyring,
-                    armor::Reader::new(buffered),
-                    true,
-                    &context,
-                    args,
-                    job,
-                    a,
-                    in_place,
-                    &rng,
-                )
-                .map_err(armor_damage);
+            match (kind, input) {
+                (Kind::Age | Kind::AgeArmor, _) => Err(age_is_not_rewrapped(file)),
+                (Kind::LkmsArmor, input) => {
+                    let buffered = match input {
+                        Ok(b) => b,
+                        Err(i) => BufReader::new(i),
+                    };
+                    rewrap(
+                        keyring,
+                        armor::Reader::new(buffered),
+                        true,
+                        &context,
+                        args,
+                        job,
+                        a,
+                        in_place,
+                        &rng,
+                    )
+                    .map_err(armor_damage)
+                }
+                (_, Err(input)) => rewrap(
+                    keyring, input, false, &context, args, job, a, in_place, &rng,
+                ),
+                (_, Ok(buffered)) => rewrap(
+                    keyring, buffered, false, &context, args, job, a, in_place, &rng,
+                ),
             }
-            rewrap(
-                keyring, input, false, &context, args, job, a, in_place, &rng,
-            )
         },
     )?;
     results.finish("re-encrypted", to_stdout(&plan))
+}
+
+/// re-encrypt is given an age file: it rewraps lkms envelopes only. An age file has no data
+/// key wrapped by a managed key to rewrap; it is decrypted and encrypted again, which the
+/// message spells out, into a new file so that a failed decrypt cannot replace the old one.
+fn age_is_not_rewrapped(file: Option<&std::path::Path>) -> anyhow::Error {
+    let name = file.map_or_else(|| "FILE.age".to_string(), |p| clean(&p.to_string_lossy()));
+    usage(format!(
+        "this is an age file, and re-encrypt rewraps lkms envelopes only (their data key, \
+         under a key's current version); to encrypt an age file to new recipients (after \
+         `lkms rotate`, say), decrypt it and encrypt it again into a new file: `set -o \
+         pipefail; lkms decrypt {name} -o - | lkms encrypt --recipient age1... -o {name}.new \
+         && mv {name}.new {name}`"
+    ))
 }
 
 /// Rewraps one ciphertext's data key under the target key's current version; the body is

@@ -191,12 +191,63 @@ fn plan_tree(
 /// written, so a batch that would stop at its first failure stops before it starts. With
 /// `--keep-going` each is checked as its turn comes instead (see [`run_jobs`]), so one bad
 /// input does not stop the others.
-pub(super) fn preflight(plan: &Plan, force: bool, binary_out: bool) -> anyhow::Result<()> {
+pub(super) fn preflight(plan: &Plan, force: bool, binary_out: bool) -> Result<(), Refused> {
     if plan.keep_going {
         return Ok(());
     }
-    plan.jobs()
-        .try_for_each(|j| check_job(j, force, binary_out))
+    for (item, planned) in plan.items.iter().enumerate() {
+        if let Planned::Job(j) = planned {
+            check_job(j, force, binary_out).map_err(|error| Refused {
+                item,
+                error,
+                checked: true,
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// A run refused before its first input was started: by the check of one input (`item`, an
+/// index into the plan's items), or by what the whole run needs (the keyring, its unlock,
+/// the audit log), charged to the first job.
+pub(super) struct Refused {
+    pub(super) item: usize,
+    pub(super) error: anyhow::Error,
+    /// The refusal came from [`preflight`]'s checks, which `--keep-going` makes one input's
+    /// failure only.
+    pub(super) checked: bool,
+}
+
+/// The results of a run refused before it started: the refused input failed, the other jobs
+/// not attempted, the rest as planned. With several inputs the results object is still the
+/// report (`--json` prints it with the error), so a pipeline learns which input stopped the
+/// run; with one, the error is returned as it is.
+pub(super) fn refuse(plan: &Plan, refused: Refused) -> anyhow::Result<Results> {
+    if !plan.many {
+        return Err(refused.error);
+    }
+    let mut error = Some(refused.error);
+    let mut results = Results::new(true);
+    results.refused(refused.checked);
+    for (i, item) in plan.items.iter().enumerate() {
+        match item {
+            Planned::Skip(path, why) => results.push(Entry::skipped(name_of(Some(path)), why)),
+            Planned::Job(job) => match error.take_if(|_| i == refused.item) {
+                Some(e) => results.fail(job.input_name(), Some(job.output_name()), e),
+                None => results.push(Entry::new(
+                    job.input_name(),
+                    Some(job.output_name()),
+                    Outcome::NotAttempted,
+                )),
+            },
+            Planned::Bad(path, e) => results.fail(
+                name_of(Some(path)),
+                None,
+                anyhow::anyhow!("{}", render(e)).context(shown(path)),
+            ),
+        }
+    }
+    Ok(results)
 }
 
 pub(super) fn check_job(job: &Job, force: bool, binary_out: bool) -> anyhow::Result<()> {
@@ -250,12 +301,24 @@ pub(super) fn run_jobs(
     event: Event,
     plan: &Plan,
     context: Option<&Context>,
-    checked: anyhow::Result<()>,
+    checked: Result<(), Refused>,
     checks: Checks,
     mut work: impl FnMut(&Keyring, &Job, &mut Attempt) -> anyhow::Result<u64>,
 ) -> anyhow::Result<Results> {
-    s.require_keyring()?;
-    s.open_audit()?;
+    let first_job = plan.items.iter().position(|i| matches!(i, Planned::Job(_)));
+    if let Err(error) = s.require_keyring().and_then(|()| s.open_audit()) {
+        return match first_job {
+            Some(item) => refuse(
+                plan,
+                Refused {
+                    item,
+                    error,
+                    checked: false,
+                },
+            ),
+            None => Err(error),
+        };
+    }
     let record = |job: &Job| {
         let mut rec = Record::new(event);
         rec.context = context.cloned();
@@ -265,16 +328,31 @@ pub(super) fn run_jobs(
     };
     let mut results = Results::new(plan.many);
     // A tree with nothing to do needs no unlock.
-    let Some(first) = plan.jobs().next() else {
-        checked?;
+    let Some(first) = first_job else {
         note_others(plan, &mut results);
         return Ok(results);
     };
-    // A refused attempt (missing input, existing output) is logged too, before any unlock.
-    let keyring = checked.and_then(|()| s.read_keyring());
+    // A refused attempt (missing input, existing output) is logged too, before any unlock,
+    // as an attempt at the input it is about.
+    let keyring = checked.and_then(|()| {
+        s.read_keyring().map_err(|error| Refused {
+            item: first,
+            error,
+            checked: false,
+        })
+    });
     let keyring = match keyring {
         Ok(k) => k,
-        Err(e) => return Attempt::open(s, record(first))?.finish(Err(e)),
+        Err(refused) => {
+            let Planned::Job(job) = &plan.items[refused.item] else {
+                unreachable!("a refusal names a job")
+            };
+            let error = match Attempt::open(s, record(job))?.finish::<()>(Err(refused.error)) {
+                Err(e) => e,
+                Ok(()) => unreachable!("a refusal is logged as a failure"),
+            };
+            return refuse(plan, Refused { error, ..refused });
+        }
     };
     for item in &plan.items {
         let job = match item {

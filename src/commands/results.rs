@@ -71,6 +71,9 @@ pub(super) struct Results {
     /// Set when the inputs came from a tree or from several INPUTs: then the results object is
     /// the report even for one file.
     many: bool,
+    /// Set when the run was refused before its first input was started (nothing was written);
+    /// `Some(true)` when `--keep-going` would have let the other inputs run.
+    refused: Option<bool>,
 }
 
 impl Results {
@@ -79,7 +82,14 @@ impl Results {
             entries: Vec::new(),
             first_error: None,
             many,
+            refused: None,
         }
+    }
+
+    /// Marks the run as refused before it started; `keep_going_helps` when the refusal was
+    /// one input's check, which `--keep-going` makes that input's failure alone.
+    pub(super) fn refused(&mut self, keep_going_helps: bool) {
+        self.refused = Some(keep_going_helps);
     }
 
     pub(super) fn push(&mut self, entry: Entry) {
@@ -155,7 +165,15 @@ impl Results {
             .map(|e| clean(&e.input))
             .collect();
         let mut summary = format!("{failed} of {} inputs failed", self.entries.len());
-        if !not_attempted.is_empty() {
+        if let Some(keep_going_helps) = self.refused {
+            summary.push_str("; refused before the first input was started: nothing was written");
+            if !not_attempted.is_empty() {
+                summary.push_str(&format!("; not attempted: {}", not_attempted.join(", ")));
+            }
+            if keep_going_helps {
+                summary.push_str(" (use --keep-going to run the others all the same)");
+            }
+        } else if !not_attempted.is_empty() {
             summary.push_str(&format!(
                 "; stopped at the first failure, not attempted: {} (use --keep-going to go on \
                  after a failure)",
@@ -234,5 +252,23 @@ mod tests {
         assert_eq!(b.report.json["succeeded"], 1);
         assert_eq!(b.report.json["results"][1]["exit_code"], 6);
         assert_eq!(b.report.json["results"][2]["outcome"], "not_attempted");
+    }
+
+    #[test]
+    fn a_refused_run_says_nothing_was_written_and_offers_keep_going_only_when_it_helps() {
+        for helps in [true, false] {
+            let mut r = Results::new(true);
+            r.refused(helps);
+            r.push(Entry::new("a".into(), None, Outcome::NotAttempted));
+            r.fail("b".into(), None, crate::error::not_found("no b"));
+            let Err(e) = r.finish("encrypted", false) else {
+                panic!("succeeded")
+            };
+            let b = e.downcast_ref::<BatchFailed>().unwrap();
+            assert!(b.summary.contains("nothing was written"), "{}", b.summary);
+            assert!(b.summary.contains("not attempted: a"), "{}", b.summary);
+            assert_eq!(b.summary.contains("--keep-going"), helps, "{}", b.summary);
+            assert_eq!(b.report.json["results"][1]["outcome"], "failed");
+        }
     }
 }

@@ -51,7 +51,7 @@ pub fn encrypt<R: Read, W: Write>(
 pub enum Opened<R: Read> {
     /// The identity at this index opened it; the reader yields authenticated plaintext, and
     /// fails (kind `InvalidData`) at a damaged or truncated chunk.
-    Plaintext(usize, age::stream::StreamReader<R>),
+    Plaintext(usize, age::stream::StreamReader<Head<R>>),
     /// The file is encrypted to a passphrase, not to recipients.
     Passphrase,
     /// None of the identities is a recipient of the file.
@@ -81,6 +81,8 @@ pub fn open<R: Read>(
     input: R,
     identities: &[age::x25519::Identity],
 ) -> Result<Opened<R>, CryptoError> {
+    let (input, head) = Head::new(input);
+    let header_error = |e| header_error(e, &head);
     let decryptor = age::Decryptor::new(input).map_err(header_error)?;
     if decryptor.is_scrypt() {
         return Ok(Opened::Passphrase);
@@ -102,9 +104,57 @@ pub fn open<R: Read>(
     }
 }
 
-fn header_error(e: age::DecryptError) -> CryptoError {
+/// A reader that keeps the first bytes read through it: the version line of an age file, for
+/// telling a damaged header from a newer format.
+pub struct Head<R> {
+    inner: R,
+    seen: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+}
+
+impl<R> Head<R> {
+    const KEEP: usize = 64;
+
+    fn new(inner: R) -> (Head<R>, std::sync::Arc<std::sync::Mutex<Vec<u8>>>) {
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        (
+            Head {
+                inner,
+                seen: seen.clone(),
+            },
+            seen,
+        )
+    }
+}
+
+impl<R: Read> Read for Head<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if let Ok(mut seen) = self.seen.lock()
+            && seen.len() < Self::KEEP
+        {
+            let take = n.min(Self::KEEP - seen.len());
+            seen.extend_from_slice(&buf[..take]);
+        }
+        Ok(n)
+    }
+}
+
+/// age reads a header whose v1 form does not parse as a version it does not know: a file
+/// that says it is `age-encryption.org/v1` and still fails so is damaged, not newer.
+fn header_error(e: age::DecryptError, head: &std::sync::Mutex<Vec<u8>>) -> CryptoError {
     match e {
         age::DecryptError::Io(io) => CryptoError::Io(io),
+        age::DecryptError::UnknownFormat
+            if head
+                .lock()
+                .is_ok_and(|h| h.starts_with(b"age-encryption.org/v1\n")) =>
+        {
+            CryptoError::Integrity(
+                "the age file's header is damaged or tampered with (it says \
+                 age-encryption.org/v1, and does not parse as one)"
+                    .into(),
+            )
+        }
         age::DecryptError::UnknownFormat => CryptoError::Unsupported(
             "the age file has a format version this lkms cannot read".into(),
         ),
@@ -133,6 +183,8 @@ impl age::Identity for Probe {
 /// The stanza types of an age file's recipients (`X25519`, `scrypt`, a plugin's), in header
 /// order. X25519 stanzas do not name their recipient: telling which key is one needs the key.
 pub fn stanza_types<R: Read>(input: R) -> Result<Vec<String>, CryptoError> {
+    let (input, head) = Head::new(input);
+    let header_error = |e| header_error(e, &head);
     let decryptor = age::Decryptor::new(input).map_err(header_error)?;
     if decryptor.is_scrypt() {
         return Ok(vec![SCRYPT_TAG.to_string()]);
@@ -192,6 +244,30 @@ mod tests {
             Opened::Passphrase
         ));
         assert_eq!(stanza_types(&file[..]).unwrap(), ["scrypt"]);
+    }
+
+    #[test]
+    fn a_damaged_v1_header_is_damage_and_another_version_is_unsupported() {
+        let keys = ids(1);
+        let mut file = Vec::new();
+        encrypt(&[keys[0].to_public()], &b"x"[..], &mut file, false).unwrap();
+        // The stanza line's type, mangled: age no longer parses a v1 header.
+        let at = file.windows(3).position(|w| w == b"-> ").unwrap() + 3;
+        let mut damaged = file.clone();
+        damaged[at] = b' ';
+        assert!(matches!(
+            open(&damaged[..], &keys),
+            Err(CryptoError::Integrity(_))
+        ));
+        assert!(matches!(
+            stanza_types(&damaged[..]),
+            Err(CryptoError::Integrity(_))
+        ));
+        let newer = b"age-encryption.org/v2\nsomething new\n";
+        assert!(matches!(
+            open(&newer[..], &keys),
+            Err(CryptoError::Unsupported(_))
+        ));
     }
 
     #[test]

@@ -91,11 +91,25 @@ pub fn identity_file(
 /// (`age1...`) are accepted.
 pub fn parse_recipient(text: &str) -> Result<age::x25519::Recipient, String> {
     age::x25519::Recipient::from_str(text).map_err(|_| {
+        // A secret key given by mistake is never repeated into a message (or a CI log).
+        if is_secret_key(text) {
+            return "this is an age secret key (AGE-SECRET-KEY-1...), not a recipient: give \
+                    its public key (`age-keygen -y IDENTITY_FILE` prints it), never the \
+                    secret one"
+                .to_string();
+        }
         format!(
             "`{}` is not an age X25519 recipient (age1...); `lkms public-key KEY` prints one",
             crate::text::clean(text)
         )
     })
+}
+
+/// True for text that looks like an age identity (a secret key), whatever its case.
+pub fn is_secret_key(text: &str) -> bool {
+    text.trim_start()
+        .get(..15)
+        .is_some_and(|p| p.eq_ignore_ascii_case("AGE-SECRET-KEY-"))
 }
 
 #[cfg(test)]
@@ -114,6 +128,15 @@ mod tests {
         assert!(age::IdentityFile::from_buffer(file.as_bytes()).is_ok());
         assert!(identity(&SecretBytes::new(vec![7; 32])).is_err());
         assert!(parse_recipient("age1nope").is_err());
+        let secret = String::from_utf8(m.expose().to_vec()).unwrap();
+        let e = parse_recipient(&secret).unwrap_err();
+        assert!(!e.contains(&secret[16..]), "{e}");
+        assert!(e.contains("secret key"), "{e}");
+        assert!(
+            !parse_recipient(&secret.to_lowercase())
+                .unwrap_err()
+                .contains(&secret[16..].to_lowercase())
+        );
     }
 
     /// A fixed identity: its recipient must be the one the age CLI derives from it

@@ -363,3 +363,554 @@ fn partial_failure_reports_every_input_and_the_worst_code() {
     assert!(!env.path("b").exists(), "no plaintext of the tampered file");
     assert_eq!(read(&env.path("c")), b"c");
 }
+
+#[test]
+fn a_refused_batch_still_prints_its_results_under_json() {
+    let (env, r) = x25519_env();
+    env.create(&["--alias", "sym"]);
+    for n in ["a", "b"] {
+        env.write(n, n.as_bytes());
+    }
+    // A missing input refuses the run before anything is written; the results say which.
+    let check = |r: crate::util::Run, ext: &str| {
+        let j = r.code(6).json();
+        assert_eq!(j["error"]["code"], 6, "{j}");
+        assert_eq!(j["succeeded"], 0, "{j}");
+        assert_eq!(j["failed"], 1, "{j}");
+        let results = j["results"].as_array().unwrap();
+        assert_eq!(results.len(), 3, "{j}");
+        assert_eq!(results[0]["input"], "a");
+        assert_eq!(results[0]["outcome"], "not_attempted");
+        assert_eq!(results[1]["input"], "missing");
+        assert_eq!(results[1]["outcome"], "failed");
+        assert_eq!(results[1]["exit_code"], 6);
+        assert!(
+            results[1]["error"].as_str().unwrap().contains("missing"),
+            "{j}"
+        );
+        assert_eq!(results[2]["outcome"], "not_attempted");
+        assert!(!env.path(&format!("a.{ext}")).exists());
+        assert!(!env.path(&format!("b.{ext}")).exists());
+    };
+    check(
+        env.run(&["encrypt", "--key", "sym", "--json", "a", "missing", "b"]),
+        "lkms",
+    );
+    // The refusal is logged as an attempt at the input it is about.
+    let line = env.last_audit();
+    assert_eq!(line["outcome"], "failure");
+    assert_eq!(line["request"]["input"], "missing");
+    check(
+        bare(
+            &env,
+            &["encrypt", "--recipient", &r, "--json", "a", "missing", "b"],
+        ),
+        "age",
+    );
+
+    // An existing output, without --force: the same, naming that input.
+    env.write("b.lkms", b"keep");
+    let r = env
+        .run(&["encrypt", "--key", "sym", "--json", "a", "b"])
+        .code(1);
+    let j = r.json();
+    assert_eq!(j["results"][0]["outcome"], "not_attempted", "{j}");
+    assert_eq!(j["results"][1]["outcome"], "failed");
+    assert!(r.stderr.contains("--keep-going"), "{}", r.stderr);
+    assert_eq!(read(&env.path("b.lkms")), b"keep");
+    std::fs::remove_file(env.path("b.lkms")).unwrap();
+
+    // A keyring that does not unlock refuses the whole tree; the first input carries the error.
+    std::fs::create_dir(env.path("t")).unwrap();
+    env.write("t/x", b"x");
+    env.write("t/y", b"y");
+    let mut c = env.cmd();
+    c.env("LKMS_PASSPHRASE", "not the passphrase")
+        .args(["encrypt", "--key", "sym", "-r", "t", "--json"]);
+    let r = env.run_cmd(&mut c).code(3);
+    let j = r.json();
+    assert_eq!(j["error"]["kind"], "auth", "{j}");
+    assert_eq!(j["results"][0]["input"], "t/x");
+    assert_eq!(j["results"][0]["exit_code"], 3);
+    assert_eq!(j["results"][1]["outcome"], "not_attempted");
+    assert!(!r.stderr.contains("--keep-going"), "{}", r.stderr);
+    assert!(!env.path("t/x.lkms").exists());
+}
+
+/// The names in `dir`, sorted, to show that a refused command left nothing behind.
+fn listing(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_recipients_file_names_several_recipients_and_a_bad_line_writes_nothing() {
+    let (env, r1) = x25519_env();
+    env.create(&["--spec", "x25519", "--alias", "second"]);
+    let r2 = env
+        .run(&["public-key", "second"])
+        .ok()
+        .out()
+        .trim()
+        .to_string();
+    env.write("p", b"to both\n");
+    env.write(
+        "team.txt",
+        format!("# release team\n\n{r1}\n   \n  {r2}  \n# end\n").as_bytes(),
+    );
+    bare(&env, &["encrypt", "-R", "team.txt", "p"]).ok();
+    let i = bare(&env, &["inspect", "p.age", "--json"]).ok().json();
+    assert_eq!(i["recipients"].as_array().unwrap().len(), 2, "{i}");
+    // Each key alone opens it: both are recipients.
+    for key in ["art", "second"] {
+        let out = env
+            .run(&["decrypt", "--key", key, "p.age", "-o", "-"])
+            .ok()
+            .stdout;
+        assert_eq!(out, b"to both\n", "{key}");
+    }
+
+    // A line that is not a recipient: exit 2, naming the file and the line; nothing written.
+    env.write(
+        "bad.txt",
+        format!("# team\n{r1}\nage1notarecipient\n").as_bytes(),
+    );
+    let before_bad = listing(env.dir.path());
+    let r = bare(&env, &["encrypt", "-R", "bad.txt", "p", "-o", "q.age"]).code(2);
+    assert!(
+        r.stderr.contains("the recipients file bad.txt, line 3"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("not an age X25519 recipient"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(listing(env.dir.path()), before_bad);
+    // Under --json, the error object, with the same code.
+    let j = bare(
+        &env,
+        &["encrypt", "-R", "bad.txt", "p", "--json", "--force"],
+    )
+    .code(2)
+    .json();
+    assert_eq!(j["error"]["kind"], "usage", "{j}");
+    assert_eq!(listing(env.dir.path()), before_bad);
+
+    // An identity file given by mistake: refused, and its secret key never repeated.
+    env.run(&["identity", "export", "art", "--yes", "-o", "id.txt"])
+        .ok();
+    let identity = String::from_utf8(read(&env.path("id.txt"))).unwrap();
+    let secret = identity
+        .lines()
+        .find(|l| l.starts_with("AGE-SECRET-KEY-1"))
+        .unwrap();
+    for args in [
+        vec!["encrypt", "-R", "id.txt", "p", "-o", "q.age"],
+        vec!["encrypt", "--recipient", secret, "p", "-o", "q.age"],
+    ] {
+        let r = bare(&env, &args).code(2);
+        assert!(r.stderr.contains("secret key"), "{}", r.stderr);
+        assert!(!r.stderr.contains(&secret[16..]), "{}", r.stderr);
+        assert!(!env.path("q.age").exists());
+    }
+
+    // A file with no recipient at all, and a missing one (exit 6), are named as recipients files.
+    env.write("empty.txt", b"# nobody yet\n\n");
+    let r = bare(&env, &["encrypt", "-R", "empty.txt", "p", "-o", "q.age"]).code(2);
+    assert!(
+        r.stderr
+            .contains("the recipients file empty.txt holds no recipient"),
+        "{}",
+        r.stderr
+    );
+    let r = bare(&env, &["encrypt", "-R", "absent.txt", "p", "-o", "q.age"]).code(6);
+    assert!(
+        r.stderr
+            .contains("cannot read the recipients file absent.txt"),
+        "{}",
+        r.stderr
+    );
+    assert!(!env.path("q.age").exists());
+}
+
+#[test]
+fn decrypt_key_pins_an_age_file_to_one_x25519_key() {
+    let (env, r) = x25519_env();
+    let other = env.create(&["--spec", "x25519", "--alias", "other"]);
+    let sym = env.create(&["--alias", "sym"]);
+    env.write("p", b"pinned\n");
+    for armor in [false, true] {
+        let mut args = vec!["encrypt", "--recipient", &r, "p", "-o", "p.age", "--force"];
+        if armor {
+            args.push("--armor");
+        }
+        bare(&env, &args).ok();
+        // Another x25519 key: it is not a recipient (exit 5), and the message says so.
+        let out = env.run(&["decrypt", "--key", "other", "p.age", "-o", "out"]);
+        let out = out.code(5);
+        assert!(
+            out.stderr
+                .contains("key alias/other (given with --key) is not a recipient of this file"),
+            "{}",
+            out.stderr
+        );
+        assert!(!env.path("out").exists());
+        let line = env.last_audit();
+        assert_eq!(line["event"], "Decrypt");
+        assert_eq!(line["outcome"], "failure");
+        assert_eq!(line["key_id"], other.as_str());
+        assert_eq!(line["request"]["format"], "age");
+        // A key of another spec cannot open an age file at all (exit 4).
+        let out = env
+            .run(&["decrypt", "--key", "sym", "p.age", "-o", "out", "--json"])
+            .code(4);
+        assert!(
+            out.stderr.contains("only x25519 keys open")
+                && out
+                    .stderr
+                    .contains("key alias/sym (given with --key) is an aes-256-gcm key"),
+            "{}",
+            out.stderr
+        );
+        assert_eq!(out.json()["error"]["kind"], "key_unusable");
+        assert!(!env.path("out").exists());
+        assert_eq!(env.last_audit()["key_id"], sym.as_str());
+        // The key that is a recipient opens it.
+        env.run(&["decrypt", "--key", "art", "p.age", "-o", "out"])
+            .ok();
+        assert_eq!(read(&env.path("out")), b"pinned\n");
+        std::fs::remove_file(env.path("out")).unwrap();
+    }
+}
+
+#[test]
+fn a_tampered_armored_age_file_is_refused_and_leaves_nothing_behind() {
+    let (env, r) = x25519_env();
+    // Over 64 KiB, so the age body has several chunks and damage near the end comes after
+    // chunks that authenticate.
+    let data: Vec<u8> = (0..200_000u32).map(|i| (i * 7 % 253) as u8).collect();
+    env.write("d.bin", &data);
+    bare(
+        &env,
+        &["encrypt", "-a", "--recipient", &r, "d.bin", "-o", "d.age"],
+    )
+    .ok();
+    let good = String::from_utf8(read(&env.path("d.age"))).unwrap();
+
+    // inspect reads the armor: no key needed.
+    let i = bare(&env, &["inspect", "d.age", "--json"]).ok().json();
+    assert_eq!(i["format"], "age");
+    assert_eq!(i["armored"], true);
+    assert_eq!(i["recipients"][0]["type"], "X25519");
+    let text = bare(&env, &["inspect", "d.age"]).ok().out();
+    assert!(
+        text.contains("age (age-encryption.org/v1), armored"),
+        "{text}"
+    );
+
+    let lines: Vec<&str> = good.lines().collect();
+    let n = lines.len();
+    let flip = |line: usize| {
+        let mut l: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+        let c = if l[line].as_bytes()[10] == b'A' {
+            "B"
+        } else {
+            "A"
+        };
+        l[line].replace_range(10..11, c);
+        l.join("\n") + "\n"
+    };
+    let cases = [
+        ("a flipped character in the last chunk", flip(n - 3)),
+        ("a flipped character in the header", flip(2)),
+        ("bad base64", good.replacen(&lines[5][..4], "!@#$", 1)),
+        ("a line after the end", format!("{good}trailing\n")),
+        ("garbage before the armor", format!("junk\n{good}")),
+        (
+            "a short line in the middle",
+            good.replacen(lines[4], &lines[4][..20], 1),
+        ),
+        (
+            "lines cut out",
+            lines[..12]
+                .iter()
+                .chain(&lines[n - 2..])
+                .map(|l| format!("{l}\n"))
+                .collect(),
+        ),
+    ];
+    for (what, text) in cases {
+        env.write("t.age", text.as_bytes());
+        let before = listing(env.dir.path());
+        let r = env.run(&["decrypt", "t.age", "-o", "t.out"]);
+        assert_eq!(r.code, 5, "{what}: {}", r.stderr);
+        assert!(!env.path("t.out").exists(), "{what}");
+        assert_eq!(
+            listing(env.dir.path()),
+            before,
+            "{what}: something was left behind"
+        );
+        let line = env.last_audit();
+        assert_eq!(line["event"], "Decrypt", "{what}");
+        assert_eq!(line["outcome"], "failure", "{what}");
+        // Beside the file, as decrypt names outputs: nothing either.
+        let r = env.run(&["decrypt", "t.age"]);
+        assert_eq!(r.code, 5, "{what}: {}", r.stderr);
+        assert!(!env.path("t").exists(), "{what}");
+        assert_eq!(
+            listing(env.dir.path()),
+            before,
+            "{what}: something was left behind"
+        );
+    }
+    // Damage after the first chunks, to standard output: what went out is said to be
+    // incomplete.
+    env.write("t.age", flip(n - 3).as_bytes());
+    let r = env.run(&["decrypt", "t.age", "-o", "-"]).code(5);
+    assert!(r.stdout.len() < data.len());
+    assert!(
+        r.stderr
+            .contains("standard output received the chunks before the damage"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// The results of a `-r` run, by input: (outcome, error or skip reason).
+fn by_input(j: &serde_json::Value) -> std::collections::BTreeMap<String, (String, String)> {
+    j["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["input"].as_str().unwrap().to_string(),
+                (
+                    e["outcome"].as_str().unwrap().to_string(),
+                    e["error"].as_str().unwrap_or_default().to_string(),
+                ),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_tree_reports_every_skip_reason_and_is_unlocked_once() {
+    let (env, r) = x25519_env();
+    env.create(&["--alias", "sym"]);
+    std::fs::create_dir_all(env.path("dist/sub")).unwrap();
+    env.write("dist/plain.txt", b"one");
+    env.write("dist/sub/plain2.txt", b"two");
+    std::os::unix::fs::symlink("plain.txt", env.path("dist/link")).unwrap();
+    let st = Command::new("mkfifo")
+        .arg(env.path("dist/fifo"))
+        .status()
+        .unwrap();
+    assert!(st.success());
+    // Already encrypted, in each of the four forms.
+    env.write("src", b"src");
+    env.run(&["encrypt", "--key", "sym", "src", "-o", "dist/e1.lkms"])
+        .ok();
+    env.run(&["encrypt", "--key", "sym", "-a", "src", "-o", "dist/e2.lkms"])
+        .ok();
+    bare(
+        &env,
+        &["encrypt", "--recipient", &r, "src", "-o", "dist/a1.age"],
+    )
+    .ok();
+    bare(
+        &env,
+        &[
+            "encrypt",
+            "--recipient",
+            &r,
+            "-a",
+            "src",
+            "-o",
+            "dist/a2.age",
+        ],
+    )
+    .ok();
+    let link = (
+        "skipped".to_string(),
+        "a symbolic link, not followed".to_string(),
+    );
+    let fifo = ("skipped".to_string(), "not a regular file".to_string());
+    let done = ("succeeded".to_string(), String::new());
+
+    let lines = env.audit_lines().len();
+    let run = env
+        .run(&["encrypt", "--key", "sym", "-r", "dist", "--json"])
+        .ok();
+    let j = by_input(&run.json());
+    assert_eq!(j["dist/plain.txt"], done);
+    assert_eq!(j["dist/sub/plain2.txt"], done);
+    assert_eq!(j["dist/link"], link);
+    assert_eq!(j["dist/fifo"], fifo);
+    for f in ["e1.lkms", "e2.lkms", "a1.age", "a2.age"] {
+        let already = (
+            "skipped".to_string(),
+            "already encrypted (`lkms re-encrypt` rewraps it)".to_string(),
+        );
+        assert_eq!(j[&format!("dist/{f}")], already, "{f}");
+    }
+    assert_eq!(j.len(), 8);
+    // One unlock for the tree: no Unlock record, and each file's line says how the keyring
+    // was unlocked, the same for all.
+    let new: Vec<_> = env.audit_lines().split_off(lines);
+    assert_eq!(new.len(), 2, "{new:?}");
+    assert!(new.iter().all(|l| l["event"] == "Encrypt"), "{new:?}");
+    assert_eq!(new[0]["unlock"]["via"], "root");
+    assert_eq!(new[0]["unlock"], new[1]["unlock"]);
+
+    // decrypt -r takes the six ciphertexts, under -o DIR, and leaves the rest.
+    let text = env.run(&["decrypt", "-r", "dist", "-o", "back"]).ok();
+    assert!(
+        text.stderr
+            .contains("skipped dist/link: a symbolic link, not followed"),
+        "{}",
+        text.stderr
+    );
+    let j = by_input(
+        &env.run(&["decrypt", "-r", "dist", "-o", "back2", "--json"])
+            .ok()
+            .json(),
+    );
+    let plain = ("skipped".to_string(), "not encrypted".to_string());
+    assert_eq!(j["dist/plain.txt"], plain);
+    assert_eq!(j["dist/sub/plain2.txt"], plain);
+    assert_eq!(j["dist/link"], link);
+    assert_eq!(j["dist/fifo"], fifo);
+    for f in ["e1.lkms", "e2.lkms", "a1.age", "a2.age", "plain.txt.lkms"] {
+        assert_eq!(j[&format!("dist/{f}")], done, "{f}");
+    }
+    assert_eq!(read(&env.path("back2/sub/plain2.txt")), b"two");
+    assert_eq!(read(&env.path("back2/a2")), b"src");
+
+    // re-encrypt -r rewraps the four lkms ciphertexts and skips the age files.
+    let j = by_input(&env.run(&["re-encrypt", "-r", "dist", "--json"]).ok().json());
+    let not_lkms = ("skipped".to_string(), "not an lkms ciphertext".to_string());
+    for f in ["plain.txt", "sub/plain2.txt", "a1.age", "a2.age"] {
+        assert_eq!(j[&format!("dist/{f}")], not_lkms, "{f}");
+    }
+    for f in [
+        "e1.lkms",
+        "e2.lkms",
+        "plain.txt.lkms",
+        "sub/plain2.txt.lkms",
+    ] {
+        assert_eq!(j[&format!("dist/{f}")], done, "{f}");
+    }
+    assert_eq!(j["dist/link"], link);
+    assert_eq!(j["dist/fifo"], fifo);
+
+    // A keyring that does not unlock is tried once for the whole tree, even with
+    // --keep-going: one Unlock failure, one refused attempt, the rest not attempted.
+    let lines = env.audit_lines().len();
+    let mut c = env.cmd();
+    c.env("LKMS_PASSPHRASE", "not the passphrase").args([
+        "decrypt",
+        "-r",
+        "dist",
+        "-o",
+        "back3",
+        "--keep-going",
+        "--json",
+    ]);
+    let j = env.run_cmd(&mut c).code(3).json();
+    assert_eq!(j["failed"], 1, "{j}");
+    let new: Vec<_> = env.audit_lines().split_off(lines);
+    let unlocks = new.iter().filter(|l| l["event"] == "Unlock").count();
+    assert_eq!(unlocks, 1, "{new:?}");
+    assert_eq!(new.len(), 2, "{new:?}");
+    assert!(!env.path("back3").exists());
+}
+
+#[test]
+fn re_encrypt_points_age_files_to_decrypt_and_encrypt_again() {
+    let (env, r1) = x25519_env();
+    env.create(&["--alias", "sym"]);
+    env.write("p", b"artifact\n");
+    bare(&env, &["encrypt", "--recipient", &r1, "p", "-o", "p.age"]).ok();
+    bare(
+        &env,
+        &["encrypt", "--recipient", &r1, "-a", "p", "-o", "pa.age"],
+    )
+    .ok();
+    for f in ["p.age", "pa.age"] {
+        let before = read(&env.path(f));
+        let r = env.run(&["re-encrypt", f]).code(2);
+        assert!(
+            r.stderr
+                .contains("this is an age file, and re-encrypt rewraps lkms envelopes only"),
+            "{}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains(&format!(
+                "lkms decrypt {f} -o - | lkms encrypt --recipient age1... -o {f}.new"
+            )),
+            "{}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains("not an lkms ciphertext"), "{}", r.stderr);
+        assert_eq!(read(&env.path(f)), before, "{f} was changed");
+        assert!(!env.path(&format!("{f}.new")).exists());
+    }
+    // From standard input too.
+    let r = env.run_with_input(&["re-encrypt", "-o", "out.age"], &read(&env.path("pa.age")));
+    let r = r.code(2);
+    assert!(
+        r.stderr.contains("lkms decrypt FILE.age -o -"),
+        "{}",
+        r.stderr
+    );
+    assert!(!env.path("out.age").exists());
+    // Standard input that is an armored lkms ciphertext is rewrapped, keeping its armor.
+    env.run(&["encrypt", "--key", "sym", "-a", "p", "-o", "p.lkms"])
+        .ok();
+    env.run(&["rotate", "sym"]).ok();
+    env.run_with_input(&["re-encrypt", "-o", "q.lkms"], &read(&env.path("p.lkms")))
+        .ok();
+    assert!(read(&env.path("q.lkms")).starts_with(b"-----BEGIN LKMS ENCRYPTED FILE-----\n"));
+    assert_eq!(
+        env.run(&["inspect", "q.lkms", "--json"]).ok().json()["key_version"],
+        2
+    );
+
+    // The pipeline the message (and the help) gives, after a rotation: the file ends up
+    // encrypted to the new version's recipient.
+    env.run(&["rotate", "art"]).ok();
+    let mut sh = Command::new("bash");
+    let c = env.cmd();
+    for (k, v) in c.get_envs() {
+        if let Some(v) = v {
+            sh.env(k, v);
+        }
+    }
+    let path = format!(
+        "{}:{}",
+        crate::util::bin().parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let o = sh
+        .env("PATH", path)
+        .current_dir(env.dir.path())
+        .arg("-c")
+        .arg(
+            "set -o pipefail; lkms decrypt p.age -o - | lkms encrypt --recipient \
+             \"$(lkms public-key art)\" -o p.age.new && mv p.age.new p.age",
+        )
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    env.run(&["decrypt", "p.age", "-o", "back"]).ok();
+    assert_eq!(read(&env.path("back")), b"artifact\n");
+    assert_eq!(env.last_audit()["key_version"], 2);
+}

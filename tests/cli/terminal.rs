@@ -594,3 +594,45 @@ fn grant_create_asks_on_a_terminal_and_a_no_writes_nothing() {
     assert!(ok, "{out}");
     assert!(env.path("g").exists());
 }
+
+#[test]
+fn a_tree_asks_for_the_passphrase_once() {
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    for i in 0..5 {
+        let dir = env.path(&format!("dist/d{i}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("f"), format!("file {i}")).unwrap();
+    }
+    for args in [
+        "encrypt --key k -r dist",
+        "re-encrypt -r dist",
+        "decrypt -r dist -o back",
+    ] {
+        // A second prompt fails the script at once (exit 3), rather than waiting for a
+        // passphrase nobody types.
+        let (ok, out) = expect(
+            &env,
+            &format!(
+                r#"spawn $lkms {args}
+expect "Keyring passphrase"
+sleep 0.5
+send "{PASS}\r"
+expect {{
+    "Keyring passphrase" {{ exit 3 }}
+    eof
+}}
+catch wait result
+exit [lindex $result 3]
+"#
+            ),
+        );
+        assert!(ok, "{args}: {out}");
+        assert_eq!(
+            out.matches("Keyring passphrase").count(),
+            1,
+            "{args}: {out}"
+        );
+    }
+    assert_eq!(read(&env.path("back/d3/f")), b"file 3");
+}
