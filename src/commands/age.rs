@@ -399,6 +399,10 @@ pub fn identity_export(s: &mut Session, args: &IdentityExportArgs) -> anyhow::Re
             )));
         }
         let keyring = a.read_keyring()?;
+        // A grant's holder uses its keys; handing them on is for the issuing keyring.
+        if keyring.grant.is_some() {
+            return Err(crate::keyring::Error::IsAGrant.into());
+        }
         let key = keyring.find(&args.key)?;
         a.record.key_id = Some(key.id.to_string());
         if key.spec != KeySpec::X25519 {

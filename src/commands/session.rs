@@ -129,6 +129,8 @@ impl Session {
             self.grant = Some(grant.id);
             crate::keyring::grant::check(&mut keyring, self.now())?;
             if change {
+                // Refused after the unlock, so sealed as every such refusal is.
+                self.remember_seal(&keyring);
                 return Err(crate::keyring::Error::IsAGrant.into());
             }
         }

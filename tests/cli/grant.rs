@@ -725,3 +725,106 @@ fn grant_revoke_rotates_and_cuts_off_old_versions_when_asked_by_flags() {
         b"new data"
     );
 }
+
+#[test]
+fn a_grant_refuses_to_hand_out_or_replace_what_it_holds_and_seals_each_refusal() {
+    let issuer = Env::new();
+    issuer.create(&["--alias", "app"]);
+    issuer.create(&["--spec", "x25519", "--alias", "inbox"]);
+    let backup = issuer.path("issuer.bak");
+    issuer.run(&["backup", "-o", backup.to_str().unwrap()]).ok();
+    let dir = tempfile::tempdir().unwrap();
+    let (identity, recipient) = grantee_identity(dir.path());
+    let grant = dir.path().join("ci.grant");
+    issuer
+        .run(&[
+            "grant",
+            "create",
+            "--yes",
+            "app",
+            "inbox",
+            "--operations",
+            "encrypt,decrypt",
+            "--recipient",
+            &recipient,
+            "-o",
+            grant.to_str().unwrap(),
+        ])
+        .ok();
+    let g = Grantee {
+        dir,
+        grant,
+        identity,
+    };
+    let before = read(&g.grant);
+    let backup = backup.to_str().unwrap();
+    for (args, event, output) in [
+        (
+            vec![
+                "export",
+                "app",
+                "--recipient",
+                &recipient,
+                "-o",
+                "e.age",
+                "--yes",
+            ],
+            "ExportKey",
+            Some("e.age"),
+        ),
+        (
+            vec!["export", "app", "--passphrase", "-o", "p.age", "--yes"],
+            "ExportKey",
+            Some("p.age"),
+        ),
+        (
+            vec!["identity", "export", "inbox", "-o", "i.key", "--yes"],
+            "ExportKey",
+            Some("i.key"),
+        ),
+        (
+            vec!["backup", "-o", "g.bak"],
+            "BackupKeyring",
+            Some("g.bak"),
+        ),
+        (vec!["restore", backup, "--yes"], "RestoreKeyring", None),
+        (
+            vec!["restore", backup, "--yes", "--force"],
+            "RestoreKeyring",
+            None,
+        ),
+    ] {
+        let r = g.run(&args).code(4);
+        assert!(
+            r.stderr.contains(
+                "this is a grant: lifecycle changes happen in the keyring that issued it"
+            ),
+            "{args:?}: {}",
+            r.stderr
+        );
+        if let Some(output) = output {
+            assert!(
+                !g.dir.path().join(output).exists(),
+                "{args:?} wrote {output}"
+            );
+        }
+        // Audited as a failure of the command's own event, then sealed by a checkpoint.
+        let lines = g.audit_lines();
+        let [.., refused, seal] = lines.as_slice() else {
+            panic!("{args:?}: too few audit lines");
+        };
+        assert_eq!(refused["event"], event, "{args:?}: {refused}");
+        assert_eq!(refused["outcome"], "failure", "{args:?}: {refused}");
+        assert!(
+            refused["error"]
+                .as_str()
+                .unwrap()
+                .contains("this is a grant"),
+            "{args:?}: {refused}"
+        );
+        assert_eq!(seal["event"], "AuditCheckpoint", "{args:?}: {seal}");
+        g.run(&["audit", "verify"]).ok();
+    }
+    assert_eq!(read(&g.grant), before, "the grant file is unchanged");
+    assert!(!g.dir.path().join(".ci.grant.replacing").exists());
+}
