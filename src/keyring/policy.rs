@@ -89,7 +89,7 @@ impl Operation {
 }
 
 /// A key's policy, as the TOML file gives it and the keyring keeps it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
     /// The operations the key allows; absent: every operation of its usage.
@@ -106,6 +106,19 @@ pub struct Policy {
 
 fn yes() -> bool {
     true
+}
+
+/// The policy of a key that has none: everything its usage allows, export included, as an
+/// empty policy file reads.
+impl Default for Policy {
+    fn default() -> Policy {
+        Policy {
+            allow: None,
+            export: yes(),
+            context: ContextRules::default(),
+            versions: VersionRules::default(),
+        }
+    }
 }
 
 /// What the encryption context of encrypt and decrypt calls must carry.
@@ -301,6 +314,12 @@ min_decryption_version = 3
         p.validate(KeySpec::Aes256Gcm).unwrap();
         assert_eq!(Policy::parse(&p.to_toml()).unwrap(), p);
         assert_eq!(p.sha256().len(), 64);
+    }
+
+    #[test]
+    fn no_policy_is_an_empty_policy_file_and_allows_export() {
+        assert_eq!(Policy::default(), Policy::parse("").unwrap());
+        assert!(Policy::default().export);
     }
 
     #[test]

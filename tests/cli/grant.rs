@@ -828,3 +828,61 @@ fn a_grant_refuses_to_hand_out_or_replace_what_it_holds_and_seals_each_refusal()
     assert_eq!(read(&g.grant), before, "the grant file is unchanged");
     assert!(!g.dir.path().join(".ci.grant.replacing").exists());
 }
+
+#[test]
+fn a_key_whose_policy_forbids_export_is_granted_only_without_its_material() {
+    let issuer = Env::new();
+    issuer.create(&["--alias", "app"]);
+    issuer.create(&["--alias", "free"]);
+    issuer.create(&["--spec", "x25519", "--alias", "inbox"]);
+    let policy = issuer.write("p.toml", b"export = false\n");
+    for key in ["app", "inbox"] {
+        issuer
+            .run(&["policy", "set", key, policy.to_str().unwrap()])
+            .ok();
+    }
+    let (identity, recipient) = grantee_identity(issuer.dir.path());
+    let grant = |keys: &[&str], ops: &str, out: &str| {
+        let mut args = vec!["grant", "create", "--yes"];
+        args.extend_from_slice(keys);
+        args.extend_from_slice(&["--operations", ops, "--recipient", &recipient, "-o", out]);
+        issuer.run(&args)
+    };
+    // Any grant of `app` would hand its material out: refused, with the rule, and nothing
+    // written or recorded; so is a grant of it beside a key that may leave.
+    for (keys, ops) in [
+        (&["app"][..], "encrypt"),
+        (&["app"][..], "decrypt"),
+        (&["free", "app"][..], "encrypt,decrypt"),
+        (&["inbox"][..], "decrypt"),
+    ] {
+        let r = grant(keys, ops, "x.grant").code(4);
+        assert!(
+            r.stderr.contains("export = false") && r.stderr.contains("grant"),
+            "{keys:?} {ops}: {}",
+            r.stderr
+        );
+        assert!(!issuer.path("x.grant").exists(), "{keys:?} {ops}");
+        let line = issuer.last_audit();
+        assert_eq!(line["event"], "CreateGrant", "{line}");
+        assert_eq!(line["outcome"], "failure", "{line}");
+        assert!(
+            line["request"]["policy_rule"]
+                .as_str()
+                .unwrap()
+                .starts_with("export = false"),
+            "{line}"
+        );
+    }
+    assert_eq!(
+        issuer.run(&["grant", "list", "--json"]).ok().json(),
+        serde_json::json!([])
+    );
+    // An encrypt-only grant of an x25519 key holds its recipients alone: that is allowed.
+    grant(&["inbox"], "encrypt", "inbox.grant").ok();
+    let text = grant_text(&issuer.path("inbox.grant"), &identity);
+    assert!(!text.contains("material"), "{text}");
+    // A key without the rule is granted as before.
+    grant(&["free"], "encrypt,decrypt", "free.grant").ok();
+    assert!(grant_text(&issuer.path("free.grant"), &identity).contains("material"));
+}
