@@ -154,11 +154,22 @@ impl VersionRules {
     }
 }
 
+/// The encryption context an operation carries, for the context rules to judge.
+#[derive(Clone, Copy, Debug)]
+pub enum CarriedContext<'a> {
+    /// The operation takes none (sign, verify, mac, public-key): the rules do not apply.
+    NotTaken,
+    /// The context given, or read from the ciphertext.
+    Given(&'a BTreeMap<String, String>),
+    /// An age file (encrypt or decrypt with an x25519 key): the format has no context, so a
+    /// rule that requires one refuses it, whatever the command line gives.
+    AgeFile,
+}
+
 /// What an operation asks of a key, for the policy to judge.
 pub struct Request<'a> {
     pub operation: Operation,
-    /// The encryption context, for the operations that take one.
-    pub context: Option<&'a BTreeMap<String, String>>,
+    pub context: CarriedContext<'a>,
     /// The version the operation uses.
     pub version: u32,
 }
@@ -232,7 +243,16 @@ impl Policy {
                 }
             ));
         }
-        if let Some(context) = request.context {
+        if let CarriedContext::AgeFile = request.context
+            && !self.context.required.is_empty()
+        {
+            return Some(format!(
+                "context must carry {}, and an age file carries no encryption context: this \
+                 policy refuses every age file under the key",
+                self.context.required.join(", ")
+            ));
+        }
+        if let CarriedContext::Given(context) = request.context {
             for k in &self.context.required {
                 if !context.contains_key(k) {
                     return Some(format!("context must carry {k} (give --context {k}=VALUE)"));
@@ -351,29 +371,49 @@ min_decryption_version = 3
             context,
             version,
         };
-        assert_eq!(p.check(&req(Operation::Decrypt, Some(&good), 3)), None);
         assert_eq!(
-            p.check(&req(Operation::Decrypt, Some(&good), 2)).unwrap(),
+            p.check(&req(Operation::Decrypt, CarriedContext::Given(&good), 3)),
+            None
+        );
+        assert_eq!(
+            p.check(&req(Operation::Decrypt, CarriedContext::Given(&good), 2))
+                .unwrap(),
             "version 2 is below min_decryption_version 3"
         );
         // Encryption under an old version is not a thing; the rule is for decryption.
-        assert_eq!(p.check(&req(Operation::Encrypt, Some(&good), 2)), None);
+        assert_eq!(
+            p.check(&req(Operation::Encrypt, CarriedContext::Given(&good), 2)),
+            None
+        );
         let dev = ctx(&[("env", "dev"), ("app", "web-1")]);
         assert_eq!(
-            p.check(&req(Operation::Encrypt, Some(&dev), 3)).unwrap(),
+            p.check(&req(Operation::Encrypt, CarriedContext::Given(&dev), 3))
+                .unwrap(),
             "context env=dev is not one of prod, staging"
         );
         let missing = ctx(&[("env", "prod")]);
         assert!(
-            p.check(&req(Operation::Encrypt, Some(&missing), 3))
+            p.check(&req(Operation::Encrypt, CarriedContext::Given(&missing), 3))
                 .unwrap()
                 .contains("must carry app")
         );
         let only = Policy::parse("allow = [\"encrypt\"]").unwrap();
         assert!(
-            only.check(&req(Operation::Decrypt, None, 1))
+            only.check(&req(Operation::Decrypt, CarriedContext::NotTaken, 1))
                 .unwrap()
                 .contains("operation decrypt is not allowed")
+        );
+        // An age file has no context: a required one refuses it; rules for values do not.
+        assert_eq!(
+            p.check(&req(Operation::Decrypt, CarriedContext::AgeFile, 3))
+                .unwrap(),
+            "context must carry env, app, and an age file carries no encryption context: this \
+             policy refuses every age file under the key"
+        );
+        let values = Policy::parse("[context]\nallowed = { env = [\"prod\"] }").unwrap();
+        assert_eq!(
+            values.check(&req(Operation::Decrypt, CarriedContext::AgeFile, 1)),
+            None
         );
     }
 

@@ -361,3 +361,57 @@ fn age_files_identity_export_and_recipients_of_x25519_keys_are_authorised_too() 
     env.run(&["public-key", "art"]).code(4);
     env.run(&["audit", "verify"]).ok();
 }
+
+#[test]
+fn a_required_context_refuses_age_files_which_carry_none() {
+    let env = Env::new();
+    env.create(&["--spec", "x25519", "--alias", "art"]);
+    let recipient = env.run(&["public-key", "art"]).ok().out();
+    env.write("one.txt", b"artifact one");
+    env.run(&["encrypt", "--recipient", recipient.trim(), "one.txt"])
+        .ok();
+    set_policy(&env, "art", "[context]\nrequired = [\"env\"]\n").ok();
+    let why = "context must carry env, and an age file carries no encryption context";
+    // Decrypting refuses, with the reason, no plaintext and the rule in the audit line.
+    for args in [
+        &["decrypt", "-o", "-", "one.txt.age"][..],
+        &["decrypt", "--key", "art", "-o", "-", "one.txt.age"][..],
+    ] {
+        let r = env.run(args).code(4);
+        assert!(
+            r.stderr.contains(why) && r.stderr.contains("alias/art"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(r.stdout.is_empty(), "no plaintext on a refusal");
+        let last = env.last_audit();
+        assert_eq!(last["event"], "Decrypt", "{last}");
+        assert_eq!(last["outcome"], "failure", "{last}");
+        assert_eq!(last["request"]["format"], "age", "{last}");
+        assert!(
+            last["request"]["policy_rule"]
+                .as_str()
+                .unwrap()
+                .starts_with(why),
+            "{last}"
+        );
+    }
+    // A context on the command line does not help: the file has none.
+    let r = env
+        .run(&["decrypt", "--context", "env=prod", "-o", "-", "one.txt.age"])
+        .code(4);
+    assert!(r.stderr.contains(why), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    // encrypt --key writes an age file: refused for the same reason, nothing written.
+    let r = encrypt(&env, "art", &[], "two.age").code(4);
+    assert!(r.stderr.contains(why), "{}", r.stderr);
+    assert!(!env.path("two.age").exists());
+    let r = encrypt(&env, "art", &["env=prod"], "three.age").code(2);
+    assert!(r.stderr.contains("leave out --context"), "{}", r.stderr);
+    assert!(!env.path("three.age").exists());
+    // A rule on values alone has nothing to judge in an age file, which still opens.
+    set_policy(&env, "art", "[context]\nallowed = { env = [\"prod\"] }\n").ok();
+    let r = env.run(&["decrypt", "-o", "-", "one.txt.age"]).ok();
+    assert_eq!(r.stdout, b"artifact one");
+    env.run(&["audit", "verify"]).ok();
+}
