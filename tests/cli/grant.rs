@@ -47,6 +47,11 @@ impl Grantee {
     fn run(&self, args: &[&str]) -> Run {
         to_run(self.cmd().args(args).output().unwrap())
     }
+    fn run_cmd_with(&self, set: impl FnOnce(&mut Command)) -> Run {
+        let mut c = self.cmd();
+        set(&mut c);
+        to_run(c.output().unwrap())
+    }
     fn run_with_input(&self, args: &[&str], input: &[u8]) -> Run {
         let mut c = self.cmd();
         c.args(args).stdin(std::process::Stdio::piped());
@@ -885,4 +890,40 @@ fn a_key_whose_policy_forbids_export_is_granted_only_without_its_material() {
     // A key without the rule is granted as before.
     grant(&["free"], "encrypt,decrypt", "free.grant").ok();
     assert!(grant_text(&issuer.path("free.grant"), &identity).contains("material"));
+}
+
+#[test]
+fn another_identity_does_not_open_a_recipient_grant_and_says_so() {
+    let (g, _) = handed_over(&["--operations", "encrypt"]);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let (other, other_recipient) = grantee_identity(elsewhere.path());
+    let r = g
+        .run_cmd_with(|c| {
+            c.env("LKMS_IDENTITY_FILE", &other)
+                .args(["encrypt", "--key", "app", "-o", "a.lkms"]);
+        })
+        .code(3);
+    assert!(
+        r.stderr.contains(&format!(
+            "the identity file {} (recipient {other_recipient}) does not open the grant {}",
+            other.display(),
+            g.grant.display()
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("--identity"), "{}", r.stderr);
+    assert!(!r.stderr.contains("roots file"), "{}", r.stderr);
+    assert!(!g.dir.path().join("a.lkms").exists());
+    // The failed unlock is audited as one, naming how it was tried.
+    let lines = g.audit_lines();
+    let unlock = lines
+        .iter()
+        .rfind(|l| l["event"] == "Unlock")
+        .expect("an Unlock line");
+    assert_eq!(unlock["outcome"], "failure", "{unlock}");
+    assert_eq!(unlock["unlock"]["via"], "identity", "{unlock}");
+    // The grantee's own identity still opens it.
+    g.run_with_input(&["encrypt", "--key", "app", "-o", "a.lkms"], b"x")
+        .ok();
 }
