@@ -175,7 +175,20 @@ impl Unlocker {
             }
             Sealing::Identity => {
                 let paths = self.paths();
-                let roots = RootsFile::load(&paths)?;
+                let roots = RootsFile::load(&paths).map_err(|e| {
+                    // Without one, a grant made for an age recipient looks like a keyring
+                    // whose roots file is lost: say how the grant opens.
+                    if self.identity_file.is_none() && !paths.roots_file().exists() {
+                        integrity(format!(
+                            "{e:#}; if {} is a grant made for an age recipient, it has no \
+                             roots file: open it with --identity FILE or {}",
+                            store.path().display(),
+                            crate::env::IDENTITY_FILE
+                        ))
+                    } else {
+                        e
+                    }
+                })?;
                 let identity = self.unlock_v2(&paths, &roots)?;
                 self.state = Some(Unlocked::V2 { identity, roots });
                 Ok(())

@@ -923,6 +923,18 @@ fn another_identity_does_not_open_a_recipient_grant_and_says_so() {
         .expect("an Unlock line");
     assert_eq!(unlock["outcome"], "failure", "{unlock}");
     assert_eq!(unlock["unlock"]["via"], "identity", "{unlock}");
+    // No identity at all: the grant has no roots file, and the message says how it opens.
+    let r = g
+        .run_cmd_with(|c| {
+            c.env_remove("LKMS_IDENTITY_FILE").args(["list"]);
+        })
+        .code(5);
+    assert!(
+        r.stderr.contains("a grant made for an age recipient")
+            && r.stderr.contains("--identity FILE"),
+        "{}",
+        r.stderr
+    );
     // The grantee's own identity still opens it.
     g.run_with_input(&["encrypt", "--key", "app", "-o", "a.lkms"], b"x")
         .ok();
