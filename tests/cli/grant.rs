@@ -939,3 +939,24 @@ fn another_identity_does_not_open_a_recipient_grant_and_says_so() {
     g.run_with_input(&["encrypt", "--key", "app", "-o", "a.lkms"], b"x")
         .ok();
 }
+
+#[test]
+fn an_expired_grant_refuses_and_still_seals_its_log() {
+    let (g, id) = handed_over(&["--operations", "encrypt", "--expires", "1"]);
+    for _ in 0..2 {
+        let r = faketime(g.cmd(), "+2d", &["encrypt", "--key", "app", "-o", "x.lkms"]);
+        assert_eq!(r.code, 4, "{}", r.stderr);
+        assert!(r.stderr.contains("expired"), "{}", r.stderr);
+        let lines = g.audit_lines();
+        let [.., refused, seal] = lines.as_slice() else {
+            panic!("too few audit lines");
+        };
+        assert_eq!(refused["event"], "Encrypt", "{refused}");
+        assert_eq!(refused["outcome"], "failure", "{refused}");
+        assert_eq!(refused["request"]["grant_id"], id.as_str(), "{refused}");
+        assert_eq!(seal["event"], "AuditCheckpoint", "{seal}");
+    }
+    assert!(!g.dir.path().join("x.lkms").exists());
+    // Every refusal sealed: the log verifies while the grant is still valid.
+    g.run(&["audit", "verify"]).ok();
+}
