@@ -887,8 +887,9 @@ pub enum AliasCommand {
 pub enum PolicyCommand {
     /// Give a key the policy in FILE (replacing any it has)
     ///
-    /// Unknown fields, operations the key cannot do and bad values are refused (exit 2),
-    /// naming the file and line. Logged as PutKeyPolicy with the policy's SHA-256.
+    /// Unknown fields, operations the key cannot do, bad values and a min_decryption_version
+    /// above the key's current version are refused (exit 2), naming the file, the line and the
+    /// field. Logged as PutKeyPolicy with the policy's SHA-256.
     #[command(after_long_help = examples::POLICY_SET)]
     Set {
         /// The key: its id or an alias

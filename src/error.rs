@@ -221,7 +221,10 @@ fn keyring_exit_code(e: &keyring::Error) -> ExitCode {
     use keyring::Error as K;
     match e {
         K::NoKeyring(_) | K::UnknownKey(_) | K::UnknownAlias(_) => ExitCode::NotFound,
-        K::WrongPassphrase(_) | K::WrongRootPassphrase(_) => ExitCode::Auth,
+        K::WrongPassphrase(_) | K::WrongRootPassphrase(_) | K::NotTheGrantee { .. } => {
+            ExitCode::Auth
+        }
+        K::ForeignIdentity { .. } => ExitCode::Integrity,
         K::Damaged { .. } | K::DamagedContent { .. } => ExitCode::Integrity,
         K::NewerFormat { .. }
         | K::WouldNotOpen { .. }
@@ -305,6 +308,12 @@ fn keyring_remedy(e: &keyring::Error) -> Option<String> {
             format!("; rotate first (`lkms rotate {key}`), then disable the old version")
         }
         K::UnknownVersion { key, .. } => format!("; `lkms describe {key}` lists its versions"),
+        K::ForeignIdentity { .. } => "; restore the matching pair from a backup".into(),
+        K::NotTheGrantee { .. } => format!(
+            "; pass the identity file of the grant's recipient with --identity or {} (the \
+             issuing keyring's `lkms grant list` names it as the grantee)",
+            crate::env::IDENTITY_FILE
+        ),
         K::IsAGrant => " (run the command against the issuing keyring)".into(),
         K::GrantExpired { .. } => "; ask the keyring's owner for a new grant".into(),
         K::GrantSignature { .. } => "; ask the keyring's owner for the grant file again".into(),

@@ -28,7 +28,7 @@ use crate::io::input::open_input;
 use crate::io::naming::{age_name, name_of, shown};
 use crate::io::output::PendingFile;
 use crate::keyring::authorize::Use;
-use crate::keyring::policy::Operation;
+use crate::keyring::policy::{CarriedContext, Operation};
 use crate::keyring::{Key, Keyring};
 use crate::output::Report;
 
@@ -304,12 +304,12 @@ pub(super) fn decrypt_age<R: Read + Send>(
     let (key, version, _) = &found[index];
     a.record.key_id = Some(key.id.to_string());
     a.record.key_version = Some(*version);
-    // Opening it was a use of the key: authorised as every decrypt is (an age file carries
-    // no encryption context, so the policy's context rules have none to judge).
+    // Opening it was a use of the key: authorised as every decrypt is. An age file carries
+    // no encryption context, so a policy that requires one refuses it.
     key.authorize(&Use {
         operation: Operation::Decrypt,
         verb: "decrypt with",
-        context: None,
+        context: CarriedContext::AgeFile,
         version: Some(*version),
     })?;
     let streamed = super::data::streamed_output(job);
@@ -391,13 +391,6 @@ pub(super) fn encrypt_to_key(
     binary: bool,
 ) -> anyhow::Result<u64> {
     a.record.set(Field::Format("age"));
-    let version = key.authorize(&Use {
-        operation: Operation::Encrypt,
-        verb: "encrypt with",
-        context: Some(context),
-        version: None,
-    })?;
-    a.record.key_version = Some(version.version);
     if !context.is_empty() {
         return Err(usage(format!(
             "key {} is an x25519 key, whose data are age files, and age files have no \
@@ -405,6 +398,13 @@ pub(super) fn encrypt_to_key(
             key.display_name()
         )));
     }
+    let version = key.authorize(&Use {
+        operation: Operation::Encrypt,
+        verb: "encrypt with",
+        context: CarriedContext::AgeFile,
+        version: None,
+    })?;
+    a.record.key_version = Some(version.version);
     let recipient = match (&version.material, &version.recipient) {
         (Some(m), _) => x25519::recipient(m)?,
         (None, Some(r)) => r.clone(),
@@ -449,6 +449,10 @@ pub fn identity_export(s: &mut Session, args: &IdentityExportArgs) -> anyhow::Re
             )));
         }
         let keyring = a.read_keyring()?;
+        // A grant's holder uses its keys; handing them on is for the issuing keyring.
+        if keyring.grant.is_some() {
+            return Err(crate::keyring::Error::IsAGrant.into());
+        }
         let key = keyring.find(&args.key)?;
         a.record.key_id = Some(key.id.to_string());
         if key.spec != KeySpec::X25519 {

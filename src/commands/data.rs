@@ -31,7 +31,7 @@ use crate::io::input::{Input, open_input, reading};
 use crate::io::naming::{decrypted_name, encrypted_name, file_or_stdio};
 use crate::io::output::PendingFile;
 use crate::keyring::authorize::Use;
-use crate::keyring::policy::Operation;
+use crate::keyring::policy::{CarriedContext, Operation};
 use crate::keyring::{Key, Keyring};
 use crate::output::{Report, clean};
 
@@ -91,7 +91,7 @@ fn wrapping_key<'k>(
     let version = key.authorize(&Use {
         operation,
         verb,
-        context: Some(context),
+        context: CarriedContext::Given(context),
         version: None,
     })?;
     Ok(WrappingKey {
@@ -268,7 +268,7 @@ fn open_header(
     let version = key.authorize(&Use {
         operation,
         verb,
-        context: Some(header.context()),
+        context: CarriedContext::Given(header.context()),
         version: Some(version.version),
     })?;
     if Some(header.wrapping_algorithm()) != Algorithm::from_spec(key.spec) {

@@ -18,7 +18,7 @@ use crate::crypto::mac::{self, TAG_LEN};
 use crate::io::input::{open_counted, read_small, reading as read_failed};
 use crate::io::naming::{file_or_stdio, name_of, shown};
 use crate::keyring::authorize::Use;
-use crate::keyring::policy::Operation;
+use crate::keyring::policy::{CarriedContext, Operation};
 use crate::output::{Report, json_of};
 
 /// A read error while streaming names the input; an integrity error stands as it is.
@@ -47,7 +47,7 @@ pub fn mac(s: &mut Session, args: &MacArgs) -> anyhow::Result<Report> {
         let version = key.authorize(&Use {
             operation: Operation::Mac,
             verb: "generate a MAC with",
-            context: None,
+            context: CarriedContext::NotTaken,
             version: None,
         })?;
         a.record.key_version = Some(version.version);
@@ -78,7 +78,7 @@ pub fn verify_mac(s: &mut Session, args: &VerifyMacArgs) -> anyhow::Result<Repor
         let verifying = |version| Use {
             operation: Operation::VerifyMac,
             verb: "verify a MAC with",
-            context: None,
+            context: CarriedContext::NotTaken,
             version,
         };
         // The key itself first, so a refusal names its state or rule.

@@ -24,18 +24,20 @@ pub fn run(s: &mut Session, command: &PolicyCommand) -> anyhow::Result<Report> {
     }
 }
 
-/// Reads and parses a policy file; errors name the file (and the parser's line).
-fn read_policy(file: &Path) -> anyhow::Result<Policy> {
+/// Reads and parses a policy file, returning it with its text; errors name the file, and the
+/// line and field at fault.
+fn read_policy(file: &Path) -> anyhow::Result<(Policy, String)> {
     let bytes = read_small(file, "policy file", MAX_POLICY_LEN)?;
     let shown = clean(&file.to_string_lossy());
     let text = String::from_utf8(bytes)
         .map_err(|_| usage(format!("the policy file {shown} is not UTF-8 text")))?;
-    Policy::parse(&text).map_err(|e| {
+    let policy = Policy::parse(&text).map_err(|e| {
         usage(format!(
             "the policy file {shown} is not a valid policy: {}",
             clean(&e)
         ))
-    })
+    })?;
+    Ok((policy, text))
 }
 
 fn policy_json(policy: Option<&Policy>) -> serde_json::Value {
@@ -48,19 +50,26 @@ fn set(s: &mut Session, reference: &str, file: &Path) -> anyhow::Result<Report> 
     let mut rec = Record::new(Event::PutKeyPolicy);
     rec.set(Field::Input(clean(&file.to_string_lossy())));
     let (name, id, policy) = Attempt::run(s, rec, |a| {
-        let policy = read_policy(file)?;
+        let (policy, text) = read_policy(file)?;
         a.record.set(Field::PolicySha256(policy.sha256()));
         let mut id = None;
         let result = a.write_keyring(|kr, _| {
             let key = kr.find_mut(reference)?;
             id = Some(key.id);
-            policy.validate(key.spec).map_err(|e| {
-                usage(format!(
-                    "the policy file {} does not fit key {}: {e}",
-                    clean(&file.to_string_lossy()),
-                    key.display_name()
-                ))
-            })?;
+            let name = key.display_name();
+            policy
+                .validate_for(key.spec, key.current_version, &name)
+                .map_err(|e| {
+                    let at = e
+                        .line_in(&text)
+                        .map(|line| format!("line {line}, "))
+                        .unwrap_or_default();
+                    usage(format!(
+                        "the policy file {} does not fit key {name}: {at}{}",
+                        clean(&file.to_string_lossy()),
+                        clean(&e.to_string())
+                    ))
+                })?;
             key.policy = Some(policy.clone());
             Ok((key.display_name(), key.id))
         });
@@ -171,7 +180,7 @@ pub(super) fn cut_off_for_grant(
             });
             policy.versions.min_decryption_version = std::num::NonZeroU32::new(current);
             policy
-                .validate(key.spec)
+                .validate_for(key.spec, current, &key.display_name())
                 .map_err(|e| anyhow::anyhow!("cannot set min_decryption_version: {e}"))?;
             let sha = policy.sha256();
             key.policy = Some(policy);

@@ -127,7 +127,18 @@ impl Session {
         let mut keyring = result?;
         if let Some(grant) = &keyring.grant {
             self.grant = Some(grant.id);
-            crate::keyring::grant::check(&mut keyring, self.now())?;
+            let checked = crate::keyring::grant::check(&mut keyring, self.now());
+            // A grant whose signature holds was made by its issuer, audit key included: its
+            // refusals (expired, or a change) come after the unlock and are sealed as every
+            // such refusal is. One that fails its signature seals nothing with its key.
+            let signed = !matches!(
+                checked.as_ref().err().and_then(|e| e.downcast_ref()),
+                Some(crate::keyring::Error::GrantSignature { .. })
+            );
+            if signed {
+                self.remember_seal(&keyring);
+            }
+            checked?;
             if change {
                 return Err(crate::keyring::Error::IsAGrant.into());
             }

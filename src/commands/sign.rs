@@ -17,7 +17,7 @@ use crate::io::input::{MAX_SIGNATURE_LEN, load, read_small};
 use crate::io::naming::{file_or_stdio, name_of, shown};
 use crate::io::output;
 use crate::keyring::authorize::Use;
-use crate::keyring::policy::Operation;
+use crate::keyring::policy::{CarriedContext, Operation};
 use crate::output::{Report, json_of};
 
 pub fn sign(s: &mut Session, args: &SignArgs) -> anyhow::Result<Report> {
@@ -38,7 +38,7 @@ pub fn sign(s: &mut Session, args: &SignArgs) -> anyhow::Result<Report> {
         let version = key.authorize(&Use {
             operation: Operation::Sign,
             verb: "sign with",
-            context: None,
+            context: CarriedContext::NotTaken,
             version: None,
         })?;
         a.record.key_version = Some(version.version);
@@ -74,7 +74,7 @@ pub fn verify(s: &mut Session, args: &VerifyArgs) -> anyhow::Result<Report> {
         let version = key.authorize(&Use {
             operation: Operation::Verify,
             verb: "verify with",
-            context: None,
+            context: CarriedContext::NotTaken,
             version: None,
         })?;
         a.record.key_version = Some(version.version);
@@ -135,7 +135,7 @@ pub fn public_key(s: &mut Session, args: &PublicKeyArgs) -> anyhow::Result<Repor
             let version = key.authorize(&Use {
                 operation: Operation::PublicKey,
                 verb: "export the recipient of",
-                context: None,
+                context: CarriedContext::NotTaken,
                 version: None,
             })?;
             a.record.key_version = Some(version.version);
@@ -151,7 +151,7 @@ pub fn public_key(s: &mut Session, args: &PublicKeyArgs) -> anyhow::Result<Repor
         let version = key.authorize(&Use {
             operation: Operation::PublicKey,
             verb: "export the public key of",
-            context: None,
+            context: CarriedContext::NotTaken,
             version: None,
         })?;
         a.record.key_version = Some(version.version);

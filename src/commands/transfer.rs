@@ -54,6 +54,10 @@ pub fn export(s: &mut Session, args: &ExportArgs) -> anyhow::Result<Report> {
         };
         let mut pending = PendingFile::create_binary(&args.output, args.force)?;
         let mut keyring = a.read_keyring()?;
+        // A grant's holder uses its keys; handing them on is for the issuing keyring.
+        if keyring.grant.is_some() {
+            return Err(crate::keyring::Error::IsAGrant.into());
+        }
         let mut picked = Vec::new();
         for reference in &args.keys {
             let key = keyring.find(reference)?;

@@ -108,7 +108,8 @@ impl Unlocker {
                 self.forget();
                 store.read(self.opener(store)?)?
             }
-            other => other?,
+            Err(e) => return Err(self.not_the_grantee(e, store)),
+            Ok(keyring) => keyring,
         };
         if let Some(Unlocked::V2 { roots, .. }) = &self.state
             && keyring.keyring_id != Some(roots.keyring_id)
@@ -121,6 +122,24 @@ impl Unlocker {
             )));
         }
         Ok(keyring)
+    }
+
+    /// A keyring opened with an identity file (a grant for an age recipient, no roots) that
+    /// is not its recipient: that file is what is wrong, not a roots file. Other errors are
+    /// returned as they are.
+    fn not_the_grantee(&self, e: anyhow::Error, store: &Store) -> anyhow::Error {
+        match (&self.state, e.downcast_ref::<crate::keyring::Error>()) {
+            (
+                Some(Unlocked::Identity(identity)),
+                Some(crate::keyring::Error::ForeignIdentity { .. }),
+            ) => crate::keyring::Error::NotTheGrantee {
+                file: self.identity_file.clone().unwrap_or_default(),
+                recipient: identity.recipient().to_string(),
+                grant: store.path().to_path_buf(),
+            }
+            .into(),
+            _ => e,
+        }
     }
 
     /// Unlocks the keyring: format 1 with its passphrase; format 2 through the agent or a root.
@@ -156,7 +175,20 @@ impl Unlocker {
             }
             Sealing::Identity => {
                 let paths = self.paths();
-                let roots = RootsFile::load(&paths)?;
+                let roots = RootsFile::load(&paths).map_err(|e| {
+                    // Without one, a grant made for an age recipient looks like a keyring
+                    // whose roots file is lost: say how the grant opens.
+                    if self.identity_file.is_none() && !paths.roots_file().exists() {
+                        integrity(format!(
+                            "{e:#}; if {} is a grant made for an age recipient, it has no \
+                             roots file: open it with --identity FILE or {}",
+                            store.path().display(),
+                            crate::env::IDENTITY_FILE
+                        ))
+                    } else {
+                        e
+                    }
+                })?;
                 let identity = self.unlock_v2(&paths, &roots)?;
                 self.state = Some(Unlocked::V2 { identity, roots });
                 Ok(())

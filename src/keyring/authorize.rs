@@ -2,19 +2,17 @@
 //! state, and its policy. Every data command asks here, so a rule added here holds for all of
 //! them, and for commands yet to come.
 
-use std::collections::BTreeMap;
-
 use super::Error;
 use super::model::{Key, KeyVersion, VersionState};
-use super::policy::{Operation, Request};
+use super::policy::{CarriedContext, Operation, Request};
 
 /// What an operation asks of a key.
 pub struct Use<'a> {
     pub operation: Operation,
     /// The operation with its preposition, for messages: "sign with", "re-encrypt under".
     pub verb: &'a str,
-    /// The encryption context, for the operations that take one.
-    pub context: Option<&'a BTreeMap<String, String>>,
+    /// The encryption context the operation carries.
+    pub context: CarriedContext<'a>,
     /// The version named by the data (decrypt, verify); `None`: the current one.
     pub version: Option<u32>,
 }

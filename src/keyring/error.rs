@@ -115,6 +115,29 @@ pub enum Error {
         version: u32,
         last: u32,
     },
+    /// The identity its roots gave back is not a recipient of the keyring file.
+    #[error(
+        "the keyring {} does not open with the identity its roots hold: the roots file {} \
+         belongs to another keyring, or the keyring was replaced",
+        .keyring.display(),
+        .roots_file.display()
+    )]
+    ForeignIdentity {
+        keyring: PathBuf,
+        roots_file: PathBuf,
+    },
+    /// A grant made for an age recipient, and an identity file of another recipient.
+    #[error(
+        "the identity file {} (recipient {recipient}) does not open the grant {}: the grant was \
+         made for another recipient",
+        .file.display(),
+        .grant.display()
+    )]
+    NotTheGrantee {
+        file: PathBuf,
+        recipient: String,
+        grant: PathBuf,
+    },
     #[error("this is a grant: lifecycle changes happen in the keyring that issued it")]
     IsAGrant,
     #[error("cannot grant: {0}")]

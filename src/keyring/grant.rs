@@ -237,6 +237,20 @@ fn granted_key(key: &Key, req: &GrantRequest) -> anyhow::Result<Key> {
             usage
         )));
     }
+    // Any other grant hands the key's material to its holder, which `export = false` forbids.
+    if !public_only && !own.export {
+        return Err(Error::PolicyRefused {
+            key: name,
+            rule: if x25519 {
+                "export = false: a grant of this key would carry its identity out of the \
+                 keyring (a grant for encrypt alone holds its recipients only)"
+            } else {
+                "export = false: a grant of this key would carry its material out of the keyring"
+            }
+            .into(),
+        }
+        .into());
+    }
     let mut context = own.context.clone();
     for (k, v) in req.context {
         if let Some(patterns) = own.context.allowed.get(k)

@@ -89,7 +89,7 @@ impl Operation {
 }
 
 /// A key's policy, as the TOML file gives it and the keyring keeps it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
     /// The operations the key allows; absent: every operation of its usage.
@@ -106,6 +106,19 @@ pub struct Policy {
 
 fn yes() -> bool {
     true
+}
+
+/// The policy of a key that has none: everything its usage allows, export included, as an
+/// empty policy file reads.
+impl Default for Policy {
+    fn default() -> Policy {
+        Policy {
+            allow: None,
+            export: yes(),
+            context: ContextRules::default(),
+            versions: VersionRules::default(),
+        }
+    }
 }
 
 /// What the encryption context of encrypt and decrypt calls must carry.
@@ -141,53 +154,175 @@ impl VersionRules {
     }
 }
 
+/// The encryption context an operation carries, for the context rules to judge.
+#[derive(Clone, Copy, Debug)]
+pub enum CarriedContext<'a> {
+    /// The operation takes none (sign, verify, mac, public-key): the rules do not apply.
+    NotTaken,
+    /// The context given, or read from the ciphertext.
+    Given(&'a BTreeMap<String, String>),
+    /// An age file (encrypt or decrypt with an x25519 key): the format has no context, so a
+    /// rule that requires one refuses it, whatever the command line gives.
+    AgeFile,
+}
+
 /// What an operation asks of a key, for the policy to judge.
 pub struct Request<'a> {
     pub operation: Operation,
-    /// The encryption context, for the operations that take one.
-    pub context: Option<&'a BTreeMap<String, String>>,
+    pub context: CarriedContext<'a>,
     /// The version the operation uses.
     pub version: u32,
 }
 
+/// A policy that parses but that lkms would not set: the field at fault and why, so a caller
+/// that has the file's text can name the line ([`Invalid::line_in`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Invalid {
+    /// The field's dotted path: `allow`, `context.allowed.env`.
+    pub field: Vec<String>,
+    /// The element of an array field at fault, where one is.
+    pub element: Option<usize>,
+    pub message: String,
+}
+
+impl Invalid {
+    fn new(field: &[&str], element: Option<usize>, message: String) -> Invalid {
+        Invalid {
+            field: field.iter().map(|f| f.to_string()).collect(),
+            element,
+            message,
+        }
+    }
+
+    /// The line of the policy file `text` that holds the field (or its element at fault).
+    pub fn line_in(&self, text: &str) -> Option<usize> {
+        let doc = toml::de::DeTable::parse(text).ok()?;
+        let mut table = doc.get_ref();
+        let mut found = None;
+        for (depth, name) in self.field.iter().enumerate() {
+            let (key, value) = table.iter().find(|(k, _)| k.get_ref() == name)?;
+            found = Some(key.span().start);
+            match value.get_ref() {
+                toml::de::DeValue::Table(t) => table = t,
+                toml::de::DeValue::Array(items) if depth + 1 == self.field.len() => {
+                    if let Some(item) = self.element.and_then(|i| items.get(i)) {
+                        found = Some(item.span().start);
+                    }
+                }
+                _ if depth + 1 == self.field.len() => {}
+                _ => return None,
+            }
+        }
+        found.map(|at| line_of(text, at))
+    }
+}
+
+impl std::fmt::Display for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field.join("."), self.message)
+    }
+}
+
+/// The line (from 1) of byte `at` in `text`.
+fn line_of(text: &str, at: usize) -> usize {
+    text.as_bytes()[..at.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// The dotted name of the innermost field of `table` whose key or value holds byte `at`.
+fn field_at(table: &toml::de::DeTable, at: usize) -> Option<String> {
+    for (key, value) in table.iter() {
+        let inner = match value.get_ref() {
+            toml::de::DeValue::Table(t) => field_at(t, at),
+            _ => None,
+        };
+        if let Some(inner) = inner {
+            return Some(format!("{}.{inner}", key.get_ref()));
+        }
+        if key.span().contains(&at) || value.span().contains(&at) {
+            return Some(key.get_ref().to_string());
+        }
+    }
+    None
+}
+
 impl Policy {
-    /// Parses a policy file's text. Errors are one line that names the line of the file
-    /// (the caller adds the file's name).
+    /// Parses a policy file's text. Errors are one line that names the line of the file and
+    /// the field there (`line 3, versions.min_decryption_version: ...`); the caller adds the
+    /// file's name.
     pub fn parse(text: &str) -> Result<Policy, String> {
         toml::from_str(text).map_err(|e: toml::de::Error| {
             let message = e.message().trim_end().replace('\n', " ");
-            match e.span() {
-                Some(span) => {
-                    let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
-                    format!("line {line}: {message}")
-                }
-                None => message,
+            let Some(span) = e.span() else {
+                return message;
+            };
+            let line = line_of(text, span.start);
+            // The field, where the document is TOML at all (a syntax error has none).
+            match toml::de::DeTable::parse(text)
+                .ok()
+                .and_then(|doc| field_at(doc.get_ref(), span.start))
+            {
+                Some(field) => format!("line {line}, {field}: {message}"),
+                None => format!("line {line}: {message}"),
             }
         })
     }
 
     /// Checks what cannot be checked by the parser: operations the key's usage cannot do, and
     /// empty names or value lists.
-    pub fn validate(&self, spec: KeySpec) -> Result<(), String> {
+    pub fn validate(&self, spec: KeySpec) -> Result<(), Invalid> {
         let usage = spec.usage();
-        for op in self.allow.iter().flatten() {
+        for (i, op) in self.allow.iter().flatten().enumerate() {
             if op.usage_for(spec) != usage {
-                return Err(format!(
-                    "allow names {}, which is not an operation for {usage} keys",
-                    op.name()
+                return Err(Invalid::new(
+                    &["allow"],
+                    Some(i),
+                    format!(
+                        "names {}, which is not an operation for {usage} keys",
+                        op.name()
+                    ),
                 ));
             }
         }
-        if self.context.required.iter().any(String::is_empty) {
-            return Err("context.required holds an empty key".into());
+        if let Some(i) = self.context.required.iter().position(String::is_empty) {
+            return Err(Invalid::new(
+                &["context", "required"],
+                Some(i),
+                "holds an empty key".into(),
+            ));
         }
         for (k, values) in &self.context.allowed {
             if values.is_empty() {
-                return Err(format!(
-                    "context.allowed.{k} is empty, so no call could ever pass: remove it, or \
-                     list the values it may have"
+                return Err(Invalid::new(
+                    &["context", "allowed", k],
+                    None,
+                    "is empty, so no call could ever pass: remove it, or list the values it \
+                     may have"
+                        .into(),
                 ));
             }
+        }
+        Ok(())
+    }
+
+    /// Checks the policy against the key it is for: `min_decryption_version` may name no
+    /// version above the current one (`key` names the key in the message).
+    pub fn validate_for(&self, spec: KeySpec, current: u32, key: &str) -> Result<(), Invalid> {
+        self.validate(spec)?;
+        if let Some(min) = self.versions.min_decryption_version
+            && min.get() > current
+        {
+            return Err(Invalid::new(
+                &["versions", "min_decryption_version"],
+                None,
+                format!(
+                    "{min} is above the current version {current} of key {key}: every version \
+                     it has would refuse to decrypt; name {current} at most, or rotate first"
+                ),
+            ));
         }
         Ok(())
     }
@@ -219,7 +354,16 @@ impl Policy {
                 }
             ));
         }
-        if let Some(context) = request.context {
+        if let CarriedContext::AgeFile = request.context
+            && !self.context.required.is_empty()
+        {
+            return Some(format!(
+                "context must carry {}, and an age file carries no encryption context: this \
+                 policy refuses every age file under the key",
+                self.context.required.join(", ")
+            ));
+        }
+        if let CarriedContext::Given(context) = request.context {
             for k in &self.context.required {
                 if !context.contains_key(k) {
                     return Some(format!("context must carry {k} (give --context {k}=VALUE)"));
@@ -304,23 +448,56 @@ min_decryption_version = 3
     }
 
     #[test]
+    fn no_policy_is_an_empty_policy_file_and_allows_export() {
+        assert_eq!(Policy::default(), Policy::parse("").unwrap());
+        assert!(Policy::default().export);
+    }
+
+    #[test]
     fn unknown_fields_and_bad_values_name_the_line() {
         let e = Policy::parse("allow = [\"encrypt\"]\nexprt = false\n").unwrap_err();
         assert!(e.contains("line 2") && e.contains("exprt"), "{e}");
         let e = Policy::parse("allow = [\"encrypt\", \"burn\"]\n").unwrap_err();
         assert!(e.contains("line 1") && e.contains("burn"), "{e}");
         let e = Policy::parse("\n[versions]\nmin_decryption_version = 0\n").unwrap_err();
-        assert!(e.contains("line 3"), "{e}");
+        assert!(
+            e.starts_with("line 3, versions.min_decryption_version: "),
+            "{e}"
+        );
         let e = Policy::parse("[context]\nrequired = \"env\"\n").unwrap_err();
-        assert!(e.contains("line 2"), "{e}");
+        assert!(e.starts_with("line 2, context.required: "), "{e}");
+        let e = Policy::parse("context = { allowed = { app = [1] } }\n").unwrap_err();
+        assert!(e.starts_with("line 1, context.allowed.app: "), "{e}");
+        // Not TOML at all: the line alone.
+        let e = Policy::parse("allow = [\n").unwrap_err();
+        assert!(e.starts_with("line "), "{e}");
     }
 
     #[test]
-    fn validation_refuses_what_the_key_cannot_do() {
-        let p = Policy::parse("allow = [\"sign\"]").unwrap();
-        assert!(p.validate(KeySpec::Aes256Gcm).unwrap_err().contains("sign"));
-        let p = Policy::parse("[context.allowed]\nenv = []").unwrap();
-        assert!(p.validate(KeySpec::Aes256Gcm).is_err());
+    fn validation_refuses_what_the_key_cannot_do_and_finds_the_line() {
+        let text = "\nallow = [\n  \"encrypt\",\n  \"sign\",\n]\n";
+        let e = Policy::parse(text)
+            .unwrap()
+            .validate(KeySpec::Aes256Gcm)
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "allow: names sign, which is not an operation for encrypt/decrypt keys"
+        );
+        assert_eq!(e.line_in(text), Some(4), "the element at fault");
+        let text = "[context]\nrequired = [\"env\"]\n[context.allowed]\nenv = []\n";
+        let e = Policy::parse(text)
+            .unwrap()
+            .validate(KeySpec::Aes256Gcm)
+            .unwrap_err();
+        assert_eq!(e.field, ["context", "allowed", "env"]);
+        assert_eq!(e.line_in(text), Some(4));
+        let text = "versions.min_decryption_version = 3\n";
+        let p = Policy::parse(text).unwrap();
+        p.validate_for(KeySpec::Aes256Gcm, 3, "k").unwrap();
+        let e = p.validate_for(KeySpec::Aes256Gcm, 2, "k").unwrap_err();
+        assert!(e.message.contains("current version 2"), "{e}");
+        assert_eq!(e.line_in(text), Some(1));
     }
 
     #[test]
@@ -332,29 +509,49 @@ min_decryption_version = 3
             context,
             version,
         };
-        assert_eq!(p.check(&req(Operation::Decrypt, Some(&good), 3)), None);
         assert_eq!(
-            p.check(&req(Operation::Decrypt, Some(&good), 2)).unwrap(),
+            p.check(&req(Operation::Decrypt, CarriedContext::Given(&good), 3)),
+            None
+        );
+        assert_eq!(
+            p.check(&req(Operation::Decrypt, CarriedContext::Given(&good), 2))
+                .unwrap(),
             "version 2 is below min_decryption_version 3"
         );
         // Encryption under an old version is not a thing; the rule is for decryption.
-        assert_eq!(p.check(&req(Operation::Encrypt, Some(&good), 2)), None);
+        assert_eq!(
+            p.check(&req(Operation::Encrypt, CarriedContext::Given(&good), 2)),
+            None
+        );
         let dev = ctx(&[("env", "dev"), ("app", "web-1")]);
         assert_eq!(
-            p.check(&req(Operation::Encrypt, Some(&dev), 3)).unwrap(),
+            p.check(&req(Operation::Encrypt, CarriedContext::Given(&dev), 3))
+                .unwrap(),
             "context env=dev is not one of prod, staging"
         );
         let missing = ctx(&[("env", "prod")]);
         assert!(
-            p.check(&req(Operation::Encrypt, Some(&missing), 3))
+            p.check(&req(Operation::Encrypt, CarriedContext::Given(&missing), 3))
                 .unwrap()
                 .contains("must carry app")
         );
         let only = Policy::parse("allow = [\"encrypt\"]").unwrap();
         assert!(
-            only.check(&req(Operation::Decrypt, None, 1))
+            only.check(&req(Operation::Decrypt, CarriedContext::NotTaken, 1))
                 .unwrap()
                 .contains("operation decrypt is not allowed")
+        );
+        // An age file has no context: a required one refuses it; rules for values do not.
+        assert_eq!(
+            p.check(&req(Operation::Decrypt, CarriedContext::AgeFile, 3))
+                .unwrap(),
+            "context must carry env, app, and an age file carries no encryption context: this \
+             policy refuses every age file under the key"
+        );
+        let values = Policy::parse("[context]\nallowed = { env = [\"prod\"] }").unwrap();
+        assert_eq!(
+            values.check(&req(Operation::Decrypt, CarriedContext::AgeFile, 1)),
+            None
         );
     }
 

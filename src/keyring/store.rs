@@ -19,7 +19,7 @@ use super::Error;
 use super::identity::KeyringIdentity;
 use super::model::{FORMAT_VERSION, Keyring};
 use super::root::RootPaths;
-use crate::error::{failure, integrity};
+use crate::error::failure;
 
 /// scrypt's log2 cost: the range `init` accepts, and the cap applied when reading, so a
 /// crafted keyring cannot make lkms allocate gigabytes.
@@ -264,15 +264,13 @@ impl Store {
         Ok(plaintext)
     }
 
-    /// The identity a root gave back does not open the keyring.
+    /// The identity a root gave back (or an identity file) does not open the keyring.
     fn foreign_roots(&self) -> anyhow::Error {
-        integrity(format!(
-            "the keyring {} does not open with the identity its roots hold: the roots file {} \
-             belongs to another keyring, or the keyring was replaced; restore the matching pair \
-             from a backup",
-            self.path.display(),
-            RootPaths::of(&self.path).roots_file().display()
-        ))
+        Error::ForeignIdentity {
+            keyring: self.path.clone(),
+            roots_file: RootPaths::of(&self.path).roots_file(),
+        }
+        .into()
     }
 
     fn age_error(&self, e: DecryptError) -> anyhow::Error {

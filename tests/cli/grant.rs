@@ -47,6 +47,11 @@ impl Grantee {
     fn run(&self, args: &[&str]) -> Run {
         to_run(self.cmd().args(args).output().unwrap())
     }
+    fn run_cmd_with(&self, set: impl FnOnce(&mut Command)) -> Run {
+        let mut c = self.cmd();
+        set(&mut c);
+        to_run(c.output().unwrap())
+    }
     fn run_with_input(&self, args: &[&str], input: &[u8]) -> Run {
         let mut c = self.cmd();
         c.args(args).stdin(std::process::Stdio::piped());
@@ -724,4 +729,234 @@ fn grant_revoke_rotates_and_cuts_off_old_versions_when_asked_by_flags() {
         issuer.run(&["decrypt", "-o", "-", "new.lkms"]).ok().stdout,
         b"new data"
     );
+}
+
+#[test]
+fn a_grant_refuses_to_hand_out_or_replace_what_it_holds_and_seals_each_refusal() {
+    let issuer = Env::new();
+    issuer.create(&["--alias", "app"]);
+    issuer.create(&["--spec", "x25519", "--alias", "inbox"]);
+    let backup = issuer.path("issuer.bak");
+    issuer.run(&["backup", "-o", backup.to_str().unwrap()]).ok();
+    let dir = tempfile::tempdir().unwrap();
+    let (identity, recipient) = grantee_identity(dir.path());
+    let grant = dir.path().join("ci.grant");
+    issuer
+        .run(&[
+            "grant",
+            "create",
+            "--yes",
+            "app",
+            "inbox",
+            "--operations",
+            "encrypt,decrypt",
+            "--recipient",
+            &recipient,
+            "-o",
+            grant.to_str().unwrap(),
+        ])
+        .ok();
+    let g = Grantee {
+        dir,
+        grant,
+        identity,
+    };
+    let before = read(&g.grant);
+    let backup = backup.to_str().unwrap();
+    for (args, event, output) in [
+        (
+            vec![
+                "export",
+                "app",
+                "--recipient",
+                &recipient,
+                "-o",
+                "e.age",
+                "--yes",
+            ],
+            "ExportKey",
+            Some("e.age"),
+        ),
+        (
+            vec!["export", "app", "--passphrase", "-o", "p.age", "--yes"],
+            "ExportKey",
+            Some("p.age"),
+        ),
+        (
+            vec!["identity", "export", "inbox", "-o", "i.key", "--yes"],
+            "ExportKey",
+            Some("i.key"),
+        ),
+        (
+            vec!["backup", "-o", "g.bak"],
+            "BackupKeyring",
+            Some("g.bak"),
+        ),
+        (vec!["restore", backup, "--yes"], "RestoreKeyring", None),
+        (
+            vec!["restore", backup, "--yes", "--force"],
+            "RestoreKeyring",
+            None,
+        ),
+    ] {
+        let r = g.run(&args).code(4);
+        assert!(
+            r.stderr.contains(
+                "this is a grant: lifecycle changes happen in the keyring that issued it"
+            ),
+            "{args:?}: {}",
+            r.stderr
+        );
+        if let Some(output) = output {
+            assert!(
+                !g.dir.path().join(output).exists(),
+                "{args:?} wrote {output}"
+            );
+        }
+        // Audited as a failure of the command's own event, then sealed by a checkpoint.
+        let lines = g.audit_lines();
+        let [.., refused, seal] = lines.as_slice() else {
+            panic!("{args:?}: too few audit lines");
+        };
+        assert_eq!(refused["event"], event, "{args:?}: {refused}");
+        assert_eq!(refused["outcome"], "failure", "{args:?}: {refused}");
+        assert!(
+            refused["error"]
+                .as_str()
+                .unwrap()
+                .contains("this is a grant"),
+            "{args:?}: {refused}"
+        );
+        assert_eq!(seal["event"], "AuditCheckpoint", "{args:?}: {seal}");
+        g.run(&["audit", "verify"]).ok();
+    }
+    assert_eq!(read(&g.grant), before, "the grant file is unchanged");
+    assert!(!g.dir.path().join(".ci.grant.replacing").exists());
+}
+
+#[test]
+fn a_key_whose_policy_forbids_export_is_granted_only_without_its_material() {
+    let issuer = Env::new();
+    issuer.create(&["--alias", "app"]);
+    issuer.create(&["--alias", "free"]);
+    issuer.create(&["--spec", "x25519", "--alias", "inbox"]);
+    let policy = issuer.write("p.toml", b"export = false\n");
+    for key in ["app", "inbox"] {
+        issuer
+            .run(&["policy", "set", key, policy.to_str().unwrap()])
+            .ok();
+    }
+    let (identity, recipient) = grantee_identity(issuer.dir.path());
+    let grant = |keys: &[&str], ops: &str, out: &str| {
+        let mut args = vec!["grant", "create", "--yes"];
+        args.extend_from_slice(keys);
+        args.extend_from_slice(&["--operations", ops, "--recipient", &recipient, "-o", out]);
+        issuer.run(&args)
+    };
+    // Any grant of `app` would hand its material out: refused, with the rule, and nothing
+    // written or recorded; so is a grant of it beside a key that may leave.
+    for (keys, ops) in [
+        (&["app"][..], "encrypt"),
+        (&["app"][..], "decrypt"),
+        (&["free", "app"][..], "encrypt,decrypt"),
+        (&["inbox"][..], "decrypt"),
+    ] {
+        let r = grant(keys, ops, "x.grant").code(4);
+        assert!(
+            r.stderr.contains("export = false") && r.stderr.contains("grant"),
+            "{keys:?} {ops}: {}",
+            r.stderr
+        );
+        assert!(!issuer.path("x.grant").exists(), "{keys:?} {ops}");
+        let line = issuer.last_audit();
+        assert_eq!(line["event"], "CreateGrant", "{line}");
+        assert_eq!(line["outcome"], "failure", "{line}");
+        assert!(
+            line["request"]["policy_rule"]
+                .as_str()
+                .unwrap()
+                .starts_with("export = false"),
+            "{line}"
+        );
+    }
+    assert_eq!(
+        issuer.run(&["grant", "list", "--json"]).ok().json(),
+        serde_json::json!([])
+    );
+    // An encrypt-only grant of an x25519 key holds its recipients alone: that is allowed.
+    grant(&["inbox"], "encrypt", "inbox.grant").ok();
+    let text = grant_text(&issuer.path("inbox.grant"), &identity);
+    assert!(!text.contains("material"), "{text}");
+    // A key without the rule is granted as before.
+    grant(&["free"], "encrypt,decrypt", "free.grant").ok();
+    assert!(grant_text(&issuer.path("free.grant"), &identity).contains("material"));
+}
+
+#[test]
+fn another_identity_does_not_open_a_recipient_grant_and_says_so() {
+    let (g, _) = handed_over(&["--operations", "encrypt"]);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let (other, other_recipient) = grantee_identity(elsewhere.path());
+    let r = g
+        .run_cmd_with(|c| {
+            c.env("LKMS_IDENTITY_FILE", &other)
+                .args(["encrypt", "--key", "app", "-o", "a.lkms"]);
+        })
+        .code(3);
+    assert!(
+        r.stderr.contains(&format!(
+            "the identity file {} (recipient {other_recipient}) does not open the grant {}",
+            other.display(),
+            g.grant.display()
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("--identity"), "{}", r.stderr);
+    assert!(!r.stderr.contains("roots file"), "{}", r.stderr);
+    assert!(!g.dir.path().join("a.lkms").exists());
+    // The failed unlock is audited as one, naming how it was tried.
+    let lines = g.audit_lines();
+    let unlock = lines
+        .iter()
+        .rfind(|l| l["event"] == "Unlock")
+        .expect("an Unlock line");
+    assert_eq!(unlock["outcome"], "failure", "{unlock}");
+    assert_eq!(unlock["unlock"]["via"], "identity", "{unlock}");
+    // No identity at all: the grant has no roots file, and the message says how it opens.
+    let r = g
+        .run_cmd_with(|c| {
+            c.env_remove("LKMS_IDENTITY_FILE").args(["list"]);
+        })
+        .code(5);
+    assert!(
+        r.stderr.contains("a grant made for an age recipient")
+            && r.stderr.contains("--identity FILE"),
+        "{}",
+        r.stderr
+    );
+    // The grantee's own identity still opens it.
+    g.run_with_input(&["encrypt", "--key", "app", "-o", "a.lkms"], b"x")
+        .ok();
+}
+
+#[test]
+fn an_expired_grant_refuses_and_still_seals_its_log() {
+    let (g, id) = handed_over(&["--operations", "encrypt", "--expires", "1"]);
+    for _ in 0..2 {
+        let r = faketime(g.cmd(), "+2d", &["encrypt", "--key", "app", "-o", "x.lkms"]);
+        assert_eq!(r.code, 4, "{}", r.stderr);
+        assert!(r.stderr.contains("expired"), "{}", r.stderr);
+        let lines = g.audit_lines();
+        let [.., refused, seal] = lines.as_slice() else {
+            panic!("too few audit lines");
+        };
+        assert_eq!(refused["event"], "Encrypt", "{refused}");
+        assert_eq!(refused["outcome"], "failure", "{refused}");
+        assert_eq!(refused["request"]["grant_id"], id.as_str(), "{refused}");
+        assert_eq!(seal["event"], "AuditCheckpoint", "{seal}");
+    }
+    assert!(!g.dir.path().join("x.lkms").exists());
+    // Every refusal sealed: the log verifies while the grant is still valid.
+    g.run(&["audit", "verify"]).ok();
 }

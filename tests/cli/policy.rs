@@ -361,3 +361,138 @@ fn age_files_identity_export_and_recipients_of_x25519_keys_are_authorised_too() 
     env.run(&["public-key", "art"]).code(4);
     env.run(&["audit", "verify"]).ok();
 }
+
+#[test]
+fn a_required_context_refuses_age_files_which_carry_none() {
+    let env = Env::new();
+    env.create(&["--spec", "x25519", "--alias", "art"]);
+    let recipient = env.run(&["public-key", "art"]).ok().out();
+    env.write("one.txt", b"artifact one");
+    env.run(&["encrypt", "--recipient", recipient.trim(), "one.txt"])
+        .ok();
+    set_policy(&env, "art", "[context]\nrequired = [\"env\"]\n").ok();
+    let why = "context must carry env, and an age file carries no encryption context";
+    // Decrypting refuses, with the reason, no plaintext and the rule in the audit line.
+    for args in [
+        &["decrypt", "-o", "-", "one.txt.age"][..],
+        &["decrypt", "--key", "art", "-o", "-", "one.txt.age"][..],
+    ] {
+        let r = env.run(args).code(4);
+        assert!(
+            r.stderr.contains(why) && r.stderr.contains("alias/art"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(r.stdout.is_empty(), "no plaintext on a refusal");
+        let last = env.last_audit();
+        assert_eq!(last["event"], "Decrypt", "{last}");
+        assert_eq!(last["outcome"], "failure", "{last}");
+        assert_eq!(last["request"]["format"], "age", "{last}");
+        assert!(
+            last["request"]["policy_rule"]
+                .as_str()
+                .unwrap()
+                .starts_with(why),
+            "{last}"
+        );
+    }
+    // A context on the command line does not help: the file has none.
+    let r = env
+        .run(&["decrypt", "--context", "env=prod", "-o", "-", "one.txt.age"])
+        .code(4);
+    assert!(r.stderr.contains(why), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    // encrypt --key writes an age file: refused for the same reason, nothing written.
+    let r = encrypt(&env, "art", &[], "two.age").code(4);
+    assert!(r.stderr.contains(why), "{}", r.stderr);
+    assert!(!env.path("two.age").exists());
+    let r = encrypt(&env, "art", &["env=prod"], "three.age").code(2);
+    assert!(r.stderr.contains("leave out --context"), "{}", r.stderr);
+    assert!(!env.path("three.age").exists());
+    // A rule on values alone has nothing to judge in an age file, which still opens.
+    set_policy(&env, "art", "[context]\nallowed = { env = [\"prod\"] }\n").ok();
+    let r = env.run(&["decrypt", "-o", "-", "one.txt.age"]).ok();
+    assert_eq!(r.stdout, b"artifact one");
+    env.run(&["audit", "verify"]).ok();
+}
+
+#[test]
+fn every_policy_error_names_the_file_its_line_and_its_field() {
+    let env = Env::new();
+    env.create(&["--alias", "app"]);
+    for (text, line, field) in [
+        // Refused by the parser: a bad value or type, an unknown field.
+        (
+            "\n[versions]\nmin_decryption_version = 0\n",
+            3,
+            "versions.min_decryption_version",
+        ),
+        ("allow = [\"encrypt\"]\nexport = \"no\"\n", 2, "export"),
+        (
+            "[context]\nrequired = [\"env\"]\nallowed = { env = 5 }\n",
+            3,
+            "context.allowed.env",
+        ),
+        (
+            "[versions]\nmin_decryption = 2\n",
+            2,
+            "versions.min_decryption",
+        ),
+        // Parsed, but not a policy for this key.
+        (
+            "# the key's rules\n\nallow = [\"encrypt\", \"sign\"]\n",
+            3,
+            "allow",
+        ),
+        (
+            "[context]\nrequired = [\"env\"]\n[context.allowed]\nenv = [\"prod\"]\napp = []\n",
+            5,
+            "context.allowed.app",
+        ),
+        (
+            "allow = [\"encrypt\"]\n[context]\nrequired = [\"env\",\n  \"\"]\n",
+            4,
+            "context.required",
+        ),
+    ] {
+        let r = set_policy(&env, "app", text).code(2);
+        let want = format!("line {line}, {field}: ");
+        assert!(
+            r.stderr.contains("policy.toml") && r.stderr.contains(&want),
+            "{text:?}: wants {want:?} in: {}",
+            r.stderr
+        );
+        let last = env.last_audit();
+        assert_eq!(last["event"], "PutKeyPolicy", "{last}");
+        assert_eq!(last["outcome"], "failure", "{last}");
+    }
+    assert!(env.describe("app")["policy"].is_null(), "nothing was set");
+}
+
+#[test]
+fn min_decryption_version_above_the_current_version_is_refused() {
+    let env = Env::new();
+    env.create(&["--alias", "app"]);
+    encrypt(&env, "app", &[], "v1.lkms").ok();
+    let r = set_policy(&env, "app", "[versions]\nmin_decryption_version = 2\n").code(2);
+    assert!(
+        r.stderr
+            .contains("line 2, versions.min_decryption_version: ")
+            && r.stderr
+                .contains("above the current version 1 of key alias/app"),
+        "{}",
+        r.stderr
+    );
+    assert!(env.describe("app")["policy"].is_null(), "nothing was set");
+    // The data under version 1 still decrypts: nothing was cut off.
+    decrypt(&env, &[], "v1.lkms").ok();
+    // After a rotation, the current version is the highest it may name.
+    env.run(&["rotate", "app"]).ok();
+    set_policy(&env, "app", "[versions]\nmin_decryption_version = 3\n").code(2);
+    set_policy(&env, "app", "[versions]\nmin_decryption_version = 2\n").ok();
+    assert_eq!(
+        env.describe("app")["policy"]["versions"]["min_decryption_version"],
+        2
+    );
+    decrypt(&env, &[], "v1.lkms").code(4);
+}
