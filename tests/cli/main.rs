@@ -14,6 +14,7 @@ mod concurrency;
 mod config;
 mod crash;
 mod data;
+mod demo;
 mod destructive;
 mod docs;
 mod external_roots;
