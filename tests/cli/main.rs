@@ -23,6 +23,7 @@ mod generated;
 mod grant;
 mod grant_roots;
 mod help_examples;
+mod help_examples_run;
 mod import_material;
 mod keys;
 mod lifecycle;
