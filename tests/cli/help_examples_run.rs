@@ -291,7 +291,9 @@ fn help_examples_run_as_written() {
         "faketime",
         "git",
         "xxd",
+        "less",
         "tar",
+        "hostname",
     ] {
         assert!(have(tool), "the help examples test needs {tool}");
     }
