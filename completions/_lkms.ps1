@@ -776,7 +776,7 @@ Register-ArgumentCompleter -Native -CommandName 'lkms' -ScriptBlock {
             [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file (age-keygen''s) for a grant, an export or an age-identity root')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file [default: config.toml in the platform''s config directory]')
             [CompletionResult]::new('--max-work-factor', '--max-work-factor', [CompletionResultType]::ParameterName, 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]')
-            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The key that wraps the data key (given as an argument, without --key, it works too)')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The key that wraps the data key: an aes-256-gcm or chacha20-poly1305 key')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Encryption context, K=V (repeatable)')
             [CompletionResult]::new('--encryption-context', '--encryption-context', [CompletionResultType]::ParameterName, 'Encryption context, K=V (repeatable)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON (one value) instead of text')

@@ -718,7 +718,7 @@ set edit:completion:arg-completer[lkms] = {|@words|
             cand --identity 'An age identity file (age-keygen''s) for a grant, an export or an age-identity root'
             cand --config 'The configuration file [default: config.toml in the platform''s config directory]'
             cand --max-work-factor 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file''s max_work_factor]'
-            cand --key 'The key that wraps the data key (given as an argument, without --key, it works too)'
+            cand --key 'The key that wraps the data key: an aes-256-gcm or chacha20-poly1305 key'
             cand --context 'Encryption context, K=V (repeatable)'
             cand --encryption-context 'Encryption context, K=V (repeatable)'
             cand --json 'Print machine-readable JSON (one value) instead of text'

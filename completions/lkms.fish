@@ -518,7 +518,7 @@ complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l passphra
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l identity -d 'An age identity file (age-keygen\'s) for a grant, an export or an age-identity root' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l config -d 'The configuration file [default: config.toml in the platform\'s config directory]' -r -F
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l max-work-factor -d 'The highest scrypt work factor a keyring is opened at, 10 to 22 [default: 20, or the config file\'s max_work_factor]' -r
-complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l key -d 'The key that wraps the data key (given as an argument, without --key, it works too)' -r
+complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l key -d 'The key that wraps the data key: an aes-256-gcm or chacha20-poly1305 key' -r
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l context -l encryption-context -d 'Encryption context, K=V (repeatable)' -r
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -l json -d 'Print machine-readable JSON (one value) instead of text'
 complete -c lkms -n "__fish_lkms_using_subcommand generate-data-key" -s y -l yes -d 'Do not ask before destructive changes (required for them off a terminal)'

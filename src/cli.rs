@@ -1182,7 +1182,14 @@ pub struct InspectArgs {
 
 #[derive(Debug, Args)]
 pub struct GenerateDataKeyArgs {
-    /// The key that wraps the data key (given as an argument, without --key, it works too)
+    /// The key that wraps the data key: an aes-256-gcm or chacha20-poly1305 key
+    ///
+    /// Only a key that encrypts and decrypts (aes-256-gcm, chacha20-poly1305) wraps a data key;
+    /// any other is refused with exit 4: ed25519 and ecdsa-p256 keys sign, hmac-sha256 keys
+    /// make MACs, and an x25519 key's data are age files (encrypt to its recipient instead).
+    /// As in every data command (encrypt, decrypt, sign, mac...), the key is given with --key;
+    /// lifecycle commands (describe, rotate, disable...) take it as their subject. KEY as an
+    /// argument, without --key, is accepted too.
     #[arg(
         long = "key",
         value_name = "KEY",

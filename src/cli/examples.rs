@@ -464,6 +464,7 @@ pub const ROOT_ADD_AGE_IDENTITY: &str = r#"Examples:
     lkms root add age-identity --recipient "$(age-keygen -y ci.key)" --name ci
   In a CI job (no passphrase):
     LKMS_IDENTITY_FILE=/run/secrets/ci.key lkms encrypt --key app dist.tar
+  A new keyring whose only root is the identity (no passphrase anywhere):
     LKMS_IDENTITY_FILE=ci.key lkms init --root age-identity --recipient "$(age-keygen -y ci.key)""#;
 
 pub const ROOT_REMOVE: &str = r#"Examples:

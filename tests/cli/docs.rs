@@ -170,6 +170,86 @@ fn format_md_lists_every_field_of_inspect_and_generate_data_key_json() {
     );
 }
 
+/// docs/FORMAT.md says when `inspect --json` gives `null` sizes; each case it names, through
+/// the binary, and a regular file, whose sizes are numbers.
+#[test]
+fn format_md_says_when_inspect_sizes_are_null_and_inspect_keeps_to_it() {
+    let text = doc("FORMAT.md");
+    let lines = section(&text, "## What `inspect --json`");
+    let row = |field: &str| -> String {
+        table_rows(&lines)
+            .into_iter()
+            .find(|r| r[0] == format!("`{field}`"))
+            .unwrap_or_else(|| panic!("no row for {field}"))[1]
+            .clone()
+    };
+    let ciphertext = row("ciphertext_size");
+    for case in [
+        "regular file",
+        "standard input",
+        "`-`",
+        "a pipe",
+        "ASCII armor",
+    ] {
+        assert!(ciphertext.contains(case), "ciphertext_size: {ciphertext}");
+    }
+    let plaintext = row("plaintext_size");
+    for case in ["`null` when `ciphertext_size` is", "truncated"] {
+        assert!(plaintext.contains(case), "plaintext_size: {plaintext}");
+    }
+
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    env.write("m", b"message");
+    env.run(&["encrypt", "--key", "k", "m"]).ok();
+    env.run(&["encrypt", "--key", "k", "--armor", "-o", "m.asc", "m"])
+        .ok();
+    let sizes = |v: serde_json::Value| (v["ciphertext_size"].clone(), v["plaintext_size"].clone());
+    let null = serde_json::Value::Null;
+    let file = env.run(&["inspect", "--json", "m.lkms"]).ok().json();
+    let whole = std::fs::metadata(env.path("m.lkms")).unwrap().len();
+    assert_eq!(sizes(file.clone()), (whole.into(), 7.into()));
+    let header = file["header_size"].as_u64().unwrap();
+    let bytes = read(&env.path("m.lkms"));
+    // Standard input, redirected from the file, with and without `-`.
+    for args in [&["inspect", "--json"][..], &["inspect", "--json", "-"]] {
+        let mut c = env.cmd();
+        c.args(args)
+            .stdin(std::fs::File::open(env.path("m.lkms")).unwrap());
+        let v = env.run_cmd(&mut c).ok().json();
+        assert_eq!(sizes(v), (null.clone(), null.clone()), "{args:?}");
+    }
+    // A pipe.
+    let v = env
+        .run_with_input(&["inspect", "--json"], &bytes)
+        .ok()
+        .json();
+    assert_eq!(sizes(v), (null.clone(), null.clone()), "a pipe");
+    // A path that is not a regular file.
+    let fifo = env.path("fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let writer = {
+        let (fifo, bytes) = (fifo.clone(), bytes.clone());
+        std::thread::spawn(move || std::fs::write(fifo, bytes))
+    };
+    let v = env.run(&["inspect", "--json", "fifo"]).ok().json();
+    writer.join().unwrap().unwrap();
+    assert_eq!(sizes(v), (null.clone(), null.clone()), "a FIFO");
+    // ASCII armor.
+    let v = env.run(&["inspect", "--json", "m.asc"]).ok().json();
+    assert_eq!(v["armored"], true);
+    assert_eq!(sizes(v), (null.clone(), null.clone()), "armor");
+    // A truncated file: its size is known, a plaintext's is not.
+    let cut = header as usize + 3;
+    env.write("cut.lkms", &bytes[..cut]);
+    let v = env.run(&["inspect", "--json", "cut.lkms"]).ok().json();
+    assert_eq!(sizes(v), ((cut as u64).into(), null.clone()), "truncated");
+}
+
 #[test]
 fn recovery_md_names_every_field_of_the_keyring_toml() {
     let text = doc("RECOVERY.md");
@@ -265,6 +345,39 @@ fn recovery_md_names_every_field_of_the_keyring_toml() {
         grant_fields.extend(names(&g));
     }
     missing("[[issued_grant]]", grant_fields, "`[[issued_grant]]`");
+    // A grant keyring: its [grant] table, and no top-level field the list leaves out.
+    let grant_env = env
+        .cmd()
+        .env("LKMS_NEW_PASSPHRASE", "grant passphrase, kept apart")
+        .args([
+            "grant",
+            "create",
+            "--yes",
+            "k",
+            "--operations",
+            "encrypt",
+            "--context",
+            "env=ci",
+            "--expires",
+            "30",
+            "--passphrase",
+            "-o",
+            "p.grant",
+        ])
+        .output()
+        .unwrap();
+    assert!(grant_env.status.success(), "{grant_env:?}");
+    let grant_doc = decrypt_keyring(&env.path("p.grant"), "grant passphrase, kept apart");
+    let mut grant_top = names(&grant_doc);
+    for t in ["key", "grant"] {
+        assert!(grant_top.remove(t), "the grant keyring has no {t}");
+    }
+    missing("grant keyring top-level", grant_top, "top level");
+    let grant = grant_doc["grant"].as_table().unwrap();
+    for optional in ["expires", "context"] {
+        assert!(grant.contains_key(optional), "the grant has no {optional}");
+    }
+    missing("[grant]", names(grant), "`[grant]`");
     // The sub-tables of a key are named too.
     for t in ["`[key.tags]`", "`[key.policy]`"] {
         assert!(

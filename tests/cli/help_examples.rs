@@ -7,9 +7,9 @@
 //! [`WORLD`]), which the README's tour creates the same way. Each man page carries its
 //! command's examples.
 //!
-//! They are not run: most assume state a fresh keyring lacks (a key pending deletion for
-//! `cancel-delete`, an agent, `/run/secrets/...` mounts, AWS, Vault, an HSM, a terminal for
-//! the examples that ask first). The README's blocks are run (tests/cli/readme.rs).
+//! They are also run, each in a keyring set up for it (tests/cli/help_examples_run.rs), but
+//! for the few that need AWS KMS, Vault or an HSM. The README's blocks are run
+//! (tests/cli/readme.rs).
 
 use std::path::Path;
 
@@ -34,13 +34,13 @@ const WORLD: &[(&str, &str)] = &[
 ];
 
 /// One example: the command it belongs to (`alias add`), its context line, its lines.
-struct Example {
-    command: String,
-    context: String,
-    lines: Vec<String>,
+pub struct Example {
+    pub command: String,
+    pub context: String,
+    pub lines: Vec<String>,
 }
 
-fn examples() -> Vec<Example> {
+pub fn examples() -> Vec<Example> {
     fn walk(prefix: &str, cmd: &clap::Command, out: &mut Vec<Example>) {
         let mut current: Option<Example> = None;
         for line in lkms::generate::examples_of(cmd) {

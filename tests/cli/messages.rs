@@ -238,6 +238,51 @@ fn generate_data_key_takes_key_as_the_other_data_commands() {
     env.run(&["generate-data-key"]).code(2);
 }
 
+/// `generate-data-key --help` states which keys --key takes, and the binary keeps to it: every
+/// spec the help names as wrapping works, every other one is refused with the exit code given.
+#[test]
+fn generate_data_key_help_states_which_keys_wrap_and_the_binary_keeps_to_it() {
+    let env = Env::new();
+    let help = env.run(&["generate-data-key", "--help"]).ok().out();
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    let rule = help
+        .split("Only a key that encrypts and decrypts (")
+        .nth(1)
+        .expect("the --key rule in generate-data-key --help");
+    let (allowed, rest) = rule.split_once(')').unwrap();
+    let allowed: Vec<&str> = allowed.split(", ").collect();
+    assert_eq!(allowed, ["aes-256-gcm", "chacha20-poly1305"], "{help}");
+    assert!(rest.contains("any other is refused with exit 4"), "{help}");
+    assert!(
+        help.contains("the key is given with --key; lifecycle commands"),
+        "the rule for --key against a subject: {help}"
+    );
+    let short = env.run(&["generate-data-key", "-h"]).ok().out();
+    assert!(
+        short.contains("an aes-256-gcm or chacha20-poly1305 key"),
+        "{short}"
+    );
+    for spec in [
+        "aes-256-gcm",
+        "chacha20-poly1305",
+        "ed25519",
+        "ecdsa-p256",
+        "hmac-sha256",
+        "x25519",
+    ] {
+        env.create(&["--alias", spec, "--spec", spec]);
+        let want = if allowed.contains(&spec) { 0 } else { 4 };
+        if want == 4 {
+            assert!(
+                rest.contains(spec),
+                "the help names {spec} as refused: {help}"
+            );
+        }
+        env.run(&["generate-data-key", "--key", spec, "--json"])
+            .code(want);
+    }
+}
+
 #[test]
 fn encryption_context_is_another_name_for_context() {
     let env = Env::new();

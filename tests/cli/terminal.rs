@@ -636,3 +636,82 @@ exit [lindex $result 3]
     }
     assert_eq!(read(&env.path("back/d3/f")), b"file 3");
 }
+
+/// Runs `command` (a shell command line, `$lkms` the binary) on a terminal with expect, and
+/// returns whether it exited 0 and everything the terminal showed.
+fn on_a_terminal(env: &Env, command: &str) -> (bool, String) {
+    expect(
+        env,
+        &format!(
+            "set env(LKMS_PASSPHRASE_FILE) {}\nspawn sh -c \"{command}\"\nexpect eof\n\
+             catch wait result\nexit [lindex $result 3]\n",
+            env.path("p").display()
+        ),
+    )
+}
+
+/// The bar's text, `{msg} {bar} {done}/{total} ...`, as indicatif draws it.
+fn shows_a_bar(text: &str, label: &str) -> bool {
+    text.contains(label) && text.contains("MiB")
+}
+
+#[test]
+fn a_progress_bar_shows_large_or_streamed_data_on_a_terminal_and_never_off_one() {
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    env.write("p", format!("{PASS}\n").as_bytes());
+    // 80 MiB: above the 64 MiB below which no bar is drawn.
+    let big = std::fs::File::create(env.path("big")).unwrap();
+    big.set_len(80 << 20).unwrap();
+    env.write("small", &[7u8; 1 << 20]);
+
+    // On a terminal, for a large file: the bar, its total in MiB (80, not 83.89 MB).
+    let (ok, out) = on_a_terminal(&env, "$lkms encrypt --key k big");
+    assert!(ok, "{out}");
+    assert!(shows_a_bar(&out, "encrypting"), "no bar: {out}");
+    assert!(out.contains("80.00 MiB"), "the total in MiB: {out}");
+    let (ok, out) = on_a_terminal(&env, "$lkms decrypt -o big.out big.lkms");
+    assert!(ok, "{out}");
+    assert!(shows_a_bar(&out, "decrypting"), "no bar: {out}");
+    assert!(out.contains("80.00 MiB"), "the total in MiB: {out}");
+    assert_eq!(
+        std::fs::metadata(env.path("big.out")).unwrap().len(),
+        80 << 20
+    );
+    // Of unknown size (a pipe), even on a terminal, it shows what has passed.
+    let (ok, out) = on_a_terminal(
+        &env,
+        "head -c 83886080 /dev/zero | $lkms encrypt --key k -o piped.lkms",
+    );
+    assert!(ok, "{out}");
+    assert!(shows_a_bar(&out, "encrypting"), "no bar for a pipe: {out}");
+    // A small file: no bar, only the result.
+    let (ok, out) = on_a_terminal(&env, "$lkms encrypt --key k small");
+    assert!(ok, "{out}");
+    assert!(out.contains("encrypted small"), "{out}");
+    assert!(!out.contains("encrypting"), "a bar for 1 MiB: {out}");
+
+    // Standard error not a terminal, though input and output are: never a bar.
+    for (command, err) in [
+        ("$lkms encrypt --key k --force big 2>err1", "err1"),
+        ("$lkms decrypt --force -o big.out big.lkms 2>err2", "err2"),
+        (
+            "head -c 83886080 /dev/zero | $lkms encrypt --key k --force -o piped.lkms 2>err3",
+            "err3",
+        ),
+    ] {
+        let (ok, out) = on_a_terminal(&env, command);
+        assert!(ok, "{command}: {out}");
+        let err = String::from_utf8(read(&env.path(err))).unwrap();
+        assert!(err.contains("crypted"), "{command}: {err}");
+        assert!(
+            !shows_a_bar(&err, "crypting") && !err.contains('\r') && !err.contains('\x1b'),
+            "{command}: a bar off a terminal: {err:?}"
+        );
+        assert!(!shows_a_bar(&out, "crypting"), "{command}: {out}");
+    }
+    // Nothing a terminal at all.
+    let r = env.run(&["encrypt", "--key", "k", "--force", "big"]).ok();
+    assert!(!shows_a_bar(&r.stderr, "encrypting"), "{}", r.stderr);
+    assert!(!r.stderr.contains('\r'), "{:?}", r.stderr);
+}
