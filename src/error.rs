@@ -56,14 +56,15 @@ impl ExitCode {
             ExitCode::Failure => "any other failure (I/O, a bug)",
             ExitCode::Usage => "usage: bad arguments",
             ExitCode::Auth => {
-                "authentication: wrong passphrase, or none available without a terminal"
+                "authentication: wrong passphrase or identity file, or none available \
+                 without a terminal; an unlock agent not running or not answering"
             }
             ExitCode::KeyUnusable => {
                 "key not usable: wrong state, wrong usage for the operation, refused by policy"
             }
             ExitCode::Integrity => {
                 "integrity: ciphertext, signature or MAC invalid; wrong encryption context; \
-                 audit chain broken"
+                 audit log broken, cut or replaced, or older than the keyring"
             }
             ExitCode::NotFound => "not found: unknown key or alias, no keyring, missing input",
         }
@@ -118,6 +119,8 @@ pub struct BatchFailed {
     pub code: ExitCode,
     /// The line of a file the failure is about (`audit verify`'s first bad line), for `--json`.
     pub line: Option<u64>,
+    /// Some failure found the audit log itself damaged (see [`log_found_damaged`]).
+    pub log_damaged: bool,
 }
 
 impl fmt::Debug for BatchFailed {
@@ -194,6 +197,9 @@ pub fn exit_code(err: &anyhow::Error) -> ExitCode {
 /// older than the keyring): a checkpoint must not sign over such a log.
 pub fn log_found_damaged(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
+        if let Some(b) = cause.downcast_ref::<BatchFailed>() {
+            return b.log_damaged;
+        }
         matches!(
             cause.downcast_ref::<audit::Error>(),
             Some(

@@ -184,6 +184,8 @@ fn verify(s: &mut Session, args: &AuditVerifyArgs) -> anyhow::Result<Report> {
             summary: crate::error::render(&error),
             code: crate::error::exit_code(&error),
             line,
+            // A log that does not verify is not signed over.
+            log_damaged: crate::error::log_found_damaged(&error),
         }
         .into());
     }

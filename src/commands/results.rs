@@ -74,6 +74,8 @@ pub(super) struct Results {
     /// Set when the run was refused before its first input was started (nothing was written);
     /// `Some(true)` when `--keep-going` would have let the other inputs run.
     refused: Option<bool>,
+    /// Set when a failure found the audit log damaged: then no checkpoint signs over it.
+    log_damaged: bool,
 }
 
 impl Results {
@@ -83,6 +85,7 @@ impl Results {
             first_error: None,
             many,
             refused: None,
+            log_damaged: false,
         }
     }
 
@@ -101,6 +104,7 @@ impl Results {
         let mut e = Entry::new(input, output, Outcome::Failed);
         e.error = Some(render(&error));
         e.exit_code = exit_code(&error) as i32;
+        self.log_damaged |= crate::error::log_found_damaged(&error);
         self.entries.push(e);
         self.first_error.get_or_insert(error);
     }
@@ -187,6 +191,7 @@ impl Results {
             summary,
             code,
             line: None,
+            log_damaged: self.log_damaged,
         }
         .into())
     }

@@ -153,7 +153,15 @@ lkms mac --key ci-mac -o dist/app.tar.tag dist/app.tar
             GRANTED.to_string() + "mv setup.grant ci.grant\n"
         }
         "grant" | "grant list" | "grant revoke" => GRANTED.to_string(),
-        "decrypt" | "inspect" | "re-encrypt" => ENCRYPTED.to_string(),
+        "decrypt" | "inspect" => ENCRYPTED.to_string(),
+        // The last example rewrites an age file for a new version of its key.
+        "re-encrypt" => {
+            ENCRYPTED.to_string()
+                + "echo build | age -r \"$(lkms public-key artifacts)\" -o build.tar.age\n\
+                   lkms rotate artifacts\n"
+        }
+        // The example's min_decryption_version = 2 needs a version 2.
+        "policy set" => "lkms rotate app/config\n".to_string(),
         "verify" | "verify-mac" | "public-key" => SIGNED.to_string(),
         "audit checkpoint" => "lkms audit checkpoint -o checkpoints/latest\n".to_string(),
         "audit prune" | "audit" => "rm -r xdg-data/lkms\n\

@@ -130,6 +130,17 @@ fn a_log_put_back_from_an_older_copy_is_refused_with_exit_5() {
         !String::from_utf8_lossy(&now[older.len()..]).contains("AuditCheckpoint"),
         "no checkpoint signs over a replaced log"
     );
+    // A run over many inputs refused for the same reason signs nothing over it either.
+    std::fs::create_dir(env.path("tree")).unwrap();
+    env.write("tree/a", b"a");
+    env.write("tree/b", b"b");
+    env.run(&["encrypt", "--json", "--key", "k", "-r", "tree"])
+        .code(5);
+    let now = read(&env.audit_log());
+    assert!(
+        !String::from_utf8_lossy(&now[older.len()..]).contains("AuditCheckpoint"),
+        "no checkpoint signs over a replaced log"
+    );
     let r = verify_json(&env, &[]).code(5).json();
     assert!(
         r["problems"]
