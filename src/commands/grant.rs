@@ -4,7 +4,6 @@
 use std::io::Write;
 use std::iter;
 use std::path::Path;
-use std::str::FromStr;
 
 use secrecy::SecretString;
 use serde_json::{Value, json};
@@ -79,13 +78,11 @@ fn create(s: &mut Session, args: &GrantCreateArgs) -> anyhow::Result<Report> {
         }
     }
     let recipient = match &args.recipient {
-        Some(r) => Some(age::x25519::Recipient::from_str(r).map_err(|_| {
-            usage(format!(
-                "--recipient `{}` is not an age X25519 recipient (age1...); `age-keygen` \
-                 prints one",
-                clean(r)
-            ))
-        })?),
+        // A secret key given by mistake is never repeated (crate::crypto::x25519).
+        Some(r) => Some(
+            crate::crypto::x25519::parse_recipient(r)
+                .map_err(|e| usage(format!("--recipient: {e}")))?,
+        ),
         None => None,
     };
     // With an external root, the roots file beside the grant is named as a keyring's is.

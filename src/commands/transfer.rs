@@ -32,8 +32,15 @@ const MAX_IDENTITY_BYTES: u64 = 64 * 1024;
 pub fn export(s: &mut Session, args: &ExportArgs) -> anyhow::Result<Report> {
     let mut rec = Record::new(Event::ExportKey);
     rec.set(Field::Output(shown(&args.output)));
-    match &args.recipient {
-        Some(r) => rec.set(Field::Recipient(r.clone())),
+    // Parsed before anything is recorded: a secret key given by mistake must reach neither
+    // the audit log nor a message. Refused inside the attempt, so the refusal is logged.
+    let recipient = args
+        .recipient
+        .as_deref()
+        .map(crate::crypto::x25519::parse_recipient);
+    match &recipient {
+        Some(Ok(r)) => rec.set(Field::Recipient(r.to_string())),
+        Some(Err(_)) => {}
         None => rec.set(Field::Protection("passphrase")),
     }
     let yes = s.settings.yes;
@@ -44,12 +51,8 @@ pub fn export(s: &mut Session, args: &ExportArgs) -> anyhow::Result<Report> {
             "writes key material for another keyring, outside this keyring's control",
             yes,
         )?;
-        let recipient = match &args.recipient {
-            Some(r) => Some(age::x25519::Recipient::from_str(r).map_err(|e| {
-                usage(format!(
-                    "--recipient {r} is not an age X25519 recipient ({e}); it starts with age1"
-                ))
-            })?),
+        let recipient = match recipient {
+            Some(r) => Some(r.map_err(|e| usage(format!("--recipient: {e}")))?),
             None => None,
         };
         let mut pending = PendingFile::create_binary(&args.output, args.force)?;

@@ -471,3 +471,53 @@ fn a_keys_policy_moves_with_it_and_holds_on_the_other_keyring() {
     ])
     .ok();
 }
+
+#[test]
+fn a_secret_key_given_as_the_recipient_reaches_neither_a_message_nor_the_log() {
+    let p = pair();
+    p.a.create(&["--alias", "k"]);
+    let identity = std::fs::read_to_string(&p.identity).unwrap();
+    let secret = identity
+        .lines()
+        .find(|l| l.starts_with("AGE-SECRET-KEY-1"))
+        .unwrap()
+        .to_string();
+    for args in [
+        vec![
+            "export",
+            "--yes",
+            "k",
+            "--recipient",
+            &secret,
+            "-o",
+            "e.age",
+        ],
+        vec![
+            "grant",
+            "create",
+            "--yes",
+            "k",
+            "--operations",
+            "encrypt",
+            "--recipient",
+            &secret,
+            "-o",
+            "g.grant",
+        ],
+    ] {
+        let r = p.a.run(&args).code(2);
+        assert!(r.stderr.contains("secret key"), "{}", r.stderr);
+        assert!(!r.stderr.contains(&secret[16..]), "{}", r.stderr);
+        assert!(!r.out().contains(&secret[16..]));
+    }
+    assert!(!p.a.path("e.age").exists() && !p.a.path("g.grant").exists());
+    let log = std::fs::read_to_string(p.a.audit_log()).unwrap();
+    assert!(
+        !log.contains(&secret[16..]),
+        "the secret is in the audit log"
+    );
+    // The refused export is still an audited attempt.
+    let line = last(&p.a, "ExportKey");
+    assert_eq!(line["outcome"], "failure");
+    assert!(line["request"].get("recipient").is_none(), "{line}");
+}
