@@ -22,7 +22,7 @@ use super::note::Signer;
 use super::pruned::Header;
 use super::record::Record;
 use super::verify::{Line, Options, check_reader, next_line};
-use crate::error::{failure, integrity};
+use crate::error::failure;
 
 /// Where a prune cuts the log: after an `AuditCheckpoint` line, so the archive ends sealed.
 struct Cut {
@@ -77,13 +77,15 @@ impl AuditLog {
         self.file.seek(SeekFrom::Start(0)).with_context(read_err)?;
         let audit = check_reader(BufReader::new(&self.file), &opts).with_context(read_err)?;
         if let Some(p) = audit.problems.iter().find(|p| p.fatal) {
-            return Err(integrity(format!(
-                "the audit log {} does not verify (line {}: {}); nothing was pruned: run \
-                 `lkms audit verify` for detail",
-                path.display(),
-                p.line,
-                p.message
-            )));
+            // Typed as the log's own damage, so that no checkpoint is signed over it.
+            return Err(super::Error::NotIntact {
+                path,
+                problem: format!(
+                    "line {}: {}; nothing was pruned: run `lkms audit verify` for detail",
+                    p.line, p.message
+                ),
+            }
+            .into());
         }
         let Some(cut) = self.find_cut(before).with_context(read_err)? else {
             return Ok(None);

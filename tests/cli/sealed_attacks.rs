@@ -247,3 +247,33 @@ fn a_second_keyring_may_not_start_in_the_log_of_one_beside_it() {
     env.run(&["init", "--work-factor", "10"]).ok();
     env.run(&["list"]).ok();
 }
+
+#[test]
+fn a_prune_refused_over_a_damaged_log_signs_nothing_over_it() {
+    let env = Env::new();
+    used(&env);
+    let mut l = lines(&env);
+    // An edited line, its hash left as it was: the chain is broken at line 3.
+    l[2] = l[2].replacen("\"outcome\":\"success\"", "\"outcome\":\"failure\"", 1);
+    write_lines(&env, &l);
+    let before = read(&env.audit_log());
+    let r = env
+        .run(&[
+            "--yes",
+            "audit",
+            "prune",
+            "--before",
+            "2999-01-01",
+            "--archive",
+            "old.jsonl",
+        ])
+        .code(5);
+    assert!(r.stderr.contains("nothing was pruned"), "{}", r.stderr);
+    assert!(!env.path("old.jsonl").exists());
+    let now = read(&env.audit_log());
+    assert!(now.starts_with(&before), "the log was not rewritten");
+    assert!(
+        !String::from_utf8_lossy(&now[before.len()..]).contains("AuditCheckpoint"),
+        "no checkpoint signs over a damaged log"
+    );
+}
