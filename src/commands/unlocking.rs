@@ -129,6 +129,19 @@ impl Unlocker {
     /// returned as they are.
     fn not_the_grantee(&self, e: anyhow::Error, store: &Store) -> anyhow::Error {
         match (&self.state, e.downcast_ref::<crate::keyring::Error>()) {
+            // Root files beside it: a keyring that lost its roots file, which is what is
+            // wrong (exit 5, naming it), not the identity.
+            (Some(Unlocked::Identity(_)), Some(crate::keyring::Error::ForeignIdentity { .. }))
+                if self.paths().has_root_files() =>
+            {
+                integrity(format!(
+                    "the roots file {} of the keyring {} is missing, though its root files are \
+                     beside it: restore it from a backup (`lkms restore FILE`), or recover the \
+                     keys with the age CLI (docs/RECOVERY.md)",
+                    self.paths().roots_file().display(),
+                    store.path().display()
+                ))
+            }
             (
                 Some(Unlocked::Identity(identity)),
                 Some(crate::keyring::Error::ForeignIdentity { .. }),

@@ -160,6 +160,19 @@ impl RootPaths {
         format!("{}.root.{root}.age", self.base)
     }
 
+    /// Whether any root file of this keyring (`BASE.root.NAME.age`) is in its folder: then
+    /// it is a keyring whose roots file is missing, not a grant, which has none.
+    pub fn has_root_files(&self) -> bool {
+        let prefix = format!("{}.root.", self.base);
+        std::fs::read_dir(&self.dir).is_ok_and(|entries| {
+            entries.flatten().any(|e| {
+                e.file_name()
+                    .to_str()
+                    .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".age"))
+            })
+        })
+    }
+
     pub fn resolve(&self, file: &str) -> PathBuf {
         self.dir.join(file)
     }

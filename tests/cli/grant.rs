@@ -960,3 +960,31 @@ fn an_expired_grant_refuses_and_still_seals_its_log() {
     // Every refusal sealed: the log verifies while the grant is still valid.
     g.run(&["audit", "verify"]).ok();
 }
+
+/// Not a grant: a keyring with an age-identity root whose roots file was lost. The identity is
+/// the right one, and the message names the missing file (exit 5), not a grant (exit 3).
+#[test]
+fn a_keyring_that_lost_its_roots_file_is_not_taken_for_a_grant() {
+    let env = Env::new();
+    let (identity, recipient) = grantee_identity(env.dir.path());
+    env.run(&[
+        "root",
+        "add",
+        "age-identity",
+        "--recipient",
+        &recipient,
+        "--name",
+        "ci",
+    ])
+    .ok();
+    std::fs::remove_file(env.path("keyring.roots.toml")).unwrap();
+    let mut c = env.cmd();
+    c.env("LKMS_IDENTITY_FILE", &identity).args(["list"]);
+    let r = env.run_cmd(&mut c).code(5);
+    assert!(
+        r.stderr.contains("keyring.roots.toml") && r.stderr.contains("is missing"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("grant"), "{}", r.stderr);
+}
