@@ -365,6 +365,12 @@ pub fn decrypt(s: &mut Session, args: &DecryptArgs) -> anyhow::Result<Report> {
                 Err(i) => BufReader::new(i),
             };
             match (kind, input) {
+                // An age file carries no encryption context: one that was asked for is not
+                // there, as for an lkms ciphertext made without it (exit 5, no plaintext).
+                (Kind::Age | Kind::AgeArmor, _) if !context.is_empty() => Err(integrity(
+                    "the encryption context does not match: this is an age file, which carries \
+                     none; decrypt it without --context",
+                )),
                 (Kind::Age | Kind::AgeArmor, input) => super::age::decrypt_age(
                     keyring,
                     pin,

@@ -914,3 +914,35 @@ fn re_encrypt_points_age_files_to_decrypt_and_encrypt_again() {
     assert_eq!(read(&env.path("back")), b"artifact\n");
     assert_eq!(env.last_audit()["key_version"], 2);
 }
+
+/// An age file carries no encryption context: a script that checks one with `--context` must
+/// not get the plaintext of a file anyone could have written to the public recipient.
+#[test]
+fn a_context_asked_of_an_age_file_does_not_match() {
+    let (env, recipient) = x25519_env();
+    env.write("b", b"build output");
+    bare(
+        &env,
+        &["encrypt", "--recipient", &recipient, "-o", "b.age", "b"],
+    )
+    .ok();
+    let r = env
+        .run(&["decrypt", "--context", "env=prod", "-o", "out", "b.age"])
+        .code(5);
+    assert!(
+        r.stderr.contains("encryption context does not match") && r.stderr.contains("age file"),
+        "{}",
+        r.stderr
+    );
+    assert!(!env.path("out").exists());
+    let r = env
+        .run(&["decrypt", "--context", "env=prod", "-o", "-", "b.age"])
+        .code(5);
+    assert!(r.stdout.is_empty());
+    let line = env.last_audit();
+    assert_eq!(line["event"], "Decrypt", "{line}");
+    assert_eq!(line["outcome"], "failure", "{line}");
+    // Without --context, it opens.
+    env.run(&["decrypt", "-o", "out", "b.age"]).ok();
+    assert_eq!(read(&env.path("out")), b"build output");
+}
