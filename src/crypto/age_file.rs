@@ -142,7 +142,17 @@ impl<R: Read> Read for Head<R> {
 /// age reads a header whose v1 form does not parse as a version it does not know: a file
 /// that says it is `age-encryption.org/v1` and still fails so is damaged, not newer.
 fn header_error(e: age::DecryptError, head: &std::sync::Mutex<Vec<u8>>) -> CryptoError {
+    let says_v1 = || {
+        head.lock()
+            .is_ok_and(|h| h.starts_with(b"age-encryption.org/v1\n"))
+    };
     match e {
+        // The input ended inside a header that said it was one: cut short, not unreadable.
+        age::DecryptError::Io(io)
+            if io.kind() == std::io::ErrorKind::UnexpectedEof && says_v1() =>
+        {
+            CryptoError::Integrity("the age file is truncated: it ends inside its header".into())
+        }
         age::DecryptError::Io(io) => CryptoError::Io(io),
         age::DecryptError::UnknownFormat
             if head
@@ -263,6 +273,18 @@ mod tests {
             stanza_types(&damaged[..]),
             Err(CryptoError::Integrity(_))
         ));
+        // Cut short anywhere inside the header: truncated, not unreadable.
+        let header_end = file.windows(4).position(|w| w == b"\n---").unwrap() + 4;
+        for cut in [22, 40, header_end / 2, header_end, header_end + 10] {
+            assert!(
+                matches!(open(&file[..cut], &keys), Err(CryptoError::Integrity(_))),
+                "cut at {cut} of a header ending at {header_end}"
+            );
+            assert!(matches!(
+                stanza_types(&file[..cut]),
+                Err(CryptoError::Integrity(_))
+            ));
+        }
         let newer = b"age-encryption.org/v2\nsomething new\n";
         assert!(matches!(
             open(&newer[..], &keys),
