@@ -251,6 +251,14 @@ fn granted_key(key: &Key, req: &GrantRequest) -> anyhow::Result<Key> {
         }
         .into());
     }
+    // An x25519 key makes age files, which carry no context: a grant pinned to one could
+    // never encrypt or decrypt anything.
+    if x25519 && !req.context.is_empty() {
+        return Err(crate::error::usage(format!(
+            "key {name} is an x25519 key, whose age files carry no encryption context: grant \
+             it without --context"
+        )));
+    }
     let mut context = own.context.clone();
     for (k, v) in req.context {
         if let Some(patterns) = own.context.allowed.get(k)

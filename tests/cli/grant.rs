@@ -988,3 +988,36 @@ fn a_keyring_that_lost_its_roots_file_is_not_taken_for_a_grant() {
     );
     assert!(!r.stderr.contains("grant"), "{}", r.stderr);
 }
+
+/// A grant of an x25519 key pinned to a context could never be used: its age files carry
+/// none. Refused when it is made, and nothing is written.
+#[test]
+fn a_grant_of_an_x25519_key_with_a_context_is_refused() {
+    let issuer = Env::new();
+    issuer.create(&["--spec", "x25519", "--alias", "inbox"]);
+    let dir = tempfile::tempdir().unwrap();
+    let (_, recipient) = grantee_identity(dir.path());
+    let grant = dir.path().join("inbox.grant");
+    let r = issuer
+        .run(&[
+            "grant",
+            "create",
+            "--yes",
+            "inbox",
+            "--operations",
+            "encrypt",
+            "--context",
+            "env=ci",
+            "--recipient",
+            &recipient,
+            "-o",
+            grant.to_str().unwrap(),
+        ])
+        .code(2);
+    assert!(
+        r.stderr.contains("carry no encryption context"),
+        "{}",
+        r.stderr
+    );
+    assert!(!grant.exists());
+}
