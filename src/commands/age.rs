@@ -136,7 +136,7 @@ pub fn encrypt_to_recipients(s: &mut Session, args: &EncryptArgs) -> anyhow::Res
                 continue;
             }
             Planned::Bad(p, e) => {
-                results.fail(name_of(Some(p)), None, anyhow::anyhow!("{e}"));
+                results.fail(name_of(Some(p)), None, super::jobs::again(p, e));
                 continue;
             }
         };

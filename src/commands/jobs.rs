@@ -240,14 +240,30 @@ pub(super) fn refuse(plan: &Plan, refused: Refused) -> anyhow::Result<Results> {
                     Outcome::NotAttempted,
                 )),
             },
-            Planned::Bad(path, e) => results.fail(
-                name_of(Some(path)),
-                None,
-                anyhow::anyhow!("{}", render(e)).context(shown(path)),
-            ),
+            // After the refused input, nothing was attempted, unnameable or not.
+            Planned::Bad(path, _) if i > refused.item => {
+                results.push(Entry::new(name_of(Some(path)), None, Outcome::NotAttempted))
+            }
+            Planned::Bad(path, e) => results.fail(name_of(Some(path)), None, again(path, e)),
         }
     }
     Ok(results)
+}
+
+/// A planning error once more, for the results (an error cannot be cloned): its message,
+/// named by its path, with its exit code kept.
+pub(super) fn again(path: &Path, e: &anyhow::Error) -> anyhow::Error {
+    use crate::error::{ExitCode, auth, failure, integrity, not_found, unusable};
+    let message = render(e);
+    let typed = match crate::error::exit_code(e) {
+        ExitCode::Usage => usage(message),
+        ExitCode::Auth => auth(message),
+        ExitCode::KeyUnusable => unusable(message),
+        ExitCode::Integrity => integrity(message),
+        ExitCode::NotFound => not_found(message),
+        _ => failure(message),
+    };
+    typed.context(shown(path))
 }
 
 pub(super) fn check_job(job: &Job, force: bool, binary_out: bool) -> anyhow::Result<()> {
@@ -366,11 +382,7 @@ pub(super) fn run_jobs(
                 continue;
             }
             Planned::Bad(path, e) => {
-                results.fail(
-                    name_of(Some(path)),
-                    None,
-                    anyhow::anyhow!("{}", render(e)).context(shown(path)),
-                );
+                results.fail(name_of(Some(path)), None, again(path, e));
                 continue;
             }
         };
@@ -422,11 +434,7 @@ fn note_others(plan: &Plan, results: &mut Results) {
     for item in &plan.items {
         match item {
             Planned::Skip(path, why) => results.push(Entry::skipped(name_of(Some(path)), why)),
-            Planned::Bad(path, e) => results.fail(
-                name_of(Some(path)),
-                None,
-                anyhow::anyhow!("{}", render(e)).context(shown(path)),
-            ),
+            Planned::Bad(path, e) => results.fail(name_of(Some(path)), None, again(path, e)),
             Planned::Job(_) => {}
         }
     }

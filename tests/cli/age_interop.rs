@@ -946,3 +946,39 @@ fn a_context_asked_of_an_age_file_does_not_match() {
     env.run(&["decrypt", "-o", "out", "b.age"]).ok();
     assert_eq!(read(&env.path("out")), b"build output");
 }
+
+/// An input whose output cannot be named keeps its exit code (2) in the results, and after a
+/// refused input it is not attempted, like every other input.
+#[test]
+fn an_unnameable_input_keeps_its_code_and_waits_behind_a_refused_one() {
+    let env = Env::new();
+    env.create(&["--alias", "k"]);
+    env.write("a", b"a");
+    env.run(&["encrypt", "--key", "k", "a"]).ok();
+    env.write("weird", b"w");
+    let r = env
+        .run(&["decrypt", "--json", "missing.lkms", "weird", "a.lkms"])
+        .code(6)
+        .json();
+    let outcomes: Vec<(&str, &str)> = r["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["input"].as_str().unwrap(), e["outcome"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            ("missing.lkms", "failed"),
+            ("weird", "not_attempted"),
+            ("a.lkms", "not_attempted")
+        ],
+        "{r}"
+    );
+    let r = env
+        .run(&["decrypt", "--json", "--force", "weird", "a.lkms"])
+        .code(2)
+        .json();
+    assert_eq!(r["results"][0]["exit_code"], 2, "{r}");
+    assert_eq!(r["results"][1]["outcome"], "not_attempted", "{r}");
+}
