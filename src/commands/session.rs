@@ -136,6 +136,8 @@ impl Session {
                 Some(crate::keyring::Error::GrantSignature { .. })
             );
             if signed {
+                // Its log is checked first: no refusal is sealed over a log cut or replaced.
+                self.anchor_once(store, &mut keyring)?;
                 self.remember_seal(&keyring);
             }
             checked?;
@@ -143,16 +145,22 @@ impl Session {
                 return Err(crate::keyring::Error::IsAGrant.into());
             }
         }
+        self.anchor_once(store, &mut keyring)?;
+        self.remember_seal(&keyring);
+        Ok(keyring)
+    }
+
+    /// The anchor check, once a command (`audit verify` keeps its failure for its report).
+    fn anchor_once(&mut self, store: &Store, keyring: &mut Keyring) -> anyhow::Result<()> {
         if !self.anchored {
             self.anchored = true;
-            match self.check_anchor(store, &mut keyring) {
+            match self.check_anchor(store, keyring) {
                 Ok(()) => {}
                 Err(e) if self.defer_anchor => self.anchor_problem = Some(e),
                 Err(e) => return Err(e),
             }
         }
-        self.remember_seal(&keyring);
-        Ok(keyring)
+        Ok(())
     }
 
     /// The anchor check (see [`anchor`]). A keyring behind the log is read once more before
