@@ -396,11 +396,12 @@ fn a_required_context_refuses_age_files_which_carry_none() {
             "{last}"
         );
     }
-    // A context on the command line does not help: the file has none.
+    // A context on the command line does not help: the file has none, so it does not match
+    // (exit 5) before any policy is asked.
     let r = env
         .run(&["decrypt", "--context", "env=prod", "-o", "-", "one.txt.age"])
-        .code(4);
-    assert!(r.stderr.contains(why), "{}", r.stderr);
+        .code(5);
+    assert!(r.stderr.contains("carries none"), "{}", r.stderr);
     assert!(r.stdout.is_empty());
     // encrypt --key writes an age file: refused for the same reason, nothing written.
     let r = encrypt(&env, "art", &[], "two.age").code(4);
