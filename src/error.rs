@@ -152,6 +152,21 @@ pub fn failure(msg: impl fmt::Display) -> anyhow::Error {
     Error::Failure(msg.to_string()).into()
 }
 
+/// An error with `msg` that exits with `code` (the inverse of [`Error::exit_code`]), for a
+/// message kept as text whose code must survive: success and 1 both give a failure.
+pub fn with_code(code: ExitCode, msg: impl fmt::Display) -> anyhow::Error {
+    let msg = msg.to_string();
+    match code {
+        ExitCode::Usage => Error::Usage(msg),
+        ExitCode::Auth => Error::Auth(msg),
+        ExitCode::KeyUnusable => Error::KeyUnusable(msg),
+        ExitCode::Integrity => Error::Integrity(msg),
+        ExitCode::NotFound => Error::NotFound(msg),
+        ExitCode::Success | ExitCode::Failure => Error::Failure(msg),
+    }
+    .into()
+}
+
 /// The exit code for an error chain: the first typed error in it decides, else 1. The layers'
 /// errors get their codes here, in one place.
 pub fn exit_code(err: &anyhow::Error) -> ExitCode {
@@ -502,6 +517,18 @@ pub fn plain_io(e: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn with_code_gives_back_the_code_it_was_given() {
+        for code in ExitCode::ALL {
+            let want = if code == ExitCode::Success {
+                ExitCode::Failure
+            } else {
+                code
+            };
+            assert_eq!(exit_code(&with_code(code, "x")), want);
+        }
+    }
 
     #[test]
     fn each_layer_error_has_its_exit_code() {

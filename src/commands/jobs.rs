@@ -253,17 +253,7 @@ pub(super) fn refuse(plan: &Plan, refused: Refused) -> anyhow::Result<Results> {
 /// A planning error once more, for the results (an error cannot be cloned): its message,
 /// named by its path, with its exit code kept.
 pub(super) fn again(path: &Path, e: &anyhow::Error) -> anyhow::Error {
-    use crate::error::{ExitCode, auth, failure, integrity, not_found, unusable};
-    let message = render(e);
-    let typed = match crate::error::exit_code(e) {
-        ExitCode::Usage => usage(message),
-        ExitCode::Auth => auth(message),
-        ExitCode::KeyUnusable => unusable(message),
-        ExitCode::Integrity => integrity(message),
-        ExitCode::NotFound => not_found(message),
-        _ => failure(message),
-    };
-    typed.context(shown(path))
+    crate::error::with_code(crate::error::exit_code(e), render(e)).context(shown(path))
 }
 
 pub(super) fn check_job(job: &Job, force: bool, binary_out: bool) -> anyhow::Result<()> {

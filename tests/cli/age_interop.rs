@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use crate::util::{Env, have, read};
+use crate::util::{Env, have, read, secret_key_line};
 
 fn age_cli() {
     assert!(
@@ -505,11 +505,8 @@ fn a_recipients_file_names_several_recipients_and_a_bad_line_writes_nothing() {
     // An identity file given by mistake: refused, and its secret key never repeated.
     env.run(&["identity", "export", "art", "--yes", "-o", "id.txt"])
         .ok();
-    let identity = String::from_utf8(read(&env.path("id.txt"))).unwrap();
-    let secret = identity
-        .lines()
-        .find(|l| l.starts_with("AGE-SECRET-KEY-1"))
-        .unwrap();
+    let secret = secret_key_line(&env.path("id.txt"));
+    let secret = secret.as_str();
     for args in [
         vec!["encrypt", "-R", "id.txt", "p", "-o", "q.age"],
         vec!["encrypt", "--recipient", secret, "p", "-o", "q.age"],

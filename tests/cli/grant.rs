@@ -467,12 +467,7 @@ fn an_encrypt_only_grant_of_an_x25519_key_holds_no_secret_and_still_encrypts() {
             "--yes",
         ])
         .ok();
-    let secret = std::fs::read_to_string(&identity_file).unwrap();
-    let secret = secret
-        .lines()
-        .find(|l| l.starts_with("AGE-SECRET-KEY-1"))
-        .unwrap()
-        .to_string();
+    let secret = secret_key_line(&identity_file);
 
     let dir = tempfile::tempdir().unwrap();
     let (identity, recipient) = grantee_identity(dir.path());

@@ -5,6 +5,17 @@
 use crate::sealed::{lines, public_key, rechain, used, verify_json, write_lines};
 use crate::util::*;
 
+/// The log still begins with `before`, byte for byte, and no checkpoint was appended to it:
+/// nothing was signed over a log found damaged or not this keyring's.
+fn signs_nothing_after(env: &Env, before: &[u8]) {
+    let now = read(&env.audit_log());
+    assert!(now.starts_with(before), "the log was rewritten");
+    assert!(
+        !String::from_utf8_lossy(&now[before.len()..]).contains("AuditCheckpoint"),
+        "a checkpoint was signed over the log"
+    );
+}
+
 fn checkpoint_at(lines: &[String]) -> usize {
     lines
         .iter()
@@ -124,23 +135,14 @@ fn a_log_put_back_from_an_older_copy_is_refused_with_exit_5() {
     assert!(r.stderr.contains("cut or replaced"), "{}", r.stderr);
     assert!(r.stderr.contains("lkms audit verify"), "{}", r.stderr);
     // Refused before anything was appended to the older copy.
-    let now = read(&env.audit_log());
-    assert!(now.starts_with(&older), "the log was not rewritten");
-    assert!(
-        !String::from_utf8_lossy(&now[older.len()..]).contains("AuditCheckpoint"),
-        "no checkpoint signs over a replaced log"
-    );
+    signs_nothing_after(&env, &older);
     // A run over many inputs refused for the same reason signs nothing over it either.
     std::fs::create_dir(env.path("tree")).unwrap();
     env.write("tree/a", b"a");
     env.write("tree/b", b"b");
     env.run(&["encrypt", "--json", "--key", "k", "-r", "tree"])
         .code(5);
-    let now = read(&env.audit_log());
-    assert!(
-        !String::from_utf8_lossy(&now[older.len()..]).contains("AuditCheckpoint"),
-        "no checkpoint signs over a replaced log"
-    );
+    signs_nothing_after(&env, &older);
     let r = verify_json(&env, &[]).code(5).json();
     assert!(
         r["problems"]
@@ -164,12 +166,7 @@ fn another_keyrings_log_in_its_place_is_refused_with_exit_5() {
     std::fs::write(env.audit_log(), &theirs).unwrap();
     let r = env.run(&["list"]).code(5);
     assert!(r.stderr.contains("cut or replaced"), "{}", r.stderr);
-    let now = read(&env.audit_log());
-    assert!(now.starts_with(&theirs), "the log was not rewritten");
-    assert!(
-        !String::from_utf8_lossy(&now[theirs.len()..]).contains("AuditCheckpoint"),
-        "no checkpoint signs over another keyring's log"
-    );
+    signs_nothing_after(&env, &theirs);
     // An auditor holding this keyring's audit key finds the log is not this keyring's.
     let r = verify_json(&env, &["--public-key", key.to_str().unwrap()]).code(5);
     assert!(
@@ -270,10 +267,5 @@ fn a_prune_refused_over_a_damaged_log_signs_nothing_over_it() {
         .code(5);
     assert!(r.stderr.contains("nothing was pruned"), "{}", r.stderr);
     assert!(!env.path("old.jsonl").exists());
-    let now = read(&env.audit_log());
-    assert!(now.starts_with(&before), "the log was not rewritten");
-    assert!(
-        !String::from_utf8_lossy(&now[before.len()..]).contains("AuditCheckpoint"),
-        "no checkpoint signs over a damaged log"
-    );
+    signs_nothing_after(&env, &before);
 }

@@ -476,12 +476,7 @@ fn a_keys_policy_moves_with_it_and_holds_on_the_other_keyring() {
 fn a_secret_key_given_as_the_recipient_reaches_neither_a_message_nor_the_log() {
     let p = pair();
     p.a.create(&["--alias", "k"]);
-    let identity = std::fs::read_to_string(&p.identity).unwrap();
-    let secret = identity
-        .lines()
-        .find(|l| l.starts_with("AGE-SECRET-KEY-1"))
-        .unwrap()
-        .to_string();
+    let secret = secret_key_line(&p.identity);
     for args in [
         vec![
             "export",

@@ -400,3 +400,13 @@ pub fn expect_file(name: &str, actual: &str) {
         path.display()
     );
 }
+
+/// The `AGE-SECRET-KEY-1...` line of an age identity file.
+pub fn secret_key_line(identity_file: &Path) -> String {
+    std::fs::read_to_string(identity_file)
+        .unwrap()
+        .lines()
+        .find(|l| l.starts_with("AGE-SECRET-KEY-1"))
+        .expect("an identity file holds a secret key line")
+        .to_string()
+}
