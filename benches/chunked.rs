@@ -6,6 +6,13 @@
 //! as a stream (`read`, under the read lock) and once at offsets (`pread`, each worker its own
 //! batch, as lkms reads a named file). The `small` runs time what decides the thread count for
 //! small inputs: starting and joining a thread, and one thread against two at 1 to 8 MiB.
+//!
+//! The `floor` runs take the pipeline apart, on one file in the page cache (64 MiB, or
+//! `LKMS_BENCH_FLOOR_MIB`): reading it as `cat` does (one thread, 128 KiB reads), the positional
+//! reads of two workers alone, AES-256-GCM alone on a batch that stays in cache, and both
+//! together with no ordering and no output. Sealing in place (ring's only API) needs the copy
+//! out of the page cache, so the last is the fastest `lkms encrypt` can be with this design,
+//! and its ratio to the first is the ratio to `cat` that bench/compare.sh can expect at best.
 
 use std::fs::File;
 use std::hint::black_box;
@@ -170,5 +177,116 @@ fn small(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, in_memory, from_file, small);
+/// A batch-sized buffer starting on a page: the kernel's copy into a buffer that is not 64-byte
+/// aligned runs several times slower on some x86 cores (see `pipeline::BatchBuffer`).
+fn aligned(storage: &mut Vec<u8>, len: usize) -> &mut [u8] {
+    storage.resize(len + 4096, 0);
+    let start = storage.as_ptr().align_offset(4096);
+    &mut storage[start..start + len]
+}
+
+fn floor(c: &mut Criterion) {
+    use lkms::crypto::chunked::{BATCH_CHUNKS, CHUNK_LEN};
+    use ring::aead::{AES_256_GCM, Aad, LessSafeKey, Nonce, UnboundKey};
+    use std::os::unix::fs::FileExt;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    let mib: usize = std::env::var("LKMS_BENCH_FLOOR_MIB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(64);
+    let len = mib << 20;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plain");
+    {
+        let mut file = File::create(&path).unwrap();
+        let block = plaintext();
+        let mut left = len;
+        while left > 0 {
+            let n = left.min(block.len());
+            file.write_all(&block[..n]).unwrap();
+            left -= n;
+        }
+    }
+    let file = File::open(&path).unwrap();
+    let key = LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &[7; 32]).unwrap());
+    let batch = BATCH_CHUNKS * CHUNK_LEN;
+    let batches = len.div_ceil(batch) as u64;
+    // `read` and `seal` switch the two halves of a worker's step on and off.
+    let two_workers = |read: bool, seal: bool| {
+        let next = AtomicU64::new(0);
+        std::thread::scope(|s| {
+            for _ in 0..2 {
+                s.spawn(|| {
+                    let mut storage = Vec::new();
+                    let buf = aligned(&mut storage, batch);
+                    loop {
+                        let b = next.fetch_add(1, Ordering::Relaxed);
+                        if b >= batches {
+                            break;
+                        }
+                        let offset = b * batch as u64;
+                        let n = batch.min(len - offset as usize);
+                        if read {
+                            file.read_exact_at(&mut buf[..n], offset).unwrap();
+                        }
+                        if seal {
+                            for chunk in buf[..n].chunks_mut(CHUNK_LEN) {
+                                let nonce = Nonce::assume_unique_for_key([0; 12]);
+                                let tag = key
+                                    .seal_in_place_separate_tag(nonce, Aad::empty(), chunk)
+                                    .unwrap();
+                                let _ = black_box(tag);
+                            }
+                        }
+                    }
+                });
+            }
+        })
+    };
+    let mut group = c.benchmark_group(format!("floor/aes-256-gcm/{mib}MiB"));
+    group.throughput(Throughput::Bytes(len as u64));
+    group.sample_size(10);
+    group.bench_function("cat-read-128KiB-1-thread", |b| {
+        let mut storage = Vec::new();
+        let buf = aligned(&mut storage, 128 << 10);
+        b.iter(|| {
+            let mut offset = 0;
+            while offset < len {
+                let n = buf.len().min(len - offset);
+                file.read_exact_at(&mut buf[..n], offset as u64).unwrap();
+                offset += n;
+            }
+        })
+    });
+    group.bench_function("pread-2-workers", |b| b.iter(|| two_workers(true, false)));
+    group.bench_function("seal-in-cache-2-workers", |b| {
+        b.iter(|| two_workers(false, true))
+    });
+    group.bench_function("pread-and-seal-2-workers", |b| {
+        b.iter(|| two_workers(true, true))
+    });
+    let chunked = Chunked::new(Suite::lkms(Algorithm::Aes256Gcm)).threads(2);
+    let data_key = SecretBytes::new(vec![7; 32]);
+    let null = File::create("/dev/null").unwrap();
+    group.bench_function("lkms-encrypt-2-workers", |b| {
+        b.iter(|| {
+            black_box(
+                chunked
+                    .encrypt(
+                        &data_key,
+                        b"bench",
+                        &Zeros,
+                        Source::At(&file, 0),
+                        &null,
+                        &mut |_| {},
+                    )
+                    .unwrap(),
+            )
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, in_memory, from_file, small, floor);
 criterion_main!(benches);

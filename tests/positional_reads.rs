@@ -8,13 +8,15 @@ use std::path::Path;
 
 use lkms::crypto::CryptoError;
 use lkms::crypto::aead::Algorithm;
-use lkms::crypto::chunked::{CHUNK_LEN, Chunked, Source, Suite, TAG_LEN, ciphertext_len};
+use lkms::crypto::chunked::{
+    BATCH_CHUNKS, CHUNK_LEN, Chunked, Source, Suite, TAG_LEN, ciphertext_len,
+};
 use lkms::crypto::random::Rng;
 use lkms::crypto::secret::SecretBytes;
 
-/// One batch of the pipeline: 64 chunks.
-const BATCH: usize = 64 * CHUNK_LEN;
-const ENCRYPTED_BATCH: usize = 64 * (CHUNK_LEN + TAG_LEN);
+/// One batch of the pipeline, as plaintext and as ciphertext.
+const BATCH: usize = BATCH_CHUNKS * CHUNK_LEN;
+const ENCRYPTED_BATCH: usize = BATCH_CHUNKS * (CHUNK_LEN + TAG_LEN);
 
 struct Zeros;
 impl Rng for Zeros {

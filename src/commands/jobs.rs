@@ -462,7 +462,7 @@ pub(super) fn with_output(
     match &job.output {
         Sink::Stdout => {
             attempt.start_stream()?;
-            let mut out = std::io::stdout();
+            let mut out = crate::io::output::raw_stdout()?;
             let n = write(&mut out)?;
             out.flush()?;
             Ok(n)

@@ -28,7 +28,7 @@ use super::CryptoError;
 use super::aead::Algorithm;
 use super::chunk_stages::{Open, Seal};
 use super::pipeline;
-pub use super::pipeline::{ReadAt, Source};
+pub use super::pipeline::{BATCH_CHUNKS, ReadAt, Source};
 use super::random::Rng;
 use super::secret::SecretBytes;
 

@@ -2,8 +2,8 @@
 //! in input order, on one or more threads.
 //!
 //! Why this shape: ring seals or opens a 16 KiB chunk faster than the page cache delivers it,
-//! so the cost is in copies, syscalls and waiting. Each worker owns one batch buffer (32 chunks,
-//! about 512 KiB) that it reads into, transforms in place and writes out with one vectored write:
+//! so the cost is in copies, syscalls and waiting. Each worker owns one batch buffer (16 chunks,
+//! about 256 KiB) that it reads into, transforms in place and writes out with one vectored write:
 //! no per-chunk allocation or copy. With two workers, one worker's AEAD work overlaps the other's
 //! reading and writing. Reads are taken in turn under one lock and writes are released strictly
 //! in batch order under another, so the output is the same bytes whatever the thread count, and
@@ -21,16 +21,19 @@
 //! started only once the input has proved longer than [`SPAWN_AFTER`] batches.
 
 use std::io::{self, IoSlice, Read, Write};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use zeroize::Zeroize;
 
 use super::CryptoError;
 
-/// Chunks in one batch: big enough that syscalls and locking are amortised over 512 KiB,
-/// small enough that two workers' buffers (1 MiB) stay a small part of a command's memory,
-/// most of which is the binary's own code pages.
-pub(crate) const BATCH_CHUNKS: usize = 32;
+/// Chunks in one batch: big enough that syscalls and locking are amortised over 256 KiB,
+/// small enough that two workers' buffers (512 KiB) stay a small part of a command's memory,
+/// most of which is the binary's own code pages. At 2 GiB, 8, 16 and 32 chunks ran within the
+/// machine's noise of each other (bench/compare.sh); 16 holds half the memory of 32.
+pub const BATCH_CHUNKS: usize = 16;
 
 /// The most threads the pipeline uses: reads and writes are serialised, so more workers than
 /// this only add memory.
@@ -38,8 +41,8 @@ pub(crate) const MAX_THREADS: usize = 4;
 
 /// Full batches the calling thread reads alone before it starts the other workers: an input
 /// that ends sooner is done before a second thread would have paid for its start (see
-/// bench/compare.sh, "fixed costs"). Four batches: 2 MiB.
-pub(crate) const SPAWN_AFTER: u64 = 4;
+/// bench/compare.sh, "fixed costs", and `cargo bench --bench chunked -- small`): 2 MiB.
+pub(crate) const SPAWN_AFTER: u64 = (2 << 20) / (BATCH_CHUNKS * super::chunked::CHUNK_LEN) as u64;
 
 /// An input that can be read at any offset by several threads at once: a regular file
 /// (implemented in `crate::io`, as `pread`; this module knows nothing of files).
@@ -114,6 +117,9 @@ struct WriteSide<'p, W> {
     ended: bool,
     plaintext: u64,
     consumed: u64,
+    /// Workers asleep on [`Shared::turn`]: the condition variable is signalled only when one
+    /// is, which saves a system call per batch.
+    sleepers: usize,
     progress: &'p mut (dyn FnMut(u64) + Send),
 }
 
@@ -123,7 +129,20 @@ struct Shared<'a, 'p, W> {
     at: Option<(&'a dyn ReadAt, u64)>,
     write: Mutex<WriteSide<'p, W>>,
     turn: Condvar,
+    /// The batch whose turn it is to be written, or [`STOPPED`] once nothing more will be: a
+    /// hint, copied from the write side's state, that a worker can watch without taking the
+    /// lock. It may lag behind; the state under the lock decides.
+    turn_of: AtomicU64,
 }
+
+/// [`Shared::turn_of`] once the run failed or the input ended.
+const STOPPED: u64 = u64::MAX;
+
+/// How long a worker whose batch is ready watches for its turn before it sleeps. Two workers
+/// finish their batches a fraction of a batch apart (a batch takes about 200 µs), and a sleep
+/// costs a futex wait and a wake-up on the other side, each batch: about a tenth of the run
+/// at 2 GiB. Waiting longer than this means the writer is blocked on its output.
+const SPIN: Duration = Duration::from_micros(100);
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     // A poisoned lock means another worker panicked; its guard has already marked the run as
@@ -159,9 +178,11 @@ pub(crate) fn run<S: Stage, W: Write + Send>(
             ended: false,
             plaintext: 0,
             consumed: 0,
+            sleepers: 0,
             progress,
         }),
         turn: Condvar::new(),
+        turn_of: AtomicU64::new(0),
     };
     let threads = threads.clamp(1, MAX_THREADS);
     if threads == 1 {
@@ -200,6 +221,7 @@ impl<W> Drop for TurnGuard<'_, '_, '_, W> {
                     "internal error: a worker thread stopped",
                 )));
             }
+            self.shared.turn_of.fetch_max(STOPPED, Ordering::Release);
             self.shared.turn.notify_all();
         }
     }
@@ -214,13 +236,10 @@ fn worker<S: Stage, W: Write>(
 ) {
     // After decryption (and before encryption) this buffer holds plaintext: wiped on the way
     // out, as far as it was ever filled.
-    let mut wipe = Wipe {
-        buf: vec![0u8; stage.batch_len()],
-        used: 0,
-    };
+    let mut buffer = BatchBuffer::new(stage.batch_len());
     let mut tags: Tags = [[0; 16]; BATCH_CHUNKS];
     loop {
-        let full = wipe.buf.len();
+        let full = buffer.len;
         let (batch, filled) = {
             let mut r = lock(&shared.read);
             if r.done {
@@ -230,7 +249,7 @@ fn worker<S: Stage, W: Write>(
             r.next_batch += 1;
             match &mut r.stream {
                 Some(stream) => {
-                    let filled = fill(stream, &mut wipe.buf);
+                    let filled = fill(stream, buffer.bytes());
                     // The input ended (or failed) inside this batch: no worker takes another.
                     if !matches!(filled, Ok(n) if n == full) {
                         r.done = true;
@@ -245,7 +264,7 @@ fn worker<S: Stage, W: Write>(
             (None, Some((input, start))) => {
                 // Outside the lock: the other worker reads its own batch meanwhile.
                 let offset = start + batch * full as u64;
-                let filled = fill_at(input, &mut wipe.buf, offset);
+                let filled = fill_at(input, buffer.bytes(), offset);
                 if !matches!(filled, Ok(n) if n == full) {
                     lock(&shared.read).done = true;
                 }
@@ -254,7 +273,7 @@ fn worker<S: Stage, W: Write>(
             (None, None) => unreachable!("an input is either a stream or a file"),
         };
         // A failed read may have filled any part of the buffer.
-        wipe.used = wipe.used.max(*filled.as_ref().unwrap_or(&full));
+        buffer.used = buffer.used.max(*filled.as_ref().unwrap_or(&full));
         let mut guard = TurnGuard {
             shared,
             armed: true,
@@ -267,7 +286,7 @@ fn worker<S: Stage, W: Write>(
         {
             spawn();
         }
-        let buf = &mut wipe.buf;
+        let buf = buffer.bytes();
         let (len, result) = match filled {
             Ok(n) => {
                 let last = n < buf.len();
@@ -275,9 +294,12 @@ fn worker<S: Stage, W: Write>(
             }
             Err(e) => (0, Err(CryptoError::Io(e))),
         };
+        watch_for_turn(&shared.turn_of, batch);
         let mut w = lock(&shared.write);
         while w.next_batch != batch && w.failed.is_none() && !w.ended {
+            w.sleepers += 1;
             w = shared.turn.wait(w).unwrap_or_else(|e| e.into_inner());
+            w.sleepers -= 1;
         }
         if w.failed.is_some() || w.ended {
             // An earlier batch failed, or ended the input: nothing after it may be written.
@@ -301,25 +323,81 @@ fn worker<S: Stage, W: Write>(
         w.ended = last;
         guard.armed = false;
         let stop = last || w.failed.is_some();
+        let turn_of = if stop { STOPPED } else { w.next_batch };
+        let wake = w.sleepers > 0;
         drop(w);
-        shared.turn.notify_all();
+        // After the unlock, so that the worker it lets go finds the lock free. `fetch_max`: a
+        // late store never takes the hint back to an earlier batch.
+        shared.turn_of.fetch_max(turn_of, Ordering::Release);
+        if wake {
+            shared.turn.notify_all();
+        }
         if stop {
             return;
         }
     }
 }
 
-/// A batch buffer whose first `used` bytes (all it ever held) are zeroized on drop. Wiping
-/// only that much, rather than the whole 512 KiB, keeps small messages (a data key, a short
-/// file) from paying for half a megabyte of volatile writes per thread.
-struct Wipe {
-    buf: Vec<u8>,
+/// Spins until it is `batch`'s turn to be written or the run stopped, for at most [`SPIN`];
+/// the caller then takes the lock and sleeps if it must.
+fn watch_for_turn(turn_of: &AtomicU64, batch: u64) {
+    let start = Instant::now();
+    loop {
+        for _ in 0..64 {
+            let turn = turn_of.load(Ordering::Acquire);
+            if turn == batch || turn == STOPPED {
+                return;
+            }
+            std::hint::spin_loop();
+        }
+        if start.elapsed() > SPIN {
+            return;
+        }
+    }
+}
+
+/// A batch buffer: page-aligned, and its first `used` bytes (all it ever held) are zeroized on
+/// drop.
+///
+/// Why aligned: the kernel copies a read into it with `rep movsb`, which on some x86 cores (the
+/// AMD EPYC this was measured on) runs about 3.5 times slower when the destination is not
+/// 64-byte aligned; a `Vec` of this size gets its memory from `mmap` and starts 16 bytes into a
+/// page. `cat` aligns its buffer the same way. Wiping only `used`, rather than the whole
+/// buffer, keeps small messages (a data key, a short file) from paying for half a megabyte of
+/// volatile writes per thread.
+struct BatchBuffer {
+    storage: Vec<u8>,
+    start: usize,
+    len: usize,
     used: usize,
 }
 
-impl Drop for Wipe {
+/// The alignment of a batch buffer: a page, which is also a multiple of every cache line.
+const BATCH_ALIGN: usize = 4096;
+
+impl BatchBuffer {
+    fn new(len: usize) -> BatchBuffer {
+        // Over-allocated by one page and sliced at the first aligned byte: no unsafe code,
+        // for 4 KiB a worker.
+        let storage = vec![0u8; len + BATCH_ALIGN];
+        let start = storage.as_ptr().align_offset(BATCH_ALIGN);
+        BatchBuffer {
+            storage,
+            start,
+            len,
+            used: 0,
+        }
+    }
+
+    fn bytes(&mut self) -> &mut [u8] {
+        &mut self.storage[self.start..self.start + self.len]
+    }
+}
+
+impl Drop for BatchBuffer {
     fn drop(&mut self) {
-        self.buf[..self.used].zeroize();
+        let used = self.used;
+        self.bytes()[..used].zeroize();
     }
 }
 

@@ -411,6 +411,18 @@ pub fn stdout_binary_ok() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Standard output as an unbuffered file, for streams of binary output. `std::io::stdout()` is
+/// line-buffered: for every vectored write it looks for the last newline, writes up to it and
+/// keeps the rest, so a batch of ciphertext went out as a `writev` and a 16-byte `write`. A
+/// duplicate of descriptor 1 passes each write through as it is. Whatever was buffered in
+/// `stdout()` before is flushed first, so the order of output is kept.
+pub fn raw_stdout() -> std::io::Result<std::fs::File> {
+    use std::os::fd::AsFd;
+    let out = std::io::stdout();
+    out.lock().flush()?;
+    Ok(std::fs::File::from(out.as_fd().try_clone_to_owned()?))
+}
+
 /// Writes `bytes` to standard output and flushes it. A closed pipe surfaces as an I/O error
 /// of kind `BrokenPipe`, which the caller's error handling treats as success.
 pub fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
