@@ -69,6 +69,8 @@ fn a_file_read_at_offsets_gives_the_bytes_a_stream_gives() {
         2 * BATCH,
         3 * BATCH + CHUNK_LEN,
         5 * BATCH + 7,
+        // Past the 2 MiB after which the other workers start.
+        (2 << 20) + 9 * BATCH + 11,
     ];
     for n in sizes {
         let plain = pattern(n);
@@ -121,39 +123,43 @@ fn decrypt_both(dir: &Path, ct: &[u8], threads: usize) -> (Outcome, Outcome) {
 #[test]
 fn damage_is_reported_the_same_and_after_the_same_output() {
     let dir = tempfile::tempdir().unwrap();
-    let plain = pattern(4 * BATCH + 100);
-    let ct = encrypt_stream(&plain);
-    let body = 56;
-    for threads in [1, 2] {
-        // A bit flipped in batch 2: batches 0 and 1 are out, then the error.
-        let mut flipped = ct.clone();
-        flipped[body + 2 * ENCRYPTED_BATCH + 10] ^= 1;
-        // Cut on a chunk boundary, inside a batch, and inside the salt.
-        let cuts = [
-            body + 3 * ENCRYPTED_BATCH,
-            body + ENCRYPTED_BATCH + 5,
-            ct.len() - 1,
-            20,
-        ];
-        let mut cases = vec![flipped];
-        cases.extend(cuts.iter().map(|&c| ct[..c].to_vec()));
-        let mut extended = ct.clone();
-        extended.push(0);
-        cases.push(extended);
-        for damaged in cases {
-            let (stream, file) = decrypt_both(dir.path(), &damaged, threads);
-            assert!(stream.0.is_err(), "{} bytes: {:?}", damaged.len(), stream.0);
-            assert_eq!(
-                stream.0,
-                file.0,
-                "{} bytes, {threads} threads",
-                damaged.len()
-            );
-            assert!(stream.1 == file.1, "output before the error differs");
-            assert!(
-                plain.starts_with(&file.1),
-                "only authenticated plaintext is out"
-            );
+    // A few batches, and past the 2 MiB after which the other workers start.
+    for plain_len in [4 * BATCH + 100, (2 << 20) + 6 * BATCH + 100] {
+        let plain = pattern(plain_len);
+        let ct = encrypt_stream(&plain);
+        let body = 56;
+        // The second to last full batch: every batch before it is out, then the error.
+        let k = plain_len / BATCH - 2;
+        for threads in [1, 2, 4] {
+            let mut flipped = ct.clone();
+            flipped[body + k * ENCRYPTED_BATCH + 10] ^= 1;
+            // Cut on a chunk boundary, inside a batch, and inside the salt.
+            let cuts = [
+                body + (k + 1) * ENCRYPTED_BATCH,
+                body + (k - 1) * ENCRYPTED_BATCH + 5,
+                ct.len() - 1,
+                20,
+            ];
+            let mut cases = vec![flipped];
+            cases.extend(cuts.iter().map(|&c| ct[..c].to_vec()));
+            let mut extended = ct.clone();
+            extended.push(0);
+            cases.push(extended);
+            for damaged in cases {
+                let (stream, file) = decrypt_both(dir.path(), &damaged, threads);
+                assert!(stream.0.is_err(), "{} bytes: {:?}", damaged.len(), stream.0);
+                assert_eq!(
+                    stream.0,
+                    file.0,
+                    "{} bytes, {threads} threads",
+                    damaged.len()
+                );
+                assert!(stream.1 == file.1, "output before the error differs");
+                assert!(
+                    plain.starts_with(&file.1),
+                    "only authenticated plaintext is out"
+                );
+            }
         }
     }
 }

@@ -2,13 +2,15 @@
 //! in input order, on one or more threads.
 //!
 //! Why this shape: ring seals or opens a 16 KiB chunk faster than the page cache delivers it,
-//! so the cost is in copies, syscalls and waiting. Each worker owns one batch buffer (16 chunks,
-//! about 256 KiB) that it reads into, transforms in place and writes out with one vectored write:
-//! no per-chunk allocation or copy. With two workers, one worker's AEAD work overlaps the other's
+//! so the cost is in copies, syscalls and waiting. A worker reads a batch (8 chunks, 128 KiB)
+//! into a buffer, transforms it in place and writes it out with one vectored write: no
+//! per-chunk allocation or copy. With two workers, one worker's AEAD work overlaps the other's
 //! reading and writing. Reads are taken in turn under one lock and writes are released strictly
 //! in batch order under another, so the output is the same bytes whatever the thread count, and
 //! an error in batch k is reported only after batches before k were written and stops every
-//! later batch from being written. Memory stays at one buffer a worker, whatever the input size.
+//! later batch from being written. A batch done before its turn is left ready for the worker
+//! that writes the one before it, and its worker goes on with a second buffer, so no worker
+//! waits on another's turn. Memory stays at two buffers a worker, whatever the input size.
 //!
 //! A regular file is read differently ([`Source::At`]): each worker reads its own batch with
 //! `pread` at the batch's offset, and the read lock only hands out batch numbers, so the two copies out of the
@@ -21,19 +23,17 @@
 //! started only once the input has proved longer than [`SPAWN_AFTER`] batches.
 
 use std::io::{self, IoSlice, Read, Write};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
 
 use zeroize::Zeroize;
 
 use super::CryptoError;
 
-/// Chunks in one batch: big enough that syscalls and locking are amortised over 256 KiB,
-/// small enough that two workers' buffers (512 KiB) stay a small part of a command's memory,
-/// most of which is the binary's own code pages. At 2 GiB, 8, 16 and 32 chunks ran within the
-/// machine's noise of each other (bench/compare.sh); 16 holds half the memory of 32.
-pub const BATCH_CHUNKS: usize = 16;
+/// Chunks in one batch: big enough that syscalls and locking are amortised over 128 KiB,
+/// small enough that two workers' four buffers (512 KiB) stay a small part of a command's
+/// memory, most of which is the binary's own code pages. At 2 GiB, 8, 16 and 32 chunks ran
+/// within the machine's noise of each other (bench/compare.sh).
+pub const BATCH_CHUNKS: usize = 8;
 
 /// The most threads the pipeline uses: reads and writes are serialised, so more workers than
 /// this only add memory.
@@ -108,6 +108,16 @@ struct ReadSide<'a> {
     done: bool,
 }
 
+/// A batch read and transformed before its turn to be written. It waits in
+/// [`WriteSide::ready`], and the worker that writes the batch before it writes it too.
+struct Ready {
+    batch: u64,
+    buffer: BatchBuffer,
+    len: usize,
+    result: Result<(), CryptoError>,
+    tags: Tags,
+}
+
 struct WriteSide<'p, W> {
     output: W,
     next_batch: u64,
@@ -117,32 +127,32 @@ struct WriteSide<'p, W> {
     ended: bool,
     plaintext: u64,
     consumed: u64,
-    /// Workers asleep on [`Shared::turn`]: the condition variable is signalled only when one
-    /// is, which saves a system call per batch.
+    /// Batches done before their turn.
+    ready: Vec<Ready>,
+    /// Buffers given back by the writer, for workers whose own buffer waits in `ready`.
+    spare: Vec<BatchBuffer>,
+    /// Buffers that exist, at most [`BUFFERS_PER_WORKER`] a worker: the memory bound.
+    buffers: usize,
+    /// Workers asleep on [`Shared::freed`], waiting for a spare buffer: the condition variable
+    /// is signalled only when one is.
     sleepers: usize,
     progress: &'p mut (dyn FnMut(u64) + Send),
 }
+
+/// Buffers a worker may hold: its own, and one more for going on with the next batch while a
+/// batch it finished early waits for its turn.
+const BUFFERS_PER_WORKER: usize = 2;
 
 struct Shared<'a, 'p, W> {
     read: Mutex<ReadSide<'a>>,
     /// For an input read at offsets: the input and the offset of batch 0.
     at: Option<(&'a dyn ReadAt, u64)>,
     write: Mutex<WriteSide<'p, W>>,
-    turn: Condvar,
-    /// The batch whose turn it is to be written, or [`STOPPED`] once nothing more will be: a
-    /// hint, copied from the write side's state, that a worker can watch without taking the
-    /// lock. It may lag behind; the state under the lock decides.
-    turn_of: AtomicU64,
+    /// Signalled when buffers go back to [`WriteSide::spare`] or the run stops.
+    freed: Condvar,
+    batch_len: usize,
+    max_buffers: usize,
 }
-
-/// [`Shared::turn_of`] once the run failed or the input ended.
-const STOPPED: u64 = u64::MAX;
-
-/// How long a worker whose batch is ready watches for its turn before it sleeps. Two workers
-/// finish their batches a fraction of a batch apart (a batch takes about 200 µs), and a sleep
-/// costs a futex wait and a wake-up on the other side, each batch: about a tenth of the run
-/// at 2 GiB. Waiting longer than this means the writer is blocked on its output.
-const SPIN: Duration = Duration::from_micros(100);
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     // A poisoned lock means another worker panicked; its guard has already marked the run as
@@ -164,6 +174,7 @@ pub(crate) fn run<S: Stage, W: Write + Send>(
         Source::Stream(r) => (Some(r), None),
         Source::At(r, offset) => (None, Some((r, offset))),
     };
+    let threads = threads.clamp(1, MAX_THREADS);
     let shared = Shared {
         read: Mutex::new(ReadSide {
             stream,
@@ -178,13 +189,16 @@ pub(crate) fn run<S: Stage, W: Write + Send>(
             ended: false,
             plaintext: 0,
             consumed: 0,
+            ready: Vec::new(),
+            spare: Vec::new(),
+            buffers: 0,
             sleepers: 0,
             progress,
         }),
-        turn: Condvar::new(),
-        turn_of: AtomicU64::new(0),
+        freed: Condvar::new(),
+        batch_len: stage.batch_len(),
+        max_buffers: threads * BUFFERS_PER_WORKER,
     };
-    let threads = threads.clamp(1, MAX_THREADS);
     if threads == 1 {
         worker(stage, &shared, None);
     } else {
@@ -205,8 +219,8 @@ pub(crate) fn run<S: Stage, W: Write + Send>(
     Ok(w.plaintext)
 }
 
-/// Marks the run failed if a worker unwinds between taking a batch and finishing its turn, so
-/// the other workers stop waiting for that turn instead of hanging.
+/// Marks the run failed if a worker unwinds between taking a batch and handing it on (written,
+/// or left ready for its turn), so that no worker waits for a batch that will never come.
 struct TurnGuard<'s, 'a, 'p, W> {
     shared: &'s Shared<'a, 'p, W>,
     armed: bool,
@@ -221,28 +235,38 @@ impl<W> Drop for TurnGuard<'_, '_, '_, W> {
                     "internal error: a worker thread stopped",
                 )));
             }
-            self.shared.turn_of.fetch_max(STOPPED, Ordering::Release);
-            self.shared.turn.notify_all();
+            self.shared.freed.notify_all();
         }
     }
 }
 
 /// One worker's loop. `spawn`, given to the calling thread only, starts the other workers once
 /// the input has more than [`SPAWN_AFTER`] full batches.
+///
+/// A worker never waits for its turn to write. When its batch is done before the batches ahead
+/// of it are written, it leaves the batch ready and goes on with a spare buffer; whoever writes
+/// the batch before it writes it next. Two workers thus never stall on each other's uneven
+/// batches (a slow read, a descheduled thread), which with a strict turn cost about a tenth of
+/// the run. A worker waits only when no spare buffer is left, two batches ahead of the writer.
 fn worker<S: Stage, W: Write>(
     stage: &S,
     shared: &Shared<'_, '_, W>,
     mut spawn: Option<&mut dyn FnMut()>,
 ) {
-    // After decryption (and before encryption) this buffer holds plaintext: wiped on the way
-    // out, as far as it was ever filled.
-    let mut buffer = BatchBuffer::new(stage.batch_len());
+    let mut own = take_buffer(shared, &mut lock(&shared.write));
     let mut tags: Tags = [[0; 16]; BATCH_CHUNKS];
     loop {
+        // After decryption (and before encryption) a buffer holds plaintext: wiped when it is
+        // dropped, as far as it was ever filled.
+        let mut buffer = match own.take().or_else(|| wait_for_spare(shared)) {
+            Some(buffer) => buffer,
+            None => return,
+        };
         let full = buffer.len;
         let (batch, filled) = {
             let mut r = lock(&shared.read);
             if r.done {
+                give_back(shared, buffer);
                 return;
             }
             let batch = r.next_batch;
@@ -278,81 +302,125 @@ fn worker<S: Stage, W: Write>(
             shared,
             armed: true,
         };
-        // After the guard: should starting a thread panic, this batch's turn is marked failed
-        // and a worker already started does not wait for it forever.
+        // After the guard: should starting a thread panic, this batch is marked failed and a
+        // worker already started does not wait for it forever.
         if batch + 1 >= SPAWN_AFTER
             && matches!(filled, Ok(n) if n == full)
             && let Some(spawn) = spawn.take()
         {
             spawn();
         }
-        let buf = buffer.bytes();
         let (len, result) = match filled {
             Ok(n) => {
-                let last = n < buf.len();
-                (n, stage.process(batch, &mut buf[..n], last, &mut tags))
+                let last = n < full;
+                (
+                    n,
+                    stage.process(batch, &mut buffer.bytes()[..n], last, &mut tags),
+                )
             }
             Err(e) => (0, Err(CryptoError::Io(e))),
         };
-        watch_for_turn(&shared.turn_of, batch);
         let mut w = lock(&shared.write);
-        while w.next_batch != batch && w.failed.is_none() && !w.ended {
-            w.sleepers += 1;
-            w = shared.turn.wait(w).unwrap_or_else(|e| e.into_inner());
-            w.sleepers -= 1;
-        }
         if w.failed.is_some() || w.ended {
             // An earlier batch failed, or ended the input: nothing after it may be written.
             guard.armed = false;
             return;
         }
-        let last = len < buf.len();
-        match result.and_then(|()| {
-            let w = &mut *w;
-            Ok(stage.write(&mut w.output, &buf[..len], &tags)?)
-        }) {
-            Ok(plain) => {
-                w.plaintext += plain;
-                w.consumed += len as u64;
-                let consumed = w.consumed;
-                (w.progress)(consumed);
-            }
-            Err(e) => w.failed = Some(e),
+        if w.next_batch != batch {
+            w.ready.push(Ready {
+                batch,
+                buffer,
+                len,
+                result,
+                tags,
+            });
+            own = take_buffer(shared, &mut w);
+            guard.armed = false;
+            continue;
         }
-        w.next_batch += 1;
-        w.ended = last;
+        let mut stop = write_batch(stage, &mut w, &buffer, len, result, &tags);
+        while !stop {
+            let next = w.next_batch;
+            let Some(i) = w.ready.iter().position(|r| r.batch == next) else {
+                break;
+            };
+            let r = w.ready.swap_remove(i);
+            stop = write_batch(stage, &mut w, &r.buffer, r.len, r.result, &r.tags);
+            w.spare.push(r.buffer);
+        }
         guard.armed = false;
-        let stop = last || w.failed.is_some();
-        let turn_of = if stop { STOPPED } else { w.next_batch };
-        let wake = w.sleepers > 0;
+        let wake = w.sleepers > 0 && (stop || !w.spare.is_empty());
         drop(w);
-        // After the unlock, so that the worker it lets go finds the lock free. `fetch_max`: a
-        // late store never takes the hint back to an earlier batch.
-        shared.turn_of.fetch_max(turn_of, Ordering::Release);
         if wake {
-            shared.turn.notify_all();
+            shared.freed.notify_all();
         }
         if stop {
             return;
         }
+        own = Some(buffer);
     }
 }
 
-/// Spins until it is `batch`'s turn to be written or the run stopped, for at most [`SPIN`];
-/// the caller then takes the lock and sleeps if it must.
-fn watch_for_turn(turn_of: &AtomicU64, batch: u64) {
-    let start = Instant::now();
+/// Writes a batch in its turn and moves the turn on. Returns true when nothing after it may be
+/// written: it ended the input, or it (or the write) failed.
+fn write_batch<S: Stage, W: Write>(
+    stage: &S,
+    w: &mut WriteSide<'_, W>,
+    buffer: &BatchBuffer,
+    len: usize,
+    result: Result<(), CryptoError>,
+    tags: &Tags,
+) -> bool {
+    let bytes = buffer.filled(len);
+    match result.and_then(|()| Ok(stage.write(&mut w.output, bytes, tags)?)) {
+        Ok(plain) => {
+            w.plaintext += plain;
+            w.consumed += len as u64;
+            let consumed = w.consumed;
+            (w.progress)(consumed);
+        }
+        Err(e) => w.failed = Some(e),
+    }
+    w.next_batch += 1;
+    w.ended = len < buffer.len;
+    w.ended || w.failed.is_some()
+}
+
+/// A spare buffer, or a new one while fewer than the bound exist.
+fn take_buffer<W>(shared: &Shared<'_, '_, W>, w: &mut WriteSide<'_, W>) -> Option<BatchBuffer> {
+    if let Some(buffer) = w.spare.pop() {
+        return Some(buffer);
+    }
+    (w.buffers < shared.max_buffers).then(|| {
+        w.buffers += 1;
+        BatchBuffer::new(shared.batch_len)
+    })
+}
+
+/// Sleeps until a buffer is free; `None` when the run stopped meanwhile.
+fn wait_for_spare<W>(shared: &Shared<'_, '_, W>) -> Option<BatchBuffer> {
+    let mut w = lock(&shared.write);
     loop {
-        for _ in 0..64 {
-            let turn = turn_of.load(Ordering::Acquire);
-            if turn == batch || turn == STOPPED {
-                return;
-            }
-            std::hint::spin_loop();
+        if w.failed.is_some() || w.ended {
+            return None;
         }
-        if start.elapsed() > SPIN {
-            return;
+        if let Some(buffer) = take_buffer(shared, &mut w) {
+            return Some(buffer);
         }
+        w.sleepers += 1;
+        w = shared.freed.wait(w).unwrap_or_else(|e| e.into_inner());
+        w.sleepers -= 1;
+    }
+}
+
+/// Returns an unused buffer, for a worker that found the input already ended.
+fn give_back<W>(shared: &Shared<'_, '_, W>, buffer: BatchBuffer) {
+    let mut w = lock(&shared.write);
+    w.spare.push(buffer);
+    let wake = w.sleepers > 0;
+    drop(w);
+    if wake {
+        shared.freed.notify_all();
     }
 }
 
@@ -391,6 +459,11 @@ impl BatchBuffer {
 
     fn bytes(&mut self) -> &mut [u8] {
         &mut self.storage[self.start..self.start + self.len]
+    }
+
+    /// The first `len` bytes.
+    fn filled(&self, len: usize) -> &[u8] {
+        &self.storage[self.start..self.start + len]
     }
 }
 
@@ -461,6 +534,102 @@ mod tests {
         }
         fn flush(&mut self) -> io::Result<()> {
             Ok(())
+        }
+    }
+
+    /// A stage over 8-byte batches that adds the batch number to each byte, takes longer on
+    /// every third batch (so that workers finish out of turn and leave batches ready), and
+    /// fails at batch `fail_at`.
+    struct Uneven {
+        fail_at: Option<u64>,
+    }
+
+    impl Stage for Uneven {
+        fn batch_len(&self) -> usize {
+            8
+        }
+        fn process(
+            &self,
+            batch: u64,
+            buf: &mut [u8],
+            _last: bool,
+            _tags: &mut Tags,
+        ) -> Result<(), CryptoError> {
+            if batch.is_multiple_of(3) {
+                std::thread::sleep(std::time::Duration::from_micros(300));
+            }
+            if Some(batch) == self.fail_at {
+                return Err(CryptoError::Io(io::Error::other(format!("batch {batch}"))));
+            }
+            for b in buf.iter_mut() {
+                *b = b.wrapping_add(batch as u8);
+            }
+            Ok(())
+        }
+        fn write<W: Write>(&self, out: &mut W, buf: &[u8], _tags: &Tags) -> io::Result<u64> {
+            out.write_all(buf)?;
+            Ok(buf.len() as u64)
+        }
+    }
+
+    fn expected(input: &[u8], batches: usize) -> Vec<u8> {
+        input
+            .chunks(8)
+            .take(batches)
+            .enumerate()
+            .flat_map(|(i, c)| c.iter().map(move |b| b.wrapping_add(i as u8)))
+            .collect()
+    }
+
+    #[test]
+    fn batches_finished_out_of_turn_are_written_in_order() {
+        // Past SPAWN_AFTER, so that the other workers start, and ending in a short batch.
+        let batches = SPAWN_AFTER as usize + 60;
+        let input: Vec<u8> = (0..batches * 8 + 3).map(|i| (i * 7) as u8).collect();
+        for threads in [2, 3, 4] {
+            let mut out = Vec::new();
+            let mut seen = 0;
+            let n = run(
+                &Uneven { fail_at: None },
+                threads,
+                Source::from(&input[..]),
+                &mut out,
+                &mut |c| seen = c,
+            )
+            .unwrap();
+            assert_eq!(n, input.len() as u64, "{threads} threads");
+            assert_eq!(seen, input.len() as u64, "{threads} threads");
+            assert!(out == expected(&input, batches + 1), "{threads} threads");
+        }
+    }
+
+    #[test]
+    fn a_failed_batch_ends_the_output_after_every_batch_before_it() {
+        let batches = SPAWN_AFTER as usize + 60;
+        let input: Vec<u8> = (0..batches * 8).map(|i| (i * 3) as u8).collect();
+        let fail_at = SPAWN_AFTER + 20;
+        for threads in [1, 2, 4] {
+            let mut out = Vec::new();
+            let err = run(
+                &Uneven {
+                    fail_at: Some(fail_at),
+                },
+                threads,
+                Source::from(&input[..]),
+                &mut out,
+                &mut |_| {},
+            )
+            .unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!("batch {fail_at}"),
+                "{threads} threads"
+            );
+            assert!(
+                out == expected(&input, fail_at as usize),
+                "{threads} threads: {} bytes written",
+                out.len()
+            );
         }
     }
 
