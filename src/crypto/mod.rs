@@ -6,6 +6,7 @@
 
 pub mod aead;
 pub mod age_file;
+mod batch_buffer;
 mod chunk_stages;
 pub mod chunked;
 pub mod envelope;

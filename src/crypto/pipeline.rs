@@ -13,10 +13,10 @@
 //! waits on another's turn. Memory stays at two buffers a worker, whatever the input size.
 //!
 //! A regular file is read differently ([`Source::At`]): each worker reads its own batch with
-//! `pread` at the batch's offset, and the read lock only hands out batch numbers, so the two copies out of the
-//! page cache run at the same time instead of in turn (the copy is most of the cost). The first
-//! short batch ends the input; a worker that read past it (the file shrank or was short all
-//! along) finds the run ended when its turn comes and writes nothing. A stream keeps the
+//! `pread` at the batch's offset, and the read lock only hands out batch numbers, so the two
+//! copies out of the page cache run at the same time instead of in turn (the copy is most of
+//! the cost). The first short batch ends the input; a batch read past it (the file shrank or
+//! was short all along) is dropped unwritten. A stream keeps the
 //! sequential read under the lock: it has no offsets.
 //!
 //! Below a few batches a second thread costs more to start than it saves, so the helpers are
@@ -25,9 +25,8 @@
 use std::io::{self, IoSlice, Read, Write};
 use std::sync::{Condvar, Mutex, MutexGuard};
 
-use zeroize::Zeroize;
-
 use super::CryptoError;
+use super::batch_buffer::BatchBuffer;
 
 /// Chunks in one batch: big enough that syscalls and locking are amortised over 128 KiB,
 /// small enough that two workers' four buffers (512 KiB) stay a small part of a command's
@@ -421,56 +420,6 @@ fn give_back<W>(shared: &Shared<'_, '_, W>, buffer: BatchBuffer) {
     drop(w);
     if wake {
         shared.freed.notify_all();
-    }
-}
-
-/// A batch buffer: page-aligned, and its first `used` bytes (all it ever held) are zeroized on
-/// drop.
-///
-/// Why aligned: the kernel copies a read into it with `rep movsb`, which on some x86 cores (the
-/// AMD EPYC this was measured on) runs about 3.5 times slower when the destination is not
-/// 64-byte aligned; a `Vec` of this size gets its memory from `mmap` and starts 16 bytes into a
-/// page. `cat` aligns its buffer the same way. Wiping only `used`, rather than the whole
-/// buffer, keeps small messages (a data key, a short file) from paying for half a megabyte of
-/// volatile writes per thread.
-struct BatchBuffer {
-    storage: Vec<u8>,
-    start: usize,
-    len: usize,
-    used: usize,
-}
-
-/// The alignment of a batch buffer: a page, which is also a multiple of every cache line.
-const BATCH_ALIGN: usize = 4096;
-
-impl BatchBuffer {
-    fn new(len: usize) -> BatchBuffer {
-        // Over-allocated by one page and sliced at the first aligned byte: no unsafe code,
-        // for 4 KiB a worker.
-        let storage = vec![0u8; len + BATCH_ALIGN];
-        let start = storage.as_ptr().align_offset(BATCH_ALIGN);
-        BatchBuffer {
-            storage,
-            start,
-            len,
-            used: 0,
-        }
-    }
-
-    fn bytes(&mut self) -> &mut [u8] {
-        &mut self.storage[self.start..self.start + self.len]
-    }
-
-    /// The first `len` bytes.
-    fn filled(&self, len: usize) -> &[u8] {
-        &self.storage[self.start..self.start + len]
-    }
-}
-
-impl Drop for BatchBuffer {
-    fn drop(&mut self) {
-        let used = self.used;
-        self.bytes()[..used].zeroize();
     }
 }
 
