@@ -157,7 +157,7 @@ pub fn check(
 
 /// Every line after the anchor is searched twice, and a keyring that is not saved for a while
 /// has a long tail: memchr's vectorised search, not a window-by-window comparison, which took
-/// half of a short command's time with a 400 KB tail.
+/// about 40% of a short command's time with a 400 KB tail (8.9 ms against 5.4 ms).
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     memchr::memmem::find(haystack, needle).is_some()
 }
