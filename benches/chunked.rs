@@ -248,31 +248,26 @@ fn floor(c: &mut Criterion) {
     let mut group = c.benchmark_group(format!("floor/aes-256-gcm/{mib}MiB"));
     group.throughput(Throughput::Bytes(len as u64));
     group.sample_size(10);
+    // The whole file read front to back into `buf`, as `cat` reads it.
+    let cat_read = |buf: &mut [u8]| {
+        let mut offset = 0;
+        while offset < len {
+            let n = buf.len().min(len - offset);
+            file.read_exact_at(&mut buf[..n], offset as u64).unwrap();
+            offset += n;
+        }
+    };
     group.bench_function("cat-read-128KiB-1-thread", |b| {
         let mut storage = Vec::new();
         let buf = aligned(&mut storage, 128 << 10);
-        b.iter(|| {
-            let mut offset = 0;
-            while offset < len {
-                let n = buf.len().min(len - offset);
-                file.read_exact_at(&mut buf[..n], offset as u64).unwrap();
-                offset += n;
-            }
-        })
+        b.iter(|| cat_read(buf))
     });
     // The same reads into a buffer 16 bytes into a page, where a large Vec from malloc starts:
     // why the pipeline aligns its buffers.
     group.bench_function("cat-read-128KiB-1-thread-misaligned-by-16", |b| {
         let mut storage = Vec::new();
         let buf = &mut aligned(&mut storage, (128 << 10) + 16)[16..];
-        b.iter(|| {
-            let mut offset = 0;
-            while offset < len {
-                let n = buf.len().min(len - offset);
-                file.read_exact_at(&mut buf[..n], offset as u64).unwrap();
-                offset += n;
-            }
-        })
+        b.iter(|| cat_read(buf))
     });
     group.bench_function("pread-2-workers", |b| b.iter(|| two_workers(true, false)));
     group.bench_function("seal-in-cache-2-workers", |b| {

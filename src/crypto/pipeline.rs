@@ -265,7 +265,8 @@ fn worker<S: Stage, W: Write>(
         let (batch, filled) = {
             let mut r = lock(&shared.read);
             if r.done {
-                give_back(shared, buffer);
+                // The buffer is dropped: a worker waiting for a spare one is woken when the
+                // batch that ended the input is written.
                 return;
             }
             let batch = r.next_batch;
@@ -409,17 +410,6 @@ fn wait_for_spare<W>(shared: &Shared<'_, '_, W>) -> Option<BatchBuffer> {
         w.sleepers += 1;
         w = shared.freed.wait(w).unwrap_or_else(|e| e.into_inner());
         w.sleepers -= 1;
-    }
-}
-
-/// Returns an unused buffer, for a worker that found the input already ended.
-fn give_back<W>(shared: &Shared<'_, '_, W>, buffer: BatchBuffer) {
-    let mut w = lock(&shared.write);
-    w.spare.push(buffer);
-    let wake = w.sleepers > 0;
-    drop(w);
-    if wake {
-        shared.freed.notify_all();
     }
 }
 
