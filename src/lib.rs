@@ -17,6 +17,7 @@ pub(crate) mod env;
 pub(crate) mod error;
 pub mod generate;
 pub(crate) mod hardening;
+pub(crate) mod heap;
 pub(crate) mod interrupt;
 pub mod io;
 pub(crate) mod keyring;

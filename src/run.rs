@@ -13,6 +13,7 @@ use crate::output::{clean_lines, json_text};
 pub fn run() -> i32 {
     // Before anything is read: no secret may ever reach a core dump.
     crate::hardening::at_start();
+    crate::heap::at_start();
     // The plain command parses; the one whose usage lines leave out the global options is
     // built only when clap has something to print (help, version, an error), because it
     // renders every subcommand's usage, a cost each short process would pay for nothing.
@@ -25,7 +26,7 @@ pub fn run() -> i32 {
     // The command tree is gone by now (about 700 KB of heap, in many small blocks); give
     // its pages back, since the data commands' buffers come next and peak memory is what a
     // CI runner pays for.
-    release_free_heap();
+    crate::heap::release_free();
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
@@ -114,13 +115,4 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
     let report = result?;
     report.print(json)?;
     Ok(())
-}
-
-/// Returns the heap's free pages to the system (glibc keeps them mapped after `free`).
-fn release_free_heap() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only inspects and trims the allocator's own free lists.
-    unsafe {
-        libc::malloc_trim(0);
-    }
 }
