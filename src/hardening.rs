@@ -1,5 +1,6 @@
 //! What the process does to itself before any secret exists: no core dumps, a clean exit when
-//! a mapped file is cut short under it, and memory locked against swap where it may.
+//! a mapped file is cut short under it or on a panic, and memory locked against swap where it
+//! may.
 //!
 //! A core dump holds everything in memory: the passphrase, every key of the keyring, the
 //! plaintext being written. Neither a crash nor `SIGQUIT` with `ulimit -c unlimited` may write
@@ -22,6 +23,7 @@ pub fn at_start() {
     }
     on_sigbus_exit();
     crate::interrupt::install();
+    crate::interrupt::clean_up_on_panic();
 }
 
 const SIGBUS_MESSAGE: &[u8] = b"lkms: error: the file changed while it was being signed or \
